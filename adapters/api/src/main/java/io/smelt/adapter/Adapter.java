@@ -1,0 +1,74 @@
+package io.smelt.adapter;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One engine for one target. Thread-safe: the runner calls {@link #openSession()} once per worker
+ * thread and uses each session from one thread at a time.
+ */
+public interface Adapter extends AutoCloseable {
+    /** The profile type, such as the one its factory serves. */
+    String type();
+
+    /**
+     * Macro prefixes tried by {@code adapter.dispatch} before {@code default}, most specific first
+     * (for example an engine that extends another lists both).
+     */
+    List<String> dispatchOrder();
+
+    Capabilities capabilities();
+
+    /** The database (catalog) models go to when their config names none. */
+    String defaultDatabase();
+
+    /** The schema models go to when their config names none. */
+    String defaultSchema();
+
+    /** Worker threads the target asks for. */
+    int threads();
+
+    /** Quotes one identifier for this engine. */
+    String quote(String identifier);
+
+    /**
+     * How the engine stores an unquoted identifier (lower-case for most engines), so that cached
+     * relation lookups match what the catalog reports.
+     */
+    default String normalizeIdentifier(String identifier) {
+        return identifier.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Renders a relation as the engine wants it in SQL: quoted, with its database when it has one. */
+    default String render(Relation relation) {
+        StringBuilder sql = new StringBuilder();
+        if (relation.database() != null && !relation.database().isEmpty()) {
+            sql.append(quote(relation.database())).append('.');
+        }
+        if (relation.schema() != null && !relation.schema().isEmpty()) {
+            sql.append(quote(relation.schema())).append('.');
+        }
+        return sql.append(quote(relation.identifier())).toString();
+    }
+
+    /**
+     * Macro files this engine supplies, keyed by a name used in messages (usually the resource path),
+     * each holding {@code {% macro %}} definitions that override the compiler's {@code default__}
+     * macros.
+     */
+    Map<String, String> macroResources();
+
+    /** Maps a type name from seeds' {@code column_types} or a cross-engine type to this engine's type. */
+    default String mapType(String type) {
+        return type;
+    }
+
+    /** Opens a session: one connection, used by one thread at a time. */
+    Session openSession();
+
+    /** Fields safe to show in {@code debug} output (no secrets). */
+    Map<String, Object> describe();
+
+    @Override
+    void close();
+}

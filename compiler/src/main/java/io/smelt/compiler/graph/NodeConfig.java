@@ -1,0 +1,77 @@
+package io.smelt.compiler.graph;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node's resolved configuration: project {@code +} keys, YAML {@code config:} and SQL
+ * {@code config()} merged with dbt's precedence. Keys are spelled as in dbt's manifest
+ * ({@code materialized}, {@code pre-hook}, {@code post-hook}, {@code unique_key}, ...).
+ */
+public record NodeConfig(Map<String, Object> values) {
+    public static final NodeConfig EMPTY = new NodeConfig(Map.of());
+
+    public NodeConfig {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public Object get(String key) {
+        return values.get(key);
+    }
+
+    public String string(String key, String defaultValue) {
+        Object value = values.get(key);
+        return value == null ? defaultValue : value.toString();
+    }
+
+    public boolean bool(String key, boolean defaultValue) {
+        Object value = values.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        return Boolean.parseBoolean(value.toString().trim());
+    }
+
+    /** A value that may be written as one string or a list of strings, as a list. */
+    public List<String> stringList(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            List<String> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                if (item != null) {
+                    out.add(item.toString());
+                }
+            }
+            return List.copyOf(out);
+        }
+        return List.of(value.toString());
+    }
+
+    public String materialized() {
+        return string("materialized", "view");
+    }
+
+    public boolean enabled() {
+        return bool("enabled", true);
+    }
+
+    public List<String> tags() {
+        return stringList("tags");
+    }
+
+    /** The config with one key set, for the few places that derive config. */
+    public NodeConfig with(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(key, value);
+        return new NodeConfig(copy);
+    }
+}
