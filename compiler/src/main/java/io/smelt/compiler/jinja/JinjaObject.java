@@ -1,0 +1,17 @@
+package io.smelt.compiler.jinja;
+
+/**
+ * A Java object whose attributes templates read ({@code {{ this.schema }}}) and whose methods they
+ * call ({@code adapter.quote('x')}: the attribute is a {@link JinjaFunction}). Templates print it
+ * through {@link Object#toString()}; equality and hashing follow the Java object, so it can be a
+ * dict key.
+ */
+public interface JinjaObject {
+    /** The attribute's value, or null when the object has no such attribute (undefined in Jinja). */
+    Object attribute(String name);
+
+    /** Item access ({@code obj['key']}); by default the same as attribute access. */
+    default Object item(Object key) {
+        return key instanceof String name ? attribute(name) : null;
+    }
+}
