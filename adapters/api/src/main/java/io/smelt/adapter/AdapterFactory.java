@@ -12,4 +12,15 @@ public interface AdapterFactory {
      *     unsupported feature; the message names the field and never contains a secret
      */
     Adapter create(TargetConfig target);
+
+    /**
+     * The target fields to use when a project has no profile at all, or empty when this engine
+     * cannot run without one. Only an embedded engine offers this.
+     *
+     * @param targetPath the project's target folder, where an embedded database file may live
+     * @param projectName the project's name
+     */
+    default java.util.Optional<java.util.Map<String, Object>> implicitTarget(java.nio.file.Path targetPath, String projectName) {
+        return java.util.Optional.empty();
+    }
 }
