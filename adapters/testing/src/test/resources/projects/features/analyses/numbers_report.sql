@@ -1,0 +1,1 @@
+select n, n * n as square from {{ ref('base_numbers') }}

@@ -1,0 +1,3 @@
+{% macro double(x) %}
+    {{ return(x * 2) }}
+{% endmacro %}

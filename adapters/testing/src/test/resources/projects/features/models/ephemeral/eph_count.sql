@@ -1,0 +1,1 @@
+select count(*) as row_count from {{ ref('eph_numbers') }}

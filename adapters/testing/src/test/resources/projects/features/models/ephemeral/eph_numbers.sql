@@ -1,0 +1,2 @@
+{{ config(materialized='ephemeral') }}
+select n from {{ ref('base_numbers') }} where n > 2

@@ -1,0 +1,2 @@
+{{ config(materialized='table') }}
+select sum(n) as total from {{ ref('eph_numbers') }}

@@ -1,0 +1,3 @@
+{% call count_rows() %}
+    select n from {{ ref('base_numbers') }} where n <= 3
+{% endcall %}

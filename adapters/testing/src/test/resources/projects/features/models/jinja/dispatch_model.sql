@@ -1,0 +1,1 @@
+select '{{ features_greeting() }}' as dispatched_to

@@ -1,0 +1,1 @@
+select '{{ env_var("SMELT_FEATURES_ENV", "env_default") }}' as env_value

@@ -1,0 +1,1 @@
+select 'p_yaml' as model_name

@@ -1,0 +1,2 @@
+{{ config(tags=['nightly']) }}
+select 'a' as x
