@@ -1,0 +1,2 @@
+{{ config(tags=['daily']) }}
+select * from {{ ref('stg_orders') }}

@@ -1,0 +1,3 @@
+{{ config(materialized='table') }}
+select id, id * 10 as amount
+from {{ ref('upstream') }}

@@ -1,0 +1,3 @@
+select 1 as id
+union all select 2 as id
+union all select 3 as id

@@ -1,0 +1,3 @@
+select *
+from {{ ref('a')
+where id > 0

@@ -1,0 +1,4 @@
+select
+    order_id,
+    amount
+from {{ ref('stg_ordrs') }}
