@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param columns the result's columns, empty for statements without a result set
  * @param rows the rows fetched, each as JDBC-neutral Java values (String, Long, Double, BigDecimal,
- *     Boolean, java.time values, null); rows may hold nulls
+ *     Boolean, java.time values, null); nested values are {@code List} (arrays) and {@code Map}
+ *     (structs and maps) of such values, binary values {@code byte[]}; rows may hold nulls
  * @param rowsAffected rows written, or -1 when the engine does not say
  * @param message a short engine response such as {@code OK} or {@code INSERT 0 12}
  * @param queryId the engine's id for the query, or null

@@ -1,0 +1,154 @@
+package io.smelt.adapter.duckdb;
+
+import io.smelt.adapter.Adapter;
+import io.smelt.adapter.Capabilities;
+import io.smelt.adapter.Session;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * DuckDB, embedded. The database opens with the first session (see {@link DuckDbConfig} for the
+ * profile fields) and every session shares it; {@link #close()} closes the sessions and then the
+ * database.
+ */
+public final class DuckDbAdapter implements Adapter {
+    // MERGE INTO exists since DuckDB 1.4; the test suite checks it against the bundled engine
+    private static final Capabilities CAPABILITIES = new Capabilities(
+            true, true, true, true, Set.of("append", "delete+insert", "merge"), true);
+
+    private final DuckDbConfig config;
+    private final Set<String> secretValues;
+    private final Set<DuckDbSession> sessions = new java.util.HashSet<>();
+    private DuckDbDatabase database;
+    private boolean closed;
+
+    public DuckDbAdapter(DuckDbConfig config, Set<String> secretValues) {
+        this.config = requireNonNull(config, "config is null");
+        this.secretValues = Set.copyOf(secretValues);
+    }
+
+    public DuckDbConfig config() {
+        return config;
+    }
+
+    @Override
+    public String type() {
+        return "duckdb";
+    }
+
+    @Override
+    public List<String> dispatchOrder() {
+        return List.of("duckdb");
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public String defaultDatabase() {
+        return config.database();
+    }
+
+    @Override
+    public String defaultSchema() {
+        return config.schema();
+    }
+
+    @Override
+    public int threads() {
+        return config.threads();
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public Map<String, String> macroResources() {
+        return DuckDbMacros.load();
+    }
+
+    @Override
+    public String mapType(String type) {
+        return DuckDbTypeMapping.map(type);
+    }
+
+    @Override
+    public Session openSession() {
+        DuckDbDatabase shared;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("adapter is closed");
+            }
+            if (database == null) {
+                database = DuckDbDatabase.open(config, secretValues);
+            }
+            shared = database;
+        }
+        DuckDbSession session = new DuckDbSession(this, shared.connect());
+        synchronized (this) {
+            if (closed) {
+                session.close();
+                throw new IllegalStateException("adapter is closed");
+            }
+            sessions.add(session);
+        }
+        return session;
+    }
+
+    synchronized void sessionClosed(DuckDbSession session) {
+        sessions.remove(session);
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", type());
+        fields.put("path", config.path());
+        fields.put("database", config.database());
+        fields.put("schema", config.schema());
+        fields.put("threads", config.threads());
+        fields.put("read_only", config.readOnly());
+        List<String> extensions = new ArrayList<>();
+        config.extensions().forEach(extension -> extensions.add(extension.name()));
+        fields.put("extensions", extensions);
+        // values may hold credentials (s3_secret_access_key, ...), so only the names are shown
+        fields.put("settings", List.copyOf(config.settings().keySet()));
+        fields.put("config_options", List.copyOf(config.configOptions().keySet()));
+        List<String> attached = new ArrayList<>();
+        config.attachments().forEach(a -> attached.add(a.alias() == null ? a.path() : a.alias() + "=" + a.path()));
+        fields.put("attach", attached);
+        fields.putAll(config.unknownFields());
+        return fields;
+    }
+
+    @Override
+    public void close() {
+        List<DuckDbSession> open;
+        DuckDbDatabase toClose;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            open = new ArrayList<>(sessions);
+            toClose = database;
+        }
+        for (DuckDbSession session : open) {
+            session.cancel();
+            session.close();
+        }
+        if (toClose != null) {
+            toClose.close();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.smelt.adapter.duckdb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static java.util.Map.entry;
+
+/**
+ * Maps the type names dbt projects use (in seeds' {@code column_types}, casts and contracts) to
+ * DuckDB's. Names DuckDB already knows keep their DuckDB meaning, as they do under dbt-duckdb: {@code
+ * float} stays the 4-byte {@code FLOAT} and {@code int8} the 8-byte {@code BIGINT}. Names DuckDB lacks
+ * but other engines use ({@code float64}, {@code timestamp_ntz}, {@code array<int>}, ...) are
+ * translated; anything unknown (enums, user types) is passed through.
+ */
+final class DuckDbTypeMapping {
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            entry("string", "VARCHAR"), entry("text", "VARCHAR"), entry("varchar", "VARCHAR"),
+            entry("char", "VARCHAR"), entry("character", "VARCHAR"), entry("nvarchar", "VARCHAR"),
+            entry("character varying", "VARCHAR"),
+            entry("int", "INTEGER"), entry("integer", "INTEGER"), entry("int4", "INTEGER"), entry("int32", "INTEGER"),
+            entry("bigint", "BIGINT"), entry("int8", "BIGINT"), entry("int64", "BIGINT"), entry("long", "BIGINT"),
+            entry("smallint", "SMALLINT"), entry("int2", "SMALLINT"), entry("short", "SMALLINT"),
+            entry("tinyint", "TINYINT"), entry("byteint", "TINYINT"), entry("byte", "TINYINT"),
+            entry("hugeint", "HUGEINT"),
+            entry("float", "FLOAT"), entry("float4", "FLOAT"), entry("real", "FLOAT"), entry("float32", "FLOAT"),
+            entry("double", "DOUBLE"), entry("float8", "DOUBLE"), entry("float64", "DOUBLE"),
+            entry("double precision", "DOUBLE"),
+            entry("numeric", "DECIMAL"), entry("decimal", "DECIMAL"), entry("number", "DECIMAL"),
+            entry("bignumeric", "DECIMAL(38,9)"), entry("bigdecimal", "DECIMAL(38,9)"),
+            entry("boolean", "BOOLEAN"), entry("bool", "BOOLEAN"),
+            entry("date", "DATE"), entry("time", "TIME"),
+            entry("timestamp", "TIMESTAMP"), entry("datetime", "TIMESTAMP"), entry("timestamp_ntz", "TIMESTAMP"),
+            entry("timestamp without time zone", "TIMESTAMP"),
+            entry("timestamptz", "TIMESTAMPTZ"), entry("timestamp_tz", "TIMESTAMPTZ"), entry("timestamp_ltz", "TIMESTAMPTZ"),
+            entry("timestamp with time zone", "TIMESTAMPTZ"),
+            entry("interval", "INTERVAL"), entry("uuid", "UUID"), entry("json", "JSON"),
+            entry("blob", "BLOB"), entry("binary", "BLOB"), entry("varbinary", "BLOB"), entry("bytea", "BLOB"),
+            entry("bytes", "BLOB"));
+
+    private DuckDbTypeMapping() {
+    }
+
+    static String map(String type) {
+        String trimmed = type.trim();
+        if (trimmed.isEmpty()) {
+            return type;
+        }
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("[]")) {
+            return map(trimmed.substring(0, trimmed.length() - 2)) + "[]";
+        }
+        int angle = lower.indexOf('<');
+        if (angle > 0 && lower.endsWith(">")) {
+            return generic(lower.substring(0, angle).trim(), trimmed.substring(angle + 1, trimmed.length() - 1), type);
+        }
+        int paren = lower.indexOf('(');
+        String base = (paren < 0 ? lower : lower.substring(0, paren)).trim().replaceAll("\\s+", " ");
+        String args = paren < 0 ? "" : trimmed.substring(paren).replaceAll("\\s+", "");
+        String mapped = NAMES.get(base);
+        if (mapped == null) {
+            return type;
+        }
+        if (mapped.equals("VARCHAR") || mapped.contains("(")) {
+            // DuckDB ignores lengths; dropping them keeps the declared type readable
+            return mapped;
+        }
+        if (mapped.equals("DECIMAL") && args.isEmpty() && base.equals("number")) {
+            return "DECIMAL(38,0)";
+        }
+        return mapped + args;
+    }
+
+    private static String generic(String base, String inner, String original) {
+        List<String> parts = splitTopLevel(inner);
+        switch (base) {
+            case "array":
+                return parts.size() == 1 ? map(parts.get(0)) + "[]" : original;
+            case "map":
+                return parts.size() == 2 ? "MAP(" + map(parts.get(0)) + ", " + map(parts.get(1)) + ")" : original;
+            case "struct":
+                List<String> fields = new ArrayList<>();
+                for (String part : parts) {
+                    String field = part.trim();
+                    int split = field.indexOf(':') > 0 ? field.indexOf(':') : field.indexOf(' ');
+                    if (split <= 0) {
+                        return original;
+                    }
+                    fields.add(field.substring(0, split).trim() + " " + map(field.substring(split + 1)));
+                }
+                return "STRUCT(" + String.join(", ", fields) + ")";
+            default:
+                return original;
+        }
+    }
+
+    private static List<String> splitTopLevel(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '<' || c == '(') {
+                depth++;
+            }
+            else if (c == '>' || c == ')') {
+                depth--;
+            }
+            else if (c == ',' && depth == 0) {
+                parts.add(text.substring(start, i).trim());
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start).trim());
+        return parts;
+    }
+}
