@@ -1,0 +1,95 @@
+package io.smelt.cli;
+
+import io.smelt.cli.output.JsonReporter;
+import io.smelt.cli.output.Palette;
+import io.smelt.cli.output.ProgressLine;
+import io.smelt.cli.output.Reporter;
+import io.smelt.cli.output.TextReporter;
+import io.smelt.compiler.run.ProjectOptions;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** What every command shares: the global options, the context, the output and the exit code. */
+abstract class BaseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    private Reporter reporter;
+
+    @Override
+    public final Integer call() throws Exception {
+        try {
+            return execute();
+        }
+        finally {
+            if (reporter != null) {
+                reporter.close();
+            }
+        }
+    }
+
+    /** Does the work and returns the exit code; exceptions go to {@link FailureHandler}. */
+    protected abstract int execute() throws Exception;
+
+    final SmeltCommand root() {
+        return (SmeltCommand) spec.root().userObject();
+    }
+
+    final CliContext context() {
+        return root().cliContext();
+    }
+
+    /** The global options given after this subcommand, else those given before it. */
+    final GlobalOptions options() {
+        SmeltCommand root = root();
+        return root == this ? global : global.over(root.global);
+    }
+
+    final PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    final PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    final ProjectOptions projectOptions() {
+        GlobalOptions options = options();
+        if (options.threads != null && options.threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1 or more, was " + options.threads);
+        }
+        return options.toProjectOptions(context());
+    }
+
+    final synchronized Reporter reporter() {
+        if (reporter == null) {
+            GlobalOptions options = options();
+            CliContext context = context();
+            if (options.logFormat() == LogFormat.JSON) {
+                reporter = new JsonReporter(out(), options.debug());
+            }
+            else {
+                ProgressLine progress = context.terminal() ? new ProgressLine(context.width()) : null;
+                reporter = new TextReporter(out(), Palette.of(options.colors(context)), options.debug(), options.quiet(), progress);
+            }
+        }
+        return reporter;
+    }
+
+    /** A path as the user would type it: relative to the project when inside it. */
+    final String display(Path projectDir, Path path) {
+        if (path.isAbsolute() && path.startsWith(projectDir)) {
+            return projectDir.relativize(path).toString();
+        }
+        return path.toString();
+    }
+}

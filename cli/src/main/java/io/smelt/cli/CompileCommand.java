@@ -1,0 +1,55 @@
+package io.smelt.cli;
+
+import io.smelt.compiler.run.Command;
+import io.smelt.compiler.run.NodeResult;
+import io.smelt.compiler.run.RunListener;
+import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.run.Workspace;
+import picocli.CommandLine.Mixin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code smelt compile}: writes each selected node's SQL under target/compiled. As dbt does, prints
+ * the SQL of the nodes named in {@code --select}.
+ */
+@picocli.CommandLine.Command(name = "compile", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Renders the selected nodes' SQL into target/compiled without running it.")
+final class CompileCommand extends NodeCommand {
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
+
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    @Override
+    protected int execute() {
+        return runNodes(Command.COMPILE, selection.toSelection(Set.of()), run.fullRefresh, run.failFast);
+    }
+
+    @Override
+    protected boolean reportsEachNode() {
+        return false;
+    }
+
+    @Override
+    protected void afterRun(Workspace workspace, RunSummary summary) {
+        List<String> named = selection.select();
+        for (NodeResult result : summary.results()) {
+            if (result.status().isFailure() || result.compiledPath() == null || !named.contains(result.node().name())) {
+                continue;
+            }
+            Path file = workspace.projectDir().resolve(result.compiledPath());
+            try {
+                reporter().compiled(result.node().name(), Files.readString(file));
+            }
+            catch (IOException e) {
+                reporter().message(RunListener.Level.WARN, "could not read " + file + ": " + e.getMessage());
+            }
+        }
+    }
+}

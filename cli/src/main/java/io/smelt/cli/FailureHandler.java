@@ -1,0 +1,78 @@
+package io.smelt.cli;
+
+import io.smelt.adapter.AdapterConfigException;
+import io.smelt.compiler.diag.Diagnostic;
+import io.smelt.compiler.diag.SmeltException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.PrintWriter;
+
+/**
+ * Prints what went wrong, on stderr and without a stack trace unless {@code --debug} is on, and
+ * asks {@link ExitCodes} for the exit code.
+ */
+final class FailureHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException exception, String[] args) {
+        CommandLine commandLine = exception.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        if (exception instanceof UnmatchedArgumentException unmatched
+                && !unmatched.isUnknownOption()
+                && !commandLine.getSubcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty()) {
+            err.println("error: unknown command '" + unmatched.getUnmatched().get(0) + "'");
+        }
+        else {
+            err.println("error: " + exception.getMessage());
+        }
+        UnmatchedArgumentException.printSuggestions(exception, err);
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return commandLine.getExitCodeExceptionMapper().getExitCode(exception);
+    }
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+        BaseCommand command = commandLine.getCommand() instanceof BaseCommand base ? base : null;
+        boolean debug = command != null && command.options().debug();
+        PrintWriter err = commandLine.getErr();
+        String message;
+        if (exception instanceof SmeltException smelt) {
+            for (Diagnostic diagnostic : smelt.diagnostics()) {
+                err.println(diagnostic.format());
+            }
+            message = smelt.getMessage();
+        }
+        else if (exception instanceof AdapterConfigException config) {
+            message = "error: " + config.getMessage();
+            err.println(message);
+            if (config.hint() != null && !config.hint().isBlank()) {
+                err.println("  hint: " + config.hint());
+            }
+        }
+        else if (exception instanceof OperationFailedException failed) {
+            message = "error: " + failed.getMessage();
+            err.println(message);
+        }
+        else {
+            message = "internal error: " + (exception.getMessage() != null ? exception.getMessage() : exception.getClass().getName());
+            err.println(message);
+            if (!debug) {
+                err.println("run with --debug for the stack trace");
+            }
+        }
+        if (debug) {
+            exception.printStackTrace(err);
+        }
+        err.flush();
+        if (command != null && command.options().logFormat() == LogFormat.JSON) {
+            command.reporter().encounteredError(message);
+        }
+        return commandLine.getExitCodeExceptionMapper().getExitCode(exception);
+    }
+}

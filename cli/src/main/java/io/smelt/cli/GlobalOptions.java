@@ -1,0 +1,102 @@
+package io.smelt.cli;
+
+import io.smelt.compiler.run.ProjectOptions;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/**
+ * Flags every command accepts, before or after the subcommand ({@code smelt --debug run} and
+ * {@code smelt run --debug}), as dbt accepts them. Mixed into the top command and each subcommand;
+ * {@link #over} merges the two.
+ */
+public final class GlobalOptions {
+    @Option(names = "--project-dir", paramLabel = "DIR",
+            description = "Folder holding dbt_project.yml (default: the current folder).")
+    Path projectDir;
+
+    @Option(names = "--profiles-dir", paramLabel = "DIR",
+            description = "Folder holding profiles.yml (default: the project folder, then ~/.dbt).")
+    Path profilesDir;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Profile to use instead of the project's.")
+    String profile;
+
+    @Option(names = {"-t", "--target"}, paramLabel = "NAME", description = "Target of the profile to use.")
+    String target;
+
+    @Option(names = "--vars", paramLabel = "YAML", description = "Project variables as a YAML mapping, e.g. '{day: 2024-01-01}'.")
+    String vars;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Nodes to run at once (default: the profile's).")
+    Integer threads;
+
+    @Option(names = "--debug", description = "Show debug messages, START lines and stack traces.")
+    boolean debug;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", converter = LogFormat.Converter.class,
+            completionCandidates = LogFormat.Candidates.class,
+            description = "text (default) or json: one JSON object per line and event on stdout.")
+    LogFormat logFormat;
+
+    @Option(names = "--use-colors", negatable = true,
+            description = "Colour the output (default: only on a terminal). --no-use-colors turns it off.")
+    Boolean useColors;
+
+    @Option(names = "--no-color", description = "Do not colour the output.")
+    boolean noColor;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors (and what macros print).")
+    boolean quiet;
+
+    /** These options where given, else {@code outer}'s (the options given before the subcommand). */
+    public GlobalOptions over(GlobalOptions outer) {
+        GlobalOptions merged = new GlobalOptions();
+        merged.projectDir = projectDir != null ? projectDir : outer.projectDir;
+        merged.profilesDir = profilesDir != null ? profilesDir : outer.profilesDir;
+        merged.profile = profile != null ? profile : outer.profile;
+        merged.target = target != null ? target : outer.target;
+        merged.vars = vars != null ? vars : outer.vars;
+        merged.threads = threads != null ? threads : outer.threads;
+        merged.debug = debug || outer.debug;
+        merged.logFormat = logFormat != null ? logFormat : outer.logFormat;
+        merged.useColors = useColors != null ? useColors : outer.useColors;
+        merged.noColor = noColor || outer.noColor;
+        merged.quiet = quiet || outer.quiet;
+        return merged;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    public LogFormat logFormat() {
+        return logFormat == null ? LogFormat.TEXT : logFormat;
+    }
+
+    public boolean colors(CliContext context) {
+        if (noColor) {
+            return false;
+        }
+        return useColors != null ? useColors : context.colorByDefault();
+    }
+
+    public Path projectDir(CliContext context) {
+        return projectDir == null ? context.workingDirectory() : context.resolve(projectDir);
+    }
+
+    public ProjectOptions toProjectOptions(CliContext context) {
+        return new ProjectOptions(
+                projectDir(context),
+                profilesDir == null ? null : context.resolve(profilesDir),
+                profile,
+                target,
+                vars,
+                threads,
+                context.environment());
+    }
+}

@@ -1,0 +1,110 @@
+package io.smelt.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smelt.cli.output.Reporter;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.run.Workspace;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code smelt ls}: the selected nodes, one a line, for people and for scripts. */
+@picocli.CommandLine.Command(name = "ls", aliases = "list", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Lists the selected nodes.")
+final class LsCommand extends BaseCommand {
+    private static final List<String> TYPES = List.of("model", "seed", "source", "test", "snapshot", "analysis", "operation", "all", "default");
+
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
+
+    @Option(names = "--resource-type", arity = "1..*", paramLabel = "TYPE", completionCandidates = TypeCandidates.class,
+            description = "Only nodes of these kinds: ${COMPLETION-CANDIDATES} (default: all).")
+    List<String> resourceTypes = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", converter = LsOutput.Converter.class,
+            completionCandidates = LsOutput.Candidates.class, defaultValue = "selector",
+            description = "selector (default), name, path or json.")
+    LsOutput output;
+
+    @Override
+    protected int execute() {
+        Set<ResourceType> types = types();
+        Reporter reporter = reporter();
+        try (Workspace workspace = Workspace.load(projectOptions(), reporter)) {
+            ObjectMapper mapper = output == LsOutput.JSON ? new ObjectMapper() : null;
+            for (Node node : workspace.select(selection.toSelection(types))) {
+                reporter.listed(line(node, mapper));
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private Set<ResourceType> types() {
+        Set<ResourceType> types = EnumSet.noneOf(ResourceType.class);
+        for (String value : resourceTypes) {
+            for (String word : value.trim().split("[\\s,]+")) {
+                String type = word.toLowerCase(Locale.ROOT);
+                if (type.equals("all") || type.equals("default")) {
+                    return Set.of();
+                }
+                if (!TYPES.contains(type)) {
+                    throw new ParameterException(spec.commandLine(),
+                            "Invalid value for option '--resource-type': expected one of " + String.join(", ", TYPES) + " but was '" + word + "'");
+                }
+                types.add(ResourceType.fromDbtName(type));
+            }
+        }
+        return types;
+    }
+
+    private String line(Node node, ObjectMapper mapper) {
+        return switch (output) {
+            case NAME -> node.name();
+            case PATH -> node.originalFilePath() == null ? "" : node.originalFilePath().toString();
+            case SELECTOR -> node.resourceType() == ResourceType.SOURCE
+                    ? "source:" + node.packageName() + "." + node.sourceName() + "." + node.name()
+                    : String.join(".", node.fqn());
+            case JSON -> json(node, mapper);
+        };
+    }
+
+    private static String json(Node node, ObjectMapper mapper) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("name", node.name());
+        object.put("resource_type", node.resourceType().dbtName());
+        object.put("package_name", node.packageName());
+        object.put("original_file_path", node.originalFilePath() == null ? null : node.originalFilePath().toString());
+        object.put("unique_id", node.uniqueId());
+        object.put("alias", node.alias());
+        if (node.sourceName() != null) {
+            object.put("source_name", node.sourceName());
+        }
+        object.put("config", node.config().values());
+        object.put("tags", node.config().tags());
+        object.put("depends_on", Map.of("nodes", node.dependsOn()));
+        try {
+            return mapper.writeValueAsString(object);
+        }
+        catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static final class TypeCandidates implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return TYPES.iterator();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.smelt.cli;
+
+import io.smelt.compiler.run.Command;
+import io.smelt.compiler.run.Selection;
+
+/** {@code smelt parse}: reads every file and links the graph, reporting what is wrong. */
+@picocli.CommandLine.Command(name = "parse", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Reads the project and checks it, without touching the target.")
+final class ParseCommand extends NodeCommand {
+    @Override
+    protected int execute() {
+        return runNodes(Command.PARSE, Selection.all(), false, false);
+    }
+
+    @Override
+    protected boolean reportsEachNode() {
+        return false;
+    }
+}

@@ -1,0 +1,46 @@
+package io.smelt.cli;
+
+import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.run.Selection;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code --select} and {@code --exclude} as dbt reads them: each repeatable, each taking one or more
+ * words ({@code -s a b -s c} or {@code -s "a b"}), every word one union member.
+ */
+public final class SelectionOptions {
+    @Option(names = {"-s", "--select"}, arity = "1..*", paramLabel = "SELECTOR",
+            description = "Nodes to act on: names, +parents, children+, tag:x, path:models/x, ... (default: all).")
+    List<String> select = new ArrayList<>();
+
+    @Option(names = "--exclude", arity = "1..*", paramLabel = "SELECTOR", description = "Nodes to leave out.")
+    List<String> exclude = new ArrayList<>();
+
+    public List<String> select() {
+        return words(select);
+    }
+
+    public List<String> exclude() {
+        return words(exclude);
+    }
+
+    public Selection toSelection(Set<ResourceType> resourceTypes) {
+        return new Selection(select(), exclude(), resourceTypes);
+    }
+
+    private static List<String> words(List<String> values) {
+        List<String> words = new ArrayList<>();
+        for (String value : values) {
+            for (String word : value.trim().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
+            }
+        }
+        return List.copyOf(words);
+    }
+}

@@ -1,0 +1,23 @@
+package io.smelt.cli;
+
+import io.smelt.compiler.run.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Set;
+
+/** {@code smelt test}. */
+@picocli.CommandLine.Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the selected data tests.")
+final class TestCommand extends NodeCommand {
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
+
+    @Option(names = {"-x", "--fail-fast"}, description = "Stop at the first failure.")
+    boolean failFast;
+
+    @Override
+    protected int execute() {
+        return runNodes(Command.TEST, selection.toSelection(Set.of()), false, failFast);
+    }
+}

@@ -1,0 +1,72 @@
+package io.smelt.cli.output;
+
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.run.NodeResult;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What dbt prints for each error, failure and warning after {@code Completed with ...}: the node,
+ * the message, the rows a test found and where its compiled SQL is.
+ */
+public final class FailureReport {
+    private FailureReport() {
+    }
+
+    /** The block for one result, or nothing when it succeeded, passed or was skipped. */
+    public static List<String> lines(NodeResult result) {
+        Node node = result.node();
+        List<String> lines = new ArrayList<>();
+        switch (result.status()) {
+            case FAIL -> {
+                lines.add("Failure in " + what(node));
+                lines.add("  " + got(result.failures()) + ", configured to fail if " + node.config().string("error_if", "!= 0"));
+                addMessage(lines, result, true);
+            }
+            case WARN -> {
+                lines.add("Warning in " + what(node));
+                lines.add("  " + got(result.failures()) + ", configured to warn if " + node.config().string("warn_if", "!= 0"));
+                addMessage(lines, result, true);
+            }
+            case ERROR -> {
+                lines.add("Runtime Error in " + what(node));
+                String at = result.errorAt() != null ? result.errorAt() + ": " : "";
+                String message = result.message().isBlank() ? "(no message)" : result.message();
+                lines.add(indent(at + message));
+            }
+            default -> {
+                return List.of();
+            }
+        }
+        if (result.compiledPath() != null) {
+            lines.add("");
+            lines.add("  compiled code at " + result.compiledPath());
+        }
+        return lines;
+    }
+
+    /** {@code test not_null_x_id (models/schema.yml)}. */
+    static String what(Node node) {
+        String type = node.resourceType() == ResourceType.TEST ? "test" : node.resourceType().dbtName();
+        String where = node.originalFilePath() != null ? " (" + node.originalFilePath() + ")" : "";
+        return type + " " + node.name() + where;
+    }
+
+    private static void addMessage(List<String> lines, NodeResult result, boolean skipGot) {
+        String message = result.message().strip();
+        if (message.isEmpty() || (skipGot && message.startsWith("Got ")) || message.matches("(?i)(fail|warn)( \\d+)?")) {
+            return;
+        }
+        lines.add(indent(message));
+    }
+
+    private static String got(long rows) {
+        return "Got " + RunStats.count(rows, "result");
+    }
+
+    private static String indent(String text) {
+        return "  " + text.strip().replace("\n", "\n  ");
+    }
+}
