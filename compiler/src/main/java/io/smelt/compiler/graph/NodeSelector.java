@@ -1,0 +1,176 @@
+package io.smelt.compiler.graph;
+
+import io.smelt.compiler.run.Selection;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Turns {@code --select}/{@code --exclude} expressions into unique ids, as dbt's node selection does.
+ *
+ * <p>Within one expression, space separates a union and comma an intersection; {@code --exclude} is
+ * subtracted from {@code --select}; an empty select means every node. Each atom is
+ * {@code [@][n+]method:value[+n]} (see {@link SelectionCriterion}). Tests follow dbt's default
+ * "eager" indirect selection: an atom's result also takes every test that depends on a node in it,
+ * for {@code --exclude} too. {@link Selection#resourceTypes()} filters last.
+ */
+public final class NodeSelector {
+    /**
+     * @param uniqueIds the selected nodes in topological order
+     * @param warnings what the caller should print: atoms that matched nothing, "Nothing to do"
+     */
+    public record Result(Set<String> uniqueIds, List<String> warnings) {
+        public Result {
+            uniqueIds = Collections.unmodifiableSet(new LinkedHashSet<>(uniqueIds));
+            warnings = List.copyOf(warnings);
+        }
+
+        public boolean isEmpty() {
+            return uniqueIds.isEmpty();
+        }
+    }
+
+    static final String NOTHING_TO_DO = "Nothing to do. Try checking your model configs and model specification args";
+
+    private final DependencyGraph graph;
+    private final SelectorMethods methods;
+
+    public NodeSelector(DependencyGraph graph, String rootPackage) {
+        this(graph, rootPackage, Map.of());
+    }
+
+    /**
+     * @param packageDirs folder of each installed package relative to the project root (such as
+     *     {@code dbt_packages/dbt_utils}), so {@code path:} finds their files; the root package's
+     *     files are relative to the project root already. A package not listed is matched by its
+     *     own relative paths, as dbt does.
+     */
+    public NodeSelector(DependencyGraph graph, String rootPackage, Map<String, Path> packageDirs) {
+        this.graph = requireNonNull(graph, "graph is null");
+        Map<String, Path> dirs = new HashMap<>(packageDirs);
+        dirs.put(requireNonNull(rootPackage, "rootPackage is null"), Path.of(""));
+        this.methods = new SelectorMethods(rootPackage, Map.copyOf(dirs));
+    }
+
+    /**
+     * @throws io.smelt.compiler.diag.SmeltException of kind SELECTOR when an expression is malformed
+     */
+    public Result select(Selection selection) {
+        List<String> warnings = new ArrayList<>();
+        BitSet selected;
+        if (selection.select().isEmpty() || tokens(selection.select()).isEmpty()) {
+            selected = new BitSet(graph.size());
+            selected.set(0, graph.size());
+        } else {
+            selected = union(selection.select(), warnings);
+        }
+        if (!selection.exclude().isEmpty()) {
+            selected.andNot(union(selection.exclude(), warnings));
+        }
+        if (!selection.resourceTypes().isEmpty()) {
+            for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
+                if (!selection.resourceTypes().contains(graph.nodeAt(i).resourceType())) {
+                    selected.clear(i);
+                }
+            }
+        }
+        if (selected.isEmpty()) {
+            warnings.add(NOTHING_TO_DO);
+        }
+        return new Result(graph.toIds(selected), warnings);
+    }
+
+    /** The selected nodes themselves, in topological order. */
+    public List<Node> selectNodes(Selection selection) {
+        return graph.sortedNodes(select(selection).uniqueIds());
+    }
+
+    private static List<String> tokens(List<String> expressions) {
+        List<String> tokens = new ArrayList<>();
+        for (String expression : expressions) {
+            for (String token : expression.trim().split("\\s+")) {
+                if (!token.isEmpty()) {
+                    tokens.add(token);
+                }
+            }
+        }
+        return tokens;
+    }
+
+    private BitSet union(List<String> expressions, List<String> warnings) {
+        // Parse everything first so that a malformed atom fails before any work is done
+        List<List<SelectionCriterion>> intersections = new ArrayList<>();
+        for (String token : tokens(expressions)) {
+            List<SelectionCriterion> atoms = new ArrayList<>();
+            for (String atom : token.split(",", -1)) {
+                atoms.add(SelectionCriterion.parse(atom));
+            }
+            intersections.add(atoms);
+        }
+        BitSet result = new BitSet(graph.size());
+        for (List<SelectionCriterion> atoms : intersections) {
+            BitSet intersection = null;
+            for (SelectionCriterion atom : atoms) {
+                BitSet matched = evaluate(atom, warnings);
+                if (intersection == null) {
+                    intersection = matched;
+                } else {
+                    intersection.and(matched);
+                }
+            }
+            result.or(intersection);
+        }
+        return result;
+    }
+
+    private BitSet evaluate(SelectionCriterion criterion, List<String> warnings) {
+        Predicate<Node> predicate = methods.predicate(criterion);
+        BitSet matched = new BitSet(graph.size());
+        for (int i = 0; i < graph.size(); i++) {
+            if (predicate.test(graph.nodeAt(i))) {
+                matched.set(i);
+            }
+        }
+        if (matched.isEmpty()) {
+            warnings.add("The selection criterion '" + criterion.raw() + "' does not match any enabled nodes");
+            return matched;
+        }
+        BitSet result;
+        if (criterion.childrensParents()) {
+            result = graph.withAncestors(graph.withDescendants(matched, DependencyGraph.UNLIMITED), DependencyGraph.UNLIMITED);
+        } else {
+            result = (BitSet) matched.clone();
+            if (criterion.parentsDepth() > 0) {
+                result.or(graph.withAncestors(matched, criterion.parentsDepth()));
+            }
+            if (criterion.childrenDepth() > 0) {
+                result.or(graph.withDescendants(matched, criterion.childrenDepth()));
+            }
+        }
+        addTestsEagerly(result);
+        return result;
+    }
+
+    /** dbt's "eager" indirect selection: a test comes along when any node it depends on is selected. */
+    private void addTestsEagerly(BitSet selected) {
+        BitSet tests = new BitSet(graph.size());
+        for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
+            for (int child : graph.childrenAt(i)) {
+                if (graph.nodeAt(child).resourceType() == ResourceType.TEST) {
+                    tests.set(child);
+                }
+            }
+        }
+        selected.or(tests);
+    }
+}
