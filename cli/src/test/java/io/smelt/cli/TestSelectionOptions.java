@@ -1,0 +1,34 @@
+package io.smelt.cli;
+
+import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.run.Selection;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TestSelectionOptions {
+    @Test
+    void repeatableAndSpaceSeparatedAsInDbt() {
+        SelectionOptions options = parse("-s", "a", "b+", "--select", "tag:nightly path:models/x", "--exclude", "c", "--exclude", "d e");
+        Selection selection = options.toSelection(Set.of(ResourceType.MODEL));
+        assertThat(selection.select()).containsExactly("a", "b+", "tag:nightly", "path:models/x");
+        assertThat(selection.exclude()).containsExactly("c", "d", "e");
+        assertThat(selection.resourceTypes()).containsExactly(ResourceType.MODEL);
+    }
+
+    @Test
+    void nothingSelectedMeansEverything() {
+        Selection selection = parse().toSelection(Set.of());
+        assertThat(selection.select()).isEmpty();
+        assertThat(selection.exclude()).isEmpty();
+    }
+
+    private static SelectionOptions parse(String... args) {
+        SelectionOptions options = new SelectionOptions();
+        new CommandLine(options).parseArgs(args);
+        return options;
+    }
+}

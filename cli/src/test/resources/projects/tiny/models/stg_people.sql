@@ -1,0 +1,2 @@
+select id, name, team
+from {{ ref('raw_people') }}
