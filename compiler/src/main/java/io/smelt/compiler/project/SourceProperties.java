@@ -1,0 +1,45 @@
+package io.smelt.compiler.project;
+
+import io.smelt.compiler.diag.SourcePosition;
+
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A {@code sources:} entry.
+ *
+ * @param database rendered; null when not given (the target's database applies)
+ * @param schema rendered; the source's name when not given
+ * @param freshness {@code freshness:}, or null when absent or null
+ * @param overrides the package whose source this entry overrides, or null
+ */
+public record SourceProperties(
+        String name,
+        String description,
+        String database,
+        String schema,
+        String loader,
+        Map<String, Object> meta,
+        List<String> tags,
+        Map<String, Object> config,
+        Map<String, Object> quoting,
+        Map<String, Object> freshness,
+        String loadedAtField,
+        String overrides,
+        List<SourceTableProperties> tables,
+        SourcePosition at) {
+    public SourceProperties {
+        requireNonNull(name, "name is null");
+        description = description == null ? "" : description;
+        schema = schema == null ? name : schema;
+        loader = loader == null ? "" : loader;
+        meta = PlainValues.freezeMap(meta);
+        tags = List.copyOf(tags);
+        config = PlainValues.freezeMap(config);
+        quoting = PlainValues.freezeMap(quoting);
+        freshness = freshness == null ? null : PlainValues.freezeMap(freshness);
+        tables = List.copyOf(tables);
+    }
+}

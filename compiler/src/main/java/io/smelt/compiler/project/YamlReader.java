@@ -1,0 +1,384 @@
+package io.smelt.compiler.project;
+
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.diag.SourcePosition;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads one YAML file through snakeyaml's node tree so that every value keeps its position, and
+ * turns nodes into plain Java values (maps, lists, strings, numbers, booleans, null).
+ */
+final class YamlReader {
+    record Entry(String key, Node keyNode, Node value) {
+    }
+
+    private static final int MAX_FILE_CODE_POINTS = 64 * 1024 * 1024;
+    private static final String QUOTE_JINJA_HINT = "put Jinja values in quotes, such as key: \"{{ env_var('NAME') }}\"";
+
+    private final Path file;
+    private final ErrorKind shapeKind;
+    private final YamlRenderer renderer;
+    private final ScalarConstructor scalars = new ScalarConstructor();
+
+    /**
+     * @param file the file as shown in messages
+     * @param shapeKind the kind of error for values of the wrong shape (syntax errors are always YAML)
+     */
+    YamlReader(Path file, ErrorKind shapeKind, YamlRenderer renderer) {
+        this.file = requireNonNull(file, "file is null");
+        this.shapeKind = requireNonNull(shapeKind, "shapeKind is null");
+        this.renderer = requireNonNull(renderer, "renderer is null");
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** The document's root node, or null when the file holds no document. */
+    Node compose(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_FILE_CODE_POINTS);
+        options.setMergeOnCompose(true);
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try {
+            return new Yaml(options).compose(new StringReader(body));
+        }
+        catch (MarkedYAMLException e) {
+            throw syntaxError(e, body);
+        }
+        catch (ReaderException e) {
+            throw new SmeltException(ErrorKind.YAML, offsetPosition(body, e.getPosition()),
+                    "the file contains a character YAML does not allow (code point " + e.getCodePoint() + ")",
+                    "remove the character or save the file as UTF-8 text", e);
+        }
+        catch (YAMLException e) {
+            throw new SmeltException(ErrorKind.YAML, SourcePosition.of(file), "invalid YAML: " + e.getMessage(), null, e);
+        }
+    }
+
+    SourcePosition at(Node node) {
+        if (node == null || node.getStartMark() == null) {
+            return SourcePosition.of(file);
+        }
+        Mark mark = node.getStartMark();
+        return new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    SmeltException error(Node node, String message, String hint) {
+        return new SmeltException(shapeKind, at(node), message, hint);
+    }
+
+    SmeltException expected(Node node, String what, String expected, String hint) {
+        return error(node, what + ": expected " + expected + ", found " + describe(node), hint == null ? jinjaHint(node) : hint);
+    }
+
+    static boolean isNull(Node node) {
+        return node == null || (node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag()));
+    }
+
+    /** The entries of a mapping in file order; null or an empty value gives no entries. */
+    Map<String, Entry> mapping(Node node, String what) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        if (isNull(node)) {
+            return entries;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            throw expected(node, what, "a mapping of key: value pairs", null);
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = key(tuple.getKeyNode());
+            // as in PyYAML, which dbt uses, the last of duplicate keys wins
+            entries.remove(key);
+            entries.put(key, new Entry(key, tuple.getKeyNode(), tuple.getValueNode()));
+        }
+        return entries;
+    }
+
+    /** The items of a list; null or an empty value gives no items. */
+    List<Node> list(Node node, String what, String expected) {
+        if (isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            throw expected(node, what, expected, null);
+        }
+        return sequence.getValue();
+    }
+
+    /** A scalar as text, rendered when it holds Jinja; null stays null. */
+    String text(Node node, String what) {
+        return text(node, what, true);
+    }
+
+    String text(Node node, String what, boolean render) {
+        if (isNull(node)) {
+            return null;
+        }
+        if (!(node instanceof ScalarNode scalar)) {
+            throw expected(node, what, "text", jinjaHint(node));
+        }
+        return render ? renderText(scalar) : scalar.getValue();
+    }
+
+    /** A list of scalars, or (when {@code single} is true) one scalar taken as a list of one. */
+    List<String> textList(Node node, String what, String expected, boolean single, boolean render) {
+        if (isNull(node)) {
+            return List.of();
+        }
+        if (single && node instanceof ScalarNode scalar && Tag.STR.equals(scalar.getTag())) {
+            return List.of(text(node, what, render));
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            throw expected(node, what, expected, jinjaHint(node));
+        }
+        List<String> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (!(item instanceof ScalarNode) || isNull(item)) {
+                throw expected(item, what, expected, jinjaHint(item));
+            }
+            items.add(text(item, what, render));
+        }
+        return items;
+    }
+
+    Boolean bool(Node node, String what) {
+        Object value = value(node, Set.of(), true);
+        if (value == null || value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        String text = value.toString().trim().toLowerCase(java.util.Locale.ROOT);
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.valueOf(text);
+        }
+        throw expected(node, what, "true or false", null);
+    }
+
+    /** A mapping as a Java map; strings are rendered except under keys in {@code rawKeys}. */
+    Map<String, Object> map(Node node, String what, Set<String> rawKeys) {
+        if (isNull(node)) {
+            return new LinkedHashMap<>();
+        }
+        if (!(node instanceof MappingNode)) {
+            throw expected(node, what, "a mapping of key: value pairs", jinjaHint(node));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) value(node, rawKeys, true);
+        return map;
+    }
+
+    /** A mapping as a Java map, nothing rendered. */
+    Map<String, Object> rawMap(Node node, String what) {
+        if (isNull(node)) {
+            return new LinkedHashMap<>();
+        }
+        if (!(node instanceof MappingNode)) {
+            throw expected(node, what, "a mapping of key: value pairs", jinjaHint(node));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) value(node, Set.of(), false);
+        return map;
+    }
+
+    /**
+     * Any node as a plain Java value. Strings are rendered when {@code render} is set, except in the
+     * subtrees of keys named in {@code rawKeys} (hooks, descriptions, tests: dbt renders those later).
+     */
+    Object value(Node node, Set<String> rawKeys, boolean render) {
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof MappingNode mapping) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = key(tuple.getKeyNode());
+                boolean renderChild = render && !rawKeys.contains(key);
+                map.remove(key);
+                map.put(key, value(tuple.getValueNode(), rawKeys, renderChild));
+            }
+            return map;
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Object> list = new ArrayList<>(sequence.getValue().size());
+            for (Node item : sequence.getValue()) {
+                list.add(value(item, rawKeys, render));
+            }
+            return list;
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        Tag tag = scalar.getTag();
+        if (Tag.NULL.equals(tag)) {
+            return null;
+        }
+        if (Tag.BOOL.equals(tag) || Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+            return scalars.construct(scalar);
+        }
+        return render ? renderText(scalar) : scalar.getValue();
+    }
+
+    private String renderText(ScalarNode scalar) {
+        String text = scalar.getValue();
+        if (!YamlRenderer.isTemplate(text)) {
+            return text;
+        }
+        return renderer.render(text, at(scalar));
+    }
+
+    private String key(Node keyNode) {
+        if (keyNode instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag())) {
+            return scalar.getValue();
+        }
+        if (keyNode instanceof MappingNode) {
+            throw new SmeltException(ErrorKind.YAML, at(keyNode),
+                    "unquoted Jinja or a nested '{...}' where a key was expected: YAML reads '{{ ... }}' without quotes as a mapping",
+                    QUOTE_JINJA_HINT);
+        }
+        throw new SmeltException(ErrorKind.YAML, at(keyNode), "a key must be a plain name, found " + describe(keyNode), null);
+    }
+
+    /** A hint for values that look like unquoted Jinja ({@code key: {{ x }}} parses as a mapping). */
+    private static String jinjaHint(Node node) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof MappingNode) {
+                    return QUOTE_JINJA_HINT;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String describe(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (isNull(node)) {
+            return "nothing";
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        String value = scalar.getValue();
+        if (value.length() > 40) {
+            value = value.substring(0, 37) + "...";
+        }
+        Tag tag = scalar.getTag();
+        if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+            return "the number " + value;
+        }
+        if (Tag.BOOL.equals(tag)) {
+            return "the value " + value;
+        }
+        return "the text '" + value + "'";
+    }
+
+    private SmeltException syntaxError(MarkedYAMLException e, String text) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        SourcePosition at = mark == null ? SourcePosition.of(file) : new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
+        String problem = e.getProblem() == null ? "the text is not valid YAML" : e.getProblem();
+        String line = mark == null ? "" : lineAt(text, mark.getLine());
+        String message;
+        String hint;
+        if (problem.contains("\\t") || problem.contains("'\t'")) {
+            message = "a tab character where YAML expects spaces";
+            hint = "YAML indents with spaces only; replace the tabs with spaces";
+        }
+        else if (problem.contains("mapping values are not allowed")) {
+            message = "a ':' where YAML does not allow one";
+            hint = "check this line's indentation, or put quotes around a value that contains ': '";
+        }
+        else if (problem.contains("could not find expected ':'")) {
+            message = "a line without ':' inside a mapping";
+            hint = "write key: value, and check the indentation of the lines above";
+        }
+        else if (problem.contains("expected <block end>")) {
+            message = "this line's indentation does not match the lines around it";
+            hint = "keys of one mapping must start at the same column, and list items with '- ' at the same column";
+        }
+        else if (problem.contains("end of stream") && e.getContext() != null && e.getContext().contains("quoted scalar")
+                && e.getContextMark() != null) {
+            // point at the opening quote, not at the end of the file
+            mark = e.getContextMark();
+            at = new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
+            message = "a quoted value that is never closed";
+            hint = "add the closing quote, or escape quotes inside the value";
+        }
+        else if (problem.contains("end of stream")) {
+            message = "the file ends inside an unclosed quote or bracket";
+            hint = "close the quote, '[' or '{' that starts earlier in the file";
+        }
+        else if (problem.contains("expected a single document")) {
+            message = "more than one YAML document ('---') in the file";
+            hint = "keep one document per file";
+        }
+        else {
+            message = "invalid YAML: " + problem;
+            hint = null;
+        }
+        if (line.contains("{{") || line.contains("{%")) {
+            hint = QUOTE_JINJA_HINT;
+        }
+        String context = e.getContext();
+        if (!message.startsWith("invalid YAML")) {
+            message = message + " (the YAML parser says: " + problem + ")";
+        }
+        else if (context != null) {
+            message = message + " (" + context + ")";
+        }
+        return new SmeltException(ErrorKind.YAML, at, message, hint, e);
+    }
+
+    private static String lineAt(String text, int zeroBasedLine) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        return zeroBasedLine >= 0 && zeroBasedLine < lines.length ? lines[zeroBasedLine] : "";
+    }
+
+    private SourcePosition offsetPosition(String text, int offset) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length() && i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            }
+            else {
+                column++;
+            }
+        }
+        return new SourcePosition(file, line, column);
+    }
+
+    /** snakeyaml's YAML 1.1 rules for booleans, integers and floats, as PyYAML applies them for dbt. */
+    private static final class ScalarConstructor extends SafeConstructor {
+        ScalarConstructor() {
+            super(new LoaderOptions());
+        }
+
+        Object construct(ScalarNode node) {
+            return constructObject(node);
+        }
+    }
+}
