@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,6 +26,8 @@ public final class DuckDbAdapter implements Adapter {
     private final DuckDbConfig config;
     private final Set<String> secretValues;
     private final Set<DuckDbSession> sessions = new java.util.HashSet<>();
+    private final AtomicLong statementRetries = new AtomicLong();
+    private final AtomicLong transactionRetries = new AtomicLong();
     private DuckDbDatabase database;
     private boolean closed;
 
@@ -103,6 +106,15 @@ public final class DuckDbAdapter implements Adapter {
             sessions.add(session);
         }
         return session;
+    }
+
+    void conflictRetried(boolean transaction) {
+        (transaction ? transactionRetries : statementRetries).incrementAndGet();
+    }
+
+    /** How often a statement (autocommit) or a transaction was run again after a write conflict. */
+    long conflictRetries(boolean transaction) {
+        return (transaction ? transactionRetries : statementRetries).get();
     }
 
     synchronized void sessionClosed(DuckDbSession session) {

@@ -227,6 +227,7 @@ final class DuckDbSession implements Session {
                         || (inTransaction && observedInTransaction)) {
                     throw DuckDbErrors.translate(e, sql);
                 }
+                adapter.conflictRetried(inTransaction);
                 backoff(attempt);
                 if (inTransaction) {
                     try {
