@@ -18,11 +18,19 @@ public final class ModelVersions {
         if (configured != null) {
             return versionText(configured);
         }
-        String unversioned = node.resourceType().dbtName() + "." + node.packageName() + "." + node.name() + ".v";
-        if (node.uniqueId().startsWith(unversioned) && node.uniqueId().length() > unversioned.length()) {
-            return node.uniqueId().substring(unversioned.length());
+        // Checks for <type>.<pkg>.<name>.v<version> without building strings: this runs for every node
+        String id = node.uniqueId();
+        String type = node.resourceType().dbtName();
+        String pkg = node.packageName();
+        String name = node.name();
+        int prefix = type.length() + pkg.length() + name.length() + 2;
+        if (id.length() <= prefix + 2 || !id.startsWith(".v", prefix)) {
+            return null;
         }
-        return null;
+        boolean shaped = id.startsWith(type) && id.charAt(type.length()) == '.'
+                && id.startsWith(pkg, type.length() + 1) && id.charAt(type.length() + 1 + pkg.length()) == '.'
+                && id.startsWith(name, type.length() + pkg.length() + 2);
+        return shaped ? id.substring(prefix + 2) : null;
     }
 
     /** The node's {@code latest_version} config, or null. */

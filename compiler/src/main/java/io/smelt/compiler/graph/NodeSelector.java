@@ -11,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 import static java.util.Objects.requireNonNull;
 
@@ -59,7 +59,7 @@ public final class NodeSelector {
         this.graph = requireNonNull(graph, "graph is null");
         Map<String, Path> dirs = new HashMap<>(packageDirs);
         dirs.put(requireNonNull(rootPackage, "rootPackage is null"), Path.of(""));
-        this.methods = new SelectorMethods(rootPackage, Map.copyOf(dirs));
+        this.methods = new SelectorMethods(graph, rootPackage, Map.copyOf(dirs));
     }
 
     /**
@@ -134,10 +134,10 @@ public final class NodeSelector {
     }
 
     private BitSet evaluate(SelectionCriterion criterion, List<String> warnings) {
-        Predicate<Node> predicate = methods.predicate(criterion);
+        IntPredicate predicate = methods.predicate(criterion);
         BitSet matched = new BitSet(graph.size());
         for (int i = 0; i < graph.size(); i++) {
-            if (predicate.test(graph.nodeAt(i))) {
+            if (predicate.test(i)) {
                 matched.set(i);
             }
         }

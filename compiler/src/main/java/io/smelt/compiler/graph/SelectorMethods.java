@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /** The node test behind each selector method, following dbt's {@code selector_methods.py}. */
@@ -19,21 +20,32 @@ final class SelectorMethods {
     private static final Set<String> DBT_ONLY_RESOURCE_TYPES = Set.of("exposure", "metric", "unit_test",
             "semantic_model", "saved_query", "sql_operation", "rpc", "doc", "macro", "group", "function", "fixture");
 
+    private final DependencyGraph graph;
     private final String rootPackage;
     private final Map<String, Path> packageDirs;
+    private volatile String[][] projectPaths;
 
     /** @param packageDirs each package's folder relative to the project root; the root package's is empty */
-    SelectorMethods(String rootPackage, Map<String, Path> packageDirs) {
+    SelectorMethods(DependencyGraph graph, String rootPackage, Map<String, Path> packageDirs) {
+        this.graph = graph;
         this.rootPackage = rootPackage;
         this.packageDirs = packageDirs;
     }
 
-    Predicate<Node> predicate(SelectionCriterion criterion) {
+    /** Whether the node at each graph index matches the criterion's method and value. */
+    IntPredicate predicate(SelectionCriterion criterion) {
+        if (criterion.method().equals("path")) {
+            return path(criterion.value());
+        }
+        Predicate<Node> predicate = nodePredicate(criterion);
+        return i -> predicate.test(graph.nodeAt(i));
+    }
+
+    private Predicate<Node> nodePredicate(SelectionCriterion criterion) {
         String value = criterion.value();
         return switch (criterion.method()) {
             case "fqn" -> fqn(value);
             case "tag" -> tag(value);
-            case "path" -> path(value);
             case "file" -> file(value);
             case "package" -> pkg(value);
             case "resource_type" -> resourceType(criterion);
@@ -55,14 +67,20 @@ final class SelectorMethods {
     private static Predicate<Node> fqn(String selector) {
         Wildcard nameGlob = Wildcard.hasWildcard(selector) ? Wildcard.of(selector) : null;
         String[] parts = selector.split("\\.", -1);
+        int firstWildcard = 0;
+        while (firstWildcard < parts.length && !Wildcard.hasWildcard(parts[firstWildcard])) {
+            firstWildcard++;
+        }
+        Wildcard tail = firstWildcard == parts.length ? null
+                : Wildcard.of(String.join(".", Arrays.asList(parts).subList(firstWildcard, parts.length)));
+        FqnPattern pattern = new FqnPattern(selector, parts, firstWildcard, tail);
         return node -> {
             if (node.resourceType() == ResourceType.SOURCE) {
                 return false;
             }
             List<String> fqn = node.fqn().isEmpty() ? List.of(node.packageName(), node.name()) : node.fqn();
             boolean versioned = isVersioned(node, fqn);
-            if (fqnMatches(fqn, selector, parts, versioned)
-                    || (fqn.size() > 1 && fqnMatches(fqn.subList(1, fqn.size()), selector, parts, versioned))) {
+            if (pattern.matches(fqn, 0, versioned) || (fqn.size() > 1 && pattern.matches(fqn, 1, versioned))) {
                 return true;
             }
             // Smelt also matches a bare wildcard against the node name: dbt matches 'stg_*' only against
@@ -72,45 +90,58 @@ final class SelectorMethods {
     }
 
     private static boolean isVersioned(Node node, List<String> fqn) {
+        String last = fqn.get(fqn.size() - 1);
+        if (fqn.size() < 2 || last.length() < 2 || last.charAt(0) != 'v') {
+            return false;
+        }
         String version = ModelVersions.versionOf(node);
-        return version != null && fqn.size() >= 2 && fqn.get(fqn.size() - 1).equals("v" + version);
+        return version != null && last.equals("v" + version);
     }
 
-    private static boolean fqnMatches(List<String> fqn, String selector, String[] parts, boolean versioned) {
-        if (fqn.isEmpty()) {
-            return false;
-        }
-        if (versioned) {
-            if (fqn.size() >= 2 && fqn.get(fqn.size() - 2).equals(selector)) {
-                return true;
-            }
-            if (parts.length >= 2 && fqn.size() >= 2
-                    && (fqn.get(fqn.size() - 2) + "_" + fqn.get(fqn.size() - 1))
-                    .equals(parts[parts.length - 2] + "_" + parts[parts.length - 1])) {
-                return true;
-            }
-        } else if (fqn.get(fqn.size() - 1).equals(selector)) {
-            return true;
-        }
-        // Dots inside fqn parts separate namespaces too
-        List<String> flat = new ArrayList<>(fqn.size() + 2);
-        for (String part : fqn) {
-            flat.addAll(Arrays.asList(part.split("\\.", -1)));
-        }
-        if (flat.size() < parts.length) {
-            return false;
-        }
-        for (int i = 0; i < parts.length; i++) {
-            if (Wildcard.hasWildcard(parts[i])) {
-                String rest = String.join(".", flat.subList(i, flat.size()));
-                String pattern = String.join(".", Arrays.asList(parts).subList(i, parts.length));
-                return Wildcard.matches(rest, pattern);
-            }
-            if (!flat.get(i).equals(parts[i])) {
+    /** dbt's {@code is_selected_node}, with the wildcard part of the selector compiled once. */
+    private record FqnPattern(String selector, String[] parts, int firstWildcard, Wildcard tail) {
+        boolean matches(List<String> fqn, int from, boolean versioned) {
+            int size = fqn.size() - from;
+            if (size <= 0) {
                 return false;
             }
+            String last = fqn.get(fqn.size() - 1);
+            if (versioned) {
+                if (size >= 2 && fqn.get(fqn.size() - 2).equals(selector)) {
+                    return true;
+                }
+                if (parts.length >= 2 && size >= 2 && (fqn.get(fqn.size() - 2) + "_" + last)
+                        .equals(parts[parts.length - 2] + "_" + parts[parts.length - 1])) {
+                    return true;
+                }
+            } else if (last.equals(selector)) {
+                return true;
+            }
+            List<String> flat = flatten(fqn.subList(from, fqn.size()));
+            if (flat.size() < parts.length) {
+                return false;
+            }
+            for (int i = 0; i < firstWildcard; i++) {
+                if (!flat.get(i).equals(parts[i])) {
+                    return false;
+                }
+            }
+            return tail == null || tail.matches(String.join(".", flat.subList(firstWildcard, flat.size())));
         }
-        return true;
+
+        /** Dots inside fqn parts separate namespaces too. */
+        private static List<String> flatten(List<String> fqn) {
+            for (String part : fqn) {
+                if (part.indexOf('.') >= 0) {
+                    List<String> split = new ArrayList<>(fqn.size() + 2);
+                    for (String each : fqn) {
+                        split.addAll(Arrays.asList(each.split("\\.", -1)));
+                    }
+                    return split;
+                }
+            }
+            return fqn;
+        }
     }
 
     private static Predicate<Node> tag(String selector) {
@@ -119,22 +150,38 @@ final class SelectorMethods {
     }
 
     /** A file or folder relative to the project root; a package's nodes are looked up under its folder. */
-    private Predicate<Node> path(String selector) {
+    private IntPredicate path(String selector) {
         String wanted = normalize(selector);
         PathMatcher glob = Wildcard.hasWildcard(wanted) ? FileSystems.getDefault().getPathMatcher("glob:" + wanted) : null;
-        return node -> {
-            Path dir = packageDirs.getOrDefault(node.packageName(), Path.of(""));
-            return pathMatches(dir, node.originalFilePath(), wanted, glob) || pathMatches(dir, node.patchPath(), wanted, glob);
-        };
+        String[][] paths = projectPaths();
+        return i -> pathMatches(paths[i][0], wanted, glob) || pathMatches(paths[i][1], wanted, glob);
     }
 
-    private static boolean pathMatches(Path dir, Path file, String wanted, PathMatcher glob) {
-        if (file == null) {
+    /** Each node's file and patch file relative to the project root, computed once. */
+    private String[][] projectPaths() {
+        String[][] paths = projectPaths;
+        if (paths == null) {
+            paths = new String[graph.size()][];
+            for (int i = 0; i < paths.length; i++) {
+                Node node = graph.nodeAt(i);
+                Path dir = packageDirs.getOrDefault(node.packageName(), Path.of(""));
+                paths[i] = new String[] {projectPath(dir, node.originalFilePath()), projectPath(dir, node.patchPath())};
+            }
+            projectPaths = paths;
+        }
+        return paths;
+    }
+
+    private static String projectPath(Path dir, Path file) {
+        return file == null ? null : normalize(dir.resolve(file).toString());
+    }
+
+    private static boolean pathMatches(String path, String wanted, PathMatcher glob) {
+        if (path == null) {
             return false;
         }
-        String path = normalize(dir.resolve(file).toString());
         if (glob == null) {
-            return path.equals(wanted) || wanted.isEmpty() || path.startsWith(wanted + "/");
+            return wanted.isEmpty() || path.equals(wanted) || (path.startsWith(wanted) && path.charAt(wanted.length()) == '/');
         }
         for (Path prefix = Path.of(path); prefix != null; prefix = prefix.getParent()) {
             if (glob.matches(prefix)) {
