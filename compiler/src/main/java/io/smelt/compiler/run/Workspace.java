@@ -1,8 +1,13 @@
 package io.smelt.compiler.run;
 
+import io.smelt.adapter.AdapterFactory;
 import io.smelt.adapter.QueryResult;
+import io.smelt.adapter.Session;
+import io.smelt.compiler.graph.DependencyGraph;
 import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.NodeSelector;
+import io.smelt.compiler.project.DbtProject;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +18,14 @@ import java.util.Map;
  * entry point the CLI uses.
  */
 public final class Workspace implements AutoCloseable {
-    private Workspace() {
+    private final LoadedProject project;
+    private final DependencyGraph graph;
+    private final NodeSelector selector;
+
+    private Workspace(LoadedProject project) {
+        this.project = project;
+        this.graph = DependencyGraph.of(project.manifest().nodes().values());
+        this.selector = new NodeSelector(graph, project.rootPackage(), packageDirs(project));
     }
 
     /**
@@ -22,52 +34,92 @@ public final class Workspace implements AutoCloseable {
      * @throws io.smelt.compiler.diag.SmeltException when the project or profile is wrong
      */
     public static Workspace load(ProjectOptions options, RunListener listener) {
-        throw new UnsupportedOperationException("Workspace.load is being built");
+        return load(options, listener, ProjectLoading.factories());
+    }
+
+    /** As {@link #load(ProjectOptions, RunListener)} with the engines given instead of those installed. */
+    public static Workspace load(ProjectOptions options, RunListener listener, List<AdapterFactory> factories) {
+        LoadedProject project = ProjectLoading.load(options, listener, factories);
+        try {
+            return new Workspace(project);
+        }
+        catch (RuntimeException e) {
+            project.adapter().close();
+            throw e;
+        }
     }
 
     /** Checks the project, the profile and the connection, reporting each. Never throws for bad input. */
     public static DebugReport debug(ProjectOptions options) {
-        throw new UnsupportedOperationException("Workspace.debug is being built");
+        return Diagnostics.debug(options, ProjectLoading.factories());
     }
 
     /** Deletes the project's clean-targets; returns what was deleted. */
     public static List<Path> clean(ProjectOptions options) {
-        throw new UnsupportedOperationException("Workspace.clean is being built");
+        return Diagnostics.clean(options);
     }
 
     public Manifest manifest() {
-        throw new UnsupportedOperationException();
+        return project.manifest();
     }
 
     public Path projectDir() {
-        throw new UnsupportedOperationException();
+        return project.projectDir();
     }
 
     public Path targetPath() {
-        throw new UnsupportedOperationException();
+        return project.targetPath();
+    }
+
+    /** The dependency graph of the enabled nodes. */
+    public DependencyGraph graph() {
+        return graph;
     }
 
     /** The nodes a selection picks, in DAG order. */
     public List<Node> select(Selection selection) {
-        throw new UnsupportedOperationException();
+        return selector.selectNodes(selection);
     }
 
     /** Runs parse, compile, run, seed, test or build over the selection. */
     public RunSummary execute(Invocation invocation, RunListener listener) {
-        throw new UnsupportedOperationException();
+        return new Invoker(project, graph, selector).execute(invocation, listener);
     }
 
     /** Previews rows of one selected model, or of an inline query when {@code inlineSql} is set. */
     public QueryResult show(Selection selection, String inlineSql, int limit, RunListener listener) {
-        throw new UnsupportedOperationException();
+        return new Invoker(project, graph, selector).show(selection, inlineSql, limit, listener);
     }
 
     /** Calls a macro with arguments, as {@code run-operation}; returns its return value or output. */
     public Object runOperation(String macroName, Map<String, Object> args, RunListener listener) {
-        throw new UnsupportedOperationException();
+        return new Invoker(project, graph, selector).runOperation(macroName, args, listener);
+    }
+
+    /** The engine's type, as the profile names it. */
+    public String adapterType() {
+        return project.adapter().type();
+    }
+
+    /** Opens a session on the target's engine, for callers that read results back. */
+    public Session openSession() {
+        return project.adapter().openSession();
     }
 
     @Override
     public void close() {
+        project.adapter().close();
+    }
+
+    private static Map<String, Path> packageDirs(LoadedProject project) {
+        Path root = project.projectDir();
+        Map<String, Path> dirs = new java.util.HashMap<>();
+        for (DbtProject pkg : project.packages().values()) {
+            Path dir = pkg.projectDir().toAbsolutePath().normalize();
+            if (dir.startsWith(root) && !dir.equals(root)) {
+                dirs.put(pkg.name(), root.relativize(dir));
+            }
+        }
+        return dirs;
     }
 }

@@ -1,0 +1,155 @@
+package io.smelt.compiler.context;
+
+import io.smelt.adapter.Column;
+import io.smelt.adapter.QueryResult;
+import io.smelt.adapter.Relation;
+import io.smelt.compiler.jinja.JinjaFunction;
+import io.smelt.compiler.jinja.JinjaObject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.smelt.compiler.context.DbtContext.arg;
+
+/** The {@code adapter} object templates call: dispatch, quoting, relation and column lookups. */
+final class AdapterObject implements JinjaObject {
+    private final ContextHost host;
+    private final DbtContext context;
+    private final ExecutionScope scope;
+
+    AdapterObject(ContextHost host, DbtContext context, ExecutionScope scope) {
+        this.host = host;
+        this.context = context;
+        this.scope = scope;
+    }
+
+    @Override
+    public Object attribute(String name) {
+        return switch (name) {
+            case "dispatch" -> (JinjaFunction) (args, kwargs) -> host.engine().resolveDispatch(
+                    String.valueOf(arg(args, kwargs, 0, "macro_name")), str(arg(args, kwargs, 1, "macro_namespace")));
+            case "quote" -> (JinjaFunction) (args, kwargs) -> host.adapter().quote(String.valueOf(arg(args, kwargs, 0, "identifier")));
+            case "quote_as_configured" -> (JinjaFunction) (args, kwargs) -> host.adapter().quote(String.valueOf(arg(args, kwargs, 0, "identifier")));
+            case "type" -> (JinjaFunction) (args, kwargs) -> host.adapter().type();
+            case "get_relation" -> (JinjaFunction) (args, kwargs) -> getRelation(
+                    str(arg(args, kwargs, 0, "database")), str(arg(args, kwargs, 1, "schema")), str(arg(args, kwargs, 2, "identifier")));
+            case "load_relation" -> (JinjaFunction) (args, kwargs) -> {
+                Relation relation = relation(arg(args, kwargs, 0, "relation"));
+                return relation == null ? null : getRelation(relation.database(), relation.schema(), relation.identifier());
+            };
+            case "get_columns_in_relation" -> (JinjaFunction) (args, kwargs) -> columns(arg(args, kwargs, 0, "relation"));
+            case "get_missing_columns" -> (JinjaFunction) (args, kwargs) -> missingColumns(arg(args, kwargs, 0, "from_relation"),
+                    arg(args, kwargs, 1, "to_relation"));
+            case "execute" -> (JinjaFunction) (args, kwargs) -> execute(String.valueOf(arg(args, kwargs, 0, "sql")),
+                    Boolean.TRUE.equals(kwargs.get("fetch")));
+            case "check_schema_exists" -> (JinjaFunction) (args, kwargs) -> scope != null
+                    && !scope.session().listRelations(str(arg(args, kwargs, 0, "database")), str(arg(args, kwargs, 1, "schema"))).isEmpty();
+            case "already_exists" -> (JinjaFunction) (args, kwargs) -> getRelation(host.adapter().defaultDatabase(),
+                    str(arg(args, kwargs, 0, "schema")), str(arg(args, kwargs, 1, "name"))) != null;
+            case "list_relations_without_caching" -> (JinjaFunction) (args, kwargs) -> listRelations(arg(args, kwargs, 0, "schema_relation"));
+            case "create_schema" -> (JinjaFunction) (args, kwargs) -> {
+                Relation relation = relation(arg(args, kwargs, 0, "relation"));
+                if (scope != null && relation != null) {
+                    scope.session().createSchema(relation.database(), relation.schema());
+                }
+                return "";
+            };
+            case "drop_relation" -> (JinjaFunction) (args, kwargs) -> dropRelation(arg(args, kwargs, 0, "relation"));
+            case "rename_relation" -> (JinjaFunction) (args, kwargs) -> "";
+            case "expand_target_column_types", "commit", "cache_added", "cache_dropped", "cache_renamed" ->
+                    (JinjaFunction) (args, kwargs) -> "";
+            case "config" -> Map.of();
+            default -> null;
+        };
+    }
+
+    private Object getRelation(String database, String schema, String identifier) {
+        if (scope == null || identifier == null) {
+            return null;
+        }
+        Relation found = scope.lookup(new Relation(database == null ? host.adapter().defaultDatabase() : database,
+                schema, identifier, null));
+        return found == null ? null : new RelationObject(found, host.adapter());
+    }
+
+    private List<Object> columns(Object relationArg) {
+        Relation relation = relation(relationArg);
+        if (scope == null || relation == null) {
+            return new ArrayList<>();
+        }
+        List<Object> columns = new ArrayList<>();
+        for (Column column : scope.columns(relation)) {
+            columns.add(new ColumnObject(column, host.adapter()));
+        }
+        return columns;
+    }
+
+    private List<Object> missingColumns(Object from, Object to) {
+        Relation fromRelation = relation(from);
+        Relation toRelation = relation(to);
+        if (scope == null || fromRelation == null || toRelation == null) {
+            return new ArrayList<>();
+        }
+        Set<String> existing = scope.columns(toRelation).stream()
+                .map(c -> host.adapter().normalizeIdentifier(c.name())).collect(Collectors.toSet());
+        List<Object> missing = new ArrayList<>();
+        for (Column column : scope.columns(fromRelation)) {
+            if (!existing.contains(host.adapter().normalizeIdentifier(column.name()))) {
+                missing.add(new ColumnObject(column, host.adapter()));
+            }
+        }
+        return missing;
+    }
+
+    private Object execute(String sql, boolean fetch) {
+        if (scope == null) {
+            return List.of(Map.of(), new ResultTable(QueryResult.empty("")));
+        }
+        QueryResult result = scope.execute(sql, fetch);
+        Map<String, Object> stored = DbtContext.resultDict(result);
+        return List.of(stored.get("response"), stored.get("table"));
+    }
+
+    private List<Object> listRelations(Object schemaRelation) {
+        Relation relation = relation(schemaRelation);
+        List<Object> out = new ArrayList<>();
+        if (scope == null || relation == null) {
+            return out;
+        }
+        for (Relation found : scope.session().listRelations(relation.database(), relation.schema())) {
+            out.add(new RelationObject(found, host.adapter()));
+        }
+        return out;
+    }
+
+    private Object dropRelation(Object relationArg) {
+        Relation relation = relation(relationArg);
+        if (scope == null || relation == null) {
+            return "";
+        }
+        Relation existing = scope.lookup(relation);
+        if (existing != null) {
+            Object sql = host.engine().callMacro(host.rootPackage(), "drop_relation",
+                    List.of(new RelationObject(existing, host.adapter())), Map.of(), context.globals(Map.of()));
+            scope.execute(String.valueOf(sql), false);
+            scope.changed(existing, false);
+        }
+        return "";
+    }
+
+    private static Relation relation(Object value) {
+        return value instanceof RelationObject r ? r.relation() : null;
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "<adapter " + host.adapter().type() + ">";
+    }
+}

@@ -1,0 +1,59 @@
+package io.smelt.compiler.context;
+
+import io.smelt.adapter.Adapter;
+import io.smelt.adapter.Relation;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.jinja.JinjaEngine;
+import io.smelt.compiler.run.RunListener;
+
+import java.util.List;
+import java.util.Map;
+
+/** What the dbt context needs from a loaded project. Implemented by the workspace. */
+public interface ContextHost {
+    JinjaEngine engine();
+
+    Adapter adapter();
+
+    String rootPackage();
+
+    /** The {@code target} object templates see: profile fields without secrets. */
+    Map<String, Object> target();
+
+    /**
+     * {@code var(name)} as seen from a package.
+     *
+     * @throws io.smelt.compiler.diag.SmeltException when the var is not defined and no default was given
+     */
+    Object var(String packageName, String name);
+
+    /** True when {@code var(name)} has a value for the package. */
+    boolean hasVar(String packageName, String name);
+
+    /** The environment variable's value, or null when unset. */
+    String envVar(String name);
+
+    /** The node a ref names, or null. */
+    Node resolveRef(Node from, String packageName, String name, String version);
+
+    /** The source node, or null. */
+    Node resolveSource(Node from, String sourceName, String tableName);
+
+    /** Where a node's relation lives, with its type when the engine has it. */
+    Relation relationOf(Node node);
+
+    /** Every node by unique id (the {@code graph} context variable), built once. */
+    Map<String, Object> graph();
+
+    /** Unique ids of the nodes this invocation selected. */
+    List<String> selectedResources();
+
+    /** {@code flags} as templates see them. */
+    Map<String, Object> flags();
+
+    String invocationId();
+
+    String runStartedAt();
+
+    RunListener listener();
+}

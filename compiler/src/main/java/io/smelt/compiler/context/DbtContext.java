@@ -1,0 +1,398 @@
+package io.smelt.compiler.context;
+
+import io.smelt.adapter.Column;
+import io.smelt.adapter.QueryResult;
+import io.smelt.adapter.Relation;
+import io.smelt.adapter.RelationType;
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.NodeConfig;
+import io.smelt.compiler.graph.RefCall;
+import io.smelt.compiler.graph.SourceCall;
+import io.smelt.compiler.jinja.JinjaEngine;
+import io.smelt.compiler.jinja.JinjaFunction;
+import io.smelt.compiler.jinja.JinjaObject;
+import io.smelt.compiler.run.RunListener;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the variables a dbt template sees. At parse time ({@code execute} false) ref, source and
+ * config calls are captured and nothing touches the engine; at execution time they resolve against
+ * the linked project and the worker's session.
+ */
+public final class DbtContext {
+    private final ContextHost host;
+    private final Node node;
+    private final ParseCapture capture;
+    private final ExecutionScope scope;
+    private final Set<Node> ephemerals = new LinkedHashSet<>();
+    private final Map<String, Map<String, Object>> statementResults = new HashMap<>();
+    private NodeConfig config;
+
+    private DbtContext(ContextHost host, Node node, ParseCapture capture, ExecutionScope scope) {
+        this.host = host;
+        this.node = node;
+        this.capture = capture;
+        this.scope = scope;
+        this.config = node == null ? NodeConfig.EMPTY : node.config();
+    }
+
+    /** A parse-time context for a node whose relation and config are provisional. */
+    public static DbtContext forParse(ContextHost host, Node node, ParseCapture capture) {
+        return new DbtContext(host, node, capture, null);
+    }
+
+    /** An execution-time context; {@code node} is null for hooks and operations outside a node. */
+    public static DbtContext forExecution(ContextHost host, Node node, ExecutionScope scope) {
+        return new DbtContext(host, node, null, scope);
+    }
+
+    public boolean executing() {
+        return scope != null;
+    }
+
+    /** Ephemeral models the render referenced, in the order first seen. */
+    public Set<Node> ephemerals() {
+        return ephemerals;
+    }
+
+    /** The globals for one render, with extra entries (such as {@code sql}) on top. */
+    public Map<String, Object> globals(Map<String, Object> extra) {
+        Map<String, Object> g = new HashMap<>(64);
+        JinjaFunction ref = this::ref;
+        JinjaFunction source = this::source;
+        ConfigObject configObject = new ConfigObject();
+        g.put("ref", ref);
+        g.put("source", source);
+        g.put("config", configObject);
+        g.put("builtins", Map.of("ref", ref, "source", source, "config", configObject));
+        g.put("var", (JinjaFunction) this::var);
+        g.put("env_var", (JinjaFunction) this::envVar);
+        g.put("target", host.target());
+        g.put("execute", executing());
+        g.put("is_incremental", (JinjaFunction) (args, kwargs) -> isIncremental());
+        g.put("should_full_refresh", (JinjaFunction) (args, kwargs) -> scope != null && fullRefresh());
+        g.put("should_store_failures", (JinjaFunction) (args, kwargs) -> false);
+        g.put("run_query", (JinjaFunction) (args, kwargs) -> runQuery(arg(args, kwargs, 0, "sql")));
+        g.put("_smelt_execute_statement", (JinjaFunction) this::executeStatement);
+        g.put("load_result", (JinjaFunction) (args, kwargs) -> statementResults.get(String.valueOf(arg(args, kwargs, 0, "name"))));
+        g.put("store_result", (JinjaFunction) this::storeResult);
+        g.put("store_raw_result", (JinjaFunction) this::storeResult);
+        g.put("log", (JinjaFunction) this::log);
+        g.put("print", (JinjaFunction) (args, kwargs) -> {
+            if (executing()) {
+                host.listener().message(RunListener.Level.INFO, String.valueOf(arg(args, kwargs, 0, "msg")));
+            }
+            return "";
+        });
+        g.put("adapter", new AdapterObject(host, this, scope));
+        g.put("api", api());
+        g.put("local_md5", (JinjaFunction) (args, kwargs) -> md5(String.valueOf(arg(args, kwargs, 0, "value"))));
+        g.put("invocation_id", host.invocationId());
+        g.put("run_started_at", host.runStartedAt());
+        g.put("project_name", host.rootPackage());
+        g.put("dbt_version", "1.10.0");
+        g.put("flags", host.flags());
+        g.put("graph", executing() ? host.graph() : Map.of("nodes", Map.of(), "sources", Map.of(), "macros", Map.of()));
+        g.put("selected_resources", executing() ? host.selectedResources() : List.of());
+        if (node != null) {
+            Relation relation = host.relationOf(node);
+            g.put("this", node.hasRelation() || node.resourceType().dbtName().equals("model")
+                    ? new RelationObject(current(relation), host.adapter()) : null);
+            g.put("model", modelDict());
+            g.put("schema", node.schema());
+            g.put("database", node.database());
+        }
+        g.putAll(extra);
+        return g;
+    }
+
+    private Relation current(Relation relation) {
+        if (scope == null) {
+            return relation;
+        }
+        Relation existing = scope.lookup(relation);
+        return existing == null ? relation : existing;
+    }
+
+    /** The node's config as templates read it; replaced once parse-time config calls are merged. */
+    public void config(NodeConfig newConfig) {
+        this.config = newConfig;
+    }
+
+    private Object ref(List<Object> args, Map<String, Object> kwargs) {
+        if (args.isEmpty() || args.size() > 2) {
+            throw error("ref() takes a model name, or a package name and a model name; got " + args.size() + " arguments",
+                    "write {{ ref('model_name') }} or {{ ref('package_name', 'model_name') }}");
+        }
+        String packageName = args.size() == 2 ? String.valueOf(args.get(0)) : null;
+        String name = String.valueOf(args.get(args.size() - 1));
+        Object version = kwargs.containsKey("version") ? kwargs.get("version") : kwargs.get("v");
+        String versionText = version == null ? null : version.toString();
+        if (capture != null) {
+            capture.refs.add(new RefCall(packageName, name, versionText, JinjaEngine.currentLine()));
+            Relation guess = new Relation(node == null ? null : node.database(), node == null ? null : node.schema(), name, null);
+            return new RelationObject(guess, host.adapter());
+        }
+        Node target = host.resolveRef(node, packageName, name, versionText);
+        if (target == null) {
+            throw error("ref('" + name + "') names no model, seed or snapshot", "check the name, or run `smelt ls` to list nodes");
+        }
+        if (target.isEphemeral()) {
+            ephemerals.add(target);
+            return new RelationObject(new Relation(null, null, "__dbt__cte__" + target.name(), RelationType.CTE), host.adapter());
+        }
+        return new RelationObject(current(host.relationOf(target)), host.adapter());
+    }
+
+    private Object source(List<Object> args, Map<String, Object> kwargs) {
+        if (args.size() != 2) {
+            throw error("source() takes a source name and a table name; got " + args.size() + " arguments",
+                    "write {{ source('source_name', 'table_name') }}");
+        }
+        String sourceName = String.valueOf(args.get(0));
+        String tableName = String.valueOf(args.get(1));
+        if (capture != null) {
+            capture.sources.add(new SourceCall(sourceName, tableName, JinjaEngine.currentLine()));
+            return new RelationObject(new Relation(null, sourceName, tableName, null), host.adapter());
+        }
+        Node target = host.resolveSource(node, sourceName, tableName);
+        if (target == null) {
+            throw error("source('" + sourceName + "', '" + tableName + "') is not declared", "declare it under sources: in a .yml file");
+        }
+        return new RelationObject(current(host.relationOf(target)), host.adapter());
+    }
+
+    private Object var(List<Object> args, Map<String, Object> kwargs) {
+        String name = String.valueOf(arg(args, kwargs, 0, "name"));
+        String packageName = node == null ? host.rootPackage() : node.packageName();
+        if (host.hasVar(packageName, name)) {
+            return host.var(packageName, name);
+        }
+        if (args.size() > 1 || kwargs.containsKey("default")) {
+            return args.size() > 1 ? args.get(1) : kwargs.get("default");
+        }
+        throw error("var('" + name + "') is not defined and has no default",
+                "define it under vars: in dbt_project.yml, pass --vars '{" + name + ": ...}', or give a default: var('" + name + "', ...)");
+    }
+
+    private Object envVar(List<Object> args, Map<String, Object> kwargs) {
+        String name = String.valueOf(arg(args, kwargs, 0, "var"));
+        String value = host.envVar(name);
+        if (value != null) {
+            return value;
+        }
+        if (args.size() > 1 || kwargs.containsKey("default")) {
+            Object fallback = args.size() > 1 ? args.get(1) : kwargs.get("default");
+            return fallback == null ? null : fallback.toString();
+        }
+        throw error("environment variable '" + name + "' is not set and env_var() was given no default",
+                "export " + name + "=... before running, or write env_var('" + name + "', 'default')");
+    }
+
+    private boolean isIncremental() {
+        if (scope == null || node == null || !"incremental".equals(config.materialized()) || fullRefresh()) {
+            return false;
+        }
+        Relation existing = scope.lookup(host.relationOf(node));
+        return existing != null && existing.type() == RelationType.TABLE;
+    }
+
+    private boolean fullRefresh() {
+        Object perModel = config.get("full_refresh");
+        if (perModel instanceof Boolean b) {
+            return b;
+        }
+        return scope != null && scope.fullRefresh();
+    }
+
+    private Object runQuery(Object sql) {
+        if (scope == null) {
+            return null;
+        }
+        return new ResultTable(scope.execute(String.valueOf(sql), true));
+    }
+
+    private Object executeStatement(List<Object> args, Map<String, Object> kwargs) {
+        String name = args.get(0) == null ? null : args.get(0).toString();
+        String sql = String.valueOf(args.get(1));
+        boolean fetch = Boolean.TRUE.equals(args.get(2));
+        if (scope == null) {
+            return "";
+        }
+        QueryResult result = scope.execute(sql, fetch);
+        if (name != null) {
+            statementResults.put(name, resultDict(result));
+        }
+        return "";
+    }
+
+    private Object storeResult(List<Object> args, Map<String, Object> kwargs) {
+        String name = String.valueOf(arg(args, kwargs, 0, "name"));
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("response", kwargs.getOrDefault("response", kwargs.get("message")));
+        Object table = kwargs.getOrDefault("agate_table", args.size() > 2 ? args.get(2) : null);
+        stored.put("table", table);
+        stored.put("data", table instanceof ResultTable t ? t.attribute("rows") : List.of());
+        statementResults.put(name, stored);
+        return "";
+    }
+
+    static Map<String, Object> resultDict(QueryResult result) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("_message", result.message());
+        response.put("code", result.message());
+        response.put("rows_affected", result.rowsAffected());
+        response.put("query_id", result.queryId());
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("response", response);
+        ResultTable table = new ResultTable(result);
+        stored.put("table", table);
+        stored.put("data", table.attribute("rows"));
+        return stored;
+    }
+
+    private Object log(List<Object> args, Map<String, Object> kwargs) {
+        if (executing()) {
+            Object info = args.size() > 1 ? args.get(1) : kwargs.get("info");
+            RunListener.Level level = Boolean.TRUE.equals(info) ? RunListener.Level.INFO : RunListener.Level.DEBUG;
+            host.listener().message(level, String.valueOf(arg(args, kwargs, 0, "msg")));
+        }
+        return "";
+    }
+
+    private Map<String, Object> api() {
+        Map<String, Object> relation = Map.of("create", (JinjaFunction) (args, kwargs) -> {
+            String identifier = string(kwargs.get("identifier"));
+            Relation created = new Relation(string(kwargs.get("database")), string(kwargs.get("schema")),
+                    identifier == null ? "" : identifier, RelationObject.typeOf(string(kwargs.get("type"))));
+            return new RelationObject(created, host.adapter());
+        });
+        Map<String, Object> column = Map.of(
+                "translate_type", (JinjaFunction) (args, kwargs) -> host.adapter().mapType(String.valueOf(arg(args, kwargs, 0, "dtype"))),
+                "create", (JinjaFunction) (args, kwargs) -> new ColumnObject(
+                        new Column(String.valueOf(arg(args, kwargs, 0, "name")), String.valueOf(arg(args, kwargs, 1, "label_or_dtype"))),
+                        host.adapter()));
+        return Map.of("Relation", relation, "Column", column);
+    }
+
+    private Map<String, Object> modelDict() {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("unique_id", node.uniqueId());
+        model.put("name", node.name());
+        model.put("alias", node.alias());
+        model.put("schema", node.schema());
+        model.put("database", node.database());
+        model.put("resource_type", node.resourceType().dbtName());
+        model.put("package_name", node.packageName());
+        model.put("original_file_path", node.originalFilePath() == null ? null : node.originalFilePath().toString());
+        model.put("path", node.originalFilePath() == null ? null : node.originalFilePath().toString());
+        model.put("fqn", new ArrayList<>(node.fqn()));
+        model.put("config", new LinkedHashMap<>(config.values()));
+        model.put("tags", new ArrayList<>(config.tags()));
+        model.put("description", node.description());
+        model.put("raw_code", node.rawCode());
+        model.put("raw_sql", node.rawCode());
+        model.put("language", "sql");
+        model.put("columns", new LinkedHashMap<>(node.columns()));
+        model.put("meta", config.get("meta") == null ? Map.of() : config.get("meta"));
+        model.put("depends_on", Map.of("nodes", new ArrayList<>(node.dependsOn())));
+        model.put("version", config.get("version"));
+        return model;
+    }
+
+    static Object arg(List<Object> args, Map<String, Object> kwargs, int index, String name) {
+        if (args.size() > index) {
+            return args.get(index);
+        }
+        return kwargs.get(name);
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    SmeltException error(String message, String hint) {
+        return new SmeltException(ErrorKind.JINJA, new SourcePosition(JinjaEngine.currentFile(), JinjaEngine.currentLine(), 0), message, hint);
+    }
+
+    /** {@code config}: callable at parse time to set config, with {@code get}/{@code require} to read it. */
+    private final class ConfigObject implements JinjaFunction, JinjaObject {
+        @Override
+        public Object call(List<Object> args, Map<String, Object> kwargs) {
+            if (capture != null) {
+                Map<String, Object> call = new LinkedHashMap<>();
+                if (!args.isEmpty() && args.get(0) instanceof Map<?, ?> map) {
+                    map.forEach((k, v) -> call.put(String.valueOf(k), v));
+                }
+                call.putAll(kwargs);
+                capture.configCalls.add(call);
+                capture.config.putAll(call);
+            }
+            return "";
+        }
+
+        @Override
+        public Object attribute(String name) {
+            return switch (name) {
+                case "get" -> (JinjaFunction) (args, kwargs) -> {
+                    String key = String.valueOf(arg(args, kwargs, 0, "name"));
+                    Object value = lookup(key);
+                    if (value != null) {
+                        return value;
+                    }
+                    return args.size() > 1 ? args.get(1) : kwargs.get("default");
+                };
+                case "require" -> (JinjaFunction) (args, kwargs) -> {
+                    String key = String.valueOf(arg(args, kwargs, 0, "name"));
+                    Object value = lookup(key);
+                    if (value == null) {
+                        throw error("required config '" + key + "' is not set", "set it with config(" + key + "=...) or in dbt_project.yml");
+                    }
+                    return value;
+                };
+                case "set" -> (JinjaFunction) (args, kwargs) -> "";
+                case "persist_relation_docs", "persist_column_docs" -> (JinjaFunction) (args, kwargs) -> false;
+                default -> null;
+            };
+        }
+
+        private Object lookup(String key) {
+            if (capture != null && capture.config.containsKey(key)) {
+                return capture.config.get(key);
+            }
+            Object value = config.get(key);
+            if (value == null && key.contains("_")) {
+                value = config.get(key.replace('_', '-'));
+            }
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.smelt.compiler.context;
+
+import io.smelt.adapter.Adapter;
+import io.smelt.adapter.Relation;
+import io.smelt.adapter.RelationType;
+import io.smelt.compiler.jinja.JinjaFunction;
+import io.smelt.compiler.jinja.JinjaObject;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A relation as templates see it ({@code this}, {@code ref('x')}, {@code api.Relation.create(...)}):
+ * prints as its quoted name, has dbt's attributes and methods, and is equal to any other relation
+ * object that prints the same.
+ */
+public final class RelationObject implements JinjaObject {
+    private final Relation relation;
+    private final Adapter adapter;
+    private final boolean includeDatabase;
+    private final boolean includeSchema;
+    private final boolean includeIdentifier;
+    private final String rendered;
+
+    public RelationObject(Relation relation, Adapter adapter) {
+        this(relation, adapter, true, true, true);
+    }
+
+    private RelationObject(Relation relation, Adapter adapter, boolean includeDatabase, boolean includeSchema,
+            boolean includeIdentifier) {
+        this.relation = requireNonNull(relation, "relation is null");
+        this.adapter = requireNonNull(adapter, "adapter is null");
+        this.includeDatabase = includeDatabase;
+        this.includeSchema = includeSchema;
+        this.includeIdentifier = includeIdentifier;
+        this.rendered = renderName();
+    }
+
+    public Relation relation() {
+        return relation;
+    }
+
+    private String renderName() {
+        if (relation.type() == RelationType.CTE) {
+            return relation.identifier();
+        }
+        StringBuilder sql = new StringBuilder();
+        if (includeDatabase && relation.database() != null && !relation.database().isEmpty()) {
+            sql.append(adapter.quote(relation.database()));
+        }
+        if (includeSchema && relation.schema() != null && !relation.schema().isEmpty()) {
+            if (sql.length() > 0) {
+                sql.append('.');
+            }
+            sql.append(adapter.quote(relation.schema()));
+        }
+        if (includeIdentifier) {
+            if (sql.length() > 0) {
+                sql.append('.');
+            }
+            sql.append(adapter.quote(relation.identifier()));
+        }
+        return sql.toString();
+    }
+
+    @Override
+    public Object attribute(String name) {
+        return switch (name) {
+            case "database" -> relation.database();
+            case "schema" -> relation.schema();
+            case "identifier", "name", "table" -> relation.identifier();
+            case "type" -> relation.type() == null ? null : relation.type().dbtName();
+            case "is_table" -> relation.type() == RelationType.TABLE;
+            case "is_view" -> relation.type() == RelationType.VIEW;
+            case "is_cte" -> relation.type() == RelationType.CTE;
+            case "is_materialized_view" -> relation.type() == RelationType.MATERIALIZED_VIEW;
+            case "metadata" -> Map.of("type", "SmeltRelation");
+            case "path" -> path();
+            case "include_policy" -> policy(includeDatabase, includeSchema, includeIdentifier);
+            case "quote_policy" -> policy(true, true, true);
+            case "render" -> (JinjaFunction) (args, kwargs) -> rendered;
+            case "include" -> (JinjaFunction) (args, kwargs) -> new RelationObject(relation, adapter,
+                    flag(kwargs, "database", includeDatabase), flag(kwargs, "schema", includeSchema),
+                    flag(kwargs, "identifier", includeIdentifier));
+            case "without_identifier" -> (JinjaFunction) (args, kwargs) ->
+                    new RelationObject(relation, adapter, includeDatabase, includeSchema, false);
+            case "quote" -> (JinjaFunction) (args, kwargs) -> this;
+            case "incorporate", "replace_path" -> (JinjaFunction) (args, kwargs) -> incorporate(kwargs);
+            case "get_relation_type" -> relation.type() == null ? null : relation.type().dbtName();
+            default -> null;
+        };
+    }
+
+    private RelationObject incorporate(Map<String, Object> kwargs) {
+        Relation next = relation;
+        Object path = kwargs.get("path");
+        Map<?, ?> parts = path instanceof Map<?, ?> map ? map : kwargs;
+        if (parts.containsKey("database")) {
+            next = new Relation(string(parts.get("database")), next.schema(), next.identifier(), next.type());
+        }
+        if (parts.containsKey("schema")) {
+            next = new Relation(next.database(), string(parts.get("schema")), next.identifier(), next.type());
+        }
+        if (parts.containsKey("identifier") && parts.get("identifier") != null) {
+            next = next.withIdentifier(parts.get("identifier").toString());
+        }
+        if (kwargs.get("type") != null) {
+            next = next.withType(typeOf(kwargs.get("type").toString()));
+        }
+        return new RelationObject(next, adapter, includeDatabase, includeSchema, includeIdentifier);
+    }
+
+    /** The relation type for a dbt type name ({@code table}, {@code view}, ...), or null. */
+    public static RelationType typeOf(String dbtName) {
+        if (dbtName == null) {
+            return null;
+        }
+        try {
+            return RelationType.valueOf(dbtName.toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Map<String, Object> path() {
+        Map<String, Object> path = new LinkedHashMap<>();
+        path.put("database", relation.database());
+        path.put("schema", relation.schema());
+        path.put("identifier", relation.identifier());
+        return path;
+    }
+
+    private static Map<String, Object> policy(boolean database, boolean schema, boolean identifier) {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("database", database);
+        policy.put("schema", schema);
+        policy.put("identifier", identifier);
+        return policy;
+    }
+
+    private static boolean flag(Map<String, Object> kwargs, String key, boolean current) {
+        Object value = kwargs.get(key);
+        return value == null ? current : Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(value.toString());
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    @Override
+    public String toString() {
+        return rendered;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RelationObject that && rendered.equals(that.rendered);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(rendered);
+    }
+}

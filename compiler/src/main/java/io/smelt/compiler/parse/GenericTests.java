@@ -1,0 +1,196 @@
+package io.smelt.compiler.parse;
+
+import io.smelt.compiler.context.ContextHost;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.NodeConfig;
+import io.smelt.compiler.graph.RefCall;
+import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.graph.SourceCall;
+import io.smelt.compiler.graph.TestMetadata;
+import io.smelt.compiler.jinja.Template;
+import io.smelt.compiler.project.ConfigResolver;
+import io.smelt.compiler.project.DbtProject;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Source nodes and generic test nodes, from one package's properties files. */
+final class GenericTests {
+    private static final Pattern REF = Pattern.compile("^\\s*ref\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?\\)\\s*$");
+    private static final Pattern SOURCE = Pattern.compile("^\\s*source\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)\\s*$");
+    private static final int MAX_NAME = 64;
+
+    private final ContextHost host;
+    private final ConfigResolver rules;
+    private final Path rootDir;
+    private final Map<String, Template> templates;
+
+    GenericTests(ContextHost host, ConfigResolver rules, Path rootDir, Map<String, Template> templates) {
+        this.host = host;
+        this.rules = rules;
+        this.rootDir = rootDir;
+        this.templates = templates;
+    }
+
+    List<Node> build(ProjectFiles files, Properties props) {
+        DbtProject project = files.project();
+        String pkg = project.name();
+        List<Node> nodes = new ArrayList<>();
+        Set<String> models = files.models().stream().map(ProjectFiles.Found::stem).collect(Collectors.toSet());
+        Set<String> seeds = files.seeds().stream().map(ProjectFiles.Found::stem).collect(Collectors.toSet());
+        for (Properties.SourceTable table : props.sources()) {
+            Node source = source(project, table);
+            nodes.add(source);
+            for (Properties.TestDef test : table.tests()) {
+                nodes.add(test(project, test, source, table.file(), table.sourceName() + "_" + table.tableName()));
+            }
+        }
+        for (String key : List.of("models", "seeds")) {
+            Set<String> known = key.equals("models") ? models : seeds;
+            ResourceType type = key.equals("models") ? ResourceType.MODEL : ResourceType.SEED;
+            for (Properties.Patch patch : props.patches(key)) {
+                if (!known.contains(patch.name())) {
+                    continue;
+                }
+                Node attached = new Node(type.dbtName() + "." + pkg + "." + patch.name(), type, pkg, patch.name(), null, null,
+                        List.of(pkg, patch.name()), "", null, null, null, null, null, null, null, null, null, null, null, null, null);
+                for (Properties.TestDef test : patch.tests()) {
+                    nodes.add(test(project, test, attached, patch.file(), patch.name()));
+                }
+            }
+        }
+        return nodes;
+    }
+
+    private Node source(DbtProject project, Properties.SourceTable table) {
+        String pkg = project.name();
+        List<String> fqn = new ArrayList<>();
+        fqn.add(pkg);
+        Path parent = table.file().getParent();
+        if (parent != null && parent.getNameCount() > 1) {
+            parent.subpath(1, parent.getNameCount()).forEach(part -> fqn.add(part.toString()));
+        }
+        fqn.add(table.sourceName());
+        fqn.add(table.tableName());
+        Map<String, Object> config = rules.resolve("sources", pkg, fqn, table.config(), null);
+        String database = table.database() != null ? table.database() : (String) host.target().get("database");
+        String schema = table.schema() != null ? table.schema() : table.sourceName();
+        String identifier = table.identifier() != null ? table.identifier() : table.tableName();
+        return new Node("source." + pkg + "." + table.sourceName() + "." + table.tableName(), ResourceType.SOURCE, pkg,
+                table.tableName(), table.file(), null, fqn, "", new NodeConfig(config), table.description(), table.columns(),
+                null, null, null, database, schema, identifier, table.sourceName(), null, table.at(), null);
+    }
+
+    private Node test(DbtProject project, Properties.TestDef def, Node attached, Path file, String targetName) {
+        String pkg = project.name();
+        String namespace = null;
+        String testName = def.testName();
+        int dot = testName.indexOf('.');
+        if (dot > 0) {
+            namespace = testName.substring(0, dot);
+            testName = testName.substring(dot + 1);
+        }
+        Map<String, Object> args = new LinkedHashMap<>(def.args());
+        if (def.columnName() != null) {
+            args.put("column_name", def.columnName());
+        }
+        String name = def.customName() != null ? def.customName() : synthesizeName(namespace, testName, targetName, args);
+        List<RefCall> refs = new ArrayList<>();
+        List<SourceCall> sources = new ArrayList<>();
+        int line = def.at() == null ? 0 : def.at().line();
+        String model;
+        if (attached.resourceType() == ResourceType.SOURCE) {
+            sources.add(new SourceCall(attached.sourceName(), attached.name(), line));
+            model = "{{ get_where_subquery(source('" + attached.sourceName() + "', '" + attached.name() + "')) }}";
+        }
+        else {
+            refs.add(new RefCall(null, attached.name(), null, line));
+            model = "{{ get_where_subquery(ref('" + attached.name() + "')) }}";
+        }
+        for (Object value : args.values()) {
+            if (value instanceof String text) {
+                Matcher ref = REF.matcher(text);
+                Matcher source = SOURCE.matcher(text);
+                if (ref.matches()) {
+                    refs.add(ref.group(2) == null ? new RefCall(null, ref.group(1), null, line)
+                            : new RefCall(ref.group(1), ref.group(2), null, line));
+                }
+                else if (source.matches()) {
+                    sources.add(new SourceCall(source.group(1), source.group(2), line));
+                }
+            }
+        }
+        Map<String, Object> kwargs = new LinkedHashMap<>(args);
+        kwargs.put("model", model);
+        List<String> fqn = new ArrayList<>();
+        fqn.add(pkg);
+        Path parent = file.getParent();
+        if (parent != null && parent.getNameCount() > 1) {
+            parent.subpath(1, parent.getNameCount()).forEach(part -> fqn.add(part.toString()));
+        }
+        fqn.add(name);
+        Map<String, Object> config = rules.resolve("tests", pkg, fqn, def.config(), null);
+        String macro = (namespace == null ? "" : namespace + ".") + "test_" + testName;
+        String rawCode = "{{ " + macro + "(**_dbt_generic_test_kwargs) }}";
+        String uniqueId = "test." + pkg + "." + name + "." + md5(name + "|" + file + "|" + args).substring(0, 10);
+        Path display = display(project, file);
+        templates.put(uniqueId, host.engine().parse(pkg, display, rawCode));
+        TestMetadata metadata = new TestMetadata(testName, namespace, kwargs, def.columnName(), attached.uniqueId());
+        return new Node(uniqueId, ResourceType.TEST, pkg, name, file, null, fqn, rawCode, new NodeConfig(config), null, null,
+                refs, sources, null, (String) host.target().get("database"), String.valueOf(host.target().get("schema")), name,
+                null, metadata, def.at() == null ? io.smelt.compiler.diag.SourcePosition.of(display) : def.at(), null);
+    }
+
+    /** dbt's generated test name: test, target and every argument value flattened, long names hashed. */
+    static String synthesizeName(String namespace, String testName, String targetName, Map<String, Object> args) {
+        List<String> flat = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : new TreeMap<>(args).entrySet()) {
+            if (entry.getKey().equals("model")) {
+                continue;
+            }
+            Object value = entry.getValue();
+            if (value instanceof Map<?, ?> map) {
+                map.values().forEach(v -> flat.add(String.valueOf(v)));
+            }
+            else if (value instanceof List<?> list) {
+                list.forEach(v -> flat.add(String.valueOf(v)));
+            }
+            else {
+                flat.add(String.valueOf(value));
+            }
+        }
+        String unique = flat.stream().map(part -> part.replaceAll("[^0-9a-zA-Z_]+", "_")).collect(Collectors.joining("__"));
+        String identifier = namespace == null ? testName : namespace + "_" + testName;
+        String full = identifier + "_" + targetName + (unique.isEmpty() ? "" : "_" + unique);
+        if (full.length() >= MAX_NAME) {
+            return identifier.substring(0, Math.min(30, identifier.length())) + "_" + targetName + "_" + md5(full).substring(0, 10);
+        }
+        return full;
+    }
+
+    private Path display(DbtProject project, Path path) {
+        Path absolute = project.projectDir().toAbsolutePath().normalize().resolve(path);
+        return absolute.startsWith(rootDir) ? rootDir.relativize(absolute) : absolute;
+    }
+
+    private static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

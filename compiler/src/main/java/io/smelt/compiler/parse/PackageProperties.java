@@ -1,0 +1,88 @@
+package io.smelt.compiler.parse;
+
+import io.smelt.compiler.graph.ColumnInfo;
+import io.smelt.compiler.project.ColumnProperties;
+import io.smelt.compiler.project.NodeProperties;
+import io.smelt.compiler.project.SchemaFile;
+import io.smelt.compiler.project.SourceProperties;
+import io.smelt.compiler.project.SourceTableProperties;
+import io.smelt.compiler.project.TestSpec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One package's properties files, indexed for the parser. */
+public final class PackageProperties implements Properties {
+    private final Map<String, Map<String, Patch>> patches = new HashMap<>();
+    private final Map<String, List<Patch>> ordered = new HashMap<>();
+    private final List<SourceTable> sources = new ArrayList<>();
+
+    public PackageProperties(List<SchemaFile> files) {
+        for (SchemaFile file : files) {
+            add("models", file, file.models());
+            add("seeds", file, file.seeds());
+            add("snapshots", file, file.snapshots());
+            add("analyses", file, file.analyses());
+            for (SourceProperties source : file.sources()) {
+                for (SourceTableProperties table : source.tables()) {
+                    Map<String, Object> config = new LinkedHashMap<>(source.config());
+                    config.putAll(table.config());
+                    List<TestDef> tests = new ArrayList<>();
+                    addTests(tests, table.tests(), null);
+                    for (ColumnProperties column : table.columns()) {
+                        addTests(tests, column.tests(), column.name());
+                    }
+                    sources.add(new SourceTable(source.name(), table.name(), source.database(), source.schema(),
+                            table.identifier(), table.description(), config, columns(table.columns()), tests, file.path(),
+                            table.at()));
+                }
+            }
+        }
+    }
+
+    private void add(String key, SchemaFile file, List<NodeProperties> entries) {
+        for (NodeProperties entry : entries) {
+            List<TestDef> tests = new ArrayList<>();
+            addTests(tests, entry.tests(), null);
+            for (ColumnProperties column : entry.columns()) {
+                addTests(tests, column.tests(), column.name());
+            }
+            Patch patch = new Patch(entry.name(), entry.description(), entry.config(), columns(entry.columns()), tests,
+                    file.path(), entry.at());
+            patches.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(entry.name(), patch);
+            ordered.computeIfAbsent(key, k -> new ArrayList<>()).add(patch);
+        }
+    }
+
+    private static void addTests(List<TestDef> out, List<TestSpec> specs, String column) {
+        for (TestSpec spec : specs) {
+            out.add(new TestDef(spec.testName(), spec.args(), spec.config(), spec.customName(), column, spec.at()));
+        }
+    }
+
+    private static Map<String, ColumnInfo> columns(List<ColumnProperties> columns) {
+        Map<String, ColumnInfo> out = new LinkedHashMap<>();
+        for (ColumnProperties column : columns) {
+            out.put(column.name(), column.toColumnInfo());
+        }
+        return out;
+    }
+
+    @Override
+    public Patch patch(String resourceKey, String name) {
+        return patches.getOrDefault(resourceKey, Map.of()).get(name);
+    }
+
+    @Override
+    public List<Patch> patches(String resourceKey) {
+        return ordered.getOrDefault(resourceKey, List.of());
+    }
+
+    @Override
+    public List<SourceTable> sources() {
+        return sources;
+    }
+}

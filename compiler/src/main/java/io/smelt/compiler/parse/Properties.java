@@ -1,0 +1,61 @@
+package io.smelt.compiler.parse;
+
+import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.ColumnInfo;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** What properties (schema.yml) files say about one package's nodes, keyed the way the parser asks. */
+public interface Properties {
+    Properties EMPTY = new Properties() {
+        @Override
+        public Patch patch(String resourceKey, String name) {
+            return null;
+        }
+
+        @Override
+        public List<Patch> patches(String resourceKey) {
+            return List.of();
+        }
+
+        @Override
+        public List<SourceTable> sources() {
+            return List.of();
+        }
+    };
+
+    /** Properties of a model, seed, snapshot or analysis, or null. */
+    Patch patch(String resourceKey, String name);
+
+    /** Every entry under {@code models:}, {@code seeds:}..., in file order. */
+    List<Patch> patches(String resourceKey);
+
+    List<SourceTable> sources();
+
+    /**
+     * One entry under {@code models:}, {@code seeds:}...
+     *
+     * @param tests the model-level and column-level tests, in file order
+     */
+    record Patch(String name, String description, Map<String, Object> config, Map<String, ColumnInfo> columns,
+            List<TestDef> tests, Path file, SourcePosition at) {
+    }
+
+    /** One table of a source with its source's settings already applied. */
+    record SourceTable(String sourceName, String tableName, String database, String schema, String identifier,
+            String description, Map<String, Object> config, Map<String, ColumnInfo> columns, List<TestDef> tests,
+            Path file, SourcePosition at) {
+    }
+
+    /**
+     * One generic test entry.
+     *
+     * @param testName {@code unique}, or {@code package.name} for a package's test
+     * @param columnName the column it sits under, or null for a model-level test
+     */
+    record TestDef(String testName, Map<String, Object> args, Map<String, Object> config, String customName,
+            String columnName, SourcePosition at) {
+    }
+}

@@ -1,0 +1,271 @@
+package io.smelt.compiler.run;
+
+import io.smelt.adapter.QueryResult;
+import io.smelt.adapter.Relation;
+import io.smelt.adapter.Session;
+import io.smelt.compiler.context.DbtContext;
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.DependencyGraph;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.NodeConfig;
+import io.smelt.compiler.graph.NodeSelector;
+import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.jinja.Template;
+import io.smelt.compiler.sql.SqlStatements;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One command over a selection: which nodes, in what order, and what happens around them. */
+final class Invoker {
+    private final LoadedProject project;
+    private final DependencyGraph graph;
+    private final NodeSelector selector;
+
+    Invoker(LoadedProject project, DependencyGraph graph, NodeSelector selector) {
+        this.project = project;
+        this.graph = graph;
+        this.selector = selector;
+    }
+
+    RunSummary execute(Invocation invocation, RunListener listener) {
+        long t0 = System.nanoTime();
+        Command command = invocation.command();
+        List<Node> nodes = nodesFor(invocation, listener);
+        project.invocation(listener, nodes.stream().map(Node::uniqueId).toList(), flags(invocation));
+        if (command == Command.PARSE) {
+            RunSummary summary = new RunSummary(command, List.of(), Duration.ofNanos(System.nanoTime() - t0));
+            Artifacts.write(project, graph, summary, Map.of());
+            listener.runFinished(summary);
+            return summary;
+        }
+        listener.runStarted(command, nodes.size());
+        RelationCache cache = new RelationCache(project.adapter());
+        boolean compileOnly = command == Command.COMPILE;
+        boolean hooks = !compileOnly;
+        List<NodeResult> results = new ArrayList<>();
+        try (Session session = project.adapter().openSession()) {
+            Scope scope = new Scope(session, cache, invocation.fullRefresh());
+            if (hooks && !runHooks(project.root().onRunStart(), "on-run-start", scope, results, listener)) {
+                return finish(command, results, t0, listener);
+            }
+            if (!compileOnly) {
+                createSchemas(nodes, scope);
+            }
+        }
+        NodeRunner runner = new NodeRunner(project);
+        Scheduler scheduler = new Scheduler(project.adapter(), project.adapter().threads(), listener);
+        results.addAll(scheduler.run(nodes, waitsFor(nodes, command), invocation.failFast(),
+                (node, session, index) -> runner.run(node, new Scope(session, cache, invocation.fullRefresh()), index,
+                        nodes.size(), compileOnly),
+                nodes.size()));
+        if (hooks) {
+            try (Session session = project.adapter().openSession()) {
+                runHooks(project.root().onRunEnd(), "on-run-end", new Scope(session, cache, invocation.fullRefresh()),
+                        results, listener);
+            }
+        }
+        return finish(command, results, t0, listener);
+    }
+
+    private RunSummary finish(Command command, List<NodeResult> results, long t0, RunListener listener) {
+        RunSummary summary = new RunSummary(command, results, Duration.ofNanos(System.nanoTime() - t0));
+        Artifacts.write(project, graph, summary, Map.of());
+        listener.runFinished(summary);
+        return summary;
+    }
+
+    private List<Node> nodesFor(Invocation invocation, RunListener listener) {
+        Set<ResourceType> types = switch (invocation.command()) {
+            case RUN -> EnumSet.of(ResourceType.MODEL);
+            case SEED -> EnumSet.of(ResourceType.SEED);
+            case TEST -> EnumSet.of(ResourceType.TEST);
+            case BUILD -> EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.TEST, ResourceType.SNAPSHOT);
+            case COMPILE -> EnumSet.of(ResourceType.MODEL, ResourceType.TEST, ResourceType.ANALYSIS);
+            default -> EnumSet.noneOf(ResourceType.class);
+        };
+        if (!invocation.selection().resourceTypes().isEmpty()) {
+            types.retainAll(invocation.selection().resourceTypes());
+        }
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        Selection selection = new Selection(invocation.selection().select(), invocation.selection().exclude(), types);
+        NodeSelector.Result result = selector.select(selection);
+        result.warnings().forEach(w -> listener.message(RunListener.Level.WARN, w));
+        List<Node> nodes = new ArrayList<>();
+        for (Node node : graph.sortedNodes(result.uniqueIds())) {
+            if (types.contains(node.resourceType()) && !node.isEphemeral()) {
+                nodes.add(node);
+            }
+        }
+        return nodes;
+    }
+
+    /** Each node waits for its nearest ancestors in the run; in {@code build}, also for the tests of its parents. */
+    private Map<String, Set<String>> waitsFor(List<Node> nodes, Command command) {
+        Set<String> run = new HashSet<>();
+        nodes.forEach(n -> run.add(n.uniqueId()));
+        Map<String, Set<String>> nearest = new HashMap<>();
+        Map<String, Set<String>> waits = new HashMap<>();
+        for (Node node : nodes) {
+            Set<String> parents = new LinkedHashSet<>();
+            for (String parent : graph.parents(node.uniqueId())) {
+                parents.addAll(nearestInRun(parent, run, nearest));
+            }
+            waits.put(node.uniqueId(), parents);
+        }
+        if (command == Command.BUILD) {
+            for (Node test : nodes) {
+                if (test.resourceType() != ResourceType.TEST) {
+                    continue;
+                }
+                Set<String> ancestors = graph.ancestors(test.uniqueId());
+                for (String parent : graph.parents(test.uniqueId())) {
+                    for (String child : graph.children(parent)) {
+                        Node childNode = graph.node(child);
+                        if (run.contains(child) && childNode.resourceType() != ResourceType.TEST
+                                && !ancestors.contains(child)) {
+                            waits.get(child).add(test.uniqueId());
+                        }
+                    }
+                }
+            }
+        }
+        return waits;
+    }
+
+    private Set<String> nearestInRun(String id, Set<String> run, Map<String, Set<String>> memo) {
+        if (run.contains(id)) {
+            return Set.of(id);
+        }
+        Set<String> known = memo.get(id);
+        if (known != null) {
+            return known;
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (String parent : graph.parents(id)) {
+            found.addAll(nearestInRun(parent, run, memo));
+        }
+        memo.put(id, found);
+        return found;
+    }
+
+    private void createSchemas(List<Node> nodes, Scope scope) {
+        Set<List<String>> done = new HashSet<>();
+        DbtContext context = DbtContext.forExecution(project, null, scope);
+        for (Node node : nodes) {
+            if (!node.hasRelation() || node.schema() == null) {
+                continue;
+            }
+            if (done.add(java.util.Arrays.asList(node.database(), node.schema()))) {
+                Relation schema = new Relation(node.database(), node.schema(), "", null);
+                Object sql = project.engine().callMacro(project.rootPackage(), "create_schema",
+                        List.of(new io.smelt.compiler.context.RelationObject(schema, project.adapter())), Map.of(),
+                        context.globals(Map.of()));
+                for (String statement : SqlStatements.split(String.valueOf(sql))) {
+                    scope.execute(statement, false);
+                }
+            }
+        }
+    }
+
+    /** Runs project hooks as dbt's operation nodes; false when one failed. */
+    private boolean runHooks(List<String> hooks, String kind, Scope scope, List<NodeResult> results, RunListener listener) {
+        for (int i = 0; i < hooks.size(); i++) {
+            Node hook = new Node("operation." + project.rootPackage() + "." + project.rootPackage() + "-" + kind + "-" + i,
+                    ResourceType.OPERATION, project.rootPackage(), project.rootPackage() + "-" + kind + "-" + i,
+                    Path.of("hooks", project.rootPackage() + "-" + kind + "-" + i + ".sql"), null,
+                    List.of(project.rootPackage(), "hooks", project.rootPackage() + "-" + kind + "-" + i), hooks.get(i),
+                    NodeConfig.EMPTY, null, null, null, null, null, null, null, null, null, null,
+                    project.root().positionOf(kind), null);
+            Instant started = Instant.now();
+            long t0 = System.nanoTime();
+            try {
+                DbtContext context = DbtContext.forExecution(project, null, scope);
+                String sql = project.engine().renderString(hooks.get(i), context.globals(Map.of()));
+                for (String statement : SqlStatements.split(sql)) {
+                    scope.execute(statement, false);
+                }
+                NodeResult ok = new NodeResult(hook, i + 1, hooks.size(), NodeStatus.SUCCESS, "OK", 0, started,
+                        Duration.ofNanos(System.nanoTime() - t0), null, null, null, Map.of());
+                results.add(ok);
+            }
+            catch (RuntimeException e) {
+                SourcePosition at = e instanceof SmeltException s ? s.first().at() : project.root().positionOf(kind);
+                NodeResult failed = new NodeResult(hook, i + 1, hooks.size(), NodeStatus.ERROR,
+                        kind + " hook failed: " + e.getMessage(), 0, started, Duration.ofNanos(System.nanoTime() - t0),
+                        null, null, at, Map.of());
+                results.add(failed);
+                listener.nodeFinished(failed);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Object> flags(Invocation invocation) {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        flags.put("FULL_REFRESH", invocation.fullRefresh());
+        flags.put("WHICH", invocation.command().verb());
+        flags.put("FAIL_FAST", invocation.failFast());
+        flags.put("STORE_FAILURES", false);
+        flags.put("DEBUG", false);
+        return flags;
+    }
+
+    QueryResult show(Selection selection, String inlineSql, int limit, RunListener listener) {
+        project.invocation(listener, List.of(), Map.of("WHICH", "show"));
+        RelationCache cache = new RelationCache(project.adapter());
+        NodeRunner runner = new NodeRunner(project);
+        try (Session session = project.adapter().openSession()) {
+            Scope scope = new Scope(session, cache, false);
+            Node node;
+            CompiledNode compiled;
+            if (inlineSql != null) {
+                node = new Node("sql_operation." + project.rootPackage() + ".inline_query", ResourceType.OPERATION,
+                        project.rootPackage(), "inline_query", Path.of("inline_query.sql"), null,
+                        List.of(project.rootPackage(), "inline_query"), inlineSql, NodeConfig.EMPTY, null, null, null,
+                        null, null, null, null, null, null, null, null, null);
+                Template template = project.engine().parse(project.rootPackage(), Path.of("<inline>"), inlineSql);
+                compiled = runner.compiler().compile(node, template, scope);
+            }
+            else {
+                List<Node> selected = selector.selectNodes(selection).stream()
+                        .filter(n -> n.resourceType() == ResourceType.MODEL || n.resourceType() == ResourceType.ANALYSIS)
+                        .toList();
+                if (selected.size() != 1) {
+                    throw new SmeltException(ErrorKind.SELECTOR, null, "show needs exactly one model, but the selection picked "
+                            + selected.size(), "name one model with --select, or pass --inline 'select ...'");
+                }
+                node = selected.get(0);
+                compiled = runner.compile(node, scope);
+            }
+            Object sql = project.engine().callMacro(project.rootPackage(), "get_show_sql",
+                    java.util.Arrays.asList(compiled.sql(), null, limit < 0 ? null : (long) limit), Map.of(),
+                    compiled.context().globals(Map.of()));
+            return session.execute(String.valueOf(sql), true, limit);
+        }
+    }
+
+    Object runOperation(String macroName, Map<String, Object> args, RunListener listener) {
+        project.invocation(listener, List.of(), Map.of("WHICH", "run-operation"));
+        try (Session session = project.adapter().openSession()) {
+            Scope scope = new Scope(session, new RelationCache(project.adapter()), false);
+            DbtContext context = DbtContext.forExecution(project, null, scope);
+            return project.engine().callMacro(project.rootPackage(), macroName, List.of(), args, context.globals(Map.of()));
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package io.smelt.compiler.run;
+
+import io.smelt.adapter.Adapter;
+import io.smelt.adapter.Relation;
+import io.smelt.adapter.TargetConfig;
+import io.smelt.compiler.context.ContextHost;
+import io.smelt.compiler.graph.Manifest;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.jinja.JinjaEngine;
+import io.smelt.compiler.jinja.Template;
+import io.smelt.compiler.project.DbtProject;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * A parsed, linked project bound to its target's engine: everything an invocation needs and the
+ * context templates are rendered in. Immutable but for the current invocation's flags and listener.
+ */
+final class LoadedProject implements ContextHost {
+    /** How var() is answered: the value for a package and name, or {@link #NO_VAR}. */
+    static final Object NO_VAR = new Object();
+
+    private final DbtProject root;
+    private final Map<String, DbtProject> packages;
+    private final JinjaEngine engine;
+    private final Adapter adapter;
+    private final TargetConfig target;
+    private final Manifest manifest;
+    private final Map<String, Template> templates;
+    private final Map<String, Path> seedFiles;
+    private final BiFunction<String, String, Object> vars;
+    private final Map<String, String> environment;
+    private final Map<String, Object> targetObject;
+    private final Map<String, List<Node>> byName = new HashMap<>();
+    private final Map<String, Node> sources = new HashMap<>();
+    private final String invocationId = UUID.randomUUID().toString();
+    private final String runStartedAt = Instant.now().toString();
+    private volatile Map<String, Object> graph;
+    private volatile RunListener listener = RunListener.NONE;
+    private volatile List<String> selected = List.of();
+    private volatile Map<String, Object> flags = Map.of();
+
+    LoadedProject(DbtProject root, Map<String, DbtProject> packages, JinjaEngine engine, Adapter adapter, TargetConfig target,
+            Manifest manifest, Map<String, Template> templates, Map<String, Path> seedFiles,
+            BiFunction<String, String, Object> vars, Map<String, String> environment) {
+        this.root = root;
+        this.packages = packages;
+        this.engine = engine;
+        this.adapter = adapter;
+        this.target = target;
+        this.manifest = manifest;
+        this.templates = templates;
+        this.seedFiles = seedFiles;
+        this.vars = vars;
+        this.environment = environment;
+        this.targetObject = targetObject(target, adapter);
+        for (Node node : manifest.nodes().values()) {
+            switch (node.resourceType()) {
+                case MODEL, SEED, SNAPSHOT -> byName.computeIfAbsent(node.name(), k -> new ArrayList<>()).add(node);
+                case SOURCE -> sources.put(node.sourceName() + "." + node.name() + "@" + node.packageName(), node);
+                default -> {
+                }
+            }
+        }
+    }
+
+    static Map<String, Object> targetObject(TargetConfig target, Adapter adapter) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        target.fields().forEach((key, value) -> {
+            if (value == null || !target.secretValues().contains(String.valueOf(value))) {
+                object.put(key, value);
+            }
+        });
+        object.put("name", target.targetName());
+        object.put("target_name", target.targetName());
+        object.put("profile_name", target.profileName());
+        object.put("type", adapter.type());
+        object.put("schema", adapter.defaultSchema());
+        object.put("database", adapter.defaultDatabase());
+        object.put("threads", adapter.threads());
+        return object;
+    }
+
+    DbtProject root() {
+        return root;
+    }
+
+    Map<String, DbtProject> packages() {
+        return packages;
+    }
+
+    Manifest manifest() {
+        return manifest;
+    }
+
+    TargetConfig targetConfig() {
+        return target;
+    }
+
+    Path projectDir() {
+        return root.projectDir().toAbsolutePath();
+    }
+
+    Path targetPath() {
+        return root.targetDir().toAbsolutePath();
+    }
+
+    Template template(Node node) {
+        Template template = templates.get(node.uniqueId());
+        if (template == null) {
+            throw new IllegalStateException("no template for " + node.uniqueId());
+        }
+        return template;
+    }
+
+    Path seedFile(Node node) {
+        return seedFiles.get(node.uniqueId());
+    }
+
+    void invocation(RunListener newListener, List<String> selectedIds, Map<String, Object> newFlags) {
+        this.listener = newListener;
+        this.selected = List.copyOf(selectedIds);
+        this.flags = Map.copyOf(newFlags);
+    }
+
+    @Override
+    public JinjaEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public Adapter adapter() {
+        return adapter;
+    }
+
+    @Override
+    public String rootPackage() {
+        return root.name();
+    }
+
+    @Override
+    public Map<String, Object> target() {
+        return targetObject;
+    }
+
+    @Override
+    public Object var(String packageName, String name) {
+        return vars.apply(packageName, name);
+    }
+
+    @Override
+    public boolean hasVar(String packageName, String name) {
+        return vars.apply(packageName, name) != NO_VAR;
+    }
+
+    @Override
+    public String envVar(String name) {
+        return environment.get(name);
+    }
+
+    @Override
+    public Node resolveRef(Node from, String packageName, String name, String version) {
+        List<Node> candidates = byName.getOrDefault(version == null ? name : name, List.of());
+        if (version != null) {
+            List<Node> versioned = byName.getOrDefault(name + "_v" + version.replace('.', '_'), List.of());
+            if (!versioned.isEmpty()) {
+                candidates = versioned;
+            }
+        }
+        if (packageName != null) {
+            return candidates.stream().filter(n -> n.packageName().equals(packageName)).findFirst().orElse(null);
+        }
+        String own = from == null ? root.name() : from.packageName();
+        for (String pkg : List.of(own, root.name())) {
+            for (Node candidate : candidates) {
+                if (candidate.packageName().equals(pkg)) {
+                    return candidate;
+                }
+            }
+        }
+        return candidates.isEmpty() ? null : candidates.get(0);
+    }
+
+    @Override
+    public Node resolveSource(Node from, String sourceName, String tableName) {
+        String own = from == null ? root.name() : from.packageName();
+        Node found = sources.get(sourceName + "." + tableName + "@" + own);
+        if (found == null) {
+            found = sources.get(sourceName + "." + tableName + "@" + root.name());
+        }
+        if (found == null) {
+            for (Map.Entry<String, Node> entry : sources.entrySet()) {
+                if (entry.getKey().startsWith(sourceName + "." + tableName + "@")) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Relation relationOf(Node node) {
+        return new Relation(node.database(), node.schema(), node.alias() == null ? node.name() : node.alias(), null);
+    }
+
+    @Override
+    public Map<String, Object> graph() {
+        Map<String, Object> built = graph;
+        if (built == null) {
+            Map<String, Object> nodes = new LinkedHashMap<>();
+            Map<String, Object> sourceNodes = new LinkedHashMap<>();
+            for (Node node : manifest.nodes().values()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("unique_id", node.uniqueId());
+                entry.put("name", node.name());
+                entry.put("resource_type", node.resourceType().dbtName());
+                entry.put("package_name", node.packageName());
+                entry.put("database", node.database());
+                entry.put("schema", node.schema());
+                entry.put("alias", node.alias());
+                entry.put("identifier", node.alias());
+                entry.put("source_name", node.sourceName());
+                entry.put("config", new LinkedHashMap<>(node.config().values()));
+                entry.put("tags", node.config().tags());
+                entry.put("fqn", node.fqn());
+                entry.put("original_file_path", node.originalFilePath() == null ? null : node.originalFilePath().toString());
+                entry.put("depends_on", Map.of("nodes", node.dependsOn()));
+                entry.put("columns", node.columns());
+                entry.put("description", node.description());
+                entry.put("raw_code", node.rawCode());
+                (node.resourceType() == ResourceType.SOURCE ? sourceNodes : nodes).put(node.uniqueId(), entry);
+            }
+            built = Map.of("nodes", nodes, "sources", sourceNodes, "macros", Map.of(), "exposures", Map.of(),
+                    "metrics", Map.of(), "groups", Map.of(), "semantic_models", Map.of());
+            graph = built;
+        }
+        return built;
+    }
+
+    @Override
+    public List<String> selectedResources() {
+        return selected;
+    }
+
+    @Override
+    public Map<String, Object> flags() {
+        return flags;
+    }
+
+    @Override
+    public String invocationId() {
+        return invocationId;
+    }
+
+    @Override
+    public String runStartedAt() {
+        return runStartedAt;
+    }
+
+    @Override
+    public RunListener listener() {
+        return listener;
+    }
+
+    Set<String> packageNames() {
+        return packages.keySet();
+    }
+}

@@ -1,0 +1,299 @@
+package io.smelt.compiler.run;
+
+import io.smelt.adapter.Capabilities;
+import io.smelt.adapter.Column;
+import io.smelt.adapter.QueryResult;
+import io.smelt.adapter.Relation;
+import io.smelt.adapter.RelationType;
+import io.smelt.adapter.SeedFile;
+import io.smelt.adapter.Session;
+import io.smelt.compiler.context.ColumnObject;
+import io.smelt.compiler.context.DbtContext;
+import io.smelt.compiler.context.RelationObject;
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.NodeConfig;
+import io.smelt.compiler.sql.SqlStatements;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one model or seed on one session. The order of steps is here; the SQL of each step comes
+ * from dispatched macros, so engines change the statements, not the steps. Where the engine has
+ * transactions every step runs in one, so a failure leaves the previous relation as it was.
+ */
+final class Materializer {
+    /** What a build did, for the result line. */
+    record Outcome(String message, long rowsAffected, Relation relation, String executedSql) {
+    }
+
+    private final LoadedProject project;
+    private final Capabilities capabilities;
+
+    Materializer(LoadedProject project) {
+        this.project = project;
+        this.capabilities = project.adapter().capabilities();
+    }
+
+    Outcome view(CompiledNode compiled, Scope scope) {
+        Relation target = project.relationOf(compiled.node()).withType(RelationType.VIEW);
+        Relation existing = scope.lookup(target);
+        Steps steps = new Steps(compiled, scope);
+        steps.transaction(() -> {
+            steps.hooks("pre-hook");
+            if (existing != null && existing.type() != RelationType.VIEW) {
+                steps.run("drop_relation", rel(existing));
+            }
+            steps.run("create_view_as", rel(target), compiled.sql());
+            steps.hooks("post-hook");
+        });
+        scope.changed(target, true);
+        return new Outcome("OK", -1, target, steps.executed());
+    }
+
+    Outcome table(CompiledNode compiled, Scope scope) {
+        Relation target = project.relationOf(compiled.node()).withType(RelationType.TABLE);
+        Steps steps = new Steps(compiled, scope);
+        long[] rows = {-1};
+        steps.transaction(() -> {
+            steps.hooks("pre-hook");
+            rows[0] = replaceTable(steps, scope, target, compiled.sql());
+            steps.hooks("post-hook");
+        });
+        scope.changed(target, true);
+        return new Outcome("OK", rows[0], target, steps.executed());
+    }
+
+    Outcome incremental(CompiledNode compiled, Scope scope) {
+        Node node = compiled.node();
+        Relation target = project.relationOf(node).withType(RelationType.TABLE);
+        Relation existing = scope.lookup(target);
+        if (existing == null || existing.type() != RelationType.TABLE || compiled.context() == null
+                || fullRefresh(node, scope)) {
+            return table(compiled, scope);
+        }
+        String strategy = strategy(node);
+        Steps steps = new Steps(compiled, scope);
+        long[] rows = {-1};
+        steps.transaction(() -> {
+            steps.hooks("pre-hook");
+            RelationObject temp = (RelationObject) steps.call("make_temp_relation", rel(target), "__dbt_tmp");
+            Relation tempRelation = temp.relation().withType(RelationType.TABLE);
+            steps.run("drop_relation", rel(tempRelation));
+            steps.run("create_table_as", false, rel(tempRelation), compiled.sql());
+            List<Object> destColumns = new ArrayList<>();
+            for (Column column : scope.columns(target)) {
+                destColumns.add(new ColumnObject(column, project.adapter()));
+            }
+            Map<String, Object> argDict = new LinkedHashMap<>();
+            argDict.put("target_relation", rel(target));
+            argDict.put("temp_relation", rel(tempRelation));
+            argDict.put("unique_key", node.config().get("unique_key"));
+            argDict.put("dest_columns", destColumns);
+            argDict.put("incremental_predicates", node.config().get("incremental_predicates"));
+            rows[0] = steps.run("get_incremental_" + strategy.replace('+', '_') + "_sql", argDict);
+            steps.run("drop_relation", rel(tempRelation));
+            steps.hooks("post-hook");
+        });
+        return new Outcome("OK", rows[0], target, steps.executed());
+    }
+
+    Outcome seed(Node node, DbtContext context, Scope scope, SeedFile seed) {
+        Relation target = project.relationOf(node).withType(RelationType.TABLE);
+        Relation loading = target.withIdentifier(target.identifier() + "__dbt_tmp");
+        Steps steps = new Steps(new CompiledNode(node, "", context, null), scope);
+        Relation leftover = scope.lookup(loading);
+        if (leftover != null) {
+            steps.run("drop_relation", rel(leftover));
+        }
+        long rows;
+        try {
+            rows = scope.session().loadSeed(loading, seed);
+        }
+        catch (RuntimeException e) {
+            dropQuietly(steps, loading);
+            throw e;
+        }
+        try {
+            steps.transaction(() -> {
+                steps.hooks("pre-hook");
+                Relation existing = scope.lookup(target);
+                if (existing != null) {
+                    steps.run("drop_relation", rel(existing));
+                }
+                steps.run("rename_relation", rel(loading), rel(target));
+                steps.hooks("post-hook");
+            });
+        }
+        catch (RuntimeException e) {
+            dropQuietly(steps, loading);
+            throw e;
+        }
+        scope.changed(loading, false);
+        scope.changed(target, true);
+        return new Outcome("INSERT " + rows, rows, target, steps.executed());
+    }
+
+    private long replaceTable(Steps steps, Scope scope, Relation target, String sql) {
+        Relation existing = scope.lookup(target);
+        boolean replaceable = existing == null || existing.type() == RelationType.TABLE;
+        if (capabilities.createOrReplaceTable() && replaceable) {
+            return steps.run("create_or_replace_table_as", rel(target), sql);
+        }
+        Relation building = target.withIdentifier(target.identifier() + "__dbt_tmp");
+        Relation leftover = scope.lookup(building);
+        if (leftover != null) {
+            steps.run("drop_relation", rel(leftover));
+        }
+        long rows = steps.run("create_table_as", false, rel(building), sql);
+        if (existing == null) {
+            steps.run("rename_relation", rel(building), rel(target));
+            return rows;
+        }
+        if (capabilities.transactions()) {
+            steps.run("drop_relation", rel(existing));
+            steps.run("rename_relation", rel(building), rel(target));
+            return rows;
+        }
+        // Without transactions the old relation is moved aside first, so it can be put back.
+        Relation backup = existing.withIdentifier(target.identifier() + "__dbt_backup");
+        Relation oldBackup = scope.lookup(backup);
+        if (oldBackup != null) {
+            steps.run("drop_relation", rel(oldBackup));
+        }
+        steps.run("rename_relation", rel(existing), rel(backup));
+        try {
+            steps.run("rename_relation", rel(building), rel(target));
+        }
+        catch (RuntimeException e) {
+            steps.run("rename_relation", rel(backup), rel(existing));
+            throw e;
+        }
+        steps.run("drop_relation", rel(backup));
+        return rows;
+    }
+
+    private String strategy(Node node) {
+        NodeConfig config = node.config();
+        Object unique = config.get("unique_key");
+        String strategy = config.string("incremental_strategy", unique == null ? "append" : "delete+insert");
+        if (!capabilities.incrementalStrategies().contains(strategy)) {
+            throw new SmeltException(ErrorKind.PROJECT, node.definedAt(),
+                    "incremental_strategy '" + strategy + "' is not supported by the " + project.adapter().type() + " engine",
+                    "use one of " + capabilities.incrementalStrategies());
+        }
+        if (!"append".equals(strategy) && unique == null) {
+            throw new SmeltException(ErrorKind.PROJECT, node.definedAt(),
+                    "incremental_strategy '" + strategy + "' needs a unique_key", "set unique_key in the model's config");
+        }
+        return strategy;
+    }
+
+    private static boolean fullRefresh(Node node, Scope scope) {
+        Object perModel = node.config().get("full_refresh");
+        return perModel instanceof Boolean b ? b : scope.fullRefresh();
+    }
+
+    private void dropQuietly(Steps steps, Relation relation) {
+        try {
+            steps.run("drop_relation", rel(relation.withType(RelationType.TABLE)));
+        }
+        catch (RuntimeException ignored) {
+            // the load failed already; that error is the one to report
+        }
+    }
+
+    private RelationObject rel(Relation relation) {
+        return new RelationObject(relation, project.adapter());
+    }
+
+    /** Runs macros' SQL on the worker's session, inside a transaction when the engine has them. */
+    private final class Steps {
+        private final CompiledNode compiled;
+        private final Scope scope;
+        private final Session session;
+        private final StringBuilder executed = new StringBuilder();
+
+        Steps(CompiledNode compiled, Scope scope) {
+            this.compiled = compiled;
+            this.scope = scope;
+            this.session = scope.session();
+        }
+
+        Object call(String macro, Object... args) {
+            return project.engine().callMacro(project.rootPackage(), macro, List.of(args), Map.of(),
+                    compiled.context().globals(Map.of()));
+        }
+
+        /** Renders the macro and runs each statement it produced; returns the last rows-affected count. */
+        long run(String macro, Object... args) {
+            Object sql = call(macro, args);
+            long rows = execute(String.valueOf(sql));
+            track(macro, args);
+            return rows;
+        }
+
+        long execute(String sql) {
+            long rows = -1;
+            for (String statement : SqlStatements.split(sql)) {
+                executed.append(statement).append(";\n\n");
+                QueryResult result = session.execute(statement, false, -1);
+                rows = result.rowsAffected();
+            }
+            return rows;
+        }
+
+        private void track(String macro, Object[] args) {
+            switch (macro) {
+                case "drop_relation" -> scope.changed(((RelationObject) args[0]).relation(), false);
+                case "rename_relation" -> {
+                    Relation from = ((RelationObject) args[0]).relation();
+                    scope.changed(from, false);
+                    scope.changed(((RelationObject) args[1]).relation().withType(from.type()), true);
+                }
+                case "create_table_as" -> {
+                    if (!Boolean.TRUE.equals(args[0])) {
+                        scope.changed(((RelationObject) args[1]).relation().withType(RelationType.TABLE), true);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        String executed() {
+            return executed.toString();
+        }
+
+        void hooks(String key) {
+            for (String hook : Hooks.of(compiled.node().config().get(key))) {
+                execute(project.engine().renderString(hook, compiled.context().globals(Map.of())));
+            }
+        }
+
+        void transaction(Runnable body) {
+            if (!capabilities.transactions()) {
+                body.run();
+                return;
+            }
+            session.begin();
+            try {
+                body.run();
+                session.commit();
+            }
+            catch (RuntimeException | Error e) {
+                try {
+                    session.rollback();
+                }
+                catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+    }
+}

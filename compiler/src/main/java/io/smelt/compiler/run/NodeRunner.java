@@ -1,0 +1,182 @@
+package io.smelt.compiler.run;
+
+import io.smelt.adapter.EngineException;
+import io.smelt.adapter.QueryResult;
+import io.smelt.adapter.SeedFile;
+import io.smelt.compiler.context.DbtContext;
+import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.NodeConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Runs one node on one worker's scope and says what happened. Never throws for a node's own failure. */
+final class NodeRunner {
+    private final LoadedProject project;
+    private final NodeCompiler compiler;
+    private final Materializer materializer;
+
+    NodeRunner(LoadedProject project) {
+        this.project = project;
+        this.compiler = new NodeCompiler(project);
+        this.materializer = new Materializer(project);
+    }
+
+    NodeResult run(Node node, Scope scope, int index, int total, boolean compileOnly) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        try {
+            if (compileOnly) {
+                return compileOnly(node, scope, index, total, started, t0);
+            }
+            return switch (node.resourceType()) {
+                case MODEL -> model(node, scope, index, total, started, t0);
+                case SEED -> seed(node, scope, index, total, started, t0);
+                case TEST -> test(node, scope, index, total, started, t0);
+                default -> compileOnly(node, scope, index, total, started, t0);
+            };
+        }
+        catch (SmeltException e) {
+            return failed(node, index, total, started, t0, e.first().message(), e.first().at());
+        }
+        catch (EngineException e) {
+            return failed(node, index, total, started, t0, engineMessage(node, e), null);
+        }
+        catch (RuntimeException e) {
+            SmeltException smelt = causeOfType(e);
+            if (smelt != null) {
+                return failed(node, index, total, started, t0, smelt.first().message(), smelt.first().at());
+            }
+            return failed(node, index, total, started, t0, String.valueOf(e.getMessage()), null);
+        }
+    }
+
+    private NodeResult model(Node node, Scope scope, int index, int total, Instant started, long t0) {
+        CompiledNode compiled = compile(node, scope);
+        Materializer.Outcome outcome = switch (node.materialized()) {
+            case "view" -> materializer.view(compiled, scope);
+            case "table" -> materializer.table(compiled, scope);
+            case "incremental" -> materializer.incremental(compiled, scope);
+            default -> throw new SmeltException(io.smelt.compiler.diag.ErrorKind.PROJECT, node.definedAt(),
+                    "materialization '" + node.materialized() + "' is not supported",
+                    "use view, table, incremental or ephemeral");
+        };
+        NodeCompiler.write(project.targetPath().resolve("run"), node, outcome.executedSql().strip());
+        return result(node, index, total, NodeStatus.SUCCESS, outcome.message(), 0, started, t0, compiled.path(),
+                response(outcome.message(), outcome.rowsAffected()));
+    }
+
+    private NodeResult seed(Node node, Scope scope, int index, int total, Instant started, long t0) {
+        NodeConfig config = node.config();
+        Map<String, String> columnTypes = new LinkedHashMap<>();
+        if (config.get("column_types") instanceof Map<?, ?> types) {
+            types.forEach((column, type) -> columnTypes.put(String.valueOf(column), project.adapter().mapType(String.valueOf(type))));
+        }
+        SeedFile seed = new SeedFile(project.seedFile(node), config.string("delimiter", ","), columnTypes,
+                config.bool("quote_columns", false));
+        DbtContext context = DbtContext.forExecution(project, node, scope);
+        Materializer.Outcome outcome = materializer.seed(node, context, scope, seed);
+        return result(node, index, total, NodeStatus.SUCCESS, outcome.message(), 0, started, t0, null,
+                response(outcome.message(), outcome.rowsAffected()));
+    }
+
+    private NodeResult test(Node node, Scope scope, int index, int total, Instant started, long t0) {
+        CompiledNode compiled = compile(node, scope);
+        NodeConfig config = node.config();
+        Object limit = config.get("limit");
+        Object wrapped = project.engine().callMacro(project.rootPackage(), "get_test_sql",
+                List.of(compiled.sql(), config.string("fail_calc", "count(*)"), config.string("warn_if", "!= 0"),
+                        config.string("error_if", "!= 0")),
+                limit == null ? Map.of() : Map.of("limit", limit), compiled.context().globals(Map.of()));
+        String sql = String.valueOf(wrapped);
+        NodeCompiler.write(project.targetPath().resolve("run"), node, sql.strip());
+        QueryResult result = scope.session().execute(sql, true, 1);
+        long failures = 0;
+        boolean warn = false;
+        boolean error = false;
+        if (!result.rows().isEmpty()) {
+            List<Object> row = result.rows().get(0);
+            failures = row.get(0) == null ? 0 : ((Number) row.get(0)).longValue();
+            warn = truthy(row.get(1));
+            error = truthy(row.get(2));
+        }
+        boolean severityError = !"warn".equals(config.string("severity", "ERROR").toLowerCase(Locale.ROOT));
+        NodeStatus status = severityError && error ? NodeStatus.FAIL : warn ? NodeStatus.WARN : NodeStatus.PASS;
+        String message = status == NodeStatus.PASS ? "PASS" : status.name() + " " + failures;
+        return result(node, index, total, status, message, failures, started, t0, compiled.path(),
+                response(message, -1));
+    }
+
+    private NodeResult compileOnly(Node node, Scope scope, int index, int total, Instant started, long t0) {
+        if (node.resourceType() == io.smelt.compiler.graph.ResourceType.SEED) {
+            return result(node, index, total, NodeStatus.SUCCESS, "OK", 0, started, t0, null, Map.of());
+        }
+        CompiledNode compiled = compile(node, scope);
+        return result(node, index, total, NodeStatus.SUCCESS, "OK", 0, started, t0, compiled.path(), Map.of());
+    }
+
+    CompiledNode compile(Node node, Scope scope) {
+        return compiler.compile(node, scope);
+    }
+
+    NodeCompiler compiler() {
+        return compiler;
+    }
+
+    private static boolean truthy(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof Number n) {
+            return n.longValue() != 0;
+        }
+        return value != null && "true".equalsIgnoreCase(value.toString());
+    }
+
+    private static Map<String, Object> response(String message, long rows) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("_message", message);
+        response.put("code", message.split(" ")[0]);
+        if (rows >= 0) {
+            response.put("rows_affected", rows);
+        }
+        return response;
+    }
+
+    private String engineMessage(Node node, EngineException e) {
+        String where = node.originalFilePath() == null ? "" : " (" + node.originalFilePath() + ")";
+        return "Runtime Error in " + node.resourceType().dbtName() + " " + node.name() + where + "\n  " + e.getMessage();
+    }
+
+    private static SmeltException causeOfType(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SmeltException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private NodeResult result(Node node, int index, int total, NodeStatus status, String message, long failures,
+            Instant started, long t0, Path compiledPath, Map<String, Object> response) {
+        return new NodeResult(node, index, total, status, message, failures, started, Duration.ofNanos(System.nanoTime() - t0),
+                relationName(node), compiledPath == null ? null : project.projectDir().relativize(compiledPath.toAbsolutePath()),
+                null, response);
+    }
+
+    private NodeResult failed(Node node, int index, int total, Instant started, long t0, String message, SourcePosition at) {
+        return new NodeResult(node, index, total, NodeStatus.ERROR, message, 0, started, Duration.ofNanos(System.nanoTime() - t0),
+                relationName(node), null, at, Map.of("_message", message));
+    }
+
+    private String relationName(Node node) {
+        return node.hasRelation() ? project.adapter().render(project.relationOf(node)) : null;
+    }
+}

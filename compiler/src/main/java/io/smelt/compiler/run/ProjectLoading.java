@@ -1,0 +1,272 @@
+package io.smelt.compiler.run;
+
+import io.smelt.adapter.Adapter;
+import io.smelt.adapter.AdapterConfigException;
+import io.smelt.adapter.AdapterFactory;
+import io.smelt.adapter.TargetConfig;
+import io.smelt.compiler.diag.Diagnostic;
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.GraphLinker;
+import io.smelt.compiler.graph.MacroInfo;
+import io.smelt.compiler.graph.Manifest;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.jinja.JinjaEngine;
+import io.smelt.compiler.jinja.JinjaFunction;
+import io.smelt.compiler.jinja.MacroSource;
+import io.smelt.compiler.parse.PackageProperties;
+import io.smelt.compiler.parse.ProjectFiles;
+import io.smelt.compiler.parse.ProjectParser;
+import io.smelt.compiler.project.ConfigResolver;
+import io.smelt.compiler.project.DbtProject;
+import io.smelt.compiler.project.PackageFinder;
+import io.smelt.compiler.project.ProfileLoader;
+import io.smelt.compiler.project.ProfileResult;
+import io.smelt.compiler.project.ProjectLoader;
+import io.smelt.compiler.project.SchemaFile;
+import io.smelt.compiler.project.SchemaFileParser;
+import io.smelt.compiler.project.Vars;
+import io.smelt.compiler.project.YamlRenderer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** Loads a project: dbt_project.yml, packages, profile, engine, macros, every file, the linked graph. */
+final class ProjectLoading {
+    /** Dbt's own macros, shipped with the compiler as the internal package {@code dbt}. */
+    static final String INTERNAL_PACKAGE = "dbt";
+    private static final List<String> INTERNAL_MACROS = List.of(
+            "naming.sql", "statements.sql", "relations.sql", "incremental.sql", "tests.sql", "cross_db.sql");
+
+    private ProjectLoading() {
+    }
+
+    /** What was read before the engine is needed: enough for {@code clean} and {@code debug}. */
+    record Files0(Path projectDir, Map<String, Object> cliVars, YamlRenderer renderer, DbtProject root) {
+    }
+
+    static Files0 readProject(ProjectOptions options) {
+        Path projectDir = options.projectDir().toAbsolutePath().normalize();
+        Map<String, Object> cliVars = Vars.parseCliVars(options.varsYaml());
+        YamlRenderer renderer = yamlRenderer(cliVars, options.environment());
+        DbtProject root = ProjectLoader.load(projectDir, cliVars, options.environment(), renderer);
+        return new Files0(projectDir, cliVars, renderer, root);
+    }
+
+    static LoadedProject load(ProjectOptions options, RunListener listener, List<AdapterFactory> factories) {
+        Files0 files = readProject(options);
+        DbtProject root = files.root();
+        List<DbtProject> packages = PackageFinder.find(root, files.renderer());
+        TargetConfig target = target(options, root, files.renderer(), factories, listener);
+        Adapter adapter = createAdapter(target, factories);
+        try {
+            return build(options, files, packages, target, adapter);
+        }
+        catch (RuntimeException | Error e) {
+            adapter.close();
+            throw e;
+        }
+    }
+
+    private static LoadedProject build(ProjectOptions options, Files0 files, List<DbtProject> packages, TargetConfig target,
+            Adapter adapter) {
+        DbtProject root = files.root();
+        Map<String, DbtProject> byName = new LinkedHashMap<>();
+        byName.put(root.name(), root);
+        packages.forEach(p -> byName.put(p.name(), p));
+        List<ProjectFiles> scanned = byName.values().parallelStream().map(ProjectFiles::scan).toList();
+
+        String enginePackage = "dbt_" + adapter.type();
+        List<MacroSource> macros = new ArrayList<>(internalMacros());
+        adapter.macroResources().forEach((name, text) -> macros.add(new MacroSource(enginePackage, Path.of(name), text)));
+        for (ProjectFiles pkg : scanned) {
+            for (ProjectFiles.Found found : pkg.macros()) {
+                macros.add(new MacroSource(pkg.project().name(), display(root, pkg.project(), found.path()),
+                        read(pkg.project(), found.path())));
+            }
+        }
+        JinjaEngine engine = JinjaEngine.create(new JinjaEngine.Options(root.name(), List.of(enginePackage, INTERNAL_PACKAGE),
+                adapter.dispatchOrder(), root.dispatch()), macros);
+
+        Map<String, io.smelt.compiler.parse.Properties> properties = new HashMap<>();
+        List<Diagnostic> yamlProblems = new ArrayList<>();
+        for (ProjectFiles pkg : scanned) {
+            List<SchemaFile> schemaFiles = new ArrayList<>();
+            pkg.yaml().parallelStream().map(found -> {
+                try {
+                    return SchemaFileParser.parse(found.path(), read(pkg.project(), found.path()), files.renderer());
+                }
+                catch (SmeltException e) {
+                    synchronized (yamlProblems) {
+                        yamlProblems.addAll(e.diagnostics());
+                    }
+                    return null;
+                }
+            }).forEachOrdered(file -> {
+                if (file != null) {
+                    schemaFiles.add(file);
+                }
+            });
+            properties.put(pkg.project().name(), new PackageProperties(schemaFiles));
+        }
+        if (!yamlProblems.isEmpty()) {
+            throw new SmeltException(yamlProblems);
+        }
+
+        Vars vars = Vars.of(files.cliVars(), root, packages);
+        Manifest empty = new Manifest(root.name(), adapter.type(), Map.of(), Map.of(), Map.of());
+        LoadedProject parseHost = new LoadedProject(root, byName, engine, adapter, target, empty, Map.of(), Map.of(),
+                varLookup(vars), options.environment());
+        ProjectParser.Result parsed = new ProjectParser(parseHost, new ConfigResolver(root, packages), files.projectDir())
+                .parse(scanned, properties);
+
+        List<Node> all = new ArrayList<>(parsed.enabled());
+        all.addAll(parsed.disabled());
+        GraphLinker.Result linked = GraphLinker.linkAll(all, root.name());
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        linked.nodes().forEach(n -> nodes.put(n.uniqueId(), n));
+        Map<String, Node> disabled = new LinkedHashMap<>();
+        linked.disabled().forEach(n -> disabled.put(n.uniqueId(), n));
+        Map<String, MacroInfo> macroInfos = new TreeMap<>();
+        engine.macros().forEach(m -> macroInfos.put(m.uniqueId(), m));
+        Manifest manifest = new Manifest(root.name(), adapter.type(), nodes, macroInfos, disabled);
+        return new LoadedProject(root, byName, engine, adapter, target, manifest, parsed.templates(), parsed.seedFiles(),
+                varLookup(vars), options.environment());
+    }
+
+    static TargetConfig target(ProjectOptions options, DbtProject root, YamlRenderer renderer, List<AdapterFactory> factories,
+            RunListener listener) {
+        ProfileResult profile = ProfileLoader.load(options, root, renderer);
+        if (profile instanceof ProfileResult.Found found) {
+            return found.target();
+        }
+        ProfileResult.Implicit implicit = (ProfileResult.Implicit) profile;
+        for (AdapterFactory factory : factories) {
+            Optional<Map<String, Object>> fields = factory.implicitTarget(implicit.targetPath(), root.name());
+            if (fields.isPresent()) {
+                TargetConfig target = implicit.toTargetConfig(fields.get());
+                listener.message(RunListener.Level.INFO, implicit.reason() + "; using an embedded " + factory.type()
+                        + " database" + (target.fields().get("path") == null ? "" : " at " + target.fields().get("path")));
+                return target;
+            }
+        }
+        throw new SmeltException(ErrorKind.PROFILE, null, implicit.reason() + ", and no embedded engine is available",
+                "create a profiles.yml (see docs/reference/profiles.md)");
+    }
+
+    static Adapter createAdapter(TargetConfig target, List<AdapterFactory> factories) {
+        for (AdapterFactory factory : factories) {
+            if (factory.type().equals(target.type())) {
+                try {
+                    return factory.create(target);
+                }
+                catch (AdapterConfigException e) {
+                    throw new SmeltException(ErrorKind.PROFILE, null, "target '" + target.targetName() + "' of profile '"
+                            + target.profileName() + "': " + e.getMessage(), e.hint(), e);
+                }
+            }
+        }
+        List<String> types = factories.stream().map(AdapterFactory::type).sorted().toList();
+        throw new SmeltException(ErrorKind.PROFILE, null, "profile '" + target.profileName() + "' target '"
+                + target.targetName() + "' has type '" + target.type() + "', which no installed engine serves",
+                "use one of: " + String.join(", ", types));
+    }
+
+    static List<AdapterFactory> factories() {
+        List<AdapterFactory> found = new ArrayList<>();
+        ServiceLoader.load(AdapterFactory.class).forEach(found::add);
+        return found;
+    }
+
+    private static java.util.function.BiFunction<String, String, Object> varLookup(Vars vars) {
+        return (pkg, name) -> {
+            Map<String, Object> visible = vars.forPackage(pkg);
+            return visible.containsKey(name) ? visible.get(name) : LoadedProject.NO_VAR;
+        };
+    }
+
+    /** Renders {@code {{ env_var(...) }}} and {@code {{ var(...) }}} (from --vars) inside YAML values. */
+    static YamlRenderer yamlRenderer(Map<String, Object> cliVars, Map<String, String> environment) {
+        JinjaEngine engine = JinjaEngine.create(new JinjaEngine.Options("__yaml__", List.of(), List.of(), Map.of()), List.of());
+        Map<String, Object> globals = new HashMap<>();
+        globals.put("env_var", (JinjaFunction) (args, kwargs) -> {
+            String name = String.valueOf(args.get(0));
+            String value = environment.get(name);
+            if (value != null) {
+                return value;
+            }
+            if (args.size() > 1) {
+                return args.get(1) == null ? null : args.get(1).toString();
+            }
+            throw new SmeltException(ErrorKind.PROJECT, null, "environment variable '" + name + "' is not set and env_var() was given no default",
+                    "export " + name + "=... or write env_var('" + name + "', 'default')");
+        });
+        globals.put("var", (JinjaFunction) (args, kwargs) -> {
+            String name = String.valueOf(args.get(0));
+            if (cliVars.containsKey(name)) {
+                return cliVars.get(name);
+            }
+            if (args.size() > 1) {
+                return args.get(1);
+            }
+            throw new SmeltException(ErrorKind.PROJECT, null, "var('" + name + "') is not defined here",
+                    "only --vars are visible in dbt_project.yml and profiles.yml; pass --vars '{" + name + ": ...}' or give a default");
+        });
+        Map<String, Object> frozen = Map.copyOf(globals);
+        return (text, at) -> {
+            try {
+                return engine.renderString(text, frozen);
+            }
+            catch (SmeltException e) {
+                Diagnostic first = e.first();
+                throw new SmeltException(first.kind(), at, first.message(), first.hint(), e);
+            }
+        };
+    }
+
+    private static List<MacroSource> internalMacros() {
+        List<MacroSource> sources = new ArrayList<>();
+        for (String name : INTERNAL_MACROS) {
+            String resource = "/io/smelt/compiler/macros/" + name;
+            try (InputStream in = ProjectLoading.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing built-in macros " + resource);
+                }
+                sources.add(new MacroSource(INTERNAL_PACKAGE, Path.of("smelt", "macros", name),
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sources;
+    }
+
+    static Path display(DbtProject root, DbtProject project, Path path) {
+        Path base = root.projectDir().toAbsolutePath().normalize();
+        Path absolute = project.projectDir().toAbsolutePath().normalize().resolve(path);
+        return absolute.startsWith(base) ? base.relativize(absolute) : absolute;
+    }
+
+    private static String read(DbtProject project, Path path) {
+        try {
+            return Files.readString(project.projectDir().resolve(path), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new SmeltException(ErrorKind.PROJECT, SourcePosition.of(path), "cannot read the file: " + e.getMessage(), null);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+{#- Incremental strategies. Each returns one or more statements separated by ';'. -#}
+{% macro get_quoted_csv(column_names) -%}
+  {%- set quoted = [] -%}
+  {%- for col in column_names -%}
+    {%- do quoted.append(adapter.quote(col)) -%}
+  {%- endfor -%}
+  {{ quoted | join(', ') }}
+{%- endmacro %}
+
+{% macro get_incremental_append_sql(arg_dict) -%}
+  {{ return(adapter.dispatch('get_incremental_append_sql', 'dbt')(arg_dict)) }}
+{%- endmacro %}
+
+{% macro default__get_incremental_append_sql(arg_dict) -%}
+  {% do return(get_insert_into_sql(arg_dict["target_relation"], arg_dict["temp_relation"], arg_dict["dest_columns"])) %}
+{%- endmacro %}
+
+{% macro get_insert_into_sql(target_relation, temp_relation, dest_columns) -%}
+  {%- set dest_cols_csv = get_quoted_csv(dest_columns | map(attribute="name")) -%}
+insert into {{ target_relation }} ({{ dest_cols_csv }})
+select {{ dest_cols_csv }} from {{ temp_relation }}
+{%- endmacro %}
+
+{% macro get_incremental_delete_insert_sql(arg_dict) -%}
+  {{ return(adapter.dispatch('get_incremental_delete_insert_sql', 'dbt')(arg_dict)) }}
+{%- endmacro %}
+
+{% macro default__get_incremental_delete_insert_sql(arg_dict) -%}
+  {% do return(get_delete_insert_merge_sql(arg_dict["target_relation"], arg_dict["temp_relation"], arg_dict["unique_key"], arg_dict["dest_columns"], arg_dict["incremental_predicates"])) %}
+{%- endmacro %}
+
+{% macro get_delete_insert_merge_sql(target, source, unique_key, dest_columns, incremental_predicates=none) -%}
+  {{ adapter.dispatch('get_delete_insert_merge_sql', 'dbt')(target, source, unique_key, dest_columns, incremental_predicates) }}
+{%- endmacro %}
+
+{% macro default__get_delete_insert_merge_sql(target, source, unique_key, dest_columns, incremental_predicates) -%}
+  {%- set dest_cols_csv = get_quoted_csv(dest_columns | map(attribute="name")) -%}
+  {%- if unique_key -%}
+    {%- if unique_key is sequence and unique_key is not string -%}
+delete from {{ target }}
+where exists (
+    select 1 from {{ source }}
+    where
+    {%- for key in unique_key %}
+        {{ source }}.{{ key }} = {{ target }}.{{ key }}{{ " and " if not loop.last }}
+    {%- endfor %}
+)
+    {%- else %}
+delete from {{ target }}
+where ({{ unique_key }}) in (
+    select ({{ unique_key }}) from {{ source }}
+)
+    {%- endif %}
+    {%- if incremental_predicates %}
+    {%- for predicate in incremental_predicates %}
+    and {{ predicate }}
+    {%- endfor %}
+    {%- endif %};
+  {%- endif %}
+insert into {{ target }} ({{ dest_cols_csv }})
+select {{ dest_cols_csv }} from {{ source }}
+{%- endmacro %}
+
+{% macro get_incremental_merge_sql(arg_dict) -%}
+  {{ return(adapter.dispatch('get_incremental_merge_sql', 'dbt')(arg_dict)) }}
+{%- endmacro %}
+
+{% macro default__get_incremental_merge_sql(arg_dict) -%}
+  {% do return(get_merge_sql(arg_dict["target_relation"], arg_dict["temp_relation"], arg_dict["unique_key"], arg_dict["dest_columns"], arg_dict["incremental_predicates"])) %}
+{%- endmacro %}
+
+{% macro get_merge_sql(target, source, unique_key, dest_columns, incremental_predicates=none) -%}
+  {{ adapter.dispatch('get_merge_sql', 'dbt')(target, source, unique_key, dest_columns, incremental_predicates) }}
+{%- endmacro %}
+
+{% macro default__get_merge_sql(target, source, unique_key, dest_columns, incremental_predicates) -%}
+  {%- set predicates = [] if incremental_predicates is none else [] + incremental_predicates -%}
+  {%- set dest_cols_csv = get_quoted_csv(dest_columns | map(attribute="name")) -%}
+  {%- if unique_key -%}
+    {%- if unique_key is sequence and unique_key is not string -%}
+      {%- for key in unique_key -%}
+        {%- do predicates.append("DBT_INTERNAL_SOURCE." ~ key ~ " = DBT_INTERNAL_DEST." ~ key) -%}
+      {%- endfor -%}
+    {%- else -%}
+      {%- do predicates.append("DBT_INTERNAL_SOURCE." ~ unique_key ~ " = DBT_INTERNAL_DEST." ~ unique_key) -%}
+    {%- endif -%}
+  {%- else -%}
+    {%- do predicates.append('FALSE') -%}
+  {%- endif -%}
+merge into {{ target }} as DBT_INTERNAL_DEST
+using {{ source }} as DBT_INTERNAL_SOURCE
+on {{ predicates | join(' and ') }}
+  {%- if unique_key %}
+when matched then update set
+    {%- for column in dest_columns %}
+    {{ adapter.quote(column.name) }} = DBT_INTERNAL_SOURCE.{{ adapter.quote(column.name) }}{{ "," if not loop.last }}
+    {%- endfor %}
+  {%- endif %}
+when not matched then insert ({{ dest_cols_csv }})
+values ({% for column in dest_columns %}DBT_INTERNAL_SOURCE.{{ adapter.quote(column.name) }}{{ ", " if not loop.last }}{% endfor %})
+{%- endmacro %}

@@ -1,0 +1,88 @@
+{#- The statements each materialization step runs. Engines override the default__ versions. -#}
+{% macro create_schema(relation) -%}
+  {{ adapter.dispatch('create_schema', 'dbt')(relation) }}
+{%- endmacro %}
+
+{% macro default__create_schema(relation) -%}
+  create schema if not exists {{ relation.without_identifier() }}
+{%- endmacro %}
+
+{% macro drop_relation(relation) -%}
+  {{ adapter.dispatch('drop_relation', 'dbt')(relation) }}
+{%- endmacro %}
+
+{% macro default__drop_relation(relation) -%}
+  drop {{ relation.type }} if exists {{ relation }} cascade
+{%- endmacro %}
+
+{% macro rename_relation(from_relation, to_relation) -%}
+  {{ adapter.dispatch('rename_relation', 'dbt')(from_relation, to_relation) }}
+{%- endmacro %}
+
+{% macro default__rename_relation(from_relation, to_relation) -%}
+  alter {{ from_relation.type }} {{ from_relation }} rename to {{ adapter.quote(to_relation.identifier) }}
+{%- endmacro %}
+
+{% macro create_table_as(temporary, relation, compiled_code, language='sql') -%}
+  {{ adapter.dispatch('create_table_as', 'dbt')(temporary, relation, compiled_code) }}
+{%- endmacro %}
+
+{% macro default__create_table_as(temporary, relation, sql) -%}
+  create {% if temporary %}temporary {% endif %}table {{ relation }} as (
+{{ sql }}
+  )
+{%- endmacro %}
+
+{#- Replaces a table in one statement; used where the engine says CREATE OR REPLACE TABLE is atomic. -#}
+{% macro create_or_replace_table_as(relation, sql) -%}
+  {{ adapter.dispatch('create_or_replace_table_as', 'dbt')(relation, sql) }}
+{%- endmacro %}
+
+{% macro default__create_or_replace_table_as(relation, sql) -%}
+  create or replace table {{ relation }} as (
+{{ sql }}
+  )
+{%- endmacro %}
+
+{% macro create_view_as(relation, sql) -%}
+  {{ adapter.dispatch('create_view_as', 'dbt')(relation, sql) }}
+{%- endmacro %}
+
+{% macro default__create_view_as(relation, sql) -%}
+  create or replace view {{ relation }} as (
+{{ sql }}
+  )
+{%- endmacro %}
+
+{% macro truncate_relation(relation) -%}
+  {{ adapter.dispatch('truncate_relation', 'dbt')(relation) }}
+{%- endmacro %}
+
+{% macro default__truncate_relation(relation) -%}
+  truncate table {{ relation }}
+{%- endmacro %}
+
+{% macro get_show_sql(compiled_code, sql_header, limit) -%}
+  {{ adapter.dispatch('get_show_sql', 'dbt')(compiled_code, sql_header, limit) }}
+{%- endmacro %}
+
+{% macro default__get_show_sql(compiled_code, sql_header, limit) -%}
+  {%- if sql_header %}{{ sql_header }}{% endif -%}
+  {%- if limit is not none %}
+select * from (
+{{ compiled_code }}
+) as model_limit_subq
+limit {{ limit }}
+  {%- else %}
+{{ compiled_code }}
+  {%- endif -%}
+{%- endmacro %}
+
+{#- Where an incremental model stages its new rows before they are merged in. -#}
+{% macro make_temp_relation(base_relation, suffix='__dbt_tmp') -%}
+  {{ return(adapter.dispatch('make_temp_relation', 'dbt')(base_relation, suffix)) }}
+{%- endmacro %}
+
+{% macro default__make_temp_relation(base_relation, suffix) -%}
+  {{ return(base_relation.incorporate(path={"identifier": base_relation.identifier ~ suffix})) }}
+{%- endmacro %}
