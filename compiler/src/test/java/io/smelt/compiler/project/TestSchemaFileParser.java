@@ -1,0 +1,226 @@
+package io.smelt.compiler.project;
+
+import io.smelt.compiler.diag.Diagnostic;
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.ColumnInfo;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class TestSchemaFileParser {
+    private static final Map<String, String> ENV = Map.of("SMELT_TEST_EVENTS_SCHEMA", "prod");
+    private static final Map<String, Object> VARS = Map.of("owner", "ana", "orders_table", "orders_v2");
+
+    private static SchemaFile parse(String fixture) {
+        return SchemaFileParser.parse(Path.of("models", fixture), Fixtures.text("schema/" + fixture),
+                new TestingYamlRenderer(ENV, VARS));
+    }
+
+    private static Diagnostic failure(String fixture) {
+        return catchThrowableOfType(SmeltException.class, () -> parse(fixture)).first();
+    }
+
+    private static SourcePosition at(String fixture, int line, int column) {
+        return new SourcePosition(Path.of("models", fixture), line, column);
+    }
+
+    @Test
+    void readsModels() {
+        SchemaFile file = parse("models.yml");
+
+        assertThat(file.path()).isEqualTo(Path.of("models/models.yml"));
+        assertThat(file.version()).isEqualTo(2);
+        NodeProperties orders = file.models().get(0);
+        assertThat(orders.name()).isEqualTo("orders");
+        assertThat(orders.at()).isEqualTo(at("models.yml", 4, 5));
+        assertThat(orders.description()).isEqualTo("Orders placed by {{ doc('customers') }}");
+        assertThat(orders.config()).containsEntry("materialized", "table")
+                .containsEntry("schema", "analytics")
+                .containsEntry("post-hook", "grant select on {{ this }} to reporter")
+                .containsEntry("tags", List.of("finance"));
+        assertThat(orders.meta()).containsEntry("owner", "ana");
+        assertThat(orders.tags()).containsExactly("daily");
+        assertThat(orders.docs()).containsEntry("show", false);
+        assertThat(orders.other()).containsEntry("latest_version", 2);
+        assertThat(orders.versions()).hasSize(2);
+        assertThat(orders.versions().get(1)).isEqualTo(Map.of("v", 1, "defined_in", "orders_{{ var('legacy') }}"));
+    }
+
+    @Test
+    void readsColumns() {
+        NodeProperties orders = parse("models.yml").models().get(0);
+
+        assertThat(orders.columns()).extracting(ColumnProperties::name).containsExactly("order_id", "status", "customer_id", "2024");
+        ColumnProperties id = orders.columns().get(0);
+        assertThat(id.description()).isEqualTo("Primary key");
+        assertThat(id.dataType()).isEqualTo("integer");
+        assertThat(id.quote()).isTrue();
+        assertThat(id.at()).isEqualTo(at("models.yml", 30, 9));
+        ColumnInfo status = orders.columns().get(1).toColumnInfo();
+        assertThat(status.meta()).containsEntry("pii", false).containsEntry("owner", "ops");
+        assertThat(status.tags()).containsExactly("status", "from_config");
+        assertThat(orders.columns().get(3).quote()).isNull();
+    }
+
+    @Test
+    void readsEveryTestShape() {
+        NodeProperties orders = parse("models.yml").models().get(0);
+
+        TestSpec expression = orders.tests().get(0);
+        assertThat(expression.testName()).isEqualTo("dbt_utils.expression_is_true");
+        assertThat(expression.namespace()).isEqualTo("dbt_utils");
+        assertThat(expression.shortName()).isEqualTo("expression_is_true");
+        assertThat(expression.args()).containsExactly(Map.entry("expression", "amount >= 0"));
+        assertThat(expression.config()).containsExactly(Map.entry("where", "status != 'void'"));
+        assertThat(expression.at()).isEqualTo(at("models.yml", 25, 9));
+
+        List<TestSpec> idTests = orders.columns().get(0).tests();
+        assertThat(idTests).extracting(TestSpec::testName).containsExactly("unique", "not_null");
+        assertThat(idTests.get(0).args()).isEmpty();
+        assertThat(idTests.get(0).namespace()).isNull();
+        assertThat(idTests.get(1).config()).containsExactly(Map.entry("severity", "warn"));
+
+        List<TestSpec> statusTests = orders.columns().get(1).tests();
+        assertThat(statusTests.get(0).args()).containsExactly(
+                Map.entry("values", List.of("placed", "shipped", "returned")), Map.entry("quote", false));
+        assertThat(statusTests.get(1).args()).containsExactly(Map.entry("values", List.of("placed", "shipped")));
+        assertThat(statusTests.get(1).config()).containsExactly(Map.entry("severity", "warn"),
+                Map.entry("where", "order_date > '{{ var('start_date') }}'"));
+        TestSpec named = statusTests.get(2);
+        assertThat(named.testName()).isEqualTo("accepted_values");
+        assertThat(named.customName()).isEqualTo("status_is_known");
+        assertThat(named.args()).containsExactly(Map.entry("values", List.of("placed")));
+        assertThat(named.config()).containsExactly(Map.entry("severity", "error"), Map.entry("tags", List.of("nightly")),
+                Map.entry("where", "1 = 1"));
+
+        TestSpec relationships = orders.columns().get(2).tests().get(0);
+        assertThat(relationships.args()).containsExactly(Map.entry("to", "ref('customers')"), Map.entry("field", "id"));
+    }
+
+    @Test
+    void readsSeedsSnapshotsAnalysesAndMacros() {
+        SchemaFile file = parse("models.yml");
+
+        assertThat(file.seeds()).singleElement().satisfies(seed -> {
+            assertThat(seed.config()).containsEntry("column_types", Map.of("id", "bigint"));
+            assertThat(seed.columns().get(0).tests()).extracting(TestSpec::testName).containsExactly("unique");
+        });
+        assertThat(file.snapshots()).singleElement().satisfies(s -> assertThat(s.config()).containsEntry("unique_key", "id"));
+        assertThat(file.analyses()).singleElement().satisfies(a -> assertThat(a.description()).isEqualTo("A report"));
+        assertThat(file.macros()).singleElement().satisfies(m -> {
+            assertThat(m.name()).isEqualTo("cents_to_dollars");
+            assertThat(m.description()).isEqualTo("Converts {{ cents }}");
+            assertThat(m.arguments()).containsExactly(Map.of("name", "column_name", "type", "string"));
+        });
+        assertThat(file.ignoredSections()).containsExactly("exposures", "unit_tests", "semantic_models");
+        assertThat(file.warnings()).extracting(YamlWarning::format)
+                .containsExactly("models/models.yml:103:1: warning: unknown section 'extra_section' is ignored");
+    }
+
+    @Test
+    void readsSources() {
+        SchemaFile file = parse("sources.yml");
+
+        SourceProperties raw = file.sources().get(0);
+        assertThat(raw.name()).isEqualTo("raw");
+        assertThat(raw.database()).isEqualTo("raw_db");
+        assertThat(raw.schema()).isEqualTo("raw");
+        assertThat(raw.loader()).isEqualTo("fivetran");
+        assertThat(raw.loadedAtField()).isEqualTo("_loaded_at");
+        assertThat(raw.freshness()).containsEntry("warn_after", Map.of("count", 12, "period", "hour"));
+        assertThat(raw.quoting()).containsEntry("identifier", true);
+        assertThat(raw.meta()).containsEntry("team", "data");
+        assertThat(raw.tags()).containsExactly("raw");
+        assertThat(raw.config()).containsEntry("enabled", true);
+        assertThat(raw.at()).isEqualTo(at("sources.yml", 2, 5));
+
+        SourceTableProperties orders = raw.tables().get(0);
+        assertThat(orders.identifier()).isEqualTo("orders_v2");
+        assertThat(orders.description()).isEqualTo("Orders {{ doc('x') }}");
+        assertThat(orders.loadedAtField()).isEqualTo("updated_at");
+        assertThat(orders.columns().get(0).tests()).extracting(TestSpec::testName).containsExactly("unique", "not_null");
+        assertThat(orders.tests().get(0).args()).containsEntry("combination_of_columns", List.of("id", "line"));
+        assertThat(orders.at()).isEqualTo(at("sources.yml", 16, 9));
+        SourceTableProperties customers = raw.tables().get(1);
+        assertThat(customers.identifier()).isEqualTo("customers");
+        assertThat(customers.freshness()).isNull();
+
+        SourceProperties events = file.sources().get(1);
+        assertThat(events.database()).isNull();
+        assertThat(events.schema()).isEqualTo("prod_events");
+        assertThat(events.overrides()).isEqualTo("other_pkg");
+        assertThat(events.tables().get(0).external()).containsEntry("location", "s3://bucket/dev/clicks");
+    }
+
+    @Test
+    void emptyFileHasNothing() {
+        SchemaFile file = SchemaFileParser.parse(Path.of("models/empty.yml"), "# nothing yet\n", YamlRenderer.NONE);
+
+        assertThat(file.isEmpty()).isTrue();
+        assertThat(file.version()).isNull();
+    }
+
+    @Test
+    void syntaxErrorPointsAtTheOpeningQuote() {
+        Diagnostic error = failure("bad_syntax.yml");
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.YAML);
+        assertThat(error.at()).isEqualTo(at("bad_syntax.yml", 6, 22));
+        assertThat(error.message()).startsWith("a quoted value that is never closed");
+        assertThat(error.hint()).isEqualTo("add the closing quote, or escape quotes inside the value");
+    }
+
+    @Test
+    void testWithMisindentedArgumentsIsAnError() {
+        Diagnostic error = failure("bad_test.yml");
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.YAML);
+        assertThat(error.at()).isEqualTo(at("bad_test.yml", 8, 13));
+        assertThat(error.message()).isEqualTo("a test entry must name one test, found the keys accepted_values, values");
+        assertThat(error.hint()).contains("test_name:");
+    }
+
+    @Test
+    void testThatIsAListIsAnError() {
+        Diagnostic error = failure("bad_test_list.yml");
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.YAML);
+        assertThat(error.at()).isEqualTo(at("bad_test_list.yml", 4, 9));
+        assertThat(error.message()).isEqualTo("data test: expected a test name (- unique) or a mapping with one test name "
+                + "(- accepted_values: {values: [...]}), found a list");
+    }
+
+    @Test
+    void testsAndDataTestsTogetherIsAnError() {
+        Diagnostic error = failure("both_test_keys.yml");
+
+        assertThat(error.at()).isEqualTo(at("both_test_keys.yml", 4, 5));
+        assertThat(error.message()).isEqualTo("model 'orders' has both tests: and data_tests:");
+    }
+
+    @Test
+    void entryWithoutNameIsAnError() {
+        Diagnostic error = failure("no_name.yml");
+
+        assertThat(error.at()).isEqualTo(at("no_name.yml", 2, 5));
+        assertThat(error.message()).isEqualTo("each entry under models: needs a name:");
+    }
+
+    @Test
+    void sameConfigKeyTwiceInATestIsAnError() {
+        String text = "models:\n  - name: m\n    data_tests:\n      - unique:\n          severity: warn\n          config: {severity: error}\n";
+
+        Diagnostic error = catchThrowableOfType(SmeltException.class,
+                () -> SchemaFileParser.parse(Path.of("m.yml"), text, YamlRenderer.NONE)).first();
+
+        assertThat(error.at()).isEqualTo(new SourcePosition(Path.of("m.yml"), 4, 9));
+        assertThat(error.message()).isEqualTo("test 'unique' sets severity both at its top level and under config:");
+    }
+}
