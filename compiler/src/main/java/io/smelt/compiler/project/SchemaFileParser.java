@@ -31,6 +31,9 @@ public final class SchemaFileParser {
     private static final Set<String> NODE_KEYS = Set.of("name", "description", "config", "columns", "tests", "data_tests",
             "versions", "docs", "meta", "tags", "latest_version", "access", "group", "constraints", "deprecation_date",
             "time_spine", "relation", "freshness", "label");
+    /** Keys with their own field in {@link NodeProperties}; other known keys go to {@code other}. */
+    private static final Set<String> NODE_FIELDS = Set.of("name", "description", "config", "columns", "tests", "data_tests",
+            "versions", "docs", "meta", "tags");
     private static final Set<String> COLUMN_KEYS = Set.of("name", "description", "data_type", "meta", "tags", "quote",
             "tests", "data_tests", "constraints", "config", "docs", "granularity", "policy_tags");
     private static final Set<String> SOURCE_KEYS = Set.of("name", "description", "database", "schema", "loader", "meta", "tags",
@@ -148,8 +151,7 @@ public final class SchemaFileParser {
         String owner = singular(section) + " '" + name + "'";
         Map<String, Object> other = new LinkedHashMap<>();
         for (YamlReader.Entry field : fields.values()) {
-            if (NODE_KEYS.contains(field.key()) && !Set.of("name", "description", "config", "columns", "tests", "data_tests",
-                    "versions", "docs", "meta", "tags").contains(field.key())) {
+            if (NODE_KEYS.contains(field.key()) && !NODE_FIELDS.contains(field.key())) {
                 other.put(field.key(), yaml.value(field.value(), RAW_KEYS, true));
             }
         }

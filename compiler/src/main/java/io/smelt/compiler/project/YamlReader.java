@@ -111,7 +111,6 @@ final class YamlReader {
         for (NodeTuple tuple : mapping.getValue()) {
             String key = key(tuple.getKeyNode());
             // as in PyYAML, which dbt uses, the last of duplicate keys wins
-            entries.remove(key);
             entries.put(key, new Entry(key, tuple.getKeyNode(), tuple.getValueNode()));
         }
         return entries;
@@ -215,7 +214,6 @@ final class YamlReader {
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = key(tuple.getKeyNode());
                 boolean renderChild = render && !rawKeys.contains(key);
-                map.remove(key);
                 map.put(key, value(tuple.getValueNode(), rawKeys, renderChild));
             }
             return map;

@@ -223,4 +223,22 @@ class TestSchemaFileParser {
         assertThat(error.at()).isEqualTo(new SourcePosition(Path.of("m.yml"), 4, 9));
         assertThat(error.message()).isEqualTo("test 'unique' sets severity both at its top level and under config:");
     }
+
+    @Test
+    void anchorsAndMergeKeysWork() {
+        String text = "models:\n  - name: a\n    config: &defaults\n      materialized: table\n      tags: [x]\n"
+                + "  - name: b\n    config:\n      <<: *defaults\n      schema: s\n";
+
+        SchemaFile file = SchemaFileParser.parse(Path.of("m.yml"), text, YamlRenderer.NONE);
+
+        assertThat(file.models().get(1).config()).isEqualTo(Map.of("materialized", "table", "tags", List.of("x"), "schema", "s"));
+    }
+
+    @Test
+    void lastOfDuplicateKeysWinsAsInDbt() {
+        String text = "models:\n  - name: a\n    description: first\n    description: second\n";
+
+        assertThat(SchemaFileParser.parse(Path.of("m.yml"), text, YamlRenderer.NONE).models().get(0).description())
+                .isEqualTo("second");
+    }
 }
