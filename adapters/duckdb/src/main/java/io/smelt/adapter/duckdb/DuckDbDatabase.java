@@ -70,8 +70,10 @@ final class DuckDbDatabase implements AutoCloseable {
                 throw new EngineException("cannot open DuckDB database " + config.path()
                         + ": another process has it open (DuckDB allows one writing process per file): " + message, null);
             }
-            if (!config.configOptions().isEmpty() && message.contains("configuration")) {
-                throw new AdapterConfigException("profile field 'config_options' was refused: " + message);
+            for (String option : config.configOptions().keySet()) {
+                if (message.contains(option)) {
+                    throw new AdapterConfigException("profile field 'config_options." + option + "' was refused: " + firstLine(message));
+                }
             }
             throw new EngineException("cannot open DuckDB database " + config.path() + ": " + message, null);
         }
@@ -104,7 +106,11 @@ final class DuckDbDatabase implements AutoCloseable {
             }
             catch (SQLException e) {
                 closeQuietly(connection);
-                String message = firstLine(e.getMessage()).replace(setting.getValue(), "****");
+                String message = firstLine(e.getMessage());
+                if (setting.getValue().length() > 3) {
+                    // the value may be a credential that was not marked secret
+                    message = message.replace(setting.getValue(), "****");
+                }
                 throw new AdapterConfigException("profile field 'settings." + setting.getKey() + "' was refused: " + mask(message, secretValues));
             }
         }

@@ -277,7 +277,7 @@ final class DuckDbSession implements Session {
             if (cancelled) {
                 throw new SQLException("INTERRUPT Error: Interrupted!");
             }
-            if (!statement.execute(sql)) {
+            if (!statement.execute(DuckDbErrors.sent(sql))) {
                 long count = statement.getUpdateCount();
                 return new QueryResult(List.of(), List.of(), count, message(sql, count), null);
             }
