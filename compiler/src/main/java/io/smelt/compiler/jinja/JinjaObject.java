@@ -14,4 +14,9 @@ public interface JinjaObject {
     default Object item(Object key) {
         return key instanceof String name ? attribute(name) : null;
     }
+
+    /** Whether {@code obj is mapping} holds (dbt's relations are mappings); false by default. */
+    default boolean isMapping() {
+        return false;
+    }
 }

@@ -1,0 +1,448 @@
+package io.smelt.compiler.jinja;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.smelt.compiler.jinja.PyMethods.arg;
+
+/** The parts of Python's {@code datetime} module dbt code uses ({@code modules.datetime}). */
+final class PyDateTime {
+    /** Values that take part in {@code + - * /}. */
+    interface Arith {
+        Object add(Object other);
+
+        Object sub(Object other);
+
+        default Object mul(Object other) {
+            throw PyException.typeError("unsupported operand type(s) for *");
+        }
+
+        default Object div(Object other) {
+            throw PyException.typeError("unsupported operand type(s) for /");
+        }
+    }
+
+    /** Values with {@code strftime} (also used by {@code '{:%Y}'.format(d)}). */
+    interface Formattable {
+        String strftime(String format);
+    }
+
+    static final Builtins.Module MODULE = module();
+
+    private PyDateTime() {
+    }
+
+    /** {@code datetime.datetime}; {@code tz} null when naive. */
+    record DateTime(LocalDateTime t, ZoneOffset tz) implements PyObject, Arith, Formattable, Comparable<DateTime> {
+        @Override
+        public Object getAttr(String name) {
+            return switch (name) {
+                case "year" -> (long) t.getYear();
+                case "month" -> (long) t.getMonthValue();
+                case "day" -> (long) t.getDayOfMonth();
+                case "hour" -> (long) t.getHour();
+                case "minute" -> (long) t.getMinute();
+                case "second" -> (long) t.getSecond();
+                case "microsecond" -> (long) (t.getNano() / 1000);
+                case "tzinfo" -> tz == null ? null : tz.getId();
+                case "strftime" -> (PyCallable) (r, a, k) -> strftime(PyStr.str(a.get(0)));
+                case "isoformat" -> (PyCallable) (r, a, k) -> iso(a.isEmpty() ? "T" : PyStr.str(a.get(0)));
+                case "date" -> (PyCallable) (r, a, k) -> new Date(t.toLocalDate());
+                case "weekday" -> (PyCallable) (r, a, k) -> (long) t.getDayOfWeek().getValue() - 1;
+                case "isoweekday" -> (PyCallable) (r, a, k) -> (long) t.getDayOfWeek().getValue();
+                case "timestamp" -> (PyCallable) (r, a, k) -> (t.toEpochSecond(tz == null ? ZoneOffset.UTC : tz)
+                        + t.getNano() / 1e9);
+                case "astimezone" -> (PyCallable) (r, a, k) -> new DateTime(t, ZoneOffset.UTC);
+                case "replace" -> (PyCallable) (r, a, k) -> {
+                    LocalDateTime x = t;
+                    for (Map.Entry<String, Object> e : k.entrySet()) {
+                        if (e.getKey().equals("tzinfo")) {
+                            return new DateTime(x, e.getValue() == null ? null : ZoneOffset.UTC);
+                        }
+                        int v = (int) PyOps.toLong(e.getValue());
+                        x = switch (e.getKey()) {
+                            case "year" -> x.withYear(v);
+                            case "month" -> x.withMonth(v);
+                            case "day" -> x.withDayOfMonth(v);
+                            case "hour" -> x.withHour(v);
+                            case "minute" -> x.withMinute(v);
+                            case "second" -> x.withSecond(v);
+                            case "microsecond" -> x.withNano(v * 1000);
+                            default -> throw PyException.typeError("'" + e.getKey() + "' is an invalid keyword argument");
+                        };
+                    }
+                    return new DateTime(x, tz);
+                };
+                default -> Undefined.attribute(this, name);
+            };
+        }
+
+        String iso(String sep) {
+            String s = t.toLocalDate() + sep + String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond())
+                    + (t.getNano() != 0 ? String.format(".%06d", t.getNano() / 1000) : "");
+            return tz == null ? s : s + (tz.getTotalSeconds() == 0 ? "+00:00" : tz.getId());
+        }
+
+        @Override
+        public String strftime(String format) {
+            return PyDateTime.strftime(format, t, tz);
+        }
+
+        @Override
+        public Object add(Object other) {
+            if (other instanceof Delta d) {
+                return new DateTime(t.plus(d.micros(), ChronoUnit.MICROS), tz);
+            }
+            throw PyException.typeError("unsupported operand type(s) for +: 'datetime.datetime' and '"
+                    + PyOps.typeName(other) + "'");
+        }
+
+        @Override
+        public Object sub(Object other) {
+            if (other instanceof Delta d) {
+                return new DateTime(t.minus(d.micros(), ChronoUnit.MICROS), tz);
+            }
+            if (other instanceof DateTime o) {
+                return new Delta(ChronoUnit.MICROS.between(o.t, t));
+            }
+            throw PyException.typeError("unsupported operand type(s) for -: 'datetime.datetime' and '"
+                    + PyOps.typeName(other) + "'");
+        }
+
+        @Override
+        public int compareTo(DateTime o) {
+            return t.compareTo(o.t);
+        }
+
+        @Override
+        public String typeName() {
+            return "datetime.datetime";
+        }
+
+        @Override
+        public String toString() {
+            return iso(" ");
+        }
+    }
+
+    /** {@code datetime.date}. */
+    record Date(LocalDate d) implements PyObject, Arith, Formattable, Comparable<Date> {
+        @Override
+        public Object getAttr(String name) {
+            return switch (name) {
+                case "year" -> (long) d.getYear();
+                case "month" -> (long) d.getMonthValue();
+                case "day" -> (long) d.getDayOfMonth();
+                case "strftime" -> (PyCallable) (r, a, k) -> strftime(PyStr.str(a.get(0)));
+                case "isoformat" -> (PyCallable) (r, a, k) -> d.toString();
+                case "weekday" -> (PyCallable) (r, a, k) -> (long) d.getDayOfWeek().getValue() - 1;
+                case "isoweekday" -> (PyCallable) (r, a, k) -> (long) d.getDayOfWeek().getValue();
+                case "replace" -> (PyCallable) (r, a, k) -> new Date(LocalDate.of(
+                        (int) PyOps.toLong(k.getOrDefault("year", (long) d.getYear())),
+                        (int) PyOps.toLong(k.getOrDefault("month", (long) d.getMonthValue())),
+                        (int) PyOps.toLong(k.getOrDefault("day", (long) d.getDayOfMonth()))));
+                default -> Undefined.attribute(this, name);
+            };
+        }
+
+        @Override
+        public String strftime(String format) {
+            return PyDateTime.strftime(format, d.atStartOfDay(), null);
+        }
+
+        @Override
+        public Object add(Object other) {
+            if (other instanceof Delta x) {
+                return new Date(d.plusDays(Math.floorDiv(x.micros(), 86_400_000_000L)));
+            }
+            throw PyException.typeError("unsupported operand type(s) for +: 'datetime.date' and '"
+                    + PyOps.typeName(other) + "'");
+        }
+
+        @Override
+        public Object sub(Object other) {
+            if (other instanceof Delta x) {
+                return new Date(d.minusDays(Math.floorDiv(x.micros(), 86_400_000_000L)));
+            }
+            if (other instanceof Date o) {
+                return new Delta(ChronoUnit.DAYS.between(o.d, d) * 86_400_000_000L);
+            }
+            throw PyException.typeError("unsupported operand type(s) for -: 'datetime.date' and '"
+                    + PyOps.typeName(other) + "'");
+        }
+
+        @Override
+        public int compareTo(Date o) {
+            return d.compareTo(o.d);
+        }
+
+        @Override
+        public String typeName() {
+            return "datetime.date";
+        }
+
+        @Override
+        public String toString() {
+            return d.toString();
+        }
+    }
+
+    /** {@code datetime.timedelta}, held in microseconds. */
+    record Delta(long micros) implements PyObject, Arith, Comparable<Delta> {
+        @Override
+        public Object getAttr(String name) {
+            return switch (name) {
+                case "days" -> Math.floorDiv(micros, 86_400_000_000L);
+                case "seconds" -> Math.floorMod(micros, 86_400_000_000L) / 1_000_000;
+                case "microseconds" -> Math.floorMod(micros, 1_000_000L);
+                case "total_seconds" -> (PyCallable) (r, a, k) -> micros / 1e6;
+                default -> Undefined.attribute(this, name);
+            };
+        }
+
+        @Override
+        public Object add(Object other) {
+            if (other instanceof Delta d) {
+                return new Delta(micros + d.micros);
+            }
+            if (other instanceof DateTime || other instanceof Date) {
+                return ((Arith) other).add(this);
+            }
+            throw PyException.typeError("unsupported operand type(s) for +: 'datetime.timedelta' and '"
+                    + PyOps.typeName(other) + "'");
+        }
+
+        @Override
+        public Object sub(Object other) {
+            if (other instanceof Delta d) {
+                return new Delta(micros - d.micros);
+            }
+            throw PyException.typeError("unsupported operand type(s) for -: 'datetime.timedelta' and '"
+                    + PyOps.typeName(other) + "'");
+        }
+
+        @Override
+        public Object mul(Object other) {
+            return new Delta(Math.round(micros * PyOps.toDouble(other)));
+        }
+
+        @Override
+        public Object div(Object other) {
+            if (other instanceof Delta d) {
+                return (double) micros / d.micros;
+            }
+            return new Delta(Math.round(micros / PyOps.toDouble(other)));
+        }
+
+        @Override
+        public int compareTo(Delta o) {
+            return Long.compare(micros, o.micros);
+        }
+
+        @Override
+        public String typeName() {
+            return "datetime.timedelta";
+        }
+
+        @Override
+        public String toString() {
+            long days = Math.floorDiv(micros, 86_400_000_000L);
+            long rest = Math.floorMod(micros, 86_400_000_000L);
+            long secs = rest / 1_000_000;
+            String s = String.format("%d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
+            if (rest % 1_000_000 != 0) {
+                s += String.format(".%06d", rest % 1_000_000);
+            }
+            return days == 0 ? s : days + (Math.abs(days) == 1 ? " day, " : " days, ") + s;
+        }
+    }
+
+    private static Builtins.Module module() {
+        Map<String, Object> dt = new HashMap<>();
+        dt.put("now", (PyCallable) (r, a, k) -> a.isEmpty() && k.get("tz") == null
+                ? new DateTime(LocalDateTime.now(), null) : new DateTime(LocalDateTime.now(ZoneOffset.UTC), ZoneOffset.UTC));
+        dt.put("utcnow", (PyCallable) (r, a, k) -> new DateTime(LocalDateTime.now(ZoneOffset.UTC), null));
+        dt.put("today", (PyCallable) (r, a, k) -> new DateTime(LocalDateTime.now(), null));
+        dt.put("strptime", (PyCallable) (r, a, k) -> strptime(PyStr.str(a.get(0)), PyStr.str(a.get(1))));
+        dt.put("fromisoformat", (PyCallable) (r, a, k) -> {
+            String s = PyStr.str(a.get(0)).replace(' ', 'T');
+            return s.length() <= 10 ? new DateTime(LocalDate.parse(s).atStartOfDay(), null)
+                    : new DateTime(LocalDateTime.parse(s), null);
+        });
+        dt.put("fromtimestamp", (PyCallable) (r, a, k) -> new DateTime(LocalDateTime.ofInstant(
+                Instant.ofEpochMilli(Math.round(PyOps.toDouble(a.get(0)) * 1000)), java.time.ZoneId.systemDefault()), null));
+        Map<String, Object> date = new HashMap<>();
+        date.put("today", (PyCallable) (r, a, k) -> new Date(LocalDate.now()));
+        date.put("fromisoformat", (PyCallable) (r, a, k) -> new Date(LocalDate.parse(PyStr.str(a.get(0)))));
+        Map<String, Object> m = new HashMap<>();
+        m.put("datetime", new Type("datetime.datetime", dt, (r, a, k) -> new DateTime(LocalDateTime.of(
+                (int) num(a, k, 0, "year"), (int) num(a, k, 1, "month"), (int) num(a, k, 2, "day"),
+                (int) num(a, k, 3, "hour"), (int) num(a, k, 4, "minute"), (int) num(a, k, 5, "second"),
+                (int) num(a, k, 6, "microsecond") * 1000), null)));
+        m.put("date", new Type("datetime.date", date, (r, a, k) -> new Date(LocalDate.of((int) num(a, k, 0, "year"),
+                (int) num(a, k, 1, "month"), (int) num(a, k, 2, "day")))));
+        m.put("timedelta", new Type("datetime.timedelta", Map.of(), (r, a, k) -> {
+            double days = PyOps.toDouble(arg(a, k, 0, "days", 0L)) + 7 * PyOps.toDouble(k.getOrDefault("weeks", 0L));
+            double secs = PyOps.toDouble(arg(a, k, 1, "seconds", 0L)) + 60 * PyOps.toDouble(k.getOrDefault("minutes", 0L))
+                    + 3600 * PyOps.toDouble(k.getOrDefault("hours", 0L));
+            double micros = PyOps.toDouble(arg(a, k, 2, "microseconds", 0L))
+                    + 1000 * PyOps.toDouble(k.getOrDefault("milliseconds", 0L));
+            return new Delta(Math.round(days * 86_400_000_000L + secs * 1_000_000 + micros));
+        }));
+        return new Builtins.Module("datetime", m);
+    }
+
+    private static long num(List<Object> a, Map<String, Object> k, int i, String name) {
+        Object v = arg(a, k, i, name, null);
+        return v == null ? 0 : PyOps.toLong(v);
+    }
+
+    /** A class: callable as its constructor, with class methods as attributes. */
+    record Type(String name, Map<String, Object> attrs, PyCallable constructor) implements PyObject, PyCallable {
+        @Override
+        public Object getAttr(String attr) {
+            Object v = attrs.get(attr);
+            return v != null ? v : Undefined.attribute(this, attr);
+        }
+
+        @Override
+        public Object call(Renderer r, List<Object> args, Map<String, Object> kwargs) {
+            return constructor.call(r, args, kwargs);
+        }
+
+        @Override
+        public String toString() {
+            return "<class '" + name + "'>";
+        }
+    }
+
+    static String strftime(String f, LocalDateTime t, ZoneOffset tz) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < f.length(); i++) {
+            char c = f.charAt(i);
+            if (c != '%' || i + 1 >= f.length()) {
+                b.append(c);
+                continue;
+            }
+            char d = f.charAt(++i);
+            switch (d) {
+                case 'Y' -> b.append(String.format("%04d", t.getYear()));
+                case 'y' -> b.append(String.format("%02d", t.getYear() % 100));
+                case 'm' -> b.append(String.format("%02d", t.getMonthValue()));
+                case 'd' -> b.append(String.format("%02d", t.getDayOfMonth()));
+                case 'H' -> b.append(String.format("%02d", t.getHour()));
+                case 'I' -> b.append(String.format("%02d", t.getHour() % 12 == 0 ? 12 : t.getHour() % 12));
+                case 'M' -> b.append(String.format("%02d", t.getMinute()));
+                case 'S' -> b.append(String.format("%02d", t.getSecond()));
+                case 'f' -> b.append(String.format("%06d", t.getNano() / 1000));
+                case 'p' -> b.append(t.getHour() < 12 ? "AM" : "PM");
+                case 'j' -> b.append(String.format("%03d", t.getDayOfYear()));
+                case 'a' -> b.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+                case 'A' -> b.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+                case 'b' -> b.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+                case 'B' -> b.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+                case 'w' -> b.append(t.getDayOfWeek().getValue() % 7);
+                case 'u' -> b.append(t.getDayOfWeek().getValue());
+                case 'z' -> b.append(tz == null ? "" : tz.getTotalSeconds() == 0 ? "+0000" : tz.getId().replace(":", ""));
+                case 'Z' -> b.append(tz == null ? "" : "UTC");
+                case 'F' -> b.append(t.toLocalDate());
+                case 'T' -> b.append(strftime("%H:%M:%S", t, tz));
+                case 'c' -> b.append(strftime("%a %b %d %H:%M:%S %Y", t, tz).replaceFirst(" 0(\\d) ", "  $1 "));
+                case 'x' -> b.append(strftime("%m/%d/%y", t, tz));
+                case 'X' -> b.append(strftime("%H:%M:%S", t, tz));
+                case '%' -> b.append('%');
+                default -> b.append('%').append(d);
+            }
+        }
+        return b.toString();
+    }
+
+    private static DateTime strptime(String s, String f) {
+        StringBuilder re = new StringBuilder();
+        List<Character> fields = new ArrayList<>();
+        for (int i = 0; i < f.length(); i++) {
+            char c = f.charAt(i);
+            if (c == '%' && i + 1 < f.length()) {
+                char d = f.charAt(++i);
+                String g = switch (d) {
+                    case 'Y' -> "(\\d{4})";
+                    case 'f' -> "(\\d{1,6})";
+                    case 'j' -> "(\\d{1,3})";
+                    case 'b', 'B', 'a', 'A' -> "([A-Za-z]+)";
+                    case 'p' -> "([AaPp][Mm])";
+                    case 'z' -> "(Z|[+-]\\d{2}:?\\d{2})";
+                    case '%' -> "%";
+                    default -> "(\\d{1,2})";
+                };
+                re.append(g);
+                if (d != '%') {
+                    fields.add(d);
+                }
+            } else if (Character.isWhitespace(c)) {
+                re.append("\\s+");
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        Matcher m = Pattern.compile(re.toString()).matcher(s);
+        if (!m.matches()) {
+            throw new PyException("ValueError: time data " + PyStr.repr(s) + " does not match format " + PyStr.repr(f));
+        }
+        int year = 1900;
+        int month = 1;
+        int day = 1;
+        int hour = 0;
+        int minute = 0;
+        int second = 0;
+        int micro = 0;
+        boolean pm = false;
+        ZoneOffset tz = null;
+        for (int i = 0; i < fields.size(); i++) {
+            String v = m.group(i + 1);
+            switch (fields.get(i)) {
+                case 'Y' -> year = Integer.parseInt(v);
+                case 'y' -> year = 2000 + Integer.parseInt(v) - (Integer.parseInt(v) >= 69 ? 100 : 0);
+                case 'm' -> month = Integer.parseInt(v);
+                case 'd' -> day = Integer.parseInt(v);
+                case 'H', 'I' -> hour = Integer.parseInt(v);
+                case 'M' -> minute = Integer.parseInt(v);
+                case 'S' -> second = Integer.parseInt(v);
+                case 'f' -> micro = Integer.parseInt((v + "00000").substring(0, 6));
+                case 'p' -> pm = v.equalsIgnoreCase("pm");
+                case 'b', 'B' -> month = java.time.Month.valueOf(monthName(v)).getValue();
+                case 'z' -> tz = v.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(v.length() == 5
+                        ? v.substring(0, 3) + ":" + v.substring(3) : v);
+                default -> { }
+            }
+        }
+        if (fields.contains('p') && pm && hour < 12) {
+            hour += 12;
+        } else if (fields.contains('p') && !pm && hour == 12) {
+            hour = 0;
+        }
+        return new DateTime(LocalDateTime.of(LocalDate.of(year, month, day), LocalTime.of(hour, minute, second,
+                micro * 1000)), tz);
+    }
+
+    private static String monthName(String v) {
+        for (java.time.Month mo : java.time.Month.values()) {
+            if (mo.name().toLowerCase(Locale.ROOT).startsWith(v.toLowerCase(Locale.ROOT).substring(0, 3))) {
+                return mo.name();
+            }
+        }
+        throw new PyException("ValueError: unknown month " + v);
+    }
+
+}

@@ -1,0 +1,322 @@
+package io.smelt.compiler.jinja;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.smelt.compiler.jinja.PyMethods.arg;
+
+/** Python's {@code re} module over {@code java.util.regex} ({@code modules.re} in dbt). */
+final class PyRe {
+    private static final Map<String, Compiled> CACHE = new ConcurrentHashMap<>();
+    static final Builtins.Module MODULE = module();
+
+    private PyRe() {
+    }
+
+    /** A compiled pattern; Python's named groups become numbered Java groups. */
+    record Compiled(String source, long flags, Pattern pattern, Map<String, Integer> names) implements PyObject {
+        @Override
+        public Object getAttr(String name) {
+            return switch (name) {
+                case "pattern" -> source;
+                case "flags" -> flags;
+                case "groupindex" -> new LinkedHashMap<Object, Object>(names);
+                case "match", "search", "fullmatch", "findall", "finditer", "sub", "split" ->
+                        (PyCallable) (r, a, k) -> {
+                            List<Object> args = new ArrayList<>(a);
+                            args.add(0, this);
+                            return apply(name, args, k);
+                        };
+                default -> Undefined.attribute(this, name);
+            };
+        }
+
+        @Override
+        public String typeName() {
+            return "re.Pattern";
+        }
+
+        @Override
+        public String toString() {
+            return "re.compile(" + PyStr.repr(source) + ")";
+        }
+    }
+
+    /** A successful match. */
+    record Match(Compiled re, String string, java.util.regex.MatchResult m) implements PyObject {
+        Object group(Object g) {
+            int i = g instanceof String name ? re.names().getOrDefault(name, -1) : (int) PyOps.toLong(g);
+            if (i < 0 || i > m.groupCount()) {
+                throw new PyException("IndexError: no such group");
+            }
+            return m.group(i);
+        }
+
+        @Override
+        public Object getAttr(String name) {
+            return switch (name) {
+                case "group" -> (PyCallable) (r, a, k) -> {
+                    if (a.size() <= 1) {
+                        return group(a.isEmpty() ? 0L : a.get(0));
+                    }
+                    List<Object> out = new ArrayList<>();
+                    a.forEach(g -> out.add(group(g)));
+                    return PyTuple.copyOf(out);
+                };
+                case "groups" -> (PyCallable) (r, a, k) -> {
+                    Object dflt = arg(a, k, 0, "default", null);
+                    List<Object> out = new ArrayList<>();
+                    for (int i = 1; i <= m.groupCount(); i++) {
+                        out.add(m.group(i) == null ? dflt : m.group(i));
+                    }
+                    return PyTuple.copyOf(out);
+                };
+                case "groupdict" -> (PyCallable) (r, a, k) -> {
+                    Map<Object, Object> out = new LinkedHashMap<>();
+                    re.names().forEach((n, i) -> out.put(n, m.group(i)));
+                    return out;
+                };
+                case "start" -> (PyCallable) (r, a, k) -> (long) m.start(a.isEmpty() ? 0 : index(a.get(0)));
+                case "end" -> (PyCallable) (r, a, k) -> (long) m.end(a.isEmpty() ? 0 : index(a.get(0)));
+                case "span" -> (PyCallable) (r, a, k) -> {
+                    int i = a.isEmpty() ? 0 : index(a.get(0));
+                    return PyTuple.of((long) m.start(i), (long) m.end(i));
+                };
+                case "string" -> string;
+                case "re" -> re;
+                default -> Undefined.attribute(this, name);
+            };
+        }
+
+        private int index(Object g) {
+            return g instanceof String name ? re.names().get(name) : (int) PyOps.toLong(g);
+        }
+
+        @Override
+        public String typeName() {
+            return "re.Match";
+        }
+
+        @Override
+        public String toString() {
+            return "<re.Match object; span=(" + m.start() + ", " + m.end() + "), match=" + PyStr.repr(m.group()) + ">";
+        }
+    }
+
+    private static Builtins.Module module() {
+        Map<String, Object> m = new HashMap<>();
+        for (String f : List.of("match", "search", "fullmatch", "findall", "finditer", "sub", "split")) {
+            m.put(f, (PyCallable) (r, a, k) -> apply(f, new ArrayList<>(a), k));
+        }
+        m.put("compile", (PyCallable) (r, a, k) -> compile(a.get(0), arg(a, k, 1, "flags", 0L)));
+        m.put("escape", (PyCallable) (r, a, k) -> PyStr.str(a.get(0)).replaceAll("([^A-Za-z0-9_])", "\\\\$1"));
+        long[] values = {2, 2, 8, 8, 16, 16, 64, 64, 256, 256, 32, 32};
+        String[] names = {"I", "IGNORECASE", "M", "MULTILINE", "S", "DOTALL", "X", "VERBOSE", "A", "ASCII", "U",
+            "UNICODE"};
+        for (int i = 0; i < names.length; i++) {
+            m.put(names[i], values[i]);
+        }
+        return new Builtins.Module("re", m);
+    }
+
+    static Compiled compile(Object pattern, Object flagsObj) {
+        if (pattern instanceof Compiled c) {
+            return c;
+        }
+        String src = PyStr.str(pattern);
+        long flags = flagsObj == null ? 0 : PyOps.toLong(flagsObj);
+        return CACHE.computeIfAbsent(flags + ":" + src, key -> translate(src, flags));
+    }
+
+    private static Compiled translate(String src, long flags) {
+        StringBuilder out = new StringBuilder();
+        Map<String, Integer> names = new LinkedHashMap<>();
+        int group = 0;
+        boolean inClass = false;
+        for (int i = 0; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (c == '\\' && i + 1 < src.length()) {
+                char e = src.charAt(i + 1);
+                out.append(e == 'Z' ? "\\z" : "\\" + e);
+                i++;
+            } else if (inClass) {
+                if (c == ']') {
+                    inClass = false;
+                }
+                out.append(c == '[' ? "\\[" : String.valueOf(c));
+            } else if (c == '[') {
+                inClass = true;
+                out.append(c);
+                if (i + 1 < src.length() && src.charAt(i + 1) == '^') {
+                    out.append('^');
+                    i++;
+                }
+                if (i + 1 < src.length() && src.charAt(i + 1) == ']') {
+                    out.append("\\]");
+                    i++;
+                }
+            } else if (c == '(' && src.startsWith("(?P<", i)) {
+                int close = src.indexOf('>', i);
+                names.put(src.substring(i + 4, close), ++group);
+                out.append('(');
+                i = close;
+            } else if (c == '(' && src.startsWith("(?P=", i)) {
+                int close = src.indexOf(')', i);
+                out.append("\\").append(names.get(src.substring(i + 4, close)));
+                i = close;
+            } else if (c == '(' && src.startsWith("(?<", i) && !src.startsWith("(?<=", i) && !src.startsWith("(?<!", i)) {
+                int close = src.indexOf('>', i);
+                names.put(src.substring(i + 3, close), ++group);
+                out.append('(');
+                i = close;
+            } else {
+                if (c == '(' && !src.startsWith("(?", i)) {
+                    group++;
+                }
+                out.append(c);
+            }
+        }
+        int jflags = 0;
+        if ((flags & 2) != 0) {
+            jflags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        }
+        if ((flags & 8) != 0) {
+            jflags |= Pattern.MULTILINE;
+        }
+        if ((flags & 16) != 0) {
+            jflags |= Pattern.DOTALL;
+        }
+        if ((flags & 64) != 0) {
+            jflags |= Pattern.COMMENTS;
+        }
+        try {
+            return new Compiled(src, flags, Pattern.compile(out.toString(), jflags), names);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new PyException("re.error: " + e.getDescription() + " at position " + e.getIndex());
+        }
+    }
+
+    private static Object apply(String fn, List<Object> a, Map<String, Object> k) {
+        switch (fn) {
+            case "sub" -> {
+                Compiled re = compile(a.get(0), arg(a, k, 4, "flags", 0L));
+                return sub(re, a.get(1), PyStr.str(a.get(2)), PyOps.toLong(arg(a, k, 3, "count", 0L)));
+            }
+            case "split" -> {
+                Compiled re = compile(a.get(0), arg(a, k, 3, "flags", 0L));
+                return split(re, PyStr.str(a.get(1)), PyOps.toLong(arg(a, k, 2, "maxsplit", 0L)));
+            }
+            default -> { }
+        }
+        Compiled re = compile(a.get(0), arg(a, k, 2, "flags", 0L));
+        String s = PyStr.str(a.get(1));
+        Matcher m = re.pattern().matcher(s);
+        return switch (fn) {
+            case "match" -> m.lookingAt() ? new Match(re, s, m.toMatchResult()) : null;
+            case "search" -> m.find() ? new Match(re, s, m.toMatchResult()) : null;
+            case "fullmatch" -> m.matches() ? new Match(re, s, m.toMatchResult()) : null;
+            case "finditer" -> {
+                List<Object> out = new ArrayList<>();
+                while (m.find()) {
+                    out.add(new Match(re, s, m.toMatchResult()));
+                }
+                yield out;
+            }
+            default -> {
+                List<Object> out = new ArrayList<>();
+                while (m.find()) {
+                    if (m.groupCount() == 0) {
+                        out.add(m.group());
+                    } else if (m.groupCount() == 1) {
+                        out.add(m.group(1) == null ? "" : m.group(1));
+                    } else {
+                        List<Object> t = new ArrayList<>();
+                        for (int i = 1; i <= m.groupCount(); i++) {
+                            t.add(m.group(i) == null ? "" : m.group(i));
+                        }
+                        out.add(PyTuple.copyOf(t));
+                    }
+                }
+                yield out;
+            }
+        };
+    }
+
+    private static String sub(Compiled re, Object repl, String s, long count) {
+        Matcher m = re.pattern().matcher(s);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        long n = 0;
+        Renderer r = Renderer.current();
+        while ((count == 0 || n < count) && m.find()) {
+            out.append(s, last, m.start());
+            if (repl instanceof String template) {
+                expand(out, template, m, re);
+            } else {
+                out.append(PyStr.str(r.call(repl, new ArrayList<>(List.of(new Match(re, s, m.toMatchResult()))),
+                        new LinkedHashMap<>())));
+            }
+            last = m.end();
+            n++;
+        }
+        out.append(s.substring(last));
+        return out.toString();
+    }
+
+    private static void expand(StringBuilder out, String t, Matcher m, Compiled re) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c != '\\' || i + 1 >= t.length()) {
+                out.append(c);
+                continue;
+            }
+            char e = t.charAt(++i);
+            if (Character.isDigit(e)) {
+                int j = i + 1;
+                if (j < t.length() && Character.isDigit(t.charAt(j))) {
+                    j++;
+                }
+                String g = m.group(Integer.parseInt(t.substring(i, j)));
+                out.append(g == null ? "" : g);
+                i = j - 1;
+            } else if (e == 'g' && i + 1 < t.length() && t.charAt(i + 1) == '<') {
+                int close = t.indexOf('>', i);
+                String name = t.substring(i + 2, close);
+                String g = m.group(name.chars().allMatch(Character::isDigit) ? Integer.parseInt(name)
+                        : re.names().get(name));
+                out.append(g == null ? "" : g);
+                i = close;
+            } else {
+                switch (e) {
+                    case 'n' -> out.append('\n');
+                    case 't' -> out.append('\t');
+                    case '\\' -> out.append('\\');
+                    default -> out.append('\\').append(e);
+                }
+            }
+        }
+    }
+
+    private static List<Object> split(Compiled re, String s, long max) {
+        Matcher m = re.pattern().matcher(s);
+        List<Object> out = new ArrayList<>();
+        int last = 0;
+        long n = 0;
+        while ((max == 0 || n < max) && m.find()) {
+            out.add(s.substring(last, m.start()));
+            for (int i = 1; i <= m.groupCount(); i++) {
+                out.add(m.group(i));
+            }
+            last = m.end();
+            n++;
+        }
+        out.add(s.substring(last));
+        return out;
+    }
+}
