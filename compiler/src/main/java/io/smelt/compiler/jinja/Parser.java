@@ -74,13 +74,13 @@ final class Parser extends ExprParser {
                     }
                 }
             }
+            if (endTokens != null) {
+                throw unknownTag(null, current());
+            }
         } finally {
             if (endTokens != null) {
                 endTokenStack.pop();
             }
-        }
-        if (endTokens != null) {
-            throw unknownTag(null, current());
         }
         return body;
     }
