@@ -24,6 +24,7 @@ final class SelectorMethods {
     private final String rootPackage;
     private final Map<String, Path> packageDirs;
     private volatile String[][] projectPaths;
+    private volatile List<String>[] tags;
 
     /** @param packageDirs each package's folder relative to the project root; the root package's is empty */
     SelectorMethods(DependencyGraph graph, String rootPackage, Map<String, Path> packageDirs) {
@@ -37,6 +38,18 @@ final class SelectorMethods {
         if (criterion.method().equals("path")) {
             return path(criterion.value());
         }
+        if (criterion.method().equals("tag")) {
+            Wildcard glob = Wildcard.of(criterion.value());
+            List<String>[] tags = tags();
+            return i -> {
+                for (String tag : tags[i]) {
+                    if (glob.matches(tag)) {
+                        return true;
+                    }
+                }
+                return false;
+            };
+        }
         Predicate<Node> predicate = nodePredicate(criterion);
         return i -> predicate.test(graph.nodeAt(i));
     }
@@ -45,7 +58,6 @@ final class SelectorMethods {
         String value = criterion.value();
         return switch (criterion.method()) {
             case "fqn" -> fqn(value);
-            case "tag" -> tag(value);
             case "file" -> file(value);
             case "package" -> pkg(value);
             case "resource_type" -> resourceType(criterion);
@@ -144,17 +156,27 @@ final class SelectorMethods {
         }
     }
 
-    private static Predicate<Node> tag(String selector) {
-        Wildcard glob = Wildcard.of(selector);
-        return node -> node.config().tags().stream().anyMatch(glob::matches);
-    }
-
     /** A file or folder relative to the project root; a package's nodes are looked up under its folder. */
     private IntPredicate path(String selector) {
         String wanted = normalize(selector);
         PathMatcher glob = Wildcard.hasWildcard(wanted) ? FileSystems.getDefault().getPathMatcher("glob:" + wanted) : null;
         String[][] paths = projectPaths();
         return i -> pathMatches(paths[i][0], wanted, glob) || pathMatches(paths[i][1], wanted, glob);
+    }
+
+    /** Each node's tags, computed once: NodeConfig builds the list on every call. */
+    private List<String>[] tags() {
+        List<String>[] all = tags;
+        if (all == null) {
+            @SuppressWarnings("unchecked")
+            List<String>[] computed = (List<String>[]) new List<?>[graph.size()];
+            for (int i = 0; i < computed.length; i++) {
+                computed[i] = graph.nodeAt(i).config().tags();
+            }
+            all = computed;
+            tags = all;
+        }
+        return all;
     }
 
     /** Each node's file and patch file relative to the project root, computed once. */
