@@ -3,6 +3,7 @@ package io.smelt.cli;
 import io.smelt.cli.output.Reporter;
 import io.smelt.compiler.run.Command;
 import io.smelt.compiler.run.Invocation;
+import io.smelt.compiler.run.RunListener;
 import io.smelt.compiler.run.RunSummary;
 import io.smelt.compiler.run.Selection;
 import io.smelt.compiler.run.Workspace;
@@ -14,9 +15,14 @@ abstract class NodeCommand extends BaseCommand {
         reporter.header(Version.current());
         try (Workspace workspace = Workspace.load(projectOptions(), reporter)) {
             reporter.loaded(workspace.manifest());
-            RunSummary summary = workspace.execute(new Invocation(command, selection, fullRefresh, failFast), reporter);
+            RunListener listener = reportsEachNode() || options().debug() || options().logFormat() == LogFormat.JSON
+                    ? reporter
+                    : new WithoutNodeLines(reporter);
+            RunSummary summary = workspace.execute(new Invocation(command, selection, fullRefresh, failFast), listener);
             afterRun(workspace, summary);
-            if (reportsEachNode() || !summary.success()) {
+            // nothing selected: the workspace has warned, and dbt prints no summary either
+            boolean ran = !summary.results().isEmpty();
+            if (ran && (reportsEachNode() || !summary.success())) {
                 reporter.summary(summary);
             }
             return ExitCodes.forSummary(summary);
@@ -29,5 +35,13 @@ abstract class NodeCommand extends BaseCommand {
     }
 
     protected void afterRun(Workspace workspace, RunSummary summary) {
+    }
+
+    /** Passes on messages but not per-node lines: dbt's compile and parse print none. */
+    private record WithoutNodeLines(RunListener delegate) implements RunListener {
+        @Override
+        public void message(Level level, String text) {
+            delegate.message(level, text);
+        }
     }
 }

@@ -92,7 +92,7 @@ class TestCommandsEndToEnd {
     void compileShowsTheSelectedNodesSql() {
         Result result = smelt("compile", "--select", "team_sizes");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("Compiled node 'team_sizes' is:", "group by team").doesNotContain("{{");
+        assertThat(result.out()).contains("Compiled node 'team_sizes' is:", "group by team").doesNotContain("{{", "OK created");
     }
 
     @Test

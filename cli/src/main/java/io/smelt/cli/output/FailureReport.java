@@ -6,12 +6,15 @@ import io.smelt.compiler.run.NodeResult;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What dbt prints for each error, failure and warning after {@code Completed with ...}: the node,
  * the message, the rows a test found and where its compiled SQL is.
  */
 public final class FailureReport {
+    private static final Pattern HEADED = Pattern.compile("[A-Z][A-Za-z]* Error in ");
+
     private FailureReport() {
     }
 
@@ -31,10 +34,19 @@ public final class FailureReport {
                 addMessage(lines, result, true);
             }
             case ERROR -> {
-                lines.add("Runtime Error in " + what(node));
+                String message = result.message().isBlank() ? "(no message)" : result.message().strip();
                 String at = result.errorAt() != null ? result.errorAt() + ": " : "";
-                String message = result.message().isBlank() ? "(no message)" : result.message();
-                lines.add(indent(at + message));
+                if (HEADED.matcher(message).lookingAt()) {
+                    // the engine side already wrote dbt's heading ("Runtime Error in model x (path)")
+                    lines.addAll(message.lines().toList());
+                    if (!at.isEmpty()) {
+                        lines.add("  at " + result.errorAt());
+                    }
+                }
+                else {
+                    lines.add("Runtime Error in " + what(node));
+                    lines.add(indent(at + message));
+                }
             }
             default -> {
                 return List.of();

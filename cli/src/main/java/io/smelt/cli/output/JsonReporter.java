@@ -191,7 +191,7 @@ public final class JsonReporter implements Reporter {
             relation.put("database", node.database());
             relation.put("schema", node.schema());
             relation.put("alias", node.alias());
-            relation.put("relation_name", NodeLine.relation(node, relationName));
+            relation.put("relation_name", relationName != null ? relationName : NodeLine.relation(node, null));
         }
         return info;
     }

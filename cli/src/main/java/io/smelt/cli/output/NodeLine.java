@@ -88,12 +88,13 @@ public record NodeLine(int index, int total, String keyword, Tone tone, String s
         };
     }
 
+    /** {@code schema.alias}, as dbt prints relations in these lines; the engine's rendering only when no schema is known. */
     static String relation(Node node, String relationName) {
-        if (relationName != null && !relationName.isBlank()) {
-            return relationName;
-        }
         String identifier = node.alias() != null ? node.alias() : node.name();
-        return node.schema() != null ? node.schema() + "." + identifier : identifier;
+        if (node.schema() != null) {
+            return node.schema() + "." + identifier;
+        }
+        return relationName != null && !relationName.isBlank() ? relationName : identifier;
     }
 
     static String seconds(Duration elapsed) {

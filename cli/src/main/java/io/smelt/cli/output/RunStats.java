@@ -9,6 +9,7 @@ import io.smelt.compiler.run.RunSummary;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,9 @@ import java.util.Map;
 
 /** The counting lines around a run, in dbt's words. */
 public final class RunStats {
+    private static final List<ResourceType> KIND_ORDER = List.of(ResourceType.SEED, ResourceType.MODEL,
+            ResourceType.SNAPSHOT, ResourceType.ANALYSIS, ResourceType.TEST, ResourceType.SOURCE, ResourceType.OPERATION);
+
     private RunStats() {
     }
 
@@ -38,8 +42,12 @@ public final class RunStats {
 
     /** {@code Finished running 3 view models, 4 data tests in 0 hours 0 minutes and 1.23 seconds (1.23s).} */
     public static String finished(RunSummary summary) {
+        // seeds, models, snapshots, then tests, as dbt's DAG order usually lists them; kinds of model by first index
+        List<NodeResult> ordered = new ArrayList<>(summary.results());
+        ordered.sort(Comparator.comparingInt((NodeResult r) -> KIND_ORDER.indexOf(r.node().resourceType()))
+                .thenComparingInt(NodeResult::index));
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (NodeResult result : summary.results()) {
+        for (NodeResult result : ordered) {
             counts.merge(kind(result.node()), 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();

@@ -1,8 +1,12 @@
 package io.smelt.cli.output;
 
 import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.run.NodeResult;
 import io.smelt.compiler.run.NodeStatus;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
 
 import static io.smelt.cli.output.TestingNodes.model;
 import static io.smelt.cli.output.TestingNodes.result;
@@ -76,6 +80,14 @@ class TestNodeLine {
                 .contains("\u001b[32mOK created\u001b[39m");
         assertThat(NodeLine.finished(result(model("m", "table"), 1, 1, NodeStatus.SKIPPED, "", 0, 1)).render(Palette.ON))
                 .contains("\u001b[33mSKIP\u001b[39m");
+    }
+
+    @Test
+    void relationsPrintAsSchemaDotAliasLikeDbt() {
+        Node node = model("stg", "view");
+        NodeResult quoted = new NodeResult(node, 1, 1, NodeStatus.SUCCESS, "OK", 0, null, Duration.ofMillis(1),
+                "\"db\".\"main\".\"stg\"", null, null, Map.of());
+        assertThat(NodeLine.finished(quoted).plain()).startsWith("1 of 1 OK created sql view model main.stg ...");
     }
 
     @Test

@@ -53,6 +53,16 @@ class TestRunStats {
     }
 
     @Test
+    void finishedListsSeedsModelsThenTestsWhateverOrderTheyFinishedIn() {
+        RunSummary summary = new RunSummary(Command.BUILD, List.of(
+                result(test("u"), 2, 4, NodeStatus.PASS, "", 0, 10),
+                result(model("t", "table"), 4, 4, NodeStatus.SUCCESS, "OK", 0, 10),
+                result(model("v", "view"), 3, 4, NodeStatus.SUCCESS, "OK", 0, 10),
+                result(seed("s"), 1, 4, NodeStatus.SUCCESS, "INSERT 3", 0, 10)), Duration.ofMillis(10));
+        assertThat(RunStats.finished(summary)).startsWith("Finished running 1 seed, 1 view model, 1 table model, 1 data test in ");
+    }
+
+    @Test
     void errorsWarningsAndSkips() {
         RunSummary summary = new RunSummary(Command.BUILD, List.of(
                 result(model("a", "table"), 1, 4, NodeStatus.ERROR, "boom", 0, 10),
@@ -91,6 +101,11 @@ class TestRunStats {
         assertThat(FailureReport.lines(error)).containsExactly(
                 "Runtime Error in model gold (models/gold.sql)",
                 "  Catalog Error: Table x does not exist!\n  LINE 1: ...");
+        NodeResult headed = result(model("gold", "table"), 1, 1, NodeStatus.ERROR,
+                "Runtime Error in model gold (models/gold.sql)\n  Parser Error: syntax error", 0, 10);
+        assertThat(FailureReport.lines(headed)).containsExactly(
+                "Runtime Error in model gold (models/gold.sql)",
+                "  Parser Error: syntax error");
         assertThat(FailureReport.lines(result(test("w"), 1, 1, NodeStatus.WARN, "", 1, 10)))
                 .startsWith("Warning in test w (models/schema.yml)", "  Got 1 result, configured to warn if != 0");
         assertThat(FailureReport.lines(result(test("p"), 1, 1, NodeStatus.PASS, "", 0, 10))).isEmpty();
