@@ -1,6 +1,7 @@
 package io.smelt.compiler.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smelt.compiler.graph.ColumnInfo;
 import io.smelt.compiler.graph.GraphLinker;
 import io.smelt.compiler.graph.MacroInfo;
@@ -215,6 +216,46 @@ class TestManifestWriter {
         assertThat(test.get("config").get("limit").asInt()).isEqualTo(5);
         assertThat(test.get("tags").toString()).isEqualTo("[\"one\"]");
         assertThat(json.get("sources").get("source.shop.raw.events").get("freshness").isNull()).isTrue();
+    }
+
+    @Test
+    void schemaCheckIsNotVacuous() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ManifestWriter(shopManifest(), META).writeTo(out);
+        JsonNode json = TestingDbtSchemas.read(out.toByteArray());
+        ((ObjectNode) json.get("nodes").get("seed.shop.countries")).put("refs", "x");
+        ((ObjectNode) json.get("metadata")).put("smelt_version", "0.1.0");
+        assertThat(TestingDbtSchemas.problems(json, MANIFEST)).isNotEmpty();
+    }
+
+    @Test
+    void everyKindOfNodeValidates() {
+        Node snapshot = TestingNodes.snapshot("orders_snapshot").config("strategy", "check")
+                .config("unique_key", "id").config("check_cols", List.of("status", "amount"))
+                .config("snapshot_meta_column_names", Map.of("dbt_valid_to", "valid_until", "bogus", "x"))
+                .ref("orders", 3).build();
+        Node orders = TestingNodes.model("orders").build();
+        Node analysis = TestingNodes.analysis("explore").ref("orders", 1).build();
+        Node operation = new Node("operation.shop.shop-on-run-start-0", ResourceType.OPERATION, "shop",
+                "shop-on-run-start-0", Path.of("./dbt_project.yml"), null, List.of("shop", "hooks", "shop-on-run-start-0"),
+                "create schema if not exists audit", null, "", null, null, null, null, "db", "main", null, null, null,
+                null, null);
+        Node seed = TestingNodes.seed("codes").config("quote_columns", false).config("delimiter", ";").build();
+        Node disabledSource = TestingNodes.source("legacy", "events").disabled().build();
+        Manifest manifest = new Manifest("shop", "testing", linkedById(snapshot, orders, analysis, operation, seed),
+                Map.of(), Map.of(disabledSource.uniqueId(), disabledSource));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ManifestWriter(manifest, META).writeTo(out);
+        JsonNode json = TestingDbtSchemas.read(out.toByteArray());
+        assertValid(json, MANIFEST);
+        JsonNode snap = json.get("nodes").get("snapshot.shop.orders_snapshot");
+        assertThat(snap.get("config").get("check_cols").toString()).isEqualTo("[\"status\",\"amount\"]");
+        assertThat(snap.get("config").get("snapshot_meta_column_names").toString()).isEqualTo("{\"dbt_valid_to\":\"valid_until\"}");
+        assertThat(snap.get("relation_name").asText()).isEqualTo("db.main.orders_snapshot");
+        assertThat(json.get("nodes").get("analysis.shop.explore").get("relation_name").isNull()).isTrue();
+        assertThat(json.get("nodes").get("operation.shop.shop-on-run-start-0").get("resource_type").asText()).isEqualTo("operation");
+        assertThat(json.get("disabled").get("source.shop.legacy.events").get(0).get("resource_type").asText()).isEqualTo("source");
     }
 
     @Test
