@@ -29,14 +29,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * another open transaction changed fails with a conflict (measured: two sessions running {@code
  * CREATE SCHEMA IF NOT EXISTS} for a new schema, or updating the same rows; creating, replacing and
  * renaming different tables and views in one schema does not conflict). The failed statement or
- * transaction has then been undone, so the session runs it again after a short randomised backoff:
+ * transaction has then been undone, so the session runs it again after a short randomised backoff
+ * (2 ms doubling to 500 ms, for up to 30 s while the other transaction lasts):
  * in autocommit mode the statement alone; inside a transaction the whole transaction, replaying
  * every statement since {@link #begin()}, unless the caller has already fetched rows in it (it may
  * have built later statements from them, so the conflict is reported instead).
  */
 final class DuckDbSession implements Session {
-    private static final int MAX_ATTEMPTS = 10;
-    private static final long MAX_BACKOFF_MILLIS = 400;
+    // a conflict lasts until the other transaction ends, which may be a model's whole build
+    private static final long RETRY_NANOS = 30_000_000_000L;
+    private static final long MAX_BACKOFF_MILLIS = 500;
 
     private final DuckDbAdapter adapter;
     private final Connection connection;
@@ -218,12 +220,13 @@ final class DuckDbSession implements Session {
     }
 
     private <T> T withRetry(String sql, SqlCall<T> call) {
+        long deadline = System.nanoTime() + RETRY_NANOS;
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.run();
             }
             catch (SQLException e) {
-                if (!DuckDbErrors.isConflict(e) || attempt >= MAX_ATTEMPTS || cancelled
+                if (!DuckDbErrors.isConflict(e) || System.nanoTime() > deadline || cancelled
                         || (inTransaction && observedInTransaction)) {
                     throw DuckDbErrors.translate(e, sql);
                 }
@@ -262,7 +265,7 @@ final class DuckDbSession implements Session {
     }
 
     private static void backoff(int attempt) {
-        long ceiling = Math.min(MAX_BACKOFF_MILLIS, 2L << attempt);
+        long ceiling = Math.min(MAX_BACKOFF_MILLIS, 2L << Math.min(attempt, 16));
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
         }

@@ -44,21 +44,6 @@ class TestDuckDbAdapter extends BaseAdapterTest {
     }
 
     @Test
-    @Override
-    public void concurrentSessionsReplaceTheirOwnRelations() throws Exception {
-        super.concurrentSessionsReplaceTheirOwnRelations();
-        // the workers raced to create each round's schema; the conflicts were retried, not reported
-        assertThat(((DuckDbAdapter) adapter).conflictRetries(false)).isPositive();
-    }
-
-    @Test
-    @Override
-    public void concurrentTransactionsCreateOneNewSchema() throws Exception {
-        super.concurrentTransactionsCreateOneNewSchema();
-        assertThat(((DuckDbAdapter) adapter).conflictRetries(true)).isPositive();
-    }
-
-    @Test
     void capabilitiesAndNames() {
         assertThat(adapter.type()).isEqualTo("duckdb");
         assertThat(adapter.dispatchOrder()).containsExactly("duckdb");
