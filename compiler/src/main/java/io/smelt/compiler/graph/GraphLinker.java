@@ -46,6 +46,8 @@ public final class GraphLinker {
     }
 
     private static final String ANY_PACKAGE = null;
+    // Each hint compares a name with every known name; past this many a long list of errors needs no more
+    private static final int MAX_HINTS = 50;
 
     private enum Outcome { FOUND, DISABLED, MISSING, AMBIGUOUS }
 
@@ -63,6 +65,7 @@ public final class GraphLinker {
     private final Set<String> packages = new TreeSet<>();
     private final List<Diagnostic> errors = new ArrayList<>();
     private final List<Diagnostic> warnings = new ArrayList<>();
+    private int hintsGiven;
 
     private GraphLinker(String rootPackage) {
         this.rootPackage = requireNonNull(rootPackage, "rootPackage is null");
@@ -211,7 +214,7 @@ public final class GraphLinker {
                 Diagnostic problem = new Diagnostic(ErrorKind.GRAPH, position(node, line),
                         describe(node) + " refers to " + targetText + ", which does not exist"
                                 + (isTest ? "; the test is disabled" : ""),
-                        missingHint.get());
+                        hintsGiven++ < MAX_HINTS ? missingHint.get() : null);
                 if (isTest) {
                     warnings.add(problem);
                     return true;
