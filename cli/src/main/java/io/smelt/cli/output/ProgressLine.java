@@ -38,19 +38,24 @@ public final class ProgressLine {
         return visible;
     }
 
+    /** True while nodes are running: there is something to show. */
+    boolean active() {
+        return !running.isEmpty();
+    }
+
     /** Moves to the line's start and writes the current state over what was there. */
     String draw() {
         if (running.isEmpty()) {
             String erase = erase();
-            visible = false;
+            hide();
             return erase;
         }
         String text = text();
         StringBuilder line = new StringBuilder("\r").append(text);
-        for (int i = text.length(); i < drawnLength; i++) {
-            line.append(' ');
+        if (text.length() < drawnLength) {
+            // blank what is left of a longer line, then put the cursor back after the text
+            line.append(" ".repeat(drawnLength - text.length())).append('\r').append(text);
         }
-        line.append('\r').append(text);
         drawnLength = text.length();
         visible = true;
         return line.toString();

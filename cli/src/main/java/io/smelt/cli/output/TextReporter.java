@@ -165,11 +165,11 @@ public final class TextReporter implements Reporter {
     private void print(String text) {
         if (progress != null && progress.visible()) {
             out.print(progress.erase());
-            out.println(text);
-            out.print(progress.draw());
+            progress.hide();
         }
-        else {
-            out.println(text);
+        out.println(text);
+        if (progress != null && progress.active()) {
+            out.print(progress.draw());
         }
         out.flush();
     }
