@@ -44,6 +44,7 @@ final class Filters {
 
     static {
         add((r, v, a, k) -> PyStr.str(v), "string", "as_text", "as_bool", "as_number", "as_native", "safe");
+        add((r, v, a, k) -> v instanceof List && !(v instanceof PyTuple), "is_list");
         add((r, v, a, k) -> s(v).toLowerCase(Locale.ROOT), "lower");
         add((r, v, a, k) -> s(v).toUpperCase(Locale.ROOT), "upper");
         add((r, v, a, k) -> title(s(v)), "title");
