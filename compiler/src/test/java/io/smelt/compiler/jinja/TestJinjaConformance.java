@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Every case of the conformance corpus (what Jinja2 3.1.6 renders under dbt's macro rules): outputs byte
- * for byte; errors with the same kind of message at the same line.
+ * Every case of the conformance corpus (what Jinja2 3.1.6 renders under dbt's macro rules), plus
+ * {@code extra-cases.json} (more plain-Jinja constructs, recorded from Jinja2 3.1.6): outputs byte for
+ * byte; errors with the same kind of message at the same line.
  */
 class TestJinjaConformance {
     private static final Pattern ERROR = Pattern.compile("(\\w+)(?: line (\\d+))?: (.*)", Pattern.DOTALL);
@@ -42,9 +43,11 @@ class TestJinjaConformance {
     }
 
     static Stream<Arguments> cases() throws IOException {
-        JsonNode all = new ObjectMapper().readTree(Files.readString(TestingJinja.resource("jinja-conformance/cases.json")));
         List<Arguments> out = new ArrayList<>();
-        all.forEach(c -> out.add(Arguments.of(c.get("id").asText(), c)));
+        for (String file : List.of("cases.json", "extra-cases.json")) {
+            JsonNode all = new ObjectMapper().readTree(Files.readString(TestingJinja.resource("jinja-conformance/" + file)));
+            all.forEach(c -> out.add(Arguments.of(c.get("id").asText(), c)));
+        }
         return out.stream();
     }
 
