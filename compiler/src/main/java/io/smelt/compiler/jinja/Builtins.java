@@ -131,12 +131,12 @@ final class Builtins {
         fn("zip_strict", (r, a, k) -> zip(a, true));
         fn("set", (r, a, k) -> {
             try {
-                return new LinkedHashSet<>(PyOps.iterate(a.get(0)));
+                return new LinkedHashSet<>(PySeq.iterate(a.get(0)));
             } catch (PyException e) {
                 return arg(a, k, 1, "default", null);
             }
         });
-        fn("set_strict", (r, a, k) -> new LinkedHashSet<>(PyOps.iterate(a.get(0))));
+        fn("set_strict", (r, a, k) -> new LinkedHashSet<>(PySeq.iterate(a.get(0))));
         fn("tojson", (r, a, k) -> {
             try {
                 return Json.dump(a.get(0), null, PyOps.truthy(arg(a, k, 2, "sort_keys", false)), false);
@@ -214,7 +214,7 @@ final class Builtins {
         Map<String, Object> m = new HashMap<>();
         m.put("chain", (PyCallable) (r, a, k) -> {
             List<Object> out = new ArrayList<>();
-            a.forEach(x -> out.addAll(PyOps.iterate(x)));
+            a.forEach(x -> out.addAll(PySeq.iterate(x)));
             return out;
         });
         m.put("product", (PyCallable) (r, a, k) -> {
@@ -223,7 +223,7 @@ final class Builtins {
             for (Object x : a) {
                 List<Object> next = new ArrayList<>();
                 for (Object prefix : out) {
-                    for (Object item : PyOps.iterate(x)) {
+                    for (Object item : PySeq.iterate(x)) {
                         List<Object> t = new ArrayList<>((List<?>) prefix);
                         t.add(item);
                         next.add(PyTuple.copyOf(t));
@@ -234,7 +234,7 @@ final class Builtins {
             return out;
         });
         m.put("combinations", (PyCallable) (r, a, k) -> {
-            List<Object> pool = PyOps.iterate(a.get(0));
+            List<Object> pool = PySeq.iterate(a.get(0));
             List<Object> out = new ArrayList<>();
             combinations(pool, (int) PyOps.toLong(a.get(1)), 0, new ArrayList<>(), out);
             return out;
@@ -281,7 +281,7 @@ final class Builtins {
         List<List<Object>> lists = new ArrayList<>();
         int n = Integer.MAX_VALUE;
         for (Object x : a) {
-            List<Object> l = PyOps.iterate(x);
+            List<Object> l = PySeq.iterate(x);
             lists.add(l);
             n = Math.min(n, l.size());
         }

@@ -163,7 +163,7 @@ abstract class Expr {
                 out.add(e.eval(s));
             }
             if (star != null) {
-                out.addAll(PyOps.iterate(star.eval(s)));
+                out.addAll(PySeq.iterate(star.eval(s)));
             }
             return out;
         }
@@ -370,8 +370,8 @@ abstract class Expr {
                 case "<=" -> PyOps.compare(a, b, op) <= 0;
                 case ">" -> PyOps.compare(a, b, op) > 0;
                 case ">=" -> PyOps.compare(a, b, op) >= 0;
-                case "in" -> PyOps.contains(b, a);
-                case "notin" -> !PyOps.contains(b, a);
+                case "in" -> PySeq.contains(b, a);
+                case "notin" -> !PySeq.contains(b, a);
                 default -> throw new IllegalStateException(op);
             };
         }

@@ -510,37 +510,4 @@ class ExprParser {
         }
         return new Expr.TestCall(is.line(), node, test, args, negated);
     }
-
-    /** Jinja2's {@code parse_assign_target}. */
-    Expr parseAssignTarget(boolean withTuple, boolean nameOnly, Set<String> extraEndNames, boolean withNamespace) {
-        Expr target;
-        if (withNamespace && look().isOp(".")) {
-            Token ns = expect(Type.NAME, "name");
-            next();
-            Token attr = expect(Type.NAME, "name");
-            target = new Expr.Getattr(ns.line(), new Expr.Name(ns.line(), ns.value()), attr.value());
-        } else if (nameOnly) {
-            Token t = expect(Type.NAME, "name");
-            target = new Expr.Name(t.line(), t.value());
-        } else {
-            target = withTuple ? parseTuple(true, true, extraEndNames, false) : parsePrimary();
-        }
-        checkAssignable(target, current());
-        return target;
-    }
-
-    private static void checkAssignable(Expr target, Token at) {
-        if (target instanceof Expr.Name n) {
-            if (Set.of("true", "false", "none", "True", "False", "None").contains(n.name)) {
-                throw fail("can't assign to 'const'", at);
-            }
-        } else if (target instanceof Expr.ListLit l && l.tuple) {
-            for (Expr e : l.items) {
-                checkAssignable(e, at);
-            }
-        } else if (!(target instanceof Expr.Getattr)) {
-            throw fail("can't assign to '" + target.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "'",
-                    at);
-        }
-    }
 }

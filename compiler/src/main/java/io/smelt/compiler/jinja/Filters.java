@@ -54,22 +54,22 @@ final class Filters {
                 "center");
         add((r, v, a, k) -> PyStrMethods.replace(s(v), s(a.get(0)), s(a.get(1)),
                 a.size() > 2 && a.get(2) != null ? PyOps.toLong(a.get(2)) : -1), "replace");
-        add((r, v, a, k) -> PyOps.length(v), "length", "count");
+        add((r, v, a, k) -> PySeq.length(v), "length", "count");
         add((r, v, a, k) -> {
             Object dflt = arg(a, k, 0, "default_value", "");
             boolean bool = PyOps.truthy(arg(a, k, 1, "boolean", false));
             return v instanceof Undefined || (bool && !PyOps.truthy(v)) ? dflt : v;
         }, "default", "d");
         add((r, v, a, k) -> {
-            List<Object> items = PyOps.iterate(v);
+            List<Object> items = PySeq.iterate(v);
             return items.isEmpty() ? Undefined.withMessage("No first item, sequence was empty.") : items.get(0);
         }, "first");
         add((r, v, a, k) -> {
-            List<Object> items = PyOps.iterate(v);
+            List<Object> items = PySeq.iterate(v);
             return items.isEmpty() ? Undefined.withMessage("No last item, sequence was empty.")
                     : items.get(items.size() - 1);
         }, "last");
-        add((r, v, a, k) -> PyOps.iterate(v), "list");
+        add((r, v, a, k) -> PySeq.iterate(v), "list");
         add((r, v, a, k) -> join(v, s(arg(a, k, 0, "d", "")), arg(a, k, 1, "attribute", null)), "join");
         add((r, v, a, k) -> toInt(v, arg(a, k, 0, "default", 0L), PyOps.toLong(arg(a, k, 1, "base", 10L))), "int");
         add((r, v, a, k) -> toFloat(v, arg(a, k, 0, "default", 0.0)), "float");
@@ -79,12 +79,12 @@ final class Filters {
         add((r, v, a, k) -> {
             Object attr = arg(a, k, 0, "attribute", null);
             Object total = arg(a, k, 1, "start", 0L);
-            for (Object o : PyOps.iterate(v)) {
+            for (Object o : PySeq.iterate(v)) {
                 total = PyOps.add(total, attr == null ? o : attribute(o, attr));
             }
             return total;
         }, "sum");
-        add((r, v, a, k) -> sortItems(PyOps.iterate(v), PyOps.truthy(arg(a, k, 0, "reverse", false)),
+        add((r, v, a, k) -> sortItems(PySeq.iterate(v), PyOps.truthy(arg(a, k, 0, "reverse", false)),
                 PyOps.truthy(arg(a, k, 1, "case_sensitive", false)), arg(a, k, 2, "attribute", null)), "sort");
         add((r, v, a, k) -> unique(v, PyOps.truthy(arg(a, k, 0, "case_sensitive", false)),
                 arg(a, k, 1, "attribute", null)), "unique");
@@ -94,7 +94,7 @@ final class Filters {
             if (v instanceof String str) {
                 return new StringBuilder(str).reverse().toString();
             }
-            List<Object> items = PyOps.iterate(v);
+            List<Object> items = PySeq.iterate(v);
             java.util.Collections.reverse(items);
             return items;
         }, "reverse");
@@ -125,7 +125,7 @@ final class Filters {
         add((r, v, a, k) -> escape(s(v)), "escape", "e", "forceescape");
         add((r, v, a, k) -> PyStr.repr(v), "pprint");
         add((r, v, a, k) -> {
-            List<Object> items = PyOps.iterate(v);
+            List<Object> items = PySeq.iterate(v);
             return items.isEmpty() ? Undefined.withMessage("No random item, sequence was empty.")
                     : items.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(items.size()));
         }, "random");
@@ -150,7 +150,7 @@ final class Filters {
     private static String join(Object v, String sep, Object attr) {
         StringBuilder b = new StringBuilder();
         boolean first = true;
-        for (Object o : PyOps.iterate(v)) {
+        for (Object o : PySeq.iterate(v)) {
             if (!first) {
                 b.append(sep);
             }
@@ -264,7 +264,7 @@ final class Filters {
         Function<Object, Object> key = key(caseSensitive, attr);
         List<Object> seenKeys = new ArrayList<>();
         List<Object> out = new ArrayList<>();
-        for (Object o : PyOps.iterate(v)) {
+        for (Object o : PySeq.iterate(v)) {
             Object k = key.apply(o);
             if (seenKeys.stream().noneMatch(s -> PyOps.eq(s, k))) {
                 seenKeys.add(k);
@@ -279,7 +279,7 @@ final class Filters {
                 arg(a, k, 1, "attribute", null));
         Object best = null;
         boolean any = false;
-        for (Object o : PyOps.iterate(v)) {
+        for (Object o : PySeq.iterate(v)) {
             int c = any ? PyOps.compare(key.apply(o), key.apply(best), "<") : 0;
             if (!any || (max ? c > 0 : c < 0)) {
                 best = o;
@@ -294,7 +294,7 @@ final class Filters {
         if (a.isEmpty() && k.containsKey("attribute")) {
             Object attr = k.get("attribute");
             Object dflt = k.get("default");
-            for (Object o : PyOps.iterate(v)) {
+            for (Object o : PySeq.iterate(v)) {
                 Object x = attribute(o, attr);
                 out.add(x instanceof Undefined && k.containsKey("default") ? dflt : x);
             }
@@ -308,7 +308,7 @@ final class Filters {
             throw new PyException("No filter named " + PyStr.repr(a.get(0)) + ".");
         }
         List<Object> rest = a.subList(1, a.size());
-        for (Object o : PyOps.iterate(v)) {
+        for (Object o : PySeq.iterate(v)) {
             out.add(f.apply(r, o, rest, k));
         }
         return out;
@@ -326,7 +326,7 @@ final class Filters {
         }
         List<Object> testArgs = rest.isEmpty() ? List.of() : rest.subList(1, rest.size());
         List<Object> out = new ArrayList<>();
-        for (Object o : PyOps.iterate(v)) {
+        for (Object o : PySeq.iterate(v)) {
             Object x = byAttr ? attribute(o, attr) : o;
             boolean ok = test == null ? PyOps.truthy(x) : test.test(r, x, testArgs);
             if (ok != reject) {
@@ -397,7 +397,7 @@ final class Filters {
     private static Object batch(Object v, int size, Object fill, boolean doFill) {
         List<Object> out = new ArrayList<>();
         List<Object> cur = new ArrayList<>();
-        for (Object o : PyOps.iterate(v)) {
+        for (Object o : PySeq.iterate(v)) {
             cur.add(o);
             if (cur.size() == size) {
                 out.add(cur);
@@ -415,7 +415,7 @@ final class Filters {
 
     private static Object groupby(Object v, Object attr, Object dflt) {
         Map<Object, List<Object>> groups = new LinkedHashMap<>();
-        for (Object o : sortItems(PyOps.iterate(v), false, true, attr)) {
+        for (Object o : sortItems(PySeq.iterate(v), false, true, attr)) {
             Object key = attribute(o, attr);
             if (key instanceof Undefined && dflt != null) {
                 key = dflt;

@@ -60,7 +60,7 @@ final class LoopContext implements PyObject, PyCallable {
             throw PyException.typeError("'LoopContext' object is not callable");
         }
         StringBuilder out = new StringBuilder();
-        recursiveLoop.run(scope, PyOps.iterate(args.get(0)), depth + 1, out);
+        recursiveLoop.run(scope, PySeq.iterate(args.get(0)), depth + 1, out);
         return out.toString();
     }
 

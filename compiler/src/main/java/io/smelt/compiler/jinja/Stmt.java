@@ -26,7 +26,7 @@ abstract class Stmt {
             s.set(n.name, value);
         } else if (target instanceof Expr.ListLit t) {
             List<Object> items = value instanceof java.util.Map.Entry<?, ?> e
-                    ? java.util.Arrays.asList(e.getKey(), e.getValue()) : PyOps.iterate(value);
+                    ? java.util.Arrays.asList(e.getKey(), e.getValue()) : PySeq.iterate(value);
             if (items.size() < t.items.size()) {
                 throw new PyException("ValueError: not enough values to unpack (expected " + t.items.size()
                         + ", got " + items.size() + ")");
@@ -134,7 +134,7 @@ abstract class Stmt {
             if (iterable == null) {
                 throw PyException.typeError("'NoneType' object is not iterable");
             }
-            run(s, PyOps.iterate(iterable), 1, out);
+            run(s, PySeq.iterate(iterable), 1, out);
         }
 
         void run(Scope s, List<Object> items, int depth, StringBuilder out) {

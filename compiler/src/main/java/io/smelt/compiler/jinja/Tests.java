@@ -55,7 +55,7 @@ final class Tests {
         add((r, v, a) -> PyOps.compare(v, a.get(0), ">=") >= 0, "ge", ">=");
         add((r, v, a) -> PyOps.compare(v, a.get(0), "<") < 0, "lt", "<", "lessthan");
         add((r, v, a) -> PyOps.compare(v, a.get(0), "<=") <= 0, "le", "<=");
-        add((r, v, a) -> PyOps.contains(a.get(0), v), "in");
+        add((r, v, a) -> PySeq.contains(a.get(0), v), "in");
         add((r, v, a) -> v == a.get(0) || (v instanceof Boolean && v.equals(a.get(0))), "sameas");
         add((r, v, a) -> v instanceof String s && s.equals(s.toLowerCase(Locale.ROOT)), "lower");
         add((r, v, a) -> v instanceof String s && s.equals(s.toUpperCase(Locale.ROOT)), "upper");
