@@ -47,6 +47,7 @@ final class DuckDbSession implements Session {
     private volatile boolean cancelled;
     private boolean inTransaction;
     private boolean observedInTransaction;
+    private boolean aborted;
     private boolean closed;
 
     DuckDbSession(DuckDbAdapter adapter, Connection connection) {
@@ -58,7 +59,14 @@ final class DuckDbSession implements Session {
     public QueryResult execute(String sql, boolean fetch, int maxRows) {
         checkOpen();
         cancelled = false;
-        QueryResult result = withRetry(sql, () -> run(sql, fetch, maxRows));
+        QueryResult result;
+        try {
+            result = withRetry(sql, () -> run(sql, fetch, maxRows));
+        }
+        catch (EngineException e) {
+            aborted |= inTransaction;
+            throw e;
+        }
         if (inTransaction) {
             journal.add(sql);
             observedInTransaction |= fetch && !result.rows().isEmpty();
@@ -85,6 +93,13 @@ final class DuckDbSession implements Session {
             throw new IllegalStateException("no transaction is open on this session");
         }
         cancelled = false;
+        if (aborted) {
+            // DuckDB would answer COMMIT with success and quietly roll back
+            discardFailedTransaction();
+            endTransaction();
+            throw new EngineException("TransactionContext Error: cannot commit: a statement in this transaction failed,"
+                    + " so DuckDB has discarded the transaction", null);
+        }
         try {
             withRetry("COMMIT", () -> run("COMMIT", false, 0));
         }
@@ -105,7 +120,13 @@ final class DuckDbSession implements Session {
             return;
         }
         try {
-            runQuietly("ROLLBACK");
+            run("ROLLBACK", false, 0);
+        }
+        catch (SQLException e) {
+            // DuckDB ends a transaction by itself when its commit fails; nothing is left to undo then
+            if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                throw DuckDbErrors.translate(e, "ROLLBACK");
+            }
         }
         finally {
             endTransaction();
@@ -338,6 +359,7 @@ final class DuckDbSession implements Session {
             return rows;
         }
         catch (SQLException e) {
+            aborted |= inTransaction;
             throw DuckDbErrors.translate(e, sql);
         }
     }
@@ -354,6 +376,7 @@ final class DuckDbSession implements Session {
 
     private void endTransaction() {
         inTransaction = false;
+        aborted = false;
         journal.clear();
         observedInTransaction = false;
     }

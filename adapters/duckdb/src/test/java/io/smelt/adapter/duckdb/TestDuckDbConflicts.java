@@ -100,6 +100,23 @@ class TestDuckDbConflicts {
     }
 
     @Test
+    void failedCommitEndsTheTransaction() {
+        holder.execute("CREATE TABLE race.main.keys (k INTEGER PRIMARY KEY)");
+        holder.begin();
+        racer.begin();
+        holder.execute("INSERT INTO race.main.keys VALUES (1)");
+        racer.execute("INSERT INTO race.main.keys VALUES (1)");
+        holder.commit();
+        assertThatThrownBy(racer::commit).isInstanceOf(EngineException.class).hasMessageContaining("PRIMARY KEY");
+        assertThat(racer.inTransaction()).isFalse();
+        racer.rollback();
+        racer.begin();
+        racer.execute("INSERT INTO race.main.keys VALUES (2)");
+        racer.rollback();
+        assertThat(racer.execute("SELECT count(*) FROM race.main.keys", true, -1).rows().get(0).get(0)).isEqualTo(1L);
+    }
+
+    @Test
     void conflictingUpdatesAreRetriedInAutocommit() throws Exception {
         holder.execute("CREATE TABLE race.main.counter AS SELECT 0 AS n");
         holder.begin();

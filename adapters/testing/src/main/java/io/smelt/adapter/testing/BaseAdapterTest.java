@@ -171,6 +171,20 @@ public abstract class BaseAdapterTest implements SeedContractTests, ConcurrencyC
         session.rollback();
     }
 
+    @Test
+    public void commitAfterAFailedStatementDoesNotPretendToSucceed() {
+        assumeTrue(hasBehavior(AdapterBehavior.TRANSACTIONS));
+        Relation table = relation("half_done");
+        session.execute("CREATE TABLE " + adapter.render(table) + " AS SELECT 1 AS id");
+        session.begin();
+        session.execute("INSERT INTO " + adapter.render(table) + " SELECT 2");
+        assertThatThrownBy(() -> session.execute("SELECT * FROM " + adapter.render(relation("no_such_table"))))
+                .isInstanceOf(EngineException.class);
+        assertThatThrownBy(session::commit).isInstanceOf(EngineException.class);
+        assertThat(session.inTransaction()).isFalse();
+        assertThat(count(table)).isEqualTo(1);
+    }
+
     // ---- catalog
 
     @Test
