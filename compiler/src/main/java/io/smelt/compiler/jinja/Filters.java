@@ -112,6 +112,9 @@ final class Filters {
         }, "format");
         add((r, v, a, k) -> Json.dump(v, arg(a, k, 0, "indent", null), true, true), "tojson");
         add((r, v, a, k) -> items(v), "items");
+        add((r, v, a, k) -> Json.parse(s(v)), "fromjson");
+        add((r, v, a, k) -> Yaml.dump(v, PyOps.truthy(arg(a, k, 0, "sort_keys", false))), "toyaml");
+        add((r, v, a, k) -> Yaml.parse(s(v)), "fromyaml");
         add((r, v, a, k) -> dictsort(v, PyOps.truthy(arg(a, k, 0, "case_sensitive", false)),
                 s(arg(a, k, 1, "by", "key")), PyOps.truthy(arg(a, k, 2, "reverse", false))), "dictsort");
         add((r, v, a, k) -> indent(s(v), arg(a, k, 0, "width", 4L), PyOps.truthy(arg(a, k, 1, "first", false)),

@@ -111,7 +111,8 @@ final class PyOps {
             case INT, BIG -> "int";
             case FLOAT -> "float";
             case DEC -> "decimal.Decimal";
-            default -> v.getClass().getSimpleName();
+            default -> v.getClass().isAnonymousClass() || v.getClass().isSynthetic()
+                    || v.getClass().getSimpleName().contains("$$") ? "object" : v.getClass().getSimpleName();
         };
     }
 
