@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Builds the {@code read_csv} call a seed is loaded through: DuckDB's own reader infers each
  * column's type from the whole file ({@code sample_size = -1}) except the columns the user fixed,
- * which go into {@code types}.
+ * which go into {@code types}. The candidate types follow what dbt-duckdb's agate inference
+ * creates: INTEGER for whole numbers (BIGINT when they do not fit), DOUBLE, DATE, TIMESTAMP,
+ * BOOLEAN, else VARCHAR; no TIME, which agate leaves as text.
  */
 final class DuckDbSeeds {
     private DuckDbSeeds() {
@@ -24,6 +26,7 @@ final class DuckDbSeeds {
         StringBuilder sql = new StringBuilder("read_csv(")
                 .append(literal(seed.csv().toAbsolutePath().toString()))
                 .append(", header = true, auto_detect = true, sample_size = -1")
+                .append(", auto_type_candidates = ['BOOLEAN', 'INTEGER', 'BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'VARCHAR']")
                 .append(", delim = ").append(literal(seed.delimiter()))
                 .append(", quote = '\"', escape = '\"'");
         if (!seed.columnTypes().isEmpty()) {

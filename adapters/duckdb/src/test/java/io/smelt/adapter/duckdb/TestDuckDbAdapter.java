@@ -112,6 +112,16 @@ class TestDuckDbAdapter extends BaseAdapterTest {
     }
 
     @Test
+    void seedTypesFollowDbtDuckDb() throws Exception {
+        Path csv = java.nio.file.Files.writeString(tempDir.resolve("types.csv"),
+                "small,big,ratio,day,at,flag,clock,text\n1,3000000000,1.5,2024-01-01,2024-01-01 10:00:00,true,10:00:00,x\n");
+        Relation table = relation("seed_types");
+        session.loadSeed(table, new io.smelt.adapter.SeedFile(csv, ",", Map.of("text", "string"), true));
+        assertThat(session.columns(table)).extracting(c -> c.dataType())
+                .containsExactly("INTEGER", "BIGINT", "DOUBLE", "DATE", "TIMESTAMP", "BOOLEAN", "VARCHAR", "VARCHAR");
+    }
+
+    @Test
     void sessionsShareOneDatabase() {
         try (Session other = adapter.openSession()) {
             session.execute("CREATE TABLE " + adapter.render(relation("shared")) + " AS SELECT 1 AS id");
