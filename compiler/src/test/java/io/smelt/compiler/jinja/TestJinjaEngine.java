@@ -236,4 +236,13 @@ class TestJinjaEngine {
         assertThatThrownBy(() -> render(engine, "{{ zz.attr }}", Map.of())).hasMessageContaining("'zz' is undefined");
         assertThat(render(engine, "[{{ zz }}]{{ none is none }}", Map.of())).isEqualTo("[]True");
     }
+
+    @Test
+    void deepRecursionWorksAndRunawayRecursionIsAnError() {
+        JinjaEngine engine = TestingJinja.corpusEngine();
+        String f = "{% macro f(n) %}{% if n > 0 %}{{ f(n - 1) }}{% else %}done{% endif %}{% endmacro %}";
+        assertThat(render(engine, f + "{{ f(300) }}", Map.of())).isEqualTo("done");
+        assertThatThrownBy(() -> render(engine, f + "{{ f(100000) }}", Map.of()))
+                .isInstanceOf(SmeltException.class).hasMessageContaining("maximum recursion depth");
+    }
 }
