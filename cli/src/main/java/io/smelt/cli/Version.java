@@ -35,7 +35,9 @@ public final class Version implements IVersionProvider {
             }
             Properties properties = new Properties();
             properties.load(in);
-            return properties.getProperty("version", "unknown");
+            String version = properties.getProperty("version", "unknown");
+            // unfiltered when run from an IDE's own build; picocli would try to expand the placeholder
+            return version.contains("${") ? "unknown" : version;
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
