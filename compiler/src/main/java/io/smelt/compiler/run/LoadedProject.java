@@ -170,18 +170,24 @@ final class LoadedProject implements ContextHost {
 
     @Override
     public Node resolveRef(Node from, String packageName, String name, String version) {
-        List<Node> candidates = byName.getOrDefault(version == null ? name : name, List.of());
-        if (version != null) {
-            List<Node> versioned = byName.getOrDefault(name + "_v" + version.replace('.', '_'), List.of());
-            if (!versioned.isEmpty()) {
-                candidates = versioned;
+        String versioned = version == null ? null : name + "_v" + version.replace('.', '_');
+        if (from != null) {
+            // The linker already chose the target; agree with it.
+            for (String id : from.dependsOn()) {
+                Node candidate = manifest.node(id);
+                if (candidate != null && (candidate.name().equals(name) || candidate.name().equals(versioned))
+                        && (packageName == null || candidate.packageName().equals(packageName))
+                        && candidate.resourceType() != ResourceType.SOURCE) {
+                    return candidate;
+                }
             }
         }
+        List<Node> candidates = byName.getOrDefault(versioned != null && byName.containsKey(versioned) ? versioned : name, List.of());
         if (packageName != null) {
             return candidates.stream().filter(n -> n.packageName().equals(packageName)).findFirst().orElse(null);
         }
         String own = from == null ? root.name() : from.packageName();
-        for (String pkg : List.of(own, root.name())) {
+        for (String pkg : List.of(root.name(), own)) {
             for (Node candidate : candidates) {
                 if (candidate.packageName().equals(pkg)) {
                     return candidate;

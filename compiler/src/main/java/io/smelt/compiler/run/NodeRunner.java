@@ -92,9 +92,9 @@ final class NodeRunner {
         NodeConfig config = node.config();
         Object limit = config.get("limit");
         Object wrapped = project.engine().callMacro(project.rootPackage(), "get_test_sql",
-                List.of(compiled.sql(), config.string("fail_calc", "count(*)"), config.string("warn_if", "!= 0"),
-                        config.string("error_if", "!= 0")),
-                limit == null ? Map.of() : Map.of("limit", limit), compiled.context().globals(Map.of()));
+                java.util.Arrays.asList(compiled.sql(), config.string("fail_calc", "count(*)"), config.string("warn_if", "!= 0"),
+                        config.string("error_if", "!= 0"), limit),
+                Map.of(), compiled.context().globals(Map.of()));
         String sql = String.valueOf(wrapped);
         NodeCompiler.write(project.targetPath().resolve("run"), node, sql.strip());
         QueryResult result = scope.session().execute(sql, true, 1);

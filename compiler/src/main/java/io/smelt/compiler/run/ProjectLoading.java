@@ -4,6 +4,8 @@ import io.smelt.adapter.Adapter;
 import io.smelt.adapter.AdapterConfigException;
 import io.smelt.adapter.AdapterFactory;
 import io.smelt.adapter.TargetConfig;
+import io.smelt.compiler.context.DbtContext;
+import io.smelt.compiler.context.ParseCapture;
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
@@ -101,13 +103,18 @@ final class ProjectLoading {
         JinjaEngine engine = JinjaEngine.create(new JinjaEngine.Options(root.name(), List.of(enginePackage, INTERNAL_PACKAGE),
                 adapter.dispatchOrder(), root.dispatch()), macros);
 
+        Vars vars = Vars.of(files.cliVars(), root, packages);
+        Manifest empty = new Manifest(root.name(), adapter.type(), Map.of(), Map.of(), Map.of());
+        LoadedProject parseHost = new LoadedProject(root, byName, engine, adapter, target, empty, Map.of(), Map.of(),
+                varLookup(vars), options.environment());
+        YamlRenderer schemaRenderer = schemaRenderer(parseHost);
         Map<String, io.smelt.compiler.parse.Properties> properties = new HashMap<>();
         List<Diagnostic> yamlProblems = new ArrayList<>();
         for (ProjectFiles pkg : scanned) {
             List<SchemaFile> schemaFiles = new ArrayList<>();
             pkg.yaml().parallelStream().map(found -> {
                 try {
-                    return SchemaFileParser.parse(found.path(), read(pkg.project(), found.path()), files.renderer());
+                    return SchemaFileParser.parse(found.path(), read(pkg.project(), found.path()), schemaRenderer);
                 }
                 catch (SmeltException e) {
                     synchronized (yamlProblems) {
@@ -126,10 +133,6 @@ final class ProjectLoading {
             throw new SmeltException(yamlProblems);
         }
 
-        Vars vars = Vars.of(files.cliVars(), root, packages);
-        Manifest empty = new Manifest(root.name(), adapter.type(), Map.of(), Map.of(), Map.of());
-        LoadedProject parseHost = new LoadedProject(root, byName, engine, adapter, target, empty, Map.of(), Map.of(),
-                varLookup(vars), options.environment());
         ProjectParser.Result parsed = new ProjectParser(parseHost, new ConfigResolver(root, packages), files.projectDir())
                 .parse(scanned, properties);
 
@@ -145,6 +148,20 @@ final class ProjectLoading {
         Manifest manifest = new Manifest(root.name(), adapter.type(), nodes, macroInfos, disabled);
         return new LoadedProject(root, byName, engine, adapter, target, manifest, parsed.templates(), parsed.seedFiles(),
                 varLookup(vars), options.environment());
+    }
+
+    /** Renders Jinja in properties files with the parse-time dbt context: target, var, env_var. */
+    private static YamlRenderer schemaRenderer(LoadedProject host) {
+        return (text, at) -> {
+            DbtContext context = DbtContext.forParse(host, null, new ParseCapture());
+            try {
+                return host.engine().renderString(text, context.globals(Map.of()));
+            }
+            catch (SmeltException e) {
+                Diagnostic first = e.first();
+                throw new SmeltException(first.kind(), at, first.message(), first.hint(), e);
+            }
+        };
     }
 
     static TargetConfig target(ProjectOptions options, DbtProject root, YamlRenderer renderer, List<AdapterFactory> factories,

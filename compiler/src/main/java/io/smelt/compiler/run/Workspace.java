@@ -101,6 +101,21 @@ public final class Workspace implements AutoCloseable {
         return project.adapter().type();
     }
 
+    /**
+     * The rendered relation of the enabled model, seed or source with this name (for a source,
+     * {@code source_name.table_name}), or null when there is none.
+     */
+    public String relationName(String name) {
+        for (Node node : project.manifest().nodes().values()) {
+            String key = node.resourceType() == io.smelt.compiler.graph.ResourceType.SOURCE
+                    ? node.sourceName() + "." + node.name() : node.name();
+            if (key.equals(name) && node.hasRelation()) {
+                return project.adapter().render(project.relationOf(node));
+            }
+        }
+        return null;
+    }
+
     /** Opens a session on the target's engine, for callers that read results back. */
     public Session openSession() {
         return project.adapter().openSession();

@@ -1,0 +1,216 @@
+package io.smelt.adapter.testing;
+
+import io.smelt.adapter.RelationType;
+import io.smelt.compiler.run.Command;
+import io.smelt.compiler.run.NodeResult;
+import io.smelt.compiler.run.NodeStatus;
+import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.run.Workspace;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The project-level contract every engine passes: fixture projects built end to end, then what the
+ * engine holds read back. Engine modules subclass it and supply {@link #targetFields}.
+ */
+public abstract class BaseProjectContractTest extends BaseProjectTest {
+    @Test
+    public void jaffleShopBuildsAndHoldsTheExpectedRows() throws IOException {
+        Path project = project("jaffle_shop");
+        try (Workspace workspace = load(project)) {
+            RunSummary summary = run(workspace, Command.BUILD);
+            assertSucceeded(summary);
+            assertThat(summary.count(NodeStatus.PASS)).isEqualTo(16);
+            assertThat(summary.count(NodeStatus.SUCCESS)).isEqualTo(3 + 3 + 2);
+            assertMatchesCsv(workspace, "customers", "customer_id", project.resolve("expected/customers.csv"));
+            assertMatchesCsv(workspace, "orders", "order_id", project.resolve("expected/orders.csv"));
+            String database = database(workspace, "customers");
+            assertThat(kind(workspace, database, schema(), "stg_orders")).contains(RelationType.VIEW);
+            assertThat(kind(workspace, database, schema(), "orders")).contains(RelationType.TABLE);
+            assertThat(kind(workspace, database, schema(), "raw_orders")).contains(RelationType.TABLE);
+        }
+    }
+
+    @Test
+    public void aSecondBuildReplacesTablesAndViewsInPlace() {
+        Path project = project("jaffle_shop");
+        try (Workspace workspace = load(project)) {
+            assertSucceeded(run(workspace, Command.BUILD));
+            assertSucceeded(run(workspace, Command.BUILD));
+            assertThat(count(workspace, "customers")).isEqualTo(100);
+            assertThat(count(workspace, "raw_payments")).isEqualTo(120);
+        }
+    }
+
+    @Test
+    public void featuresProjectGivesEachFeaturesExpectedResult() {
+        Path project = project("features");
+        try (Workspace workspace = load(project)) {
+            RunSummary first = run(workspace, Command.BUILD);
+            assertSucceeded(first);
+            assertThat(scalar(workspace, "select n from " + relation(workspace, "ref_two_args"))).isEqualTo(5L);
+            assertThat(scalar(workspace, "select clicks from " + relation(workspace, "from_source")).toString()).isEqualTo("2");
+            assertThat(scalar(workspace, "select postal_code from " + relation(workspace, "seed_column_types"))).isEqualTo("00501");
+            assertThat(scalar(workspace, "select order_name from " + relation(workspace, "seed_quoted"))).isEqualTo("second");
+            assertThat(workspace.relationName("p_sql")).contains("p_alias_sql");
+            assertThat(workspace.relationName("p_yaml")).contains("p_alias_yaml");
+            assertThat(kind(workspace, database(workspace, "p_sql"), schema(), "p_alias_sql")).contains(RelationType.TABLE);
+            assertThat(kind(workspace, database(workspace, "p_yaml"), schema(), "p_alias_yaml")).contains(RelationType.VIEW);
+            assertThat(workspace.manifest().nodes().get("model.features.p_sql").config().tags())
+                    .containsExactlyInAnyOrder("from_project", "from_yaml", "from_sql");
+            assertThat(text(scalar(workspace, "select project_var from " + relation(workspace, "vars_model")))).isEqualTo("hello");
+            assertThat(text(scalar(workspace, "select defaulted_var from " + relation(workspace, "vars_model")))).isEqualTo("fallback");
+            assertThat(text(scalar(workspace, "select env_value from " + relation(workspace, "env_model")))).isEqualTo("env_default");
+            assertThat(workspace.relationName("eph_numbers")).isNull();
+            assertThat(text(scalar(workspace, "select total from " + relation(workspace, "eph_sum")))).isEqualTo("12");
+            assertThat(text(scalar(workspace, "select row_count from " + relation(workspace, "eph_count")))).isEqualTo("3");
+            assertThat(text(scalar(workspace, "select row_count from " + relation(workspace, "call_block")))).isEqualTo("3");
+            assertThat(text(scalar(workspace, "select n_big from " + relation(workspace, "set_block")))).isEqualTo("2");
+            assertThat(text(scalar(workspace, "select joined from " + relation(workspace, "do_tag")))).isEqualTo("a-b-c");
+            assertThat(text(scalar(workspace, "select doubled from " + relation(workspace, "return_value")))).isEqualTo("42");
+            assertThat(text(scalar(workspace, "select initials from " + relation(workspace, "return_value")))).isEqualTo("abg");
+            assertThat(text(scalar(workspace, "select counted_at_run_time from " + relation(workspace, "run_query_model")))).isEqualTo("5");
+            assertThat(text(scalar(workspace, "select column_list from " + relation(workspace, "introspect")))).isEqualTo("a,b,c");
+            assertThat(text(scalar(workspace, "select dispatched_to from " + relation(workspace, "dispatch_model"))))
+                    .isEqualTo(dispatchedTo());
+            assertThat(text(scalar(workspace, "select leap_day from " + relation(workspace, "datetime_model")))).isEqualTo("2024-02-29");
+            assertThat(rows(workspace, "select id, part, val from " + relation(workspace, "inc_merge") + " order by id, part"))
+                    .containsExactly("1|a|original", "1|b|original", "2|a|original");
+            assertThat(rows(workspace, "select model_name, event from " + schema() + ".audit_log"))
+                    .containsExactly("hooked|pre", "hooked|post", "run|end");
+            assertThat(workspace.relationName("disabled_model")).isNull();
+
+            RunSummary second = run(workspace, Command.RUN);
+            assertSucceeded(second);
+            assertThat(rows(workspace, "select id, part, val from " + relation(workspace, "inc_merge") + " order by id, part"))
+                    .containsExactly("1|a|updated", "1|b|original", "2|a|original", "3|a|inserted");
+            assertThat(rows(workspace, "select id, run_label from " + relation(workspace, "inc_delete_insert") + " order by id"))
+                    .containsExactly("1|first", "2|first", "3|second", "4|second");
+            assertThat(count(workspace, "inc_append")).isEqualTo(3);
+            assertThat(rows(workspace, "select model_name, event from " + schema() + ".audit_log")).hasSize(6);
+
+            RunSummary refreshed = run(workspace, Command.RUN, true, "tag:incremental");
+            assertSucceeded(refreshed);
+            assertThat(count(workspace, "inc_append")).isEqualTo(2);
+            assertThat(count(workspace, "inc_merge")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    public void selectionByTagRunsOnlyThoseModels() {
+        Path project = project("features");
+        try (Workspace workspace = load(project)) {
+            RunSummary summary = run(workspace, Command.RUN, "tag:nightly");
+            assertSucceeded(summary);
+            assertThat(summary.results()).extracting(r -> r.node().name())
+                    .filteredOn(n -> !n.contains("-on-run-"))
+                    .containsExactlyInAnyOrder("tagged_a", "tagged_b");
+        }
+    }
+
+    @Test
+    public void aFailedModelLeavesThePreviousTableAndSkipsWhatDependsOnIt() throws IOException {
+        Path project = project("bad/failing_model");
+        try (Workspace workspace = load(project)) {
+            assertSucceeded(run(workspace, Command.RUN));
+            assertThat(count(workspace, "m")).isEqualTo(3);
+        }
+        Files.copy(project.resolve("alt/m_broken.sql"), project.resolve("models/m.sql"), StandardCopyOption.REPLACE_EXISTING);
+        try (Workspace workspace = load(project)) {
+            RunSummary broken = run(workspace, Command.RUN);
+            assertThat(broken.success()).isFalse();
+            assertThat(result(broken, "upstream").status()).isEqualTo(NodeStatus.SUCCESS);
+            NodeResult failed = result(broken, "m");
+            assertThat(failed.status()).isEqualTo(NodeStatus.ERROR);
+            assertThat(failed.message()).contains("m").containsIgnoringCase("no_such_column");
+            assertThat(result(broken, "downstream").status()).isEqualTo(NodeStatus.SKIPPED);
+            assertThat(count(workspace, "m")).isEqualTo(3);
+            assertThat(text(scalar(workspace, "select total from " + relation(workspace, "downstream")))).isEqualTo("60");
+        }
+    }
+
+    @Test
+    public void aFailingTestReportsItsFailingRows() {
+        Path project = project("bad/failing_test");
+        try (Workspace workspace = load(project)) {
+            RunSummary summary = run(workspace, Command.BUILD);
+            assertThat(summary.success()).isFalse();
+            NodeResult failing = result(summary, "not_null_users_email");
+            assertThat(failing.status()).isEqualTo(NodeStatus.FAIL);
+            assertThat(failing.failures()).isEqualTo(3);
+            assertThat(result(summary, "unique_users_id").status()).isEqualTo(NodeStatus.PASS);
+            assertThat(result(summary, "not_null_users_id").status()).isEqualTo(NodeStatus.PASS);
+            assertThat(failing.compiledPath()).isNotNull();
+        }
+    }
+
+    @Test
+    public void customSchemaAndAliasMacrosDecideWhereModelsLand() {
+        Path project = project("custom_schema");
+        try (Workspace workspace = load(project)) {
+            assertSucceeded(run(workspace, Command.RUN));
+            assertThat(workspace.relationName("stg_things")).contains("staging").contains("a_stg_things");
+            assertThat(workspace.relationName("reporting_things")).contains("reporting").contains("a_reporting_things");
+            assertThat(text(scalar(workspace, "select thing_count from " + relation(workspace, "things_summary")))).isEqualTo("2");
+            assertThat(text(scalar(workspace, "select thing_name from " + relation(workspace, "reporting_things")))).isEqualTo("gadget");
+        }
+    }
+
+    @Test
+    public void sampleProjectBuildsTwiceAndTheSecondBuildIsIncremental() {
+        Path project = project("sample-project");
+        try (Workspace workspace = load(project)) {
+            assertSucceeded(run(workspace, Command.BUILD));
+            assertThat(count(workspace, "raw_user_events")).isEqualTo(2986);
+            assertThat(count(workspace, "silver_user_events")).isEqualTo(2960);
+            assertThat(count(workspace, "user_metrics_daily")).isEqualTo(502);
+            RunSummary second = run(workspace, Command.BUILD);
+            assertSucceeded(second);
+            assertThat(count(workspace, "user_metrics_daily")).isEqualTo(502);
+            assertThat(Files.readString(project.resolve("target/run/smelt_sample/models/gold/user_metrics_daily.sql")))
+                    .as("the second build merges into the existing table").containsIgnoringCase("insert into");
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What the features project's dispatched macro resolves to on this engine. */
+    protected String dispatchedTo() {
+        return "default";
+    }
+
+    private String database(Workspace workspace, String name) {
+        return workspace.manifest().nodes().values().stream().filter(n -> n.name().equals(name)).findFirst()
+                .map(n -> n.database()).orElse(null);
+    }
+
+    protected List<String> rows(Workspace workspace, String sql) {
+        List<String> out = new ArrayList<>();
+        for (List<Object> row : query(workspace, sql)) {
+            out.add(String.join("|", row.stream().map(BaseProjectTest::text).toList()));
+        }
+        return out;
+    }
+
+    private void assertMatchesCsv(Workspace workspace, String model, String orderBy, Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        String header = lines.get(0);
+        List<String> expected = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.isBlank()) {
+                expected.add(String.join("|", java.util.Arrays.stream(line.split(",", -1)).map(BaseProjectTest::csvText).toList()));
+            }
+        }
+        List<String> actual = rows(workspace, "select " + header + " from " + relation(workspace, model) + " order by " + orderBy);
+        assertThat(actual).as(model).containsExactlyElementsOf(expected);
+    }
+}

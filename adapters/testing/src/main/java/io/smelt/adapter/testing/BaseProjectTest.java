@@ -1,0 +1,144 @@
+package io.smelt.adapter.testing;
+
+import io.smelt.adapter.QueryResult;
+import io.smelt.adapter.Relation;
+import io.smelt.adapter.RelationType;
+import io.smelt.adapter.Session;
+import io.smelt.compiler.run.Command;
+import io.smelt.compiler.run.Invocation;
+import io.smelt.compiler.run.NodeResult;
+import io.smelt.compiler.run.NodeStatus;
+import io.smelt.compiler.run.ProjectOptions;
+import io.smelt.compiler.run.RunListener;
+import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.run.Selection;
+import io.smelt.compiler.run.Workspace;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Shared machinery for the project-level contract tests: whole fixture projects built on the
+ * engine under test, with what the engine holds afterwards read back. Engine modules subclass the
+ * suites ({@link BaseProjectContractTest}) and say how to reach their engine.
+ */
+public abstract class BaseProjectTest {
+    @TempDir
+    protected Path tempDir;
+
+    /** The profile target fields that reach the engine under test, with {@code schema} set to {@code schema}. */
+    protected abstract Map<String, Object> targetFields(Path workDir, String schema);
+
+    /** The schema every test project builds into; engines that share a server make it unique per test. */
+    protected String schema() {
+        return "main";
+    }
+
+    protected Path project(String name) {
+        return TestingProjects.copy(name, tempDir, targetFields(tempDir, schema()));
+    }
+
+    protected Workspace load(Path project) {
+        return load(project, null, Map.of());
+    }
+
+    protected Workspace load(Path project, String varsYaml, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("HOME", tempDir.toString());
+        return Workspace.load(new ProjectOptions(project, project, null, null, varsYaml, null, env), RunListener.NONE);
+    }
+
+    protected RunSummary run(Workspace workspace, Command command, String... select) {
+        return run(workspace, command, false, select);
+    }
+
+    protected RunSummary run(Workspace workspace, Command command, boolean fullRefresh, String... select) {
+        Selection selection = new Selection(List.of(select), List.of(), null);
+        return workspace.execute(new Invocation(command, selection, fullRefresh, false), RunListener.NONE);
+    }
+
+    /** Rows of a query, each value as the engine returned it. */
+    protected List<List<Object>> query(Workspace workspace, String sql) {
+        try (Session session = workspace.openSession()) {
+            QueryResult result = session.execute(sql, true, -1);
+            return result.rows();
+        }
+    }
+
+    protected Object scalar(Workspace workspace, String sql) {
+        List<List<Object>> rows = query(workspace, sql);
+        assertThat(rows).as(sql).hasSize(1);
+        return rows.get(0).get(0);
+    }
+
+    protected long count(Workspace workspace, String relationName) {
+        return ((Number) scalar(workspace, "select count(*) from " + relation(workspace, relationName))).longValue();
+    }
+
+    protected String relation(Workspace workspace, String name) {
+        String rendered = workspace.relationName(name);
+        assertThat(rendered).as("relation of " + name).isNotNull();
+        return rendered;
+    }
+
+    /** The relation's kind as the engine's catalog reports it, or empty when it does not exist. */
+    protected Optional<RelationType> kind(Workspace workspace, String database, String schema, String identifier) {
+        try (Session session = workspace.openSession()) {
+            for (Relation relation : session.listRelations(database, schema)) {
+                if (relation.identifier().equalsIgnoreCase(identifier)) {
+                    return Optional.ofNullable(relation.type());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    protected static NodeResult result(RunSummary summary, String name) {
+        return summary.results().stream().filter(r -> r.node().name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no result for " + name + " in " + names(summary)));
+    }
+
+    protected static List<String> names(RunSummary summary) {
+        List<String> names = new ArrayList<>();
+        summary.results().forEach(r -> names.add(r.node().name() + "=" + r.status() + (r.status() == NodeStatus.ERROR ? "(" + r.message() + ")" : "")));
+        return names;
+    }
+
+    protected static void assertSucceeded(RunSummary summary) {
+        assertThat(summary.success()).as("every node succeeds: %s", names(summary)).isTrue();
+    }
+
+    /** A value as text for comparing with CSV fixtures: numbers without trailing zeros, null as empty. */
+    protected static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
+        }
+        return value.toString();
+    }
+
+    protected static String csvText(String value) {
+        if (value.isEmpty()) {
+            return "";
+        }
+        try {
+            return new BigDecimal(value).stripTrailingZeros().toPlainString();
+        }
+        catch (NumberFormatException e) {
+            return value;
+        }
+    }
+}
