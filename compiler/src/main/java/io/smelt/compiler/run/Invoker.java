@@ -42,12 +42,13 @@ final class Invoker {
 
     RunSummary execute(Invocation invocation, RunListener listener) {
         long t0 = System.nanoTime();
+        Instant startedAt = Instant.now();
         Command command = invocation.command();
         List<Node> nodes = nodesFor(invocation, listener);
         project.invocation(listener, nodes.stream().map(Node::uniqueId).toList(), flags(invocation));
         if (command == Command.PARSE) {
             RunSummary summary = new RunSummary(command, List.of(), Duration.ofNanos(System.nanoTime() - t0));
-            Artifacts.write(project, graph, summary, Map.of());
+            Artifacts.write(project, summary, Map.of(), Map.of(), startedAt, args(invocation));
             listener.runFinished(summary);
             return summary;
         }
@@ -59,7 +60,7 @@ final class Invoker {
         try (Session session = project.adapter().openSession()) {
             Scope scope = new Scope(session, cache, invocation.fullRefresh());
             if (hooks && !runHooks(project.root().onRunStart(), "on-run-start", scope, results, listener)) {
-                return finish(command, results, t0, listener);
+                return finish(invocation, results, t0, startedAt, null, listener);
             }
             if (!compileOnly) {
                 createSchemas(nodes, scope);
@@ -77,14 +78,25 @@ final class Invoker {
                         results, listener);
             }
         }
-        return finish(command, results, t0, listener);
+        return finish(invocation, results, t0, startedAt, runner, listener);
     }
 
-    private RunSummary finish(Command command, List<NodeResult> results, long t0, RunListener listener) {
-        RunSummary summary = new RunSummary(command, results, Duration.ofNanos(System.nanoTime() - t0));
-        Artifacts.write(project, graph, summary, Map.of());
+    private RunSummary finish(Invocation invocation, List<NodeResult> results, long t0, Instant startedAt, NodeRunner runner,
+            RunListener listener) {
+        RunSummary summary = new RunSummary(invocation.command(), results, Duration.ofNanos(System.nanoTime() - t0));
+        Artifacts.write(project, summary, runner == null ? Map.of() : runner.compiledCode(),
+                runner == null ? Map.of() : runner.threadIds(), startedAt, args(invocation));
         listener.runFinished(summary);
         return summary;
+    }
+
+    private static Map<String, Object> args(Invocation invocation) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("select", invocation.selection().select());
+        args.put("exclude", invocation.selection().exclude());
+        args.put("full_refresh", invocation.fullRefresh());
+        args.put("fail_fast", invocation.failFast());
+        return args;
     }
 
     private List<Node> nodesFor(Invocation invocation, RunListener listener) {

@@ -278,6 +278,10 @@ final class LoadedProject implements ContextHost {
         return listener;
     }
 
+    Map<String, String> environment() {
+        return environment;
+    }
+
     Set<String> packageNames() {
         return packages.keySet();
     }

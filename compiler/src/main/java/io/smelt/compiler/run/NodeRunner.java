@@ -22,6 +22,8 @@ final class NodeRunner {
     private final LoadedProject project;
     private final NodeCompiler compiler;
     private final Materializer materializer;
+    private final Map<String, String> compiledCode = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> threadIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     NodeRunner(LoadedProject project) {
         this.project = project;
@@ -123,7 +125,20 @@ final class NodeRunner {
     }
 
     CompiledNode compile(Node node, Scope scope) {
-        return compiler.compile(node, scope);
+        CompiledNode compiled = compiler.compile(node, scope);
+        compiledCode.put(node.uniqueId(), compiled.sql());
+        threadIds.put(node.uniqueId(), Thread.currentThread().getName());
+        return compiled;
+    }
+
+    /** Compiled SQL of every node compiled so far, by unique id. */
+    Map<String, String> compiledCode() {
+        return compiledCode;
+    }
+
+    /** The worker thread each node ran on, by unique id. */
+    Map<String, String> threadIds() {
+        return threadIds;
     }
 
     NodeCompiler compiler() {

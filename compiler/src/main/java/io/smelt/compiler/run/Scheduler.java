@@ -51,8 +51,9 @@ final class Scheduler {
         State state = new State(order, waitsFor, total);
         BlockingQueue<Session> sessions = new LinkedBlockingQueue<>();
         List<Session> opened = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger workers = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "smelt-worker");
+            Thread thread = new Thread(runnable, "Thread-" + workers.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });

@@ -5,6 +5,7 @@ import io.smelt.compiler.run.Command;
 import io.smelt.compiler.run.NodeResult;
 import io.smelt.compiler.run.NodeStatus;
 import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.artifact.TestingDbtSchemas;
 import io.smelt.compiler.run.Workspace;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,9 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
             assertThat(kind(workspace, database, schema(), "orders")).contains(RelationType.TABLE);
             assertThat(kind(workspace, database, schema(), "raw_orders")).contains(RelationType.TABLE);
         }
+        TestingDbtSchemas.assertValid(TestingDbtSchemas.read(project.resolve("target/manifest.json")), TestingDbtSchemas.MANIFEST);
+        TestingDbtSchemas.assertValid(TestingDbtSchemas.read(project.resolve("target/run_results.json")), TestingDbtSchemas.RUN_RESULTS);
+        assertThat(TestingDbtSchemas.read(project.resolve("target/run_results.json")).get("results")).hasSize(24);
     }
 
     @Test
