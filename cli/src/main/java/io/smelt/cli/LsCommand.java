@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smelt.cli.output.Reporter;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.run.RunListener;
 import io.smelt.compiler.run.Workspace;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +42,16 @@ final class LsCommand extends BaseCommand {
     protected int execute() {
         Set<ResourceType> types = types();
         Reporter reporter = reporter();
-        try (Workspace workspace = Workspace.load(projectOptions(), reporter)) {
+        // Only the list goes to stdout, so scripts can read it; notices go to stderr.
+        RunListener notices = new RunListener() {
+            @Override
+            public void message(Level level, String text) {
+                if (level != Level.DEBUG) {
+                    err().println(text);
+                }
+            }
+        };
+        try (Workspace workspace = Workspace.load(projectOptions(), notices)) {
             ObjectMapper mapper = output == LsOutput.JSON ? new ObjectMapper() : null;
             for (Node node : workspace.select(selection.toSelection(types))) {
                 reporter.listed(line(node, mapper));
