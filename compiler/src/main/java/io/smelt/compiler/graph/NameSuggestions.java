@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 /** "did you mean" hints: the known names closest to a misspelt one by Levenshtein distance. */
-final class NameSuggestions {
+public final class NameSuggestions {
     private NameSuggestions() {
     }
 
     /** Up to {@code limit} names within a small distance of {@code wanted}, closest first. */
-    static List<String> closest(String wanted, Iterable<String> known, int limit) {
+    public static List<String> closest(String wanted, Iterable<String> known, int limit) {
         int threshold = Math.max(2, wanted.length() / 3);
         record Scored(String name, int distance) {
         }
@@ -36,7 +36,7 @@ final class NameSuggestions {
     }
 
     /** {@code did you mean 'a', 'b' or 'c'?}, or null when there is nothing to suggest. */
-    static String hint(String wanted, Iterable<String> known) {
+    public static String hint(String wanted, Iterable<String> known) {
         List<String> names = closest(wanted, known, 3);
         if (names.isEmpty()) {
             return null;

@@ -117,7 +117,12 @@ public final class ProjectParser {
         draft = naming.apply(draft);
         ParseCapture capture = new ParseCapture();
         DbtContext context = DbtContext.forParse(host, draft, capture);
-        host.engine().render(template, context.globals(Map.of()));
+        try {
+            host.engine().render(template, context.globals(Map.of()));
+        }
+        catch (SmeltException e) {
+            throw UndefinedNames.withHint(e, host.engine());
+        }
         if (!capture.configCalls().isEmpty()) {
             Map<String, Object> sqlConfig = new LinkedHashMap<>();
             for (Map<String, Object> call : capture.configCalls()) {

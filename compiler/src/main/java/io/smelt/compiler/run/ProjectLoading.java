@@ -175,8 +175,14 @@ final class ProjectLoading {
             Optional<Map<String, Object>> fields = factory.implicitTarget(implicit.targetPath(), root.name());
             if (fields.isPresent()) {
                 TargetConfig target = implicit.toTargetConfig(fields.get());
-                listener.message(RunListener.Level.INFO, implicit.reason() + "; using an embedded " + factory.type()
-                        + " database" + (target.fields().get("path") == null ? "" : " at " + target.fields().get("path")));
+                Object path = target.fields().get("path");
+                Path file = path == null ? null : Path.of(path.toString());
+                String where = file == null ? "" : " at " + (file.startsWith(implicit.projectDir())
+                        ? implicit.projectDir().relativize(file) : file);
+                // Said once: when the database is about to be created; later runs only log it.
+                boolean first = file == null || !Files.exists(file);
+                listener.message(first ? RunListener.Level.INFO : RunListener.Level.DEBUG,
+                        implicit.reason() + "; using an embedded " + factory.type() + " database" + where);
                 return target;
             }
         }
