@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -45,7 +46,6 @@ public final class GraphLinker {
         }
     }
 
-    private static final String ANY_PACKAGE = null;
     // Each hint compares a name with every known name; past this many a long list of errors needs no more
     private static final int MAX_HINTS = 50;
 
@@ -56,10 +56,12 @@ public final class GraphLinker {
     }
 
     private final String rootPackage;
-    private final Map<String, Map<String, List<Node>>> refable = new HashMap<>();
-    private final Map<String, Map<String, List<Node>>> disabledRefable = new HashMap<>();
-    private final Map<String, Map<String, List<Node>>> sources = new HashMap<>();
-    private final Map<String, Map<String, List<Node>>> disabledSources = new HashMap<>();
+    // package -> name -> nodes: several nodes only for the versions of one model; packages sorted so
+    // that ambiguity messages are stable. Sources are named "source.table".
+    private final Map<String, Map<String, List<Node>>> refable = new TreeMap<>();
+    private final Map<String, Map<String, List<Node>>> disabledRefable = new TreeMap<>();
+    private final Map<String, Map<String, List<Node>>> sources = new TreeMap<>();
+    private final Map<String, Map<String, List<Node>>> disabledSources = new TreeMap<>();
     private final Set<String> enabledIds = new HashSet<>();
     private final Set<String> disabledIds = new HashSet<>();
     private final Set<String> packages = new TreeSet<>();
@@ -128,11 +130,11 @@ public final class GraphLinker {
     private static void index(Node node, Map<String, Map<String, List<Node>>> refIndex,
             Map<String, Map<String, List<Node>>> sourceIndex) {
         if (isRefable(node.resourceType())) {
-            refIndex.computeIfAbsent(node.name(), k -> new HashMap<>())
-                    .computeIfAbsent(node.packageName(), k -> new ArrayList<>(1)).add(node);
+            refIndex.computeIfAbsent(node.packageName(), k -> new HashMap<>())
+                    .computeIfAbsent(node.name(), k -> new ArrayList<>(1)).add(node);
         } else if (node.resourceType() == ResourceType.SOURCE && node.sourceName() != null) {
-            sourceIndex.computeIfAbsent(sourceKey(node.sourceName(), node.name()), k -> new HashMap<>())
-                    .computeIfAbsent(node.packageName(), k -> new ArrayList<>(1)).add(node);
+            sourceIndex.computeIfAbsent(node.packageName(), k -> new HashMap<>())
+                    .computeIfAbsent(sourceKey(node.sourceName(), node.name()), k -> new ArrayList<>(1)).add(node);
         }
     }
 
@@ -232,87 +234,61 @@ public final class GraphLinker {
         return false;
     }
 
-    private List<String> searchOrder(Node from, String explicitPackage) {
-        if (explicitPackage != null) {
-            return List.of(explicitPackage);
-        }
-        List<String> order = new ArrayList<>(3);
-        order.add(rootPackage);
-        if (!from.packageName().equals(rootPackage)) {
-            order.add(from.packageName());
-        }
-        order.add(ANY_PACKAGE);
-        return order;
-    }
-
     private Target resolveRef(Node from, RefCall ref) {
-        List<String> order = searchOrder(from, ref.packageName());
-        Target found = findRef(refable, ref, order);
+        Target found = find(refable, ref.name(), ref.version(), ref.packageName(), from.packageName());
         if (found.outcome() != Outcome.MISSING) {
             return found;
         }
-        Target off = findRef(disabledRefable, ref, order);
+        Target off = find(disabledRefable, ref.name(), ref.version(), ref.packageName(), from.packageName());
         return off.outcome() == Outcome.MISSING ? Target.MISSING : new Target(Outcome.DISABLED, off.node(), List.of());
     }
 
     private Target resolveSource(Node from, SourceCall call) {
-        List<String> order = searchOrder(from, null);
         String key = sourceKey(call.sourceName(), call.tableName());
-        Target found = find(sources.get(key), null, null, order);
+        Target found = find(sources, key, null, null, from.packageName());
         if (found.outcome() != Outcome.MISSING) {
             return found;
         }
-        Target off = find(disabledSources.get(key), null, null, order);
+        Target off = find(disabledSources, key, null, null, from.packageName());
         return off.outcome() == Outcome.MISSING ? Target.MISSING : new Target(Outcome.DISABLED, off.node(), List.of());
     }
 
-    private static Target findRef(Map<String, Map<String, List<Node>>> index, RefCall ref, List<String> order) {
-        // Without version info on Node, version 2 of 'x' may also be a node named 'x_v2'
-        Map<String, List<Node>> fallback = ref.version() == null ? null : index.get(ref.name() + "_v" + ref.version());
-        return find(index.get(ref.name()), ref.version(), fallback, order);
-    }
-
-    private static Target find(Map<String, List<Node>> byPackage, String version, Map<String, List<Node>> fallback,
-            List<String> order) {
-        if (byPackage == null && fallback == null) {
-            return Target.MISSING;
+    /** dbt's search order: the named package only; else the root project, the caller's package, then any. */
+    private Target find(Map<String, Map<String, List<Node>>> index, String name, String version,
+            String explicitPackage, String fromPackage) {
+        if (explicitPackage != null) {
+            return found(pick(index.get(explicitPackage), name, version));
         }
-        for (String pkg : order) {
-            if (pkg != ANY_PACKAGE) {
-                Node node = pickInPackage(byPackage, fallback, pkg, version);
-                if (node != null) {
-                    return new Target(Outcome.FOUND, node, List.of());
-                }
-                continue;
-            }
-            Set<String> candidatesPackages = new TreeSet<>();
-            if (byPackage != null) {
-                candidatesPackages.addAll(byPackage.keySet());
-            }
-            if (fallback != null) {
-                candidatesPackages.addAll(fallback.keySet());
-            }
-            List<Node> matches = new ArrayList<>();
-            for (String candidate : candidatesPackages) {
-                Node node = pickInPackage(byPackage, fallback, candidate, version);
-                if (node != null) {
-                    matches.add(node);
-                }
-            }
-            if (matches.size() == 1) {
-                return new Target(Outcome.FOUND, matches.get(0), List.of());
-            }
-            if (matches.size() > 1) {
-                return new Target(Outcome.AMBIGUOUS, matches.get(0), matches);
+        Node node = pick(index.get(rootPackage), name, version);
+        if (node == null && !fromPackage.equals(rootPackage)) {
+            node = pick(index.get(fromPackage), name, version);
+        }
+        if (node != null) {
+            return found(node);
+        }
+        List<Node> matches = new ArrayList<>(2);
+        for (Map<String, List<Node>> byName : index.values()) {
+            Node match = pick(byName, name, version);
+            if (match != null) {
+                matches.add(match);
             }
         }
-        return Target.MISSING;
+        if (matches.size() > 1) {
+            return new Target(Outcome.AMBIGUOUS, matches.get(0), matches);
+        }
+        return found(matches.isEmpty() ? null : matches.get(0));
     }
 
-    private static Node pickInPackage(Map<String, List<Node>> byPackage, Map<String, List<Node>> fallback,
-            String pkg, String version) {
-        List<Node> nodes = byPackage == null ? null : byPackage.get(pkg);
-        if (nodes != null && !nodes.isEmpty()) {
+    private static Target found(Node node) {
+        return node == null ? Target.MISSING : new Target(Outcome.FOUND, node, List.of());
+    }
+
+    private static Node pick(Map<String, List<Node>> byName, String name, String version) {
+        if (byName == null) {
+            return null;
+        }
+        List<Node> nodes = byName.get(name);
+        if (nodes != null) {
             if (version == null) {
                 return nodes.size() == 1 ? nodes.get(0) : ModelVersions.latest(nodes);
             }
@@ -322,8 +298,9 @@ public final class GraphLinker {
                 }
             }
         }
-        List<Node> named = fallback == null ? null : fallback.get(pkg);
-        return named == null || named.isEmpty() ? null : named.get(0);
+        // Without version info on Node, version 2 of 'x' may also be a node named 'x_v2'
+        List<Node> named = version == null ? null : byName.get(name + "_v" + version);
+        return named == null ? null : named.get(0);
     }
 
     private String refHint(RefCall ref) {
@@ -332,28 +309,24 @@ public final class GraphLinker {
             return "no package named '" + ref.packageName() + "' is loaded" + (hint == null ? "" : "; " + hint);
         }
         if (ref.version() != null) {
-            Map<String, List<Node>> versions = refable.get(ref.name());
-            if (versions != null) {
-                Set<String> known = new TreeSet<>();
-                versions.values().forEach(list -> list.forEach(n -> {
-                    String v = ModelVersions.versionOf(n);
+            Set<String> known = new TreeSet<>();
+            for (Map<String, List<Node>> byName : refable.values()) {
+                for (Node node : byName.getOrDefault(ref.name(), List.of())) {
+                    String v = ModelVersions.versionOf(node);
                     known.add(v == null ? "(unversioned)" : v);
-                }));
+                }
+            }
+            if (!known.isEmpty()) {
                 return "'" + ref.name() + "' has version(s) " + String.join(", ", known);
             }
         }
-        Collection<String> names = ref.packageName() == null ? refable.keySet() : namesIn(ref.packageName());
-        return NameSuggestions.hint(ref.name(), names);
-    }
-
-    private List<String> namesIn(String pkg) {
-        List<String> names = new ArrayList<>();
-        refable.forEach((name, byPackage) -> {
-            if (byPackage.containsKey(pkg)) {
-                names.add(name);
+        Collection<String> names = new TreeSet<>();
+        refable.forEach((pkg, byName) -> {
+            if (ref.packageName() == null || ref.packageName().equals(pkg)) {
+                names.addAll(byName.keySet());
             }
         });
-        return names;
+        return NameSuggestions.hint(ref.name(), names);
     }
 
     private static String refAmbiguityHint(RefCall ref, Target target) {
@@ -361,18 +334,15 @@ public final class GraphLinker {
     }
 
     private String sourceHint(SourceCall call) {
-        List<String> tablesOfSource = new ArrayList<>();
+        Set<String> all = new TreeSet<>();
+        sources.values().forEach(byName -> all.addAll(byName.keySet()));
         String prefix = call.sourceName() + ".";
-        for (String key : sources.keySet()) {
-            if (key.startsWith(prefix)) {
-                tablesOfSource.add(key);
-            }
-        }
+        List<String> tablesOfSource = all.stream().filter(key -> key.startsWith(prefix)).toList();
         String hint = NameSuggestions.hint(sourceKey(call.sourceName(), call.tableName()),
-                tablesOfSource.isEmpty() ? sources.keySet() : tablesOfSource);
+                tablesOfSource.isEmpty() ? all : tablesOfSource);
         if (hint == null && !tablesOfSource.isEmpty()) {
             hint = "source '" + call.sourceName() + "' has tables: "
-                    + String.join(", ", new TreeSet<>(tablesOfSource)).replace(prefix, "");
+                    + String.join(", ", tablesOfSource).replace(prefix, "");
         }
         return hint;
     }

@@ -195,7 +195,16 @@ final class SelectorMethods {
     }
 
     private static String projectPath(Path dir, Path file) {
-        return file == null ? null : normalize(dir.resolve(file).toString());
+        if (file == null) {
+            return null;
+        }
+        String text = file.toString().replace('\\', '/');
+        String prefix = dir.toString().replace('\\', '/');
+        String joined = prefix.isEmpty() ? text : prefix + "/" + text;
+        // Parsed paths are usually clean already; Path.normalize is only needed for . and .. parts
+        boolean clean = !joined.startsWith("./") && !joined.contains("/./") && !joined.contains("..")
+                && !joined.contains("//") && !joined.endsWith("/");
+        return clean ? joined : normalize(joined);
     }
 
     private static boolean pathMatches(String path, String wanted, PathMatcher glob) {
