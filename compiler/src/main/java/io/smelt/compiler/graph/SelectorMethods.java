@@ -39,16 +39,7 @@ final class SelectorMethods {
             return path(criterion.value());
         }
         if (criterion.method().equals("tag")) {
-            Wildcard glob = Wildcard.of(criterion.value());
-            List<String>[] tags = tags();
-            return i -> {
-                for (String tag : tags[i]) {
-                    if (glob.matches(tag)) {
-                        return true;
-                    }
-                }
-                return false;
-            };
+            return tag(criterion.value());
         }
         Predicate<Node> predicate = nodePredicate(criterion);
         return i -> predicate.test(graph.nodeAt(i));
@@ -154,6 +145,19 @@ final class SelectorMethods {
             }
             return fqn;
         }
+    }
+
+    private IntPredicate tag(String selector) {
+        Wildcard glob = Wildcard.of(selector);
+        List<String>[] nodeTags = tags();
+        return i -> {
+            for (String tag : nodeTags[i]) {
+                if (glob.matches(tag)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /** A file or folder relative to the project root; a package's nodes are looked up under its folder. */
