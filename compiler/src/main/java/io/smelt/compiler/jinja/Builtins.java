@@ -107,11 +107,11 @@ final class Builtins {
     }
 
     static {
-        fn("return", (r, a, k) -> {
-            throw new Signals.MacroReturn(a.isEmpty() ? null : a.get(0));
+        fn("return", (a, k) -> {
+            throw new Signals.Return(a.isEmpty() ? null : a.get(0));
         });
-        fn("range", (r, a, k) -> range(a));
-        fn("dict", (r, a, k) -> {
+        fn("range", (a, k) -> range(a));
+        fn("dict", (a, k) -> {
             Map<Object, Object> d = new LinkedHashMap<>();
             if (!a.isEmpty()) {
                 PyMethods.call(d, "update", a, null);
@@ -119,7 +119,7 @@ final class Builtins {
             d.putAll(k);
             return d;
         });
-        fn("namespace", (r, a, k) -> {
+        fn("namespace", (a, k) -> {
             Namespace ns = new Namespace();
             if (!a.isEmpty() && a.get(0) instanceof Map<?, ?> m) {
                 m.forEach((key, v) -> ns.set(String.valueOf(key), v));
@@ -127,50 +127,50 @@ final class Builtins {
             k.forEach(ns::set);
             return ns;
         });
-        fn("zip", (r, a, k) -> zip(a, false));
-        fn("zip_strict", (r, a, k) -> zip(a, true));
-        fn("set", (r, a, k) -> {
+        fn("zip", (a, k) -> zip(a, false));
+        fn("zip_strict", (a, k) -> zip(a, true));
+        fn("set", (a, k) -> {
             try {
-                return new LinkedHashSet<>(PySeq.iterate(a.get(0)));
+                return new LinkedHashSet<>(PyOps.iterate(a.get(0)));
             } catch (PyException e) {
                 return arg(a, k, 1, "default", null);
             }
         });
-        fn("set_strict", (r, a, k) -> new LinkedHashSet<>(PySeq.iterate(a.get(0))));
-        fn("tojson", (r, a, k) -> {
+        fn("set_strict", (a, k) -> new LinkedHashSet<>(PyOps.iterate(a.get(0))));
+        fn("tojson", (a, k) -> {
             try {
                 return Json.dump(a.get(0), null, PyOps.truthy(arg(a, k, 2, "sort_keys", false)), false);
             } catch (PyException e) {
                 return arg(a, k, 1, "default", null);
             }
         });
-        fn("fromjson", (r, a, k) -> {
+        fn("fromjson", (a, k) -> {
             try {
                 return Json.parse(PyStr.str(a.get(0)));
             } catch (PyException e) {
                 return arg(a, k, 1, "default", null);
             }
         });
-        fn("toyaml", (r, a, k) -> Yaml.dump(a.get(0), PyOps.truthy(arg(a, k, 2, "sort_keys", false))));
-        fn("fromyaml", (r, a, k) -> {
+        fn("toyaml", (a, k) -> Yaml.dump(a.get(0), PyOps.truthy(arg(a, k, 2, "sort_keys", false))));
+        fn("fromyaml", (a, k) -> {
             try {
                 return Yaml.parse(PyStr.str(a.get(0)));
             } catch (PyException e) {
                 return arg(a, k, 1, "default", null);
             }
         });
-        fn("local_md5", (r, a, k) -> md5(PyStr.str(a.get(0))));
-        fn("cycler", (r, a, k) -> {
+        fn("local_md5", (a, k) -> md5(PyStr.str(a.get(0))));
+        fn("cycler", (a, k) -> {
             int[] pos = {0};
             Map<String, Object> attrs = new HashMap<>();
-            attrs.put("next", (PyCallable) (r2, a2, k2) -> a.get(pos[0]++ % a.size()));
-            attrs.put("reset", (PyCallable) (r2, a2, k2) -> pos[0] = 0);
+            attrs.put("next", (PyCallable) (a2, k2) -> a.get(pos[0]++ % a.size()));
+            attrs.put("reset", (PyCallable) (a2, k2) -> pos[0] = 0);
             return new Module("cycler", attrs);
         });
-        fn("joiner", (r, a, k) -> {
+        fn("joiner", (a, k) -> {
             boolean[] used = {false};
             String sep = a.isEmpty() ? ", " : PyStr.str(a.get(0));
-            return (PyCallable) (r2, a2, k2) -> {
+            return (PyCallable) (a2, k2) -> {
                 if (used[0]) {
                     return sep;
                 }
@@ -188,23 +188,23 @@ final class Builtins {
 
     private static Module exceptions() {
         Map<String, Object> m = new HashMap<>();
-        m.put("raise_compiler_error", (PyCallable) (r, a, k) -> {
+        m.put("raise_compiler_error", (PyCallable) (a, k) -> {
             throw new PyException("Compilation Error: " + PyStr.str(arg(a, k, 0, "msg", "")));
         });
-        m.put("raise_not_implemented", (PyCallable) (r, a, k) -> {
+        m.put("raise_not_implemented", (PyCallable) (a, k) -> {
             throw new PyException("Compilation Error: ERROR: not implemented: " + PyStr.str(arg(a, k, 0, "msg", "")));
         });
-        m.put("raise_database_error", (PyCallable) (r, a, k) -> {
+        m.put("raise_database_error", (PyCallable) (a, k) -> {
             throw new PyException("Database Error: " + PyStr.str(arg(a, k, 0, "msg", "")));
         });
-        m.put("raise_dependency_error", (PyCallable) (r, a, k) -> {
+        m.put("raise_dependency_error", (PyCallable) (a, k) -> {
             throw new PyException("Dependency Error: " + PyStr.str(arg(a, k, 0, "msg", "")));
         });
-        m.put("raise_fail_fast_error", (PyCallable) (r, a, k) -> {
+        m.put("raise_fail_fast_error", (PyCallable) (a, k) -> {
             throw new PyException("Fail Fast Error: " + PyStr.str(arg(a, k, 0, "msg", "")));
         });
-        m.put("warn", (PyCallable) (r, a, k) -> {
-            LOG.warn("{}: {}", r.position(), PyStr.str(arg(a, k, 0, "msg", "")));
+        m.put("warn", (PyCallable) (a, k) -> {
+            LOG.warn("{}: {}", Frames.position(), PyStr.str(arg(a, k, 0, "msg", "")));
             return "";
         });
         return new Module("exceptions", m);
@@ -212,18 +212,18 @@ final class Builtins {
 
     private static Module itertools() {
         Map<String, Object> m = new HashMap<>();
-        m.put("chain", (PyCallable) (r, a, k) -> {
+        m.put("chain", (PyCallable) (a, k) -> {
             List<Object> out = new ArrayList<>();
-            a.forEach(x -> out.addAll(PySeq.iterate(x)));
+            a.forEach(x -> out.addAll(PyOps.iterate(x)));
             return out;
         });
-        m.put("product", (PyCallable) (r, a, k) -> {
+        m.put("product", (PyCallable) (a, k) -> {
             List<Object> out = new ArrayList<>();
             out.add(PyTuple.EMPTY);
             for (Object x : a) {
                 List<Object> next = new ArrayList<>();
                 for (Object prefix : out) {
-                    for (Object item : PySeq.iterate(x)) {
+                    for (Object item : PyOps.iterate(x)) {
                         List<Object> t = new ArrayList<>((List<?>) prefix);
                         t.add(item);
                         next.add(PyTuple.copyOf(t));
@@ -233,8 +233,8 @@ final class Builtins {
             }
             return out;
         });
-        m.put("combinations", (PyCallable) (r, a, k) -> {
-            List<Object> pool = PySeq.iterate(a.get(0));
+        m.put("combinations", (PyCallable) (a, k) -> {
+            List<Object> pool = PyOps.iterate(a.get(0));
             List<Object> out = new ArrayList<>();
             combinations(pool, (int) PyOps.toLong(a.get(1)), 0, new ArrayList<>(), out);
             return out;
@@ -281,7 +281,7 @@ final class Builtins {
         List<List<Object>> lists = new ArrayList<>();
         int n = Integer.MAX_VALUE;
         for (Object x : a) {
-            List<Object> l = PySeq.iterate(x);
+            List<Object> l = PyOps.iterate(x);
             lists.add(l);
             n = Math.min(n, l.size());
         }

@@ -20,12 +20,16 @@ final class Filters {
     /** One filter: {@code value | name(args, kwargs)}. */
     @FunctionalInterface
     interface Filter {
-        Object apply(Renderer r, Object value, List<Object> args, Map<String, Object> kwargs);
+        Object apply(Object r, Object value, List<Object> args, Map<String, Object> kwargs);
     }
 
     private static final Map<String, Filter> ALL = new HashMap<>();
 
     private Filters() {
+    }
+
+    static Map<String, Filter> all() {
+        return ALL;
     }
 
     static Filter get(String name) {
@@ -44,7 +48,7 @@ final class Filters {
 
     static {
         add((r, v, a, k) -> PyStr.str(v), "string", "as_text", "as_bool", "as_number", "as_native", "safe");
-        add((r, v, a, k) -> v instanceof List && !(v instanceof PyTuple), "is_list");
+        add((r, v, a, k) -> v instanceof List<?> && !(v instanceof PyTuple), "is_list");
         add((r, v, a, k) -> s(v).toLowerCase(Locale.ROOT), "lower");
         add((r, v, a, k) -> s(v).toUpperCase(Locale.ROOT), "upper");
         add((r, v, a, k) -> title(s(v)), "title");
@@ -54,22 +58,22 @@ final class Filters {
                 "center");
         add((r, v, a, k) -> PyStrMethods.replace(s(v), s(a.get(0)), s(a.get(1)),
                 a.size() > 2 && a.get(2) != null ? PyOps.toLong(a.get(2)) : -1), "replace");
-        add((r, v, a, k) -> PySeq.length(v), "length", "count");
+        add((r, v, a, k) -> PyOps.length(v), "length", "count");
         add((r, v, a, k) -> {
             Object dflt = arg(a, k, 0, "default_value", "");
             boolean bool = PyOps.truthy(arg(a, k, 1, "boolean", false));
             return v instanceof Undefined || (bool && !PyOps.truthy(v)) ? dflt : v;
         }, "default", "d");
         add((r, v, a, k) -> {
-            List<Object> items = PySeq.iterate(v);
+            List<Object> items = PyOps.iterate(v);
             return items.isEmpty() ? Undefined.withMessage("No first item, sequence was empty.") : items.get(0);
         }, "first");
         add((r, v, a, k) -> {
-            List<Object> items = PySeq.iterate(v);
+            List<Object> items = PyOps.iterate(v);
             return items.isEmpty() ? Undefined.withMessage("No last item, sequence was empty.")
                     : items.get(items.size() - 1);
         }, "last");
-        add((r, v, a, k) -> PySeq.iterate(v), "list");
+        add((r, v, a, k) -> PyOps.iterate(v), "list");
         add((r, v, a, k) -> join(v, s(arg(a, k, 0, "d", "")), arg(a, k, 1, "attribute", null)), "join");
         add((r, v, a, k) -> toInt(v, arg(a, k, 0, "default", 0L), PyOps.toLong(arg(a, k, 1, "base", 10L))), "int");
         add((r, v, a, k) -> toFloat(v, arg(a, k, 0, "default", 0.0)), "float");
@@ -79,12 +83,12 @@ final class Filters {
         add((r, v, a, k) -> {
             Object attr = arg(a, k, 0, "attribute", null);
             Object total = arg(a, k, 1, "start", 0L);
-            for (Object o : PySeq.iterate(v)) {
+            for (Object o : PyOps.iterate(v)) {
                 total = PyOps.add(total, attr == null ? o : attribute(o, attr));
             }
             return total;
         }, "sum");
-        add((r, v, a, k) -> sortItems(PySeq.iterate(v), PyOps.truthy(arg(a, k, 0, "reverse", false)),
+        add((r, v, a, k) -> sortItems(PyOps.iterate(v), PyOps.truthy(arg(a, k, 0, "reverse", false)),
                 PyOps.truthy(arg(a, k, 1, "case_sensitive", false)), arg(a, k, 2, "attribute", null)), "sort");
         add((r, v, a, k) -> unique(v, PyOps.truthy(arg(a, k, 0, "case_sensitive", false)),
                 arg(a, k, 1, "attribute", null)), "unique");
@@ -94,7 +98,7 @@ final class Filters {
             if (v instanceof String str) {
                 return new StringBuilder(str).reverse().toString();
             }
-            List<Object> items = PySeq.iterate(v);
+            List<Object> items = PyOps.iterate(v);
             java.util.Collections.reverse(items);
             return items;
         }, "reverse");
@@ -112,9 +116,6 @@ final class Filters {
         }, "format");
         add((r, v, a, k) -> Json.dump(v, arg(a, k, 0, "indent", null), true, true), "tojson");
         add((r, v, a, k) -> items(v), "items");
-        add((r, v, a, k) -> Json.parse(s(v)), "fromjson");
-        add((r, v, a, k) -> Yaml.dump(v, PyOps.truthy(arg(a, k, 0, "sort_keys", false))), "toyaml");
-        add((r, v, a, k) -> Yaml.parse(s(v)), "fromyaml");
         add((r, v, a, k) -> dictsort(v, PyOps.truthy(arg(a, k, 0, "case_sensitive", false)),
                 s(arg(a, k, 1, "by", "key")), PyOps.truthy(arg(a, k, 2, "reverse", false))), "dictsort");
         add((r, v, a, k) -> indent(s(v), arg(a, k, 0, "width", 4L), PyOps.truthy(arg(a, k, 1, "first", false)),
@@ -128,7 +129,7 @@ final class Filters {
         add((r, v, a, k) -> escape(s(v)), "escape", "e", "forceescape");
         add((r, v, a, k) -> PyStr.repr(v), "pprint");
         add((r, v, a, k) -> {
-            List<Object> items = PySeq.iterate(v);
+            List<Object> items = PyOps.iterate(v);
             return items.isEmpty() ? Undefined.withMessage("No random item, sequence was empty.")
                     : items.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(items.size()));
         }, "random");
@@ -153,7 +154,7 @@ final class Filters {
     private static String join(Object v, String sep, Object attr) {
         StringBuilder b = new StringBuilder();
         boolean first = true;
-        for (Object o : PySeq.iterate(v)) {
+        for (Object o : PyOps.iterate(v)) {
             if (!first) {
                 b.append(sep);
             }
@@ -267,7 +268,7 @@ final class Filters {
         Function<Object, Object> key = key(caseSensitive, attr);
         List<Object> seenKeys = new ArrayList<>();
         List<Object> out = new ArrayList<>();
-        for (Object o : PySeq.iterate(v)) {
+        for (Object o : PyOps.iterate(v)) {
             Object k = key.apply(o);
             if (seenKeys.stream().noneMatch(s -> PyOps.eq(s, k))) {
                 seenKeys.add(k);
@@ -282,7 +283,7 @@ final class Filters {
                 arg(a, k, 1, "attribute", null));
         Object best = null;
         boolean any = false;
-        for (Object o : PySeq.iterate(v)) {
+        for (Object o : PyOps.iterate(v)) {
             int c = any ? PyOps.compare(key.apply(o), key.apply(best), "<") : 0;
             if (!any || (max ? c > 0 : c < 0)) {
                 best = o;
@@ -292,12 +293,12 @@ final class Filters {
         return any ? best : Undefined.withMessage("No aggregated item, sequence was empty.");
     }
 
-    private static Object map(Renderer r, Object v, List<Object> a, Map<String, Object> k) {
+    private static Object map(Object r, Object v, List<Object> a, Map<String, Object> k) {
         List<Object> out = new ArrayList<>();
         if (a.isEmpty() && k.containsKey("attribute")) {
             Object attr = k.get("attribute");
             Object dflt = k.get("default");
-            for (Object o : PySeq.iterate(v)) {
+            for (Object o : PyOps.iterate(v)) {
                 Object x = attribute(o, attr);
                 out.add(x instanceof Undefined && k.containsKey("default") ? dflt : x);
             }
@@ -311,13 +312,13 @@ final class Filters {
             throw new PyException("No filter named " + PyStr.repr(a.get(0)) + ".");
         }
         List<Object> rest = a.subList(1, a.size());
-        for (Object o : PySeq.iterate(v)) {
+        for (Object o : PyOps.iterate(v)) {
             out.add(f.apply(r, o, rest, k));
         }
         return out;
     }
 
-    private static Object select(Renderer r, Object v, List<Object> a, boolean reject, boolean byAttr) {
+    private static Object select(Object r, Object v, List<Object> a, boolean reject, boolean byAttr) {
         Object attr = byAttr ? a.get(0) : null;
         List<Object> rest = byAttr ? a.subList(1, a.size()) : a;
         Tests.Test test = null;
@@ -329,7 +330,7 @@ final class Filters {
         }
         List<Object> testArgs = rest.isEmpty() ? List.of() : rest.subList(1, rest.size());
         List<Object> out = new ArrayList<>();
-        for (Object o : PySeq.iterate(v)) {
+        for (Object o : PyOps.iterate(v)) {
             Object x = byAttr ? attribute(o, attr) : o;
             boolean ok = test == null ? PyOps.truthy(x) : test.test(r, x, testArgs);
             if (ok != reject) {
@@ -400,7 +401,7 @@ final class Filters {
     private static Object batch(Object v, int size, Object fill, boolean doFill) {
         List<Object> out = new ArrayList<>();
         List<Object> cur = new ArrayList<>();
-        for (Object o : PySeq.iterate(v)) {
+        for (Object o : PyOps.iterate(v)) {
             cur.add(o);
             if (cur.size() == size) {
                 out.add(cur);
@@ -418,7 +419,7 @@ final class Filters {
 
     private static Object groupby(Object v, Object attr, Object dflt) {
         Map<Object, List<Object>> groups = new LinkedHashMap<>();
-        for (Object o : sortItems(PySeq.iterate(v), false, true, attr)) {
+        for (Object o : sortItems(PyOps.iterate(v), false, true, attr)) {
             Object key = attribute(o, attr);
             if (key instanceof Undefined && dflt != null) {
                 key = dflt;

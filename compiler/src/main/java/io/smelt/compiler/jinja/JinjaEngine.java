@@ -1,5 +1,14 @@
 package io.smelt.compiler.jinja;
 
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TagNode;
+import io.smelt.compiler.diag.Diagnostic;
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.MacroInfo;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,21 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.smelt.compiler.diag.Diagnostic;
-import io.smelt.compiler.diag.ErrorKind;
-import io.smelt.compiler.diag.SmeltException;
-import io.smelt.compiler.diag.SourcePosition;
-import io.smelt.compiler.graph.MacroInfo;
+import java.util.function.Supplier;
 
 /**
- * dbt's Jinja: every macro of every package parsed once, templates parsed once and rendered many times
- * from many threads. Unqualified names called from package P resolve in P's macros, then the root
- * package's, then each internal package's; then the render's globals; then the engine's built-ins
- * ({@code return}, {@code range}, {@code exceptions}, {@code modules}, ...). {@code pkg.macro} reaches any
- * package. Instances are immutable and thread-safe.
+ * dbt's Jinja on top of jinjava: every macro of every package parsed once, templates parsed once and
+ * rendered many times from many threads. See {@code create} for the lookup rules.
  */
 public final class JinjaEngine {
+    private static final int STRING_CACHE_LIMIT = 20_000;
+
     /**
      * @param rootPackage the root project's name
      * @param internalPackages packages searched last for unqualified names, most specific first
@@ -41,231 +44,160 @@ public final class JinjaEngine {
         }
     }
 
-    private static final int STRING_CACHE_LIMIT = 10_000;
-
     private final Options options;
+    private final DbtJinjava jinjava;
     private final MacroRegistry registry;
-    private final List<MacroInfo> macroInfos = new ArrayList<>();
-    private final Map<String, Template> stringCache = new ConcurrentHashMap<>();
+    private final List<MacroInfo> macroInfos;
+    private final Map<String, Template> strings = new ConcurrentHashMap<>();
 
-    private JinjaEngine(Options options) {
+    private JinjaEngine(Options options, DbtJinjava jinjava, MacroRegistry registry, List<MacroInfo> macroInfos) {
         this.options = options;
-        this.registry = new MacroRegistry(options.rootPackage(), options.internalPackages());
-    }
-
-    private record Loaded(MacroSource source, String text, Parser.Parsed parsed, Diagnostic error) {
+        this.jinjava = jinjava;
+        this.registry = registry;
+        this.macroInfos = macroInfos;
     }
 
     /**
-     * Parses every macro file (in parallel) and registers its {@code macro}, {@code test} (as
-     * {@code test_<name>}) and {@code materialization} (as {@code materialization_<name>_<adapter>})
-     * blocks by package.
+     * Parses every macro file (in parallel) and registers its {@code macro}s by package;
+     * {@code test x} registers as {@code test_x}, {@code materialization x, adapter='a'} as
+     * {@code materialization_x_a}. Unqualified names called from package P resolve in P, then the
+     * root package, then each internal package in order; {@code pkg.name} reaches any package.
      *
-     * @throws SmeltException (JINJA) listing every file that does not parse, and duplicate macro names
+     * @throws SmeltException listing every file with a syntax error, unknown filter or unknown test
      */
     public static JinjaEngine create(Options options, List<MacroSource> macroFiles) {
-        JinjaEngine engine = new JinjaEngine(options);
-        List<Loaded> loaded = macroFiles.parallelStream().map(JinjaEngine::load).toList();
-        List<Diagnostic> errors = new ArrayList<>();
-        Map<String, MacroInfo> seen = new LinkedHashMap<>();
-        for (Loaded l : loaded) {
-            if (l.error() != null) {
-                errors.add(l.error());
-                continue;
-            }
-            MacroSource src = l.source();
-            for (Parser.TopMacro top : l.parsed().macros()) {
-                MacroValue value = new MacroValue(top.def(), null, src.packageName(), src.path(), engine);
-                String id = "macro." + src.packageName() + "." + top.def().name;
-                MacroInfo info = new MacroInfo(id, src.packageName(), top.def().name, src.path(), top.def().line,
-                        l.text().substring(top.startOffset(), top.endOffset()));
-                MacroInfo previous = seen.put(id, info);
+        DbtJinjava jinjava = new DbtJinjava();
+        List<MacroFile.Loaded> loaded = macroFiles.parallelStream().map(f -> MacroFile.load(jinjava, f)).toList();
+        List<Diagnostic> problems = new ArrayList<>();
+        Map<String, Map<String, DbtMacro>> byPackage = new LinkedHashMap<>();
+        List<MacroInfo> infos = new ArrayList<>();
+        for (MacroFile.Loaded file : loaded) {
+            problems.addAll(file.problems());
+            for (MacroFile.Entry e : file.macros()) {
+                Map<String, DbtMacro> macros = byPackage.computeIfAbsent(e.macro().packageName(), p -> new LinkedHashMap<>());
+                DbtMacro previous = macros.putIfAbsent(e.macro().def().name(), e.macro());
                 if (previous != null) {
-                    errors.add(new Diagnostic(ErrorKind.JINJA, SourcePosition.of(src.path(), top.def().line),
-                            "dbt found two macros named '" + top.def().name + "' in the project '" + src.packageName()
-                                    + "'", "the other one is at " + SourcePosition.of(previous.path(), previous.line())));
+                    problems.add(Diagnostic.of(ErrorKind.JINJA, SourcePosition.of(e.macro().file(), e.info().line()),
+                            "macro '" + e.macro().def().name() + "' is defined twice in package '"
+                                    + e.macro().packageName() + "' (also at "
+                                    + SourcePosition.of(previous.file(), previous.def().line()) + ")"));
+                } else {
+                    infos.add(e.info());
                 }
-                engine.registry.add(value);
-                engine.macroInfos.add(info);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new SmeltException(errors);
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing((Diagnostic d) -> String.valueOf(d.at().file()))
+                    .thenComparingInt(d -> d.at().line()));
+            throw new SmeltException(problems);
         }
-        engine.registry.seal();
-        return engine;
+        return new JinjaEngine(options, jinjava, new MacroRegistry(options, byPackage), List.copyOf(infos));
     }
 
-    private static Loaded load(MacroSource src) {
-        String text = Lexer.normalize(src.text());
-        try {
-            return new Loaded(src, text, Parser.parse(text), null);
-        } catch (TemplateSyntaxError e) {
-            return new Loaded(src, text, null, syntaxDiagnostic(src.path(), text, e));
-        }
-    }
-
-    private static Diagnostic syntaxDiagnostic(Path path, String text, TemplateSyntaxError e) {
-        String[] lines = text.split("\n", -1);
-        String hint = e.line >= 1 && e.line <= lines.length ? lines[e.line - 1].strip() : null;
-        return new Diagnostic(ErrorKind.JINJA, new SourcePosition(path, e.line, Math.max(0, e.col)), e.getMessage(),
-                hint == null || hint.isEmpty() ? null : hint);
-    }
-
-    MacroRegistry registry() {
-        return registry;
-    }
-
-    /** Every registered macro, in load order. */
     public List<MacroInfo> macros() {
-        return List.copyOf(macroInfos);
+        return macroInfos;
     }
 
     public boolean hasMacro(String packageName, String macroName) {
-        return registry.find(packageName, macroName) != null;
+        return registry.macro(packageName, macroName) != null;
     }
 
-    /**
-     * Parses a template of the given package (which decides unqualified macro lookup).
-     *
-     * @throws SmeltException (JINJA) at the line and column of a syntax error
-     */
+    /** Parses a template of a package; the result is thread-safe and reusable. */
     public Template parse(String packageName, Path path, String text) {
-        String normalized = Lexer.normalize(text);
-        try {
-            return new Template(packageName, path, Parser.parse(normalized).body());
-        } catch (TemplateSyntaxError e) {
-            throw new SmeltException(syntaxDiagnostic(path, normalized, e));
+        TemplateLoader.Parsed parsed = TemplateLoader.parse(jinjava, path, text);
+        if (!parsed.problems().isEmpty()) {
+            throw new SmeltException(parsed.problems());
         }
+        return new Template(packageName, path, parsed.root());
     }
 
-    /**
-     * Renders a parsed template against the given globals, on the calling thread.
-     *
-     * @throws SmeltException (JINJA) at the innermost template or macro line, with the macro call stack as hint
-     */
+    /** Renders with a fresh interpreter; safe to call from many threads at once. */
     public String render(Template template, Map<String, Object> globals) {
-        Renderer r = new Renderer(this, globals);
-        r.activate();
-        try {
-            Frame frame = new Frame(r, template.packageName(), template.path(), null, null, 1);
-            r.top = frame;
-            StringBuilder out = new StringBuilder();
+        RenderState state = new RenderState(jinjava, registry, globals);
+        DbtInterpreter interpreter = state.newInterpreter(new Scope(state.packageScope(template.packageName())));
+        return run(template.path(), template.packageName(), interpreter, () -> {
             try {
-                @SuppressWarnings("unchecked")
-                List<Stmt> body = (List<Stmt>) template.tree();
-                Stmt.execAll(body, new Scope(frame, null), out);
-            } catch (Signals.MacroReturn ret) {
-                return out.toString();
-            } catch (RuntimeException e) {
-                throw r.fail(e);
-            } catch (StackOverflowError e) {
-                throw r.fail(new PyException("RecursionError: maximum recursion depth exceeded"));
+                return interpreter.render((Node) template.tree());
+            } catch (Signals.Return r) {
+                return "";
             }
-            return out.toString();
-        } finally {
-            r.deactivate();
-        }
+        });
     }
 
-    /** Parses (cached) and renders text in the root package, e.g. a YAML value like {@code {{ env_var('X') }}}. */
+    /** Parses (cached) and renders text in the root package, e.g. a YAML value with {@code {{ env_var('X') }}}. */
     public String renderString(String text, Map<String, Object> globals) {
-        Template t = stringCache.get(text);
-        if (t == null) {
-            t = parse(options.rootPackage(), null, text);
-            if (stringCache.size() >= STRING_CACHE_LIMIT) {
-                stringCache.clear();
+        Template template = strings.get(text);
+        if (template == null) {
+            template = parse(options.rootPackage(), null, text);
+            if (strings.size() > STRING_CACHE_LIMIT) {
+                strings.clear();
             }
-            stringCache.put(text, t);
+            strings.put(text, template);
         }
-        return render(t, globals);
+        return render(template, globals);
     }
 
     /**
-     * Calls a macro ({@code name} or {@code pkg.name}) from Java as if from {@code callingPackage}.
-     *
-     * @return the macro's {@code return()} value if it called return, else its rendered output as a String
+     * Calls a macro from Java ({@code macroName} may be {@code pkg.name}): its {@code return()} value
+     * if it returned one, else its output as a String.
      */
     public Object callMacro(String callingPackage, String macroName, List<Object> args, Map<String, Object> kwargs,
             Map<String, Object> globals) {
-        MacroValue macro = registry.lookupMacro(callingPackage, macroName);
+        DbtMacro macro = registry.lookup(callingPackage, macroName);
         if (macro == null) {
-            throw new SmeltException(ErrorKind.JINJA, null, "no macro named '" + macroName + "' visible from package '"
-                    + callingPackage + "'", null);
+            throw new SmeltException(ErrorKind.JINJA, Frames.position(),
+                    "macro '" + macroName + "' not found (looked up from package '" + callingPackage + "')",
+                    Frames.hint());
         }
-        return callMacroValue(macro, args, kwargs, globals);
+        RenderState state = new RenderState(jinjava, registry, globals);
+        DbtInterpreter interpreter = state.newInterpreter(new Scope(state.packageScope(callingPackage)));
+        Frames.Frame caller = Frames.current();
+        Path file = caller == null ? macro.file() : caller.file();
+        Object result = run(file, callingPackage, interpreter,
+                () -> macro.call(new ArrayList<>(args), new LinkedHashMap<>(kwargs)));
+        return result instanceof Undefined ? null : result;
     }
 
-    Object callMacroValue(MacroValue macro, List<Object> args, Map<String, Object> kwargs, Map<String, Object> globals) {
-        Renderer r = new Renderer(this, globals);
-        r.activate();
-        try {
-            Object v = macro.call(r, new ArrayList<>(args == null ? List.of() : args),
-                    new LinkedHashMap<>(kwargs == null ? Map.of() : kwargs));
-            return v instanceof Undefined ? null : v;
-        } catch (PyException e) {
-            throw new SmeltException(ErrorKind.JINJA, SourcePosition.of(macro.file, macro.def.line), e.getMessage(),
-                    "in macro " + macro.qualifiedName());
-        } catch (RuntimeException e) {
-            throw r.fail(e);
-        } finally {
-            r.deactivate();
-        }
-    }
-
-    /**
-     * {@code adapter.dispatch(macroName, macroNamespace)}: the first of {@code <prefix>__<macroName>} (each
-     * dispatch prefix, then {@code default}) found in the packages searched, as a callable macro value.
-     *
-     * @throws SmeltException naming the macros tried and the packages searched
-     */
+    /** What {@code adapter.dispatch(name, namespace)} returns: a macro callable in the current render. */
     public Object resolveDispatch(String macroName, String macroNamespace) {
-        List<String> packages;
-        if (macroNamespace == null) {
-            packages = registry.globalOrder();
-        } else if (options.dispatchSearchOrder().containsKey(macroNamespace)) {
-            packages = options.dispatchSearchOrder().get(macroNamespace);
-        } else if (macroNamespace.equals("dbt")) {
-            packages = options.internalPackages();
-        } else {
-            packages = List.of(macroNamespace);
-        }
-        List<String> prefixes = new ArrayList<>(options.dispatchPrefixes());
-        prefixes.add("default");
-        List<String> attempts = new ArrayList<>();
-        for (String pkg : packages) {
-            for (String prefix : prefixes) {
-                String name = prefix + "__" + macroName;
-                MacroValue m = registry.find(pkg, name);
-                if (m != null) {
-                    return m;
-                }
-                attempts.add("'" + pkg + "." + name + "'");
-            }
-        }
-        String message = "In dispatch: No macro named '" + macroName + "' found within namespace: '" + macroNamespace
-                + "'\n    Searched for: " + String.join(", ", attempts);
-        Renderer r = Renderer.current();
-        throw new SmeltException(ErrorKind.JINJA, r == null ? null : r.position(), message,
-                r == null ? "packages searched: " + packages : r.stackHint());
+        return registry.dispatch(macroName, macroNamespace);
     }
 
-    /** {@code name} or {@code pkg.name} as seen from a package: a callable macro value, or null. */
+    /** The macro {@code name} (or {@code pkg.name}) as seen from a package, or null. */
     public Object lookupMacro(String callingPackage, String macroName) {
-        return registry.lookupMacro(callingPackage, macroName);
+        return registry.lookup(callingPackage, macroName);
     }
 
-    /** The 1-based line being rendered on this thread (0 outside a render); for Java functions. */
+    /** The 1-based line being rendered on this thread (for a JinjaFunction: its call site), or 0. */
     public static int currentLine() {
-        return Renderer.currentLine();
+        Frames.Frame frame = Frames.current();
+        return frame == null ? 0 : frame.line();
     }
 
-    /** The template or macro file being rendered on this thread, or null outside a render. */
+    /** The template or macro file being rendered on this thread, or null. */
     public static Path currentFile() {
-        return Renderer.currentFile();
+        Frames.Frame frame = Frames.current();
+        return frame == null ? null : frame.file();
     }
 
-    static Comparator<MacroInfo> byId() {
-        return Comparator.comparing(MacroInfo::uniqueId);
+    private static <T> T run(Path file, String packageName, DbtInterpreter interpreter, Supplier<T> body) {
+        Frames.push(new Frames.Frame(file, null, packageName, interpreter, 0));
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            return body.get();
+        } catch (Signals.Abort a) {
+            throw a.exception;
+        } catch (Signals.Loop l) {
+            throw Failures.abort("'break' or 'continue' outside a loop", null).exception;
+        } catch (RuntimeException e) {
+            throw Failures.fromThrowable(e).exception;
+        } finally {
+            JinjavaInterpreter.popCurrent();
+            Frames.pop();
+        }
+    }
+
+    static boolean isMacroTag(Node node) {
+        return node instanceof TagNode t && (t.getTag() instanceof MacroTags);
     }
 }

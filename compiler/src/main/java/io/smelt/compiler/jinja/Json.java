@@ -153,7 +153,7 @@ final class Json {
         }
         if (n.isObject()) {
             Map<Object, Object> m = new LinkedHashMap<>();
-            n.properties().forEach(e -> m.put(e.getKey(), convert(e.getValue())));
+            n.fields().forEachRemaining(e -> m.put(e.getKey(), convert(e.getValue())));
             return m;
         }
         if (n.isArray()) {

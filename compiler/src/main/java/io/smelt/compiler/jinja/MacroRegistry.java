@@ -1,130 +1,115 @@
 package io.smelt.compiler.jinja;
 
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * Every loaded macro by package, and dbt's rules for finding one: an unqualified name from package P
- * looks in P, then the root package, then the internal packages in order; {@code pkg.name} reaches
- * any package ({@code dbt.name} every internal package).
- */
+/** Every package's macros and dbt's rules for finding one: by package, unqualified, and by dispatch. */
 final class MacroRegistry {
-    private final String root;
-    private final List<String> internal;
-    private final Map<String, Map<String, MacroValue>> byPackage = new LinkedHashMap<>();
-    private final Map<String, PackageNamespace> namespaces = new LinkedHashMap<>();
+    private final JinjaEngine.Options options;
+    private final Map<String, Map<String, DbtMacro>> byPackage;
+    private final Map<String, Map<String, Object>> views = new ConcurrentHashMap<>();
 
-    MacroRegistry(String root, List<String> internal) {
-        this.root = root;
-        this.internal = internal;
+    MacroRegistry(JinjaEngine.Options options, Map<String, Map<String, DbtMacro>> byPackage) {
+        this.options = options;
+        this.byPackage = byPackage;
     }
 
-    /** A package's macros as the attributes of one object ({@code dbt_utils.star}). */
-    static final class PackageNamespace implements PyObject {
-        private final String name;
-        private final List<Map<String, MacroValue>> sources;
+    Map<String, Map<String, DbtMacro>> all() {
+        return byPackage;
+    }
 
-        PackageNamespace(String name, List<Map<String, MacroValue>> sources) {
-            this.name = name;
-            this.sources = sources;
-        }
+    DbtMacro macro(String packageName, String name) {
+        Map<String, DbtMacro> macros = byPackage.get(packageName);
+        return macros == null ? null : macros.get(name);
+    }
 
-        @Override
-        public Object getAttr(String attr) {
-            for (Map<String, MacroValue> s : sources) {
-                MacroValue v = s.get(attr);
-                if (v != null) {
-                    return v;
-                }
+    /** What unqualified names mean inside a package: its macros, then the root's, then the internal packages'. */
+    Map<String, Object> namesFor(String packageName) {
+        return views.computeIfAbsent(packageName == null ? options.rootPackage() : packageName, p -> {
+            Map<String, Object> names = new LinkedHashMap<>();
+            Set<String> packages = new LinkedHashSet<>(byPackage.keySet());
+            packages.addAll(options.internalPackages());
+            packages.add(options.rootPackage());
+            for (String pkg : packages) {
+                names.put(pkg, new PackageNamespace(this, pkg));
             }
-            return Undefined.withMessage("'" + name + "' has no attribute '" + attr + "'");
-        }
+            List<String> internal = new ArrayList<>(options.internalPackages());
+            Collections.reverse(internal);
+            for (String pkg : internal) {
+                names.putAll(byPackage.getOrDefault(pkg, Map.of()));
+            }
+            names.putAll(byPackage.getOrDefault(options.rootPackage(), Map.of()));
+            names.putAll(byPackage.getOrDefault(p, Map.of()));
+            return Collections.unmodifiableMap(names);
+        });
+    }
 
+    /** {@code name} or {@code pkg.name} as seen from a package, or null. */
+    DbtMacro lookup(String callingPackage, String name) {
+        int dot = name.indexOf('.');
+        if (dot > 0) {
+            return macro(name.substring(0, dot), name.substring(dot + 1));
+        }
+        return namesFor(callingPackage).get(name) instanceof DbtMacro m ? m : null;
+    }
+
+    DbtMacro dispatch(String macroName, String namespace) {
+        List<String> packages = dispatchPackages(namespace);
+        List<String> prefixes = new ArrayList<>(options.dispatchPrefixes());
+        prefixes.add("default");
+        List<String> tried = new ArrayList<>();
+        for (String pkg : packages) {
+            for (String prefix : prefixes) {
+                String candidate = prefix + "__" + macroName;
+                DbtMacro m = macro(pkg, candidate);
+                if (m != null) {
+                    return m;
+                }
+                tried.add(pkg + "." + candidate);
+            }
+        }
+        throw new SmeltException(ErrorKind.JINJA, Frames.position(),
+                "No macro named '" + macroName + "' found within namespace: '" + namespace + "'"
+                        + " (searched packages " + packages + " for " + String.join(", ", tried) + ")",
+                Frames.hint());
+    }
+
+    private List<String> dispatchPackages(String namespace) {
+        if (namespace == null) {
+            List<String> all = new ArrayList<>();
+            all.add(options.rootPackage());
+            byPackage.keySet().stream().sorted()
+                    .filter(p -> !p.equals(options.rootPackage()) && !options.internalPackages().contains(p))
+                    .forEach(all::add);
+            all.addAll(options.internalPackages());
+            return all;
+        }
+        List<String> order = options.dispatchSearchOrder().get(namespace);
+        if (order != null) {
+            return order;
+        }
+        return namespace.equals("dbt") ? options.internalPackages() : List.of(namespace);
+    }
+
+    /** {@code pkg} in templates: its macros as attributes ({@code dbt_utils.star(...)}). */
+    record PackageNamespace(MacroRegistry registry, String name) implements JinjaObject {
         @Override
-        public String typeName() {
-            return "Namespace";
+        public Object attribute(String attribute) {
+            return registry.macro(name, attribute);
         }
 
         @Override
         public String toString() {
             return "<package " + name + ">";
         }
-    }
-
-    /** Adds a macro; returns the one it replaced in the same package, if any. */
-    MacroValue add(MacroValue macro) {
-        return byPackage.computeIfAbsent(macro.pkg, p -> new LinkedHashMap<>()).put(macro.def.name, macro);
-    }
-
-    void seal() {
-        internal.forEach(p -> byPackage.computeIfAbsent(p, x -> new LinkedHashMap<>()));
-        byPackage.computeIfAbsent(root, x -> new LinkedHashMap<>());
-        for (String p : byPackage.keySet()) {
-            namespaces.put(p, new PackageNamespace(p, List.of(byPackage.get(p))));
-        }
-        if (internal.contains("dbt")) {
-            List<Map<String, MacroValue>> all = new ArrayList<>();
-            internal.forEach(p -> all.add(byPackage.get(p)));
-            namespaces.put("dbt", new PackageNamespace("dbt", all));
-        }
-    }
-
-    MacroValue find(String pkg, String name) {
-        Map<String, MacroValue> m = byPackage.get(pkg);
-        return m == null ? null : m.get(name);
-    }
-
-    /** A name as template code sees it: a macro by dbt's search order, else a package namespace, else null. */
-    Object lookup(String callingPackage, String name) {
-        MacroValue v = find(callingPackage, name);
-        if (v != null) {
-            return v;
-        }
-        if (!root.equals(callingPackage)) {
-            v = find(root, name);
-            if (v != null) {
-                return v;
-            }
-        }
-        for (int i = 0; i < internal.size(); i++) {
-            v = find(internal.get(i), name);
-            if (v != null) {
-                return v;
-            }
-        }
-        return namespaces.get(name);
-    }
-
-    /** {@code name} or {@code pkg.name} as seen from a package; null when there is no such macro. */
-    MacroValue lookupMacro(String callingPackage, String name) {
-        int dot = name.indexOf('.');
-        if (dot < 0) {
-            return lookup(callingPackage, name) instanceof MacroValue m ? m : null;
-        }
-        PackageNamespace ns = namespaces.get(name.substring(0, dot));
-        return ns != null && ns.getAttr(name.substring(dot + 1)) instanceof MacroValue m ? m : null;
-    }
-
-    /** Packages in global search order: root, then installed packages, then internal ones. */
-    List<String> globalOrder() {
-        List<String> order = new ArrayList<>();
-        order.add(root);
-        for (String p : byPackage.keySet()) {
-            if (!p.equals(root) && !internal.contains(p)) {
-                order.add(p);
-            }
-        }
-        order.addAll(internal);
-        return order;
-    }
-
-    List<String> internal() {
-        return internal;
-    }
-
-    Map<String, Map<String, MacroValue>> all() {
-        return byPackage;
     }
 }

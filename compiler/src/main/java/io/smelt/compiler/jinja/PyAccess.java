@@ -17,7 +17,7 @@ final class PyAccess {
     /** A method of a built-in value, bound to it: {@code 'a'.upper}. */
     record BoundMethod(Object self, String name) implements PyCallable {
         @Override
-        public Object call(Renderer renderer, List<Object> args, Map<String, Object> kwargs) {
+        public Object call(List<Object> args, Map<String, Object> kwargs) {
             return PyMethods.call(self, name, args, kwargs);
         }
 

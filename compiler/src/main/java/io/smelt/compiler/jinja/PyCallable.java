@@ -3,7 +3,7 @@ package io.smelt.compiler.jinja;
 import java.util.List;
 import java.util.Map;
 
-/** Something template code can call that needs the render it runs in (macros, caller, engine builtins). */
+/** Something template code calls with Python-style arguments (macros, caller, bound methods, builtins). */
 interface PyCallable {
-    Object call(Renderer renderer, List<Object> args, Map<String, Object> kwargs);
+    Object call(List<Object> args, Map<String, Object> kwargs);
 }

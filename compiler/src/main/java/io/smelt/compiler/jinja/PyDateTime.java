@@ -57,15 +57,15 @@ final class PyDateTime {
                 case "second" -> (long) t.getSecond();
                 case "microsecond" -> (long) (t.getNano() / 1000);
                 case "tzinfo" -> tz == null ? null : tz.getId();
-                case "strftime" -> (PyCallable) (r, a, k) -> strftime(PyStr.str(a.get(0)));
-                case "isoformat" -> (PyCallable) (r, a, k) -> iso(a.isEmpty() ? "T" : PyStr.str(a.get(0)));
-                case "date" -> (PyCallable) (r, a, k) -> new Date(t.toLocalDate());
-                case "weekday" -> (PyCallable) (r, a, k) -> (long) t.getDayOfWeek().getValue() - 1;
-                case "isoweekday" -> (PyCallable) (r, a, k) -> (long) t.getDayOfWeek().getValue();
-                case "timestamp" -> (PyCallable) (r, a, k) -> (t.toEpochSecond(tz == null ? ZoneOffset.UTC : tz)
+                case "strftime" -> (PyCallable) (a, k) -> strftime(PyStr.str(a.get(0)));
+                case "isoformat" -> (PyCallable) (a, k) -> iso(a.isEmpty() ? "T" : PyStr.str(a.get(0)));
+                case "date" -> (PyCallable) (a, k) -> new Date(t.toLocalDate());
+                case "weekday" -> (PyCallable) (a, k) -> (long) t.getDayOfWeek().getValue() - 1;
+                case "isoweekday" -> (PyCallable) (a, k) -> (long) t.getDayOfWeek().getValue();
+                case "timestamp" -> (PyCallable) (a, k) -> (t.toEpochSecond(tz == null ? ZoneOffset.UTC : tz)
                         + t.getNano() / 1e9);
-                case "astimezone" -> (PyCallable) (r, a, k) -> new DateTime(t, ZoneOffset.UTC);
-                case "replace" -> (PyCallable) (r, a, k) -> {
+                case "astimezone" -> (PyCallable) (a, k) -> new DateTime(t, ZoneOffset.UTC);
+                case "replace" -> (PyCallable) (a, k) -> {
                     LocalDateTime x = t;
                     for (Map.Entry<String, Object> e : k.entrySet()) {
                         if (e.getKey().equals("tzinfo")) {
@@ -145,11 +145,11 @@ final class PyDateTime {
                 case "year" -> (long) d.getYear();
                 case "month" -> (long) d.getMonthValue();
                 case "day" -> (long) d.getDayOfMonth();
-                case "strftime" -> (PyCallable) (r, a, k) -> strftime(PyStr.str(a.get(0)));
-                case "isoformat" -> (PyCallable) (r, a, k) -> d.toString();
-                case "weekday" -> (PyCallable) (r, a, k) -> (long) d.getDayOfWeek().getValue() - 1;
-                case "isoweekday" -> (PyCallable) (r, a, k) -> (long) d.getDayOfWeek().getValue();
-                case "replace" -> (PyCallable) (r, a, k) -> new Date(LocalDate.of(
+                case "strftime" -> (PyCallable) (a, k) -> strftime(PyStr.str(a.get(0)));
+                case "isoformat" -> (PyCallable) (a, k) -> d.toString();
+                case "weekday" -> (PyCallable) (a, k) -> (long) d.getDayOfWeek().getValue() - 1;
+                case "isoweekday" -> (PyCallable) (a, k) -> (long) d.getDayOfWeek().getValue();
+                case "replace" -> (PyCallable) (a, k) -> new Date(LocalDate.of(
                         (int) PyOps.toLong(k.getOrDefault("year", (long) d.getYear())),
                         (int) PyOps.toLong(k.getOrDefault("month", (long) d.getMonthValue())),
                         (int) PyOps.toLong(k.getOrDefault("day", (long) d.getDayOfMonth()))));
@@ -207,7 +207,7 @@ final class PyDateTime {
                 case "days" -> Math.floorDiv(micros, 86_400_000_000L);
                 case "seconds" -> Math.floorMod(micros, 86_400_000_000L) / 1_000_000;
                 case "microseconds" -> Math.floorMod(micros, 1_000_000L);
-                case "total_seconds" -> (PyCallable) (r, a, k) -> micros / 1e6;
+                case "total_seconds" -> (PyCallable) (a, k) -> micros / 1e6;
                 default -> Undefined.attribute(this, name);
             };
         }
@@ -271,29 +271,29 @@ final class PyDateTime {
 
     private static Builtins.Module module() {
         Map<String, Object> dt = new HashMap<>();
-        dt.put("now", (PyCallable) (r, a, k) -> a.isEmpty() && k.get("tz") == null
+        dt.put("now", (PyCallable) (a, k) -> a.isEmpty() && k.get("tz") == null
                 ? new DateTime(LocalDateTime.now(), null) : new DateTime(LocalDateTime.now(ZoneOffset.UTC), ZoneOffset.UTC));
-        dt.put("utcnow", (PyCallable) (r, a, k) -> new DateTime(LocalDateTime.now(ZoneOffset.UTC), null));
-        dt.put("today", (PyCallable) (r, a, k) -> new DateTime(LocalDateTime.now(), null));
-        dt.put("strptime", (PyCallable) (r, a, k) -> strptime(PyStr.str(a.get(0)), PyStr.str(a.get(1))));
-        dt.put("fromisoformat", (PyCallable) (r, a, k) -> {
+        dt.put("utcnow", (PyCallable) (a, k) -> new DateTime(LocalDateTime.now(ZoneOffset.UTC), null));
+        dt.put("today", (PyCallable) (a, k) -> new DateTime(LocalDateTime.now(), null));
+        dt.put("strptime", (PyCallable) (a, k) -> strptime(PyStr.str(a.get(0)), PyStr.str(a.get(1))));
+        dt.put("fromisoformat", (PyCallable) (a, k) -> {
             String s = PyStr.str(a.get(0)).replace(' ', 'T');
             return s.length() <= 10 ? new DateTime(LocalDate.parse(s).atStartOfDay(), null)
                     : new DateTime(LocalDateTime.parse(s), null);
         });
-        dt.put("fromtimestamp", (PyCallable) (r, a, k) -> new DateTime(LocalDateTime.ofInstant(
+        dt.put("fromtimestamp", (PyCallable) (a, k) -> new DateTime(LocalDateTime.ofInstant(
                 Instant.ofEpochMilli(Math.round(PyOps.toDouble(a.get(0)) * 1000)), java.time.ZoneId.systemDefault()), null));
         Map<String, Object> date = new HashMap<>();
-        date.put("today", (PyCallable) (r, a, k) -> new Date(LocalDate.now()));
-        date.put("fromisoformat", (PyCallable) (r, a, k) -> new Date(LocalDate.parse(PyStr.str(a.get(0)))));
+        date.put("today", (PyCallable) (a, k) -> new Date(LocalDate.now()));
+        date.put("fromisoformat", (PyCallable) (a, k) -> new Date(LocalDate.parse(PyStr.str(a.get(0)))));
         Map<String, Object> m = new HashMap<>();
-        m.put("datetime", new Type("datetime.datetime", dt, (r, a, k) -> new DateTime(LocalDateTime.of(
+        m.put("datetime", new Type("datetime.datetime", dt, (a, k) -> new DateTime(LocalDateTime.of(
                 (int) num(a, k, 0, "year"), (int) num(a, k, 1, "month"), (int) num(a, k, 2, "day"),
                 (int) num(a, k, 3, "hour"), (int) num(a, k, 4, "minute"), (int) num(a, k, 5, "second"),
                 (int) num(a, k, 6, "microsecond") * 1000), null)));
-        m.put("date", new Type("datetime.date", date, (r, a, k) -> new Date(LocalDate.of((int) num(a, k, 0, "year"),
+        m.put("date", new Type("datetime.date", date, (a, k) -> new Date(LocalDate.of((int) num(a, k, 0, "year"),
                 (int) num(a, k, 1, "month"), (int) num(a, k, 2, "day")))));
-        m.put("timedelta", new Type("datetime.timedelta", Map.of(), (r, a, k) -> {
+        m.put("timedelta", new Type("datetime.timedelta", Map.of(), (a, k) -> {
             double days = PyOps.toDouble(arg(a, k, 0, "days", 0L)) + 7 * PyOps.toDouble(k.getOrDefault("weeks", 0L));
             double secs = PyOps.toDouble(arg(a, k, 1, "seconds", 0L)) + 60 * PyOps.toDouble(k.getOrDefault("minutes", 0L))
                     + 3600 * PyOps.toDouble(k.getOrDefault("hours", 0L));
@@ -318,8 +318,8 @@ final class PyDateTime {
         }
 
         @Override
-        public Object call(Renderer r, List<Object> args, Map<String, Object> kwargs) {
-            return constructor.call(r, args, kwargs);
+        public Object call(List<Object> args, Map<String, Object> kwargs) {
+            return constructor.call(args, kwargs);
         }
 
         @Override

@@ -81,7 +81,7 @@ final class PyMethods {
     private static Object listMethod(List<Object> l, String name, List<Object> args, Map<String, Object> kw) {
         switch (name) {
             case "append" -> l.add(arg(args, kw, 0, "object", null));
-            case "extend" -> l.addAll(PySeq.iterate(arg(args, kw, 0, "iterable", null)));
+            case "extend" -> l.addAll(PyOps.iterate(arg(args, kw, 0, "iterable", null)));
             case "insert" -> {
                 int size = l.size();
                 long i = PyOps.toLong(args.get(0));
@@ -203,8 +203,8 @@ final class PyMethods {
                     if (other instanceof Map<?, ?> om) {
                         m.putAll(om);
                     } else {
-                        for (Object pair : PySeq.iterate(other)) {
-                            List<Object> kv = PySeq.iterate(pair);
+                        for (Object pair : PyOps.iterate(other)) {
+                            List<Object> kv = PyOps.iterate(pair);
                             m.put(kv.get(0), kv.get(1));
                         }
                     }
@@ -244,24 +244,24 @@ final class PyMethods {
                 it.remove();
                 return v;
             }
-            case "update" -> args.forEach(a -> s.addAll(PySeq.iterate(a)));
+            case "update" -> args.forEach(a -> s.addAll(PyOps.iterate(a)));
             case "union" -> {
                 Set<Object> r = new LinkedHashSet<>(s);
-                args.forEach(a -> r.addAll(PySeq.iterate(a)));
+                args.forEach(a -> r.addAll(PyOps.iterate(a)));
                 return r;
             }
             case "intersection" -> {
                 Set<Object> r = new LinkedHashSet<>(s);
-                args.forEach(a -> r.retainAll(PySeq.iterate(a)));
+                args.forEach(a -> r.retainAll(PyOps.iterate(a)));
                 return r;
             }
             case "difference" -> {
                 Set<Object> r = new LinkedHashSet<>(s);
-                args.forEach(a -> r.removeAll(PySeq.iterate(a)));
+                args.forEach(a -> r.removeAll(PyOps.iterate(a)));
                 return r;
             }
             case "symmetric_difference" -> {
-                Set<Object> other = new LinkedHashSet<>(PySeq.iterate(args.get(0)));
+                Set<Object> other = new LinkedHashSet<>(PyOps.iterate(args.get(0)));
                 Set<Object> r = new LinkedHashSet<>(s);
                 r.removeAll(other);
                 other.removeAll(s);
@@ -269,13 +269,13 @@ final class PyMethods {
                 return r;
             }
             case "issubset" -> {
-                return PySeq.iterate(args.get(0)).containsAll(s);
+                return PyOps.iterate(args.get(0)).containsAll(s);
             }
             case "issuperset" -> {
-                return s.containsAll(PySeq.iterate(args.get(0)));
+                return s.containsAll(PyOps.iterate(args.get(0)));
             }
             case "isdisjoint" -> {
-                Collection<Object> other = PySeq.iterate(args.get(0));
+                Collection<Object> other = PyOps.iterate(args.get(0));
                 return other.stream().noneMatch(s::contains);
             }
             default -> throw new PyException("'set' object has no attribute '" + name + "'");

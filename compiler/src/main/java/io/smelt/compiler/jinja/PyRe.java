@@ -28,7 +28,7 @@ final class PyRe {
                 case "flags" -> flags;
                 case "groupindex" -> new LinkedHashMap<Object, Object>(names);
                 case "match", "search", "fullmatch", "findall", "finditer", "sub", "split" ->
-                        (PyCallable) (r, a, k) -> {
+                        (PyCallable) (a, k) -> {
                             List<Object> args = new ArrayList<>(a);
                             args.add(0, this);
                             return apply(name, args, k);
@@ -61,7 +61,7 @@ final class PyRe {
         @Override
         public Object getAttr(String name) {
             return switch (name) {
-                case "group" -> (PyCallable) (r, a, k) -> {
+                case "group" -> (PyCallable) (a, k) -> {
                     if (a.size() <= 1) {
                         return group(a.isEmpty() ? 0L : a.get(0));
                     }
@@ -69,7 +69,7 @@ final class PyRe {
                     a.forEach(g -> out.add(group(g)));
                     return PyTuple.copyOf(out);
                 };
-                case "groups" -> (PyCallable) (r, a, k) -> {
+                case "groups" -> (PyCallable) (a, k) -> {
                     Object dflt = arg(a, k, 0, "default", null);
                     List<Object> out = new ArrayList<>();
                     for (int i = 1; i <= m.groupCount(); i++) {
@@ -77,14 +77,14 @@ final class PyRe {
                     }
                     return PyTuple.copyOf(out);
                 };
-                case "groupdict" -> (PyCallable) (r, a, k) -> {
+                case "groupdict" -> (PyCallable) (a, k) -> {
                     Map<Object, Object> out = new LinkedHashMap<>();
                     re.names().forEach((n, i) -> out.put(n, m.group(i)));
                     return out;
                 };
-                case "start" -> (PyCallable) (r, a, k) -> (long) m.start(a.isEmpty() ? 0 : index(a.get(0)));
-                case "end" -> (PyCallable) (r, a, k) -> (long) m.end(a.isEmpty() ? 0 : index(a.get(0)));
-                case "span" -> (PyCallable) (r, a, k) -> {
+                case "start" -> (PyCallable) (a, k) -> (long) m.start(a.isEmpty() ? 0 : index(a.get(0)));
+                case "end" -> (PyCallable) (a, k) -> (long) m.end(a.isEmpty() ? 0 : index(a.get(0)));
+                case "span" -> (PyCallable) (a, k) -> {
                     int i = a.isEmpty() ? 0 : index(a.get(0));
                     return PyTuple.of((long) m.start(i), (long) m.end(i));
                 };
@@ -112,10 +112,10 @@ final class PyRe {
     private static Builtins.Module module() {
         Map<String, Object> m = new HashMap<>();
         for (String f : List.of("match", "search", "fullmatch", "findall", "finditer", "sub", "split")) {
-            m.put(f, (PyCallable) (r, a, k) -> apply(f, new ArrayList<>(a), k));
+            m.put(f, (PyCallable) (a, k) -> apply(f, new ArrayList<>(a), k));
         }
-        m.put("compile", (PyCallable) (r, a, k) -> compile(a.get(0), arg(a, k, 1, "flags", 0L)));
-        m.put("escape", (PyCallable) (r, a, k) -> PyStr.str(a.get(0)).replaceAll("([^A-Za-z0-9_])", "\\\\$1"));
+        m.put("compile", (PyCallable) (a, k) -> compile(a.get(0), arg(a, k, 1, "flags", 0L)));
+        m.put("escape", (PyCallable) (a, k) -> PyStr.str(a.get(0)).replaceAll("([^A-Za-z0-9_])", "\\\\$1"));
         long[] values = {2, 2, 8, 8, 16, 16, 64, 64, 256, 256, 32, 32};
         String[] names = {"I", "IGNORECASE", "M", "MULTILINE", "S", "DOTALL", "X", "VERBOSE", "A", "ASCII", "U",
             "UNICODE"};
@@ -253,13 +253,12 @@ final class PyRe {
         StringBuilder out = new StringBuilder();
         int last = 0;
         long n = 0;
-        Renderer r = Renderer.current();
         while ((count == 0 || n < count) && m.find()) {
             out.append(s, last, m.start());
             if (repl instanceof String template) {
                 expand(out, template, m, re);
             } else {
-                out.append(PyStr.str(r.call(repl, new ArrayList<>(List.of(new Match(re, s, m.toMatchResult()))),
+                out.append(PyStr.str(Calls.call(repl, new ArrayList<>(List.of(new Match(re, s, m.toMatchResult()))),
                         new LinkedHashMap<>())));
             }
             last = m.end();

@@ -27,7 +27,7 @@ final class PyStrMethods {
             case "splitlines" -> splitlines(s);
             case "join" -> {
                 StringBuilder b = new StringBuilder();
-                List<Object> items = PySeq.iterate(args.get(0));
+                List<Object> items = PyOps.iterate(args.get(0));
                 for (int i = 0; i < items.size(); i++) {
                     if (i > 0) {
                         b.append(s);

@@ -1,40 +1,61 @@
 package io.smelt.compiler.jinja;
 
-import java.util.HashMap;
+import com.google.common.collect.SetMultimap;
+import com.hubspot.jinjava.interpret.Context;
+
 import java.util.Map;
 
-/** Variables of one block (template, macro call, loop iteration, with); names not found go to the frame. */
-final class Scope {
-    final Frame frame;
-    final Scope parent;
-    private Map<String, Object> vars;
-
-    Scope(Frame frame, Scope parent) {
-        this.frame = frame;
-        this.parent = parent;
+/**
+ * A jinjava context that keeps no resolved-name or dependency bookkeeping. jinjava copies that
+ * bookkeeping into every parent scope; with a parent shared by every render that would be an
+ * unsynchronised write from many threads, and it is never read here.
+ */
+class Scope extends Context {
+    Scope(Context parent) {
+        super(parent);
     }
 
-    Object lookup(String name) {
-        for (Scope sc = this; sc != null; sc = sc.parent) {
-            Map<String, Object> v = sc.vars;
-            if (v != null) {
-                Object value = v.get(name);
-                if (value != null || v.containsKey(name)) {
-                    return value;
-                }
+    Scope(Context parent, Map<String, ?> bindings) {
+        super(parent, bindings);
+    }
+
+    /** A value this scope provides besides its own variables, or {@link Names#MISSING}. */
+    Object lookupExtra(String name) {
+        return Names.MISSING;
+    }
+
+    @Override
+    public Object get(Object key) {
+        Object v = getScope().get(key);
+        if (v != null) {
+            return v;
+        }
+        if (key instanceof String name) {
+            Object extra = lookupExtra(name);
+            if (extra != Names.MISSING && extra != null) {
+                return extra;
             }
         }
-        return frame.renderer.resolve(name, frame.pkg);
+        return getParent() == null ? null : getParent().get(key);
     }
 
-    void set(String name, Object value) {
-        if (vars == null) {
-            vars = new HashMap<>(8);
-        }
-        vars.put(name, value);
+    @Override
+    public void addResolvedExpression(String expression) {
     }
 
-    Scope child() {
-        return new Scope(frame, this);
+    @Override
+    public void addResolvedValue(String value) {
+    }
+
+    @Override
+    public void addResolvedFunction(String function) {
+    }
+
+    @Override
+    public void addDependency(String type, String identification) {
+    }
+
+    @Override
+    public void addDependencies(SetMultimap<String, String> dependencies) {
     }
 }

@@ -11,12 +11,16 @@ final class Tests {
     /** One test; {@code args} are the test's arguments after the tested value. */
     @FunctionalInterface
     interface Test {
-        boolean test(Renderer r, Object v, List<Object> args);
+        boolean test(Object r, Object v, List<Object> args);
     }
 
     private static final Map<String, Test> ALL = new HashMap<>();
 
     private Tests() {
+    }
+
+    static Map<String, Test> all() {
+        return ALL;
     }
 
     static Test get(String name) {
@@ -55,7 +59,7 @@ final class Tests {
         add((r, v, a) -> PyOps.compare(v, a.get(0), ">=") >= 0, "ge", ">=");
         add((r, v, a) -> PyOps.compare(v, a.get(0), "<") < 0, "lt", "<", "lessthan");
         add((r, v, a) -> PyOps.compare(v, a.get(0), "<=") <= 0, "le", "<=");
-        add((r, v, a) -> PySeq.contains(a.get(0), v), "in");
+        add((r, v, a) -> PyOps.contains(a.get(0), v), "in");
         add((r, v, a) -> v == a.get(0) || (v instanceof Boolean && v.equals(a.get(0))), "sameas");
         add((r, v, a) -> v instanceof String s && s.equals(s.toLowerCase(Locale.ROOT)), "lower");
         add((r, v, a) -> v instanceof String s && s.equals(s.toUpperCase(Locale.ROOT)), "upper");

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,6 +106,28 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
             assertSucceeded(refreshed);
             assertThat(count(workspace, "inc_append")).isEqualTo(2);
             assertThat(count(workspace, "inc_merge")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    public void eightThreadsBuildOneDatabaseWithoutErrors() {
+        Path project = project("jaffle_shop");
+        try (Workspace workspace = load(project, null, Map.of(), 8)) {
+            for (int round = 0; round < 3; round++) {
+                RunSummary summary = run(workspace, Command.BUILD);
+                assertSucceeded(summary);
+                assertThat(summary.results()).hasSize(24);
+            }
+            assertThat(count(workspace, "orders")).isEqualTo(100);
+        }
+        Path generated = project("generated_wide");
+        try (Workspace workspace = load(generated, null, Map.of(), 8)) {
+            RunSummary summary = run(workspace, Command.BUILD);
+            assertSucceeded(summary);
+            long buildable = workspace.manifest().nodes().values().stream()
+                    .filter(n -> !n.resourceType().dbtName().equals("source")).count();
+            assertThat(summary.results()).hasSize((int) buildable);
+            assertThat(summary.count(NodeStatus.SUCCESS)).isEqualTo(40 + 5);
         }
     }
 

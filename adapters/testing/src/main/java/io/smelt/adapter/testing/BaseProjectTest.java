@@ -51,9 +51,14 @@ public abstract class BaseProjectTest {
     }
 
     protected Workspace load(Path project, String varsYaml, Map<String, String> environment) {
+        return load(project, varsYaml, environment, null);
+    }
+
+    /** @param threads {@code --threads}, or null for the profile's */
+    protected Workspace load(Path project, String varsYaml, Map<String, String> environment, Integer threads) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("HOME", tempDir.toString());
-        return Workspace.load(new ProjectOptions(project, project, null, null, varsYaml, null, env), RunListener.NONE);
+        return Workspace.load(new ProjectOptions(project, project, null, null, varsYaml, threads, env), RunListener.NONE);
     }
 
     protected RunSummary run(Workspace workspace, Command command, String... select) {

@@ -1,0 +1,44 @@
+package io.smelt.compiler.jinja;
+
+import com.hubspot.jinjava.interpret.Context;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** One render: its globals and, per package, the scope that resolves unqualified macro names. */
+final class RenderState {
+    final DbtJinjava jinjava;
+    final MacroRegistry registry;
+    private final Scope globals;
+    private final Map<String, PackageScope> packages = new HashMap<>(4);
+
+    RenderState(DbtJinjava jinjava, MacroRegistry registry, Map<String, Object> globals) {
+        this.jinjava = jinjava;
+        this.registry = registry;
+        this.globals = new Scope(jinjava.sharedScope(), globals);
+    }
+
+    Context packageScope(String packageName) {
+        return packages.computeIfAbsent(packageName, p -> new PackageScope(globals, registry.namesFor(p)));
+    }
+
+    DbtInterpreter newInterpreter(Context context) {
+        return new DbtInterpreter(jinjava, context, jinjava.getGlobalConfig(), this);
+    }
+
+    /** Names visible to a package: its macros, the root's, the internal packages', and package namespaces. */
+    static final class PackageScope extends Scope {
+        private final Map<String, Object> names;
+
+        PackageScope(Context parent, Map<String, Object> names) {
+            super(parent);
+            this.names = names;
+        }
+
+        @Override
+        Object lookupExtra(String name) {
+            Object v = names.get(name);
+            return v == null ? Names.MISSING : v;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.smelt.compiler.jinja;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Constructs beyond the conformance corpus; expected values are what Jinja2 3.1.6 renders. */
+class TestJinjaPythonSemantics {
+    private static final JinjaEngine ENGINE =
+            JinjaEngine.create(new JinjaEngine.Options("root", List.of(), List.of(), Map.of()), List.of());
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '#', quoteCharacter = '`', textBlock = """
+            {% if true: %}y{% endif %}|{% for x in [1,2]: %}{{ x }}{% endfor %}            # y|12
+            {{ 'a' 'b' "c" }}                                                               # abc
+            {{ [1] | is_list }}{{ (1,) | is_list }}                                         # TrueFalse
+            {{ '%s and %d' % ('x', 3) }}|{{ '%-5s|' % 'ab' }}|{{ '%.2f' % 1.005 }}           # x and 3|ab   ||1.00
+            {% set d = {'b': 1, 'a': 2} %}{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}{{ d | tojson }} # b=1;a=2;{"a": 2, "b": 1}
+            {{ 'A-B-C'.split('-') | join('+') }}|{{ 'x'.rjust(3, '.') }}|{{ 'abc'.replace('b', '') }} # A+B+C|..x|ac
+            {{ [3, 1, 2] | sort | reverse | list }}|{{ {'a': 1}.get('b') }}|{{ none }}|{{ [none] }} # [3, 2, 1]|None|None|[None]
+            {% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}in{% endcall %}       # in
+            {{ 1.5e3 }}|{{ 2 ** 0.5 }}|{{ 10 // 3 }}|{{ 1 / 3 }}|{{ 1e20 }}|{{ 0.1 + 0.2 }} # 1500.0|1.4142135623730951|3|0.3333333333333333|1e+20|0.30000000000000004
+            {{ modules.re.sub('[0-9]+', 'N', 'a1b22') }}|{{ modules.re.match('(\\w)\\d', 'x1').group(1) }} # aNbN|x
+            {{ modules.datetime.datetime(2024, 1, 2, 3, 4).strftime('%Y/%m/%d %H:%M') }}|{{ (modules.datetime.date(2024, 1, 31) + modules.datetime.timedelta(days=1)).isoformat() }} # 2024/01/02 03:04|2024-02-01
+            {% set ns = namespace(n=0) %}{% for i in range(3) %}{% set ns.n = ns.n + i %}{% endfor %}{{ ns.n }}|{{ range(3) | list | tojson }} # 3|[0, 1, 2]
+            {{ 'é'|length }}|{{ 'abc'[::-1] }}|{{ [1,2,3][-2:] }}                           # 1|cba|[2, 3]
+            """)
+    void rendersLikeJinja2(String template, String expected) {
+        assertThat(ENGINE.render(ENGINE.parse("root", Path.of("t.sql"), template.strip()), Map.of())).isEqualTo(expected.strip());
+    }
+}
