@@ -100,6 +100,8 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
             assertThat(rows(workspace, "select id, run_label from " + relation(workspace, "inc_delete_insert") + " order by id"))
                     .containsExactly("1|first", "2|first", "3|second", "4|second");
             assertThat(count(workspace, "inc_append")).isEqualTo(3);
+            assertThat(rows(workspace, "select id, val from " + relation(workspace, "inc_strategy_merge") + " order by id"))
+                    .containsExactly("1|original", "2|merged", "4|merged");
             assertThat(rows(workspace, "select model_name, event from " + schema() + ".audit_log")).hasSize(6);
 
             RunSummary refreshed = run(workspace, Command.RUN, true, "tag:incremental");
@@ -128,6 +130,19 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
                     .filter(n -> !n.resourceType().dbtName().equals("source")).count();
             assertThat(summary.results()).hasSize((int) buildable);
             assertThat(summary.count(NodeStatus.SUCCESS)).isEqualTo(40 + 5);
+        }
+    }
+
+    @Test
+    public void varsAndEnvironmentReachTemplates() {
+        Path project = project("features");
+        try (Workspace workspace = load(project, "{greeting: hi}", Map.of("SMELT_FEATURES_ENV", "xyz"), null)) {
+            assertSucceeded(run(workspace, Command.RUN, "vars_model", "env_model"));
+            assertThat(text(scalar(workspace, "select project_var from " + relation(workspace, "vars_model")))).isEqualTo("hi");
+            assertThat(text(scalar(workspace, "select project_number from " + relation(workspace, "vars_model")))).isEqualTo("42");
+            assertThat(text(scalar(workspace, "select env_value from " + relation(workspace, "env_model")))).isEqualTo("xyz");
+            assertThat(workspace.runOperation("log_greeting", Map.of("name", "smelt"), io.smelt.compiler.run.RunListener.NONE))
+                    .isEqualTo("hello, smelt");
         }
     }
 
