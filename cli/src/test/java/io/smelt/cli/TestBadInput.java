@@ -46,7 +46,7 @@ class TestBadInput {
     void unclosedJinjaExpression() {
         Result result = smelt("jinja_unclosed_expression", "run");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("models/b.sql:").contains("end of print statement");
+        assertThat(result.err()).contains("models/b.sql:").contains("'{{' is not closed with '}}'");
         assertThat(result.out()).doesNotContain("OK created");
     }
 

@@ -47,8 +47,8 @@ final class TemplateLoader {
     }
 
     private Parsed run(String text) {
-        String source = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
-                : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        String source = NestedBraces.separate(text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+                : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
         interpreter = new DbtInterpreter(jinjava, new Scope(jinjava.sharedScope()), jinjava.getGlobalConfig(), null);
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
@@ -89,8 +89,11 @@ final class TemplateLoader {
         if ("Missing start tag".equals(error.getMessage())) {
             return "Encountered unknown tag '" + error.getFieldName() + "'.";
         }
-        if ("Unclosed comment".equals(error.getMessage()) || "Unclosed token".equals(error.getMessage())) {
-            return "unexpected end of template (" + error.getMessage().toLowerCase() + ")";
+        if ("Unclosed comment".equals(error.getMessage())) {
+            return "unexpected end of template: a '{#' comment is not closed with '#}'";
+        }
+        if ("Unclosed token".equals(error.getMessage())) {
+            return "unexpected end of template: a '{{' is not closed with '}}' (or a '{%' with '%}')";
         }
         return error.getMessage();
     }
