@@ -84,7 +84,7 @@ final class Filters {
             Object attr = arg(a, k, 0, "attribute", null);
             Object total = arg(a, k, 1, "start", 0L);
             for (Object o : PyOps.iterate(v)) {
-                total = PyOps.add(total, attr == null ? o : attribute(o, attr));
+                total = PyArith.add(total, attr == null ? o : attribute(o, attr));
             }
             return total;
         }, "sum");
@@ -230,7 +230,7 @@ final class Filters {
             return d.abs();
         }
         if (PyOps.isNumber(v)) {
-            return PyOps.truthy(PyOps.compare(v, 0L, "<") < 0) ? PyOps.neg(v) : PyOps.pos(v);
+            return PyOps.truthy(PyOps.compare(v, 0L, "<") < 0) ? PyArith.neg(v) : PyArith.pos(v);
         }
         throw PyException.typeError("bad operand type for abs(): '" + PyOps.typeName(v) + "'");
     }

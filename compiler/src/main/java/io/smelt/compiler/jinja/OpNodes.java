@@ -36,7 +36,7 @@ final class OpNodes {
     static final AstUnary.Operator NEG = new AstUnary.Operator() {
         @Override
         public Object eval(Bindings bindings, ELContext context, AstNode node) {
-            return PyOps.neg(node.eval(bindings, context));
+            return PyArith.neg(node.eval(bindings, context));
         }
 
         @Override
@@ -82,13 +82,13 @@ final class OpNodes {
 
     static Object apply(String op, Object a, Object b) {
         return switch (op) {
-            case "+" -> PyOps.add(a, b);
-            case "-" -> PyOps.sub(a, b);
-            case "*" -> PyOps.mul(a, b);
-            case "/" -> PyOps.div(a, b);
-            case "//" -> PyOps.floorDiv(a, b);
-            case "%" -> PyOps.mod(a, b);
-            case "**" -> PyOps.pow(a, b);
+            case "+" -> PyArith.add(a, b);
+            case "-" -> PyArith.sub(a, b);
+            case "*" -> PyArith.mul(a, b);
+            case "/" -> PyArith.div(a, b);
+            case "//" -> PyArith.floorDiv(a, b);
+            case "%" -> PyArith.mod(a, b);
+            case "**" -> PyArith.pow(a, b);
             case "~" -> PyStr.str(a instanceof Undefined ? "" : a).concat(PyStr.str(b instanceof Undefined ? "" : b));
             case "==" -> PyOps.eq(a, b);
             case "!=" -> !PyOps.eq(a, b);

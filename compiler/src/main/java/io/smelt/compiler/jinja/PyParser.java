@@ -19,17 +19,22 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
 import jinjava.de.odysseus.el.tree.impl.ast.AstString;
 import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * jinjava's expression parser with Jinja2's grammar where dbt code needs it: calling any value
  * ({@code adapter.dispatch('x', 'pkg')(args)}), trailing commas, {@code *args}/{@code **kwargs},
- * slices with steps, chained comparisons, {@code not} below comparisons, {@code none}, and Python
- * operator semantics through our own nodes.
+ * slices with steps, chained comparisons, {@code not} below comparisons, filters and tests in any order,
+ * {@code none}, {@code ()}, integers of any size, and Python operator semantics through our own nodes.
  */
 final class PyParser extends ExtendedParser {
+    private static final Set<Symbol> TEST_NAMES = Set.of(Symbol.IDENTIFIER, Symbol.EQ, Symbol.NE, Symbol.LT,
+            Symbol.LE, Symbol.GT, Symbol.GE, Symbol.TRUE, Symbol.FALSE, CollectionMembershipOperator.TOKEN.getSymbol());
+
     PyParser(Builder context, String input) {
         super(context, input);
         putExtensionHandler(TruncDivOperator.TOKEN, binary(TruncDivOperator.HANDLER, "//"));
@@ -131,6 +136,55 @@ final class PyParser extends ExtendedParser {
         return new OpNodes.Chain(operands, ops);
     }
 
+    /**
+     * Filters and tests after a value, in any order and number, as Jinja2's {@code parse_filter_expr}
+     * reads them ({@code x|default(none) is none}); jinjava takes either filters or one test.
+     */
+    @Override
+    protected AstNode filter(boolean required) throws ScanException, ParseException {
+        AstNode v = unary(required);
+        if (v == null) {
+            return null;
+        }
+        while (true) {
+            Scanner.Token t = getToken();
+            if ("|".equals(t.getImage()) && lookahead(0).getSymbol() == Symbol.IDENTIFIER) {
+                v = parseFiltersAsNestedMethods(v);
+            } else if ("is".equals(t.getImage()) && "not".equals(lookahead(0).getImage())
+                    && TEST_NAMES.contains(lookahead(1).getSymbol())) {
+                consumeToken();
+                consumeToken();
+                v = test(v, "evaluateNegated");
+            } else if ("is".equals(t.getImage()) && TEST_NAMES.contains(lookahead(0).getSymbol())) {
+                consumeToken();
+                v = test(v, "evaluate");
+            } else {
+                return v;
+            }
+        }
+    }
+
+    /** {@code v is name arg}, as jinjava builds it: a call of the test's {@code evaluate} method. */
+    private AstNode test(AstNode v, String method) throws ScanException, ParseException {
+        String name = consumeToken().getImage();
+        if ("is".equals(getToken().getImage())) {
+            throw new PyException("You cannot chain multiple tests with is");
+        }
+        List<AstNode> params = new ArrayList<>(List.of(v, interpreter()));
+        AstNode arg = value();
+        if (arg != null) {
+            params.add(arg);
+        }
+        return createAstMethod(createAstDot(identifier(EXPTEST_PREFIX + name), method, true),
+                createAstParameters(params));
+    }
+
+    /** Integer literals of any size, as in Python. */
+    @Override
+    protected Number parseInteger(String string) throws ParseException {
+        return PyOps.normalizeBig(new BigInteger(string));
+    }
+
     /** Adjacent string literals concatenate, as in Python ({@code "a" "b"}). */
     @Override
     protected AstNode literal() throws ScanException, ParseException {
@@ -147,6 +201,9 @@ final class PyParser extends ExtendedParser {
     @Override
     protected AstNode nonliteral() throws ScanException, ParseException {
         Scanner.Token t = getToken();
+        if (t.getSymbol() == Symbol.LPAREN && lookahead(0).getSymbol() == Symbol.RPAREN) {
+            return createAstTuple(params());
+        }
         if (t.getSymbol() != Symbol.IDENTIFIER) {
             return super.nonliteral();
         }

@@ -47,8 +47,8 @@ final class TemplateLoader {
     }
 
     private Parsed run(String text) {
-        String source = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
-                : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        String source = NestedBraces.separate(text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+                : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
         interpreter = new DbtInterpreter(jinjava, new Scope(jinjava.sharedScope()), jinjava.getGlobalConfig(), null);
         JinjavaInterpreter.pushCurrent(interpreter);
         try {

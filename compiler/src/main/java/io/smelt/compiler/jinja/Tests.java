@@ -52,7 +52,7 @@ final class Tests {
         add((r, v, a) -> v instanceof PyCallable || v instanceof JinjaFunction, "callable");
         add((r, v, a) -> parity(v) == 1, "odd");
         add((r, v, a) -> parity(v) == 0, "even");
-        add((r, v, a) -> PyOps.truthy(PyOps.eq(PyOps.mod(v, a.get(0)), 0L)), "divisibleby");
+        add((r, v, a) -> PyOps.truthy(PyOps.eq(PyArith.mod(v, a.get(0)), 0L)), "divisibleby");
         add((r, v, a) -> PyOps.eq(v, a.get(0)), "eq", "==", "equalto");
         add((r, v, a) -> !PyOps.eq(v, a.get(0)), "ne", "!=");
         add((r, v, a) -> PyOps.compare(v, a.get(0), ">") > 0, "gt", ">", "greaterthan");

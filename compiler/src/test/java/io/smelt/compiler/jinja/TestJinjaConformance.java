@@ -17,14 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -57,13 +55,9 @@ class TestJinjaConformance {
         return out.stream();
     }
 
-    /** Extra cases the jinjava layer does not pass yet; each is a known gap, listed in docs/reference/jinja.md. */
-    private static final Set<String> KNOWN_GAPS = Set.of("extra_04", "extra_15", "extra_25", "extra_26", "extra_27", "extra_30");
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void conforms(String id, JsonNode c) {
-        assumeFalse(KNOWN_GAPS.contains(id), "known gap: " + id);
         String template = c.get("template").asText();
         if (c.has("output")) {
             assertThat(render(template)).isEqualTo(c.get("output").asText());

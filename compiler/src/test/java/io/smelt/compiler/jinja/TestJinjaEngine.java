@@ -168,6 +168,16 @@ class TestJinjaEngine {
     }
 
     @Test
+    void chainedTestsAreASyntaxErrorAsInJinja2() {
+        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of(), List.of(), Map.of()));
+        assertThatThrownBy(() -> engine.parse("root", MODEL, "ok\n{{ x is defined is false }}"))
+                .isInstanceOfSatisfying(SmeltException.class, e -> {
+                    assertThat(e.first().at()).isEqualTo(SourcePosition.of(MODEL, 2));
+                    assertThat(e.first().message()).isEqualTo("You cannot chain multiple tests with is");
+                });
+    }
+
+    @Test
     void callStatementBlockFromInternalPackage() {
         JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of("dbt"), List.of(), Map.of()),
                 file("dbt", "macros/statement.sql", """

@@ -29,6 +29,9 @@ class TestJinjaPythonSemantics {
             {{ modules.datetime.datetime(2024, 1, 2, 3, 4).strftime('%Y/%m/%d %H:%M') }}|{{ (modules.datetime.date(2024, 1, 31) + modules.datetime.timedelta(days=1)).isoformat() }} # 2024/01/02 03:04|2024-02-01
             {% set ns = namespace(n=0) %}{% for i in range(3) %}{% set ns.n = ns.n + i %}{% endfor %}{{ ns.n }}|{{ range(3) | list | tojson }} # 3|[0, 1, 2]
             {{ 'é'|length }}|{{ 'abc'[::-1] }}|{{ [1,2,3][-2:] }}                           # 1|cba|[2, 3]
+            {{ {'a': {'b': 1}}.a.b }}|{{ {'k': {'v': '}}'}}['k'] -}} {{- '' }}|{% raw %}{{ x }}}{% endraw %}|{% set d = {'a': {'b': 2}} %}{{ d.a }} # 1|{'v': '}}'}|{{ x }}}|{'b': 2}
+            {{ x|default(none) is none }}|{{ []|first is defined }}|{{ [1]|first is number and 'a'|upper is string }}|{{ x|default(1) is not none }} # True|False|True|True
+            {{ 100000000000000000000 + 1 }}|{{ -9223372036854775809 }}|{{ () }}|{{ ()|length }}|{{ (1,) }} # 100000000000000000001|-9223372036854775809|()|0|(1,)
             """)
     void rendersLikeJinja2(String template, String expected) {
         assertThat(ENGINE.render(ENGINE.parse("root", Path.of("t.sql"), template.strip()), Map.of())).isEqualTo(expected.strip());
