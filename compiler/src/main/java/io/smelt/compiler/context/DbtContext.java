@@ -40,7 +40,7 @@ public final class DbtContext {
     private final ExecutionScope scope;
     private final Set<Node> ephemerals = new LinkedHashSet<>();
     private final Map<String, Map<String, Object>> statementResults = new HashMap<>();
-    private NodeConfig config;
+    private final NodeConfig config;
 
     private DbtContext(ContextHost host, Node node, ParseCapture capture, ExecutionScope scope) {
         this.host = host;
@@ -128,10 +128,6 @@ public final class DbtContext {
         return existing == null ? relation : existing;
     }
 
-    /** The node's config as templates read it; replaced once parse-time config calls are merged. */
-    public void config(NodeConfig newConfig) {
-        this.config = newConfig;
-    }
 
     private Object ref(List<Object> args, Map<String, Object> kwargs) {
         if (args.isEmpty() || args.size() > 2) {

@@ -102,7 +102,7 @@ final class PyDateTime {
 
         @Override
         public Object add(Object other) {
-            if (other instanceof Delta d) {
+            if (other instanceof TimeDelta d) {
                 return new DateTime(t.plus(d.micros(), ChronoUnit.MICROS), tz);
             }
             throw PyException.typeError("unsupported operand type(s) for +: 'datetime.datetime' and '"
@@ -111,11 +111,11 @@ final class PyDateTime {
 
         @Override
         public Object sub(Object other) {
-            if (other instanceof Delta d) {
+            if (other instanceof TimeDelta d) {
                 return new DateTime(t.minus(d.micros(), ChronoUnit.MICROS), tz);
             }
             if (other instanceof DateTime o) {
-                return new Delta(ChronoUnit.MICROS.between(o.t, t));
+                return new TimeDelta(ChronoUnit.MICROS.between(o.t, t));
             }
             throw PyException.typeError("unsupported operand type(s) for -: 'datetime.datetime' and '"
                     + PyOps.typeName(other) + "'");
@@ -164,7 +164,7 @@ final class PyDateTime {
 
         @Override
         public Object add(Object other) {
-            if (other instanceof Delta x) {
+            if (other instanceof TimeDelta x) {
                 return new Date(d.plusDays(Math.floorDiv(x.micros(), 86_400_000_000L)));
             }
             throw PyException.typeError("unsupported operand type(s) for +: 'datetime.date' and '"
@@ -173,11 +173,11 @@ final class PyDateTime {
 
         @Override
         public Object sub(Object other) {
-            if (other instanceof Delta x) {
+            if (other instanceof TimeDelta x) {
                 return new Date(d.minusDays(Math.floorDiv(x.micros(), 86_400_000_000L)));
             }
             if (other instanceof Date o) {
-                return new Delta(ChronoUnit.DAYS.between(o.d, d) * 86_400_000_000L);
+                return new TimeDelta(ChronoUnit.DAYS.between(o.d, d) * 86_400_000_000L);
             }
             throw PyException.typeError("unsupported operand type(s) for -: 'datetime.date' and '"
                     + PyOps.typeName(other) + "'");
@@ -200,7 +200,7 @@ final class PyDateTime {
     }
 
     /** {@code datetime.timedelta}, held in microseconds. */
-    record Delta(long micros) implements PyObject, Arith, Comparable<Delta> {
+    record TimeDelta(long micros) implements PyObject, Arith, Comparable<TimeDelta> {
         @Override
         public Object getAttr(String name) {
             return switch (name) {
@@ -214,8 +214,8 @@ final class PyDateTime {
 
         @Override
         public Object add(Object other) {
-            if (other instanceof Delta d) {
-                return new Delta(micros + d.micros);
+            if (other instanceof TimeDelta d) {
+                return new TimeDelta(micros + d.micros);
             }
             if (other instanceof DateTime || other instanceof Date) {
                 return ((Arith) other).add(this);
@@ -226,8 +226,8 @@ final class PyDateTime {
 
         @Override
         public Object sub(Object other) {
-            if (other instanceof Delta d) {
-                return new Delta(micros - d.micros);
+            if (other instanceof TimeDelta d) {
+                return new TimeDelta(micros - d.micros);
             }
             throw PyException.typeError("unsupported operand type(s) for -: 'datetime.timedelta' and '"
                     + PyOps.typeName(other) + "'");
@@ -235,19 +235,19 @@ final class PyDateTime {
 
         @Override
         public Object mul(Object other) {
-            return new Delta(Math.round(micros * PyOps.toDouble(other)));
+            return new TimeDelta(Math.round(micros * PyOps.toDouble(other)));
         }
 
         @Override
         public Object div(Object other) {
-            if (other instanceof Delta d) {
+            if (other instanceof TimeDelta d) {
                 return (double) micros / d.micros;
             }
-            return new Delta(Math.round(micros / PyOps.toDouble(other)));
+            return new TimeDelta(Math.round(micros / PyOps.toDouble(other)));
         }
 
         @Override
-        public int compareTo(Delta o) {
+        public int compareTo(TimeDelta o) {
             return Long.compare(micros, o.micros);
         }
 
@@ -299,7 +299,7 @@ final class PyDateTime {
                     + 3600 * PyOps.toDouble(k.getOrDefault("hours", 0L));
             double micros = PyOps.toDouble(arg(a, k, 2, "microseconds", 0L))
                     + 1000 * PyOps.toDouble(k.getOrDefault("milliseconds", 0L));
-            return new Delta(Math.round(days * 86_400_000_000L + secs * 1_000_000 + micros));
+            return new TimeDelta(Math.round(days * 86_400_000_000L + secs * 1_000_000 + micros));
         }));
         return new Builtins.Module("datetime", m);
     }

@@ -26,7 +26,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -188,9 +187,5 @@ public final class ProjectParser {
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Map<String, Object> copy(Map<String, Object> map) {
-        return map == null ? new LinkedHashMap<>() : new LinkedHashMap<>(Objects.requireNonNull(map));
     }
 }

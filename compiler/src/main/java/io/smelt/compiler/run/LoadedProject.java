@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -280,9 +279,5 @@ final class LoadedProject implements ContextHost {
 
     Map<String, String> environment() {
         return environment;
-    }
-
-    Set<String> packageNames() {
-        return packages.keySet();
     }
 }
