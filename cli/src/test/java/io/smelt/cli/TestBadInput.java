@@ -120,6 +120,20 @@ class TestBadInput {
     }
 
     @Test
+    void aCompilerErrorRaisedAtRunTimeFailsTheModel() throws IOException {
+        Path project = dir.resolve("raises");
+        Files.createDirectories(project.resolve("models"));
+        Files.writeString(project.resolve("dbt_project.yml"), "name: raises\nversion: '1.0'\nconfig-version: 2\n");
+        Files.writeString(project.resolve("models/ok.sql"), "select 1 as id\n");
+        Files.writeString(project.resolve("models/checked.sql"),
+                "select * from {{ ref('ok') }}\n{% if execute %}\n{{ exceptions.raise_compiler_error('ok must not be empty') }}\n{% endif %}\n");
+        Result result = TestingCli.run(project, "run", "--project-dir", project.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("ERROR creating sql view model").contains("ok must not be empty")
+                .contains("models/checked.sql").contains("PASS=1");
+    }
+
+    @Test
     void noStackTraceWithoutDebug() {
         for (String fixture : new String[] {"yaml_syntax", "jinja_syntax", "cycle", "unknown_ref"}) {
             Result result = smelt(fixture, "build");

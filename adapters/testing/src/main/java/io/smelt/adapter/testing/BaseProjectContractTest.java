@@ -87,6 +87,9 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
             assertThat(text(scalar(workspace, "select dispatched_to from " + relation(workspace, "dispatch_model"))))
                     .isEqualTo(dispatchedTo());
             assertThat(text(scalar(workspace, "select leap_day from " + relation(workspace, "datetime_model")))).isEqualTo("2024-02-29");
+            long models = workspace.manifest().nodes().values().stream().filter(n -> n.resourceType().dbtName().equals("model")).count();
+            assertThat(rows(workspace, "select regex_group, created_identifier, found_view, graph_models, via_builtins from "
+                    + relation(workspace, "context_objects"))).containsExactly("orders|base_numbers|true|" + models + "|5");
             assertThat(rows(workspace, "select id, part, val from " + relation(workspace, "inc_merge") + " order by id, part"))
                     .containsExactly("1|a|original", "1|b|original", "2|a|original");
             assertThat(rows(workspace, "select model_name, event from " + schema() + ".audit_log"))
