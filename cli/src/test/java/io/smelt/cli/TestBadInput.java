@@ -134,6 +134,18 @@ class TestBadInput {
     }
 
     @Test
+    void secretEnvironmentVariablesStayOutOfModels() throws IOException {
+        Path project = dir.resolve("secrets");
+        Files.createDirectories(project.resolve("models"));
+        Files.writeString(project.resolve("dbt_project.yml"), "name: secrets\nversion: '1.0'\nconfig-version: 2\n");
+        Files.writeString(project.resolve("models/leak.sql"), "select '{{ env_var(\"DBT_ENV_SECRET_TOKEN\", \"s3cr3t-default\") }}' as t\n");
+        Result result = TestingCli.run(project, "compile", "--project-dir", project.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("models/leak.sql:1").contains("reads a secret");
+        assertThat(result.out() + result.err()).doesNotContain("s3cr3t-default");
+    }
+
+    @Test
     void noStackTraceWithoutDebug() {
         for (String fixture : new String[] {"yaml_syntax", "jinja_syntax", "cycle", "unknown_ref"}) {
             Result result = smelt(fixture, "build");

@@ -34,6 +34,7 @@ import java.util.Set;
  * the linked project and the worker's session.
  */
 public final class DbtContext {
+    private static final String SECRET_PREFIX = "DBT_ENV_SECRET_";
     private final ContextHost host;
     private final Node node;
     private final ParseCapture capture;
@@ -187,6 +188,11 @@ public final class DbtContext {
 
     private Object envVar(List<Object> args, Map<String, Object> kwargs) {
         String name = String.valueOf(arg(args, kwargs, 0, "var"));
+        if (name.startsWith(SECRET_PREFIX)) {
+            // A secret read here would end up in compiled SQL, logs and artifacts.
+            throw error("env_var('" + name + "') reads a secret, which only profiles.yml may use",
+                    "pass the value through profiles.yml, or rename the variable if it is not a secret");
+        }
         String value = host.envVar(name);
         if (value != null) {
             return value;
