@@ -5,13 +5,11 @@ import io.smelt.compiler.run.NodeResult;
 import io.smelt.compiler.run.RunListener;
 import io.smelt.compiler.run.RunSummary;
 import io.smelt.compiler.run.Workspace;
-import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code smelt compile}: writes each selected node's SQL under target/compiled. As dbt does, prints
@@ -19,16 +17,10 @@ import java.util.Set;
  */
 @picocli.CommandLine.Command(name = "compile", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Renders the selected nodes' SQL into target/compiled without running it.")
-final class CompileCommand extends NodeCommand {
-    @Mixin
-    SelectionOptions selection = new SelectionOptions();
-
-    @Mixin
-    RunOptions run = new RunOptions();
-
+final class CompileCommand extends SelectingCommand {
     @Override
-    protected int execute() {
-        return runNodes(Command.COMPILE, selection.toSelection(Set.of()), run.fullRefresh, run.failFast);
+    protected Command command() {
+        return Command.COMPILE;
     }
 
     @Override

@@ -1,0 +1,23 @@
+package io.smelt.cli;
+
+import io.smelt.compiler.run.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.Set;
+
+/** A node command with the usual selection and run options: build, run, seed, compile. */
+abstract class SelectingCommand extends NodeCommand {
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
+
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    /** What this command does with the selected nodes. */
+    protected abstract Command command();
+
+    @Override
+    protected int execute() {
+        return runNodes(command(), selection.toSelection(Set.of()), run.fullRefresh, run.failFast);
+    }
+}
