@@ -1,0 +1,250 @@
+package io.smelt.adapter.trino;
+
+import io.smelt.adapter.AdapterConfigException;
+import io.smelt.adapter.TargetConfig;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A Trino target's fields, checked. Field names follow dbt-trino.
+ *
+ * <ul>
+ *   <li>{@code host} (required, a host name without scheme or path), {@code port} (8080 over
+ *       http, 443 over https when absent; dbt-trino requires it), {@code user} (required).
+ *   <li>{@code method}: {@code none} (default) or {@code ldap}, which sends {@code password} with
+ *       basic authentication and so needs {@code http_scheme: https} (the default with ldap). The
+ *       other dbt-trino methods ({@code jwt}, {@code oauth}, {@code oauth_console}, {@code
+ *       kerberos}, {@code certificate}) are refused as not supported yet.
+ *   <li>{@code catalog} or its alias {@code database} (required), {@code schema} (required).
+ *   <li>{@code session_properties}: a map set on every connection, such as {@code
+ *       query_max_run_time: 1h} or {@code iceberg.compression_codec: ZSTD}.
+ *   <li>{@code threads} (1), {@code retries} (3 attempts for a statement that could not reach the
+ *       server), {@code prepared_statements_enabled} (true), {@code timezone} (the JVM's zone).
+ * </ul>
+ *
+ * Other fields are kept in {@link #unknownFields()}, secrets masked, and otherwise ignored.
+ *
+ * @param password null unless {@code method} is {@code ldap}
+ */
+public record TrinoConfig(
+        String host,
+        int port,
+        String user,
+        String password,
+        Method method,
+        String catalog,
+        String schema,
+        boolean https,
+        Map<String, String> sessionProperties,
+        int threads,
+        int retries,
+        boolean preparedStatementsEnabled,
+        String timezone,
+        Map<String, Object> unknownFields) {
+    /** How the client proves who it is. */
+    public enum Method {
+        NONE, LDAP;
+
+        public String profileName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final Set<String> KNOWN_FIELDS = Set.of(
+            "type", "host", "port", "user", "password", "method", "catalog", "database", "schema", "http_scheme",
+            "session_properties", "threads", "retries", "prepared_statements_enabled", "timezone");
+    private static final Set<String> LATER_METHODS = Set.of("jwt", "oauth", "oauth_console", "kerberos", "certificate");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]");
+    // session property names are spliced into the connection, so only plain (catalog.)name forms
+    private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+
+    public TrinoConfig {
+        requireNonNull(host, "host is null");
+        requireNonNull(user, "user is null");
+        requireNonNull(method, "method is null");
+        requireNonNull(catalog, "catalog is null");
+        requireNonNull(schema, "schema is null");
+        sessionProperties = Collections.unmodifiableMap(new LinkedHashMap<>(sessionProperties));
+        unknownFields = Collections.unmodifiableMap(new LinkedHashMap<>(unknownFields));
+    }
+
+    public String httpScheme() {
+        return https ? "https" : "http";
+    }
+
+    public static TrinoConfig parse(TargetConfig target) {
+        Fields fields = new Fields(target);
+        String methodName = fields.text("method", "none").toLowerCase(Locale.ROOT);
+        Method method = switch (methodName) {
+            case "none" -> Method.NONE;
+            case "ldap" -> Method.LDAP;
+            default -> throw new AdapterConfigException(LATER_METHODS.contains(methodName)
+                    ? "profile field 'method' is '" + methodName + "', which Smelt does not support yet"
+                    : "profile field 'method' must be 'none' or 'ldap', got '" + fields.shown(methodName) + "'",
+                    "use method: none, or method: ldap with a password over https");
+        };
+        String scheme = fields.text("http_scheme", method == Method.LDAP ? "https" : "http").toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new AdapterConfigException("profile field 'http_scheme' must be 'http' or 'https', got '" + fields.shown(scheme) + "'");
+        }
+        boolean https = scheme.equals("https");
+        String password = fields.text("password", null);
+        if (method == Method.NONE && password != null) {
+            throw new AdapterConfigException("profile field 'password' is only used with method: ldap",
+                    "set method: ldap and http_scheme: https, or remove 'password'");
+        }
+        if (method == Method.LDAP) {
+            if (password == null || password.isEmpty()) {
+                throw new AdapterConfigException("profile field 'password' is missing; method: ldap needs one");
+            }
+            if (!https) {
+                throw new AdapterConfigException("profile field 'http_scheme' must be 'https' with method: ldap,"
+                        + " because a password must not travel unencrypted", "set http_scheme: https");
+            }
+        }
+        String host = fields.required("host");
+        if (!HOST.matcher(host).matches()) {
+            throw new AdapterConfigException("profile field 'host' must be a host name or address without scheme, port or path, got '"
+                    + fields.shown(host) + "'", "put the port in 'port' and the scheme in 'http_scheme'");
+        }
+        int port = fields.integer("port", https ? 443 : 8080);
+        if (port < 1 || port > 65535) {
+            throw new AdapterConfigException("profile field 'port' must be between 1 and 65535, got " + port);
+        }
+        String catalog = catalog(fields);
+        String schema = fields.required("schema");
+        int threads = fields.integer("threads", 1);
+        if (threads < 1) {
+            throw new AdapterConfigException("profile field 'threads' must be at least 1, got " + threads);
+        }
+        int retries = fields.integer("retries", 3);
+        if (retries < 1) {
+            throw new AdapterConfigException("profile field 'retries' must be at least 1 (the number of attempts), got " + retries);
+        }
+        String timezone = fields.text("timezone", null);
+        if (timezone != null) {
+            try {
+                ZoneId.of(timezone);
+            }
+            catch (DateTimeException e) {
+                throw new AdapterConfigException("profile field 'timezone' is not a time zone: '" + fields.shown(timezone) + "'",
+                        "use a region such as Europe/Berlin or UTC");
+            }
+        }
+        Map<String, Object> unknown = new LinkedHashMap<>();
+        target.fields().forEach((key, value) -> {
+            if (!KNOWN_FIELDS.contains(key)) {
+                unknown.put(key, fields.isSecret(value) ? "****" : value);
+            }
+        });
+        return new TrinoConfig(host, port, fields.required("user"), password, method, catalog, schema, https,
+                sessionProperties(fields), threads, retries, fields.bool("prepared_statements_enabled", true), timezone, unknown);
+    }
+
+    private static String catalog(Fields fields) {
+        String catalog = fields.text("catalog", null);
+        String database = fields.text("database", null);
+        if (catalog != null && database != null && !catalog.equalsIgnoreCase(database)) {
+            throw new AdapterConfigException("profile fields 'catalog' and 'database' name different catalogs ('"
+                    + fields.shown(catalog) + "' and '" + fields.shown(database) + "')", "'database' is an alias of 'catalog': keep one");
+        }
+        String value = catalog != null ? catalog : database;
+        if (value == null || value.isBlank()) {
+            throw new AdapterConfigException("profile field 'catalog' (or 'database') is missing", "name the Trino catalog models go to, such as iceberg");
+        }
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> sessionProperties(Fields fields) {
+        Object value = fields.target.fields().get("session_properties");
+        Map<String, String> result = new LinkedHashMap<>();
+        if (value == null) {
+            return result;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new AdapterConfigException("profile field 'session_properties' must be a map of property names to values");
+        }
+        map.forEach((key, item) -> {
+            String name = String.valueOf(key).trim();
+            if (!PROPERTY.matcher(name).matches()) {
+                throw new AdapterConfigException("profile field 'session_properties' has a key that is not a property name: '"
+                        + fields.shown(name) + "'", "use name or catalog.name");
+            }
+            if (item == null) {
+                throw new AdapterConfigException("profile field 'session_properties." + name + "' has no value");
+            }
+            result.put(name, String.valueOf(item));
+        });
+        return result;
+    }
+
+    /** Reads fields and phrases errors without ever showing a secret value. */
+    private record Fields(TargetConfig target) {
+        boolean isSecret(Object value) {
+            return value != null && target.secretValues().contains(String.valueOf(value));
+        }
+
+        String shown(String value) {
+            return isSecret(value) ? "****" : value;
+        }
+
+        String text(String key, String defaultValue) {
+            Object value = target.fields().get(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            if (value instanceof Map || value instanceof Iterable) {
+                throw new AdapterConfigException("profile field '" + key + "' must be a single value");
+            }
+            return String.valueOf(value).trim();
+        }
+
+        String required(String key) {
+            String value = text(key, null);
+            if (value == null || value.isEmpty()) {
+                throw new AdapterConfigException("profile field '" + key + "' is missing");
+            }
+            return value;
+        }
+
+        int integer(String key, int defaultValue) {
+            Object value = target.fields().get(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            if (value instanceof Number number) {
+                return number.intValue();
+            }
+            try {
+                return Integer.parseInt(value.toString().trim());
+            }
+            catch (NumberFormatException e) {
+                throw new AdapterConfigException("profile field '" + key + "' must be a whole number, got '" + shown(value.toString()) + "'");
+            }
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            Object value = target.fields().get(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            return switch (String.valueOf(value).trim().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "1" -> true;
+                case "false", "no", "0" -> false;
+                default -> throw new AdapterConfigException("profile field '" + key + "' must be true or false");
+            };
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package io.smelt.adapter.trino;
+
+import io.smelt.adapter.AdapterConfigException;
+import io.smelt.adapter.EngineException;
+import io.smelt.adapter.Relation;
+import io.smelt.adapter.SeedFile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a seed: the CSV is read twice, once to choose each column's type and once to send its rows
+ * in multi-row {@code INSERT ... SELECT CAST(...) FROM (VALUES ...)} statements of at most {@link
+ * #DEFAULT_BATCH_CHARS} characters. Values travel as text literals and are cast by Trino, so a
+ * column's text converts exactly as a cast in a model would.
+ *
+ * <p>Types follow what dbt-trino's agate inference and Smelt's DuckDB engine choose, so a seed gets
+ * the same columns on both: {@code integer} for whole numbers ({@code bigint} when they do not
+ * fit), {@code double} for other numbers, {@code boolean} for true/false, {@code date}, {@code
+ * timestamp(6)} (ISO 8601, with {@code T} or a space), else {@code varchar}. {@code column_types}
+ * win over inference.
+ */
+final class TrinoSeeds {
+    /**
+     * Trino refuses statements longer than {@code query.max-length}, 1,000,000 characters by
+     * default; batches stay below with room for the statement's head. Measured on the test server:
+     * larger batches load faster up to that limit (see docs/engines/trino.md).
+     */
+    static final int DEFAULT_BATCH_CHARS = 900_000;
+
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
+
+    private final TrinoAdapter adapter;
+    private final TrinoSession session;
+    private final int batchChars;
+
+    TrinoSeeds(TrinoAdapter adapter, TrinoSession session) {
+        this(adapter, session, DEFAULT_BATCH_CHARS);
+    }
+
+    TrinoSeeds(TrinoAdapter adapter, TrinoSession session, int batchChars) {
+        this.adapter = adapter;
+        this.session = session;
+        this.batchChars = batchChars;
+    }
+
+    long load(Relation target, SeedFile seed) {
+        if (seed.delimiter().length() != 1) {
+            throw new AdapterConfigException("seed option 'delimiter' must be one character, got '" + seed.delimiter() + "'");
+        }
+        char delimiter = seed.delimiter().charAt(0);
+        List<String> header;
+        List<Guess> guesses = new ArrayList<>();
+        try (TrinoCsv csv = new TrinoCsv(seed.csv(), delimiter)) {
+            header = csv.next();
+            if (header == null) {
+                throw new EngineException(seed.csv().getFileName() + " is empty: a seed needs a header line", null);
+            }
+            for (int i = 0; i < header.size(); i++) {
+                if (header.get(i) == null || header.get(i).isBlank()) {
+                    throw csv.error("column " + (i + 1) + " of the header has no name");
+                }
+                guesses.add(new Guess());
+            }
+            for (List<String> row = csv.next(); row != null; row = csv.next()) {
+                checkWidth(csv, row, header.size());
+                for (int i = 0; i < row.size(); i++) {
+                    guesses.get(i).see(row.get(i));
+                }
+            }
+        }
+        List<String> types = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            String fixed = fixedType(seed.columnTypes(), name);
+            types.add(fixed != null ? fixed : guesses.get(i).type());
+            columns.add((seed.quoteColumns() ? adapter.quote(name) : name) + " " + types.get(i));
+        }
+        String table = adapter.render(target);
+        session.execute("CREATE TABLE " + table + " (" + String.join(", ", columns) + ")");
+        return insert(table, seed, delimiter, types);
+    }
+
+    private long insert(String table, SeedFile seed, char delimiter, List<String> types) {
+        StringBuilder head = new StringBuilder("INSERT INTO ").append(table).append(" SELECT ");
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < types.size(); i++) {
+            head.append(i == 0 ? "" : ", ").append("CAST(c").append(i).append(" AS ").append(types.get(i)).append(')');
+            names.append(i == 0 ? "" : ", ").append('c').append(i);
+        }
+        head.append(" FROM (VALUES\n");
+        String tail = ") AS v(" + names + ")";
+        boolean[] timestamps = new boolean[types.size()];
+        for (int i = 0; i < types.size(); i++) {
+            timestamps[i] = types.get(i).toLowerCase(java.util.Locale.ROOT).startsWith("timestamp");
+        }
+        long loaded = 0;
+        StringBuilder sql = new StringBuilder(batchChars + 4096);
+        try (TrinoCsv csv = new TrinoCsv(seed.csv(), delimiter)) {
+            csv.next();
+            for (List<String> row = csv.next(); row != null; row = csv.next()) {
+                sql.append(sql.length() == 0 ? head : ",\n").append('(');
+                for (int i = 0; i < row.size(); i++) {
+                    String value = row.get(i);
+                    if (i > 0) {
+                        sql.append(", ");
+                    }
+                    if (value == null) {
+                        sql.append("NULL");
+                    }
+                    else {
+                        // Trino casts '2024-01-02 03:04:05' to a timestamp but not the ISO 8601 'T' form
+                        String text = timestamps[i] && TIMESTAMP.matcher(value).matches() ? value.replace('T', ' ') : value;
+                        sql.append('\'').append(text.replace("'", "''")).append('\'');
+                    }
+                }
+                sql.append(')');
+                if (sql.length() >= batchChars) {
+                    loaded += flush(sql, tail);
+                }
+            }
+        }
+        if (sql.length() > 0) {
+            loaded += flush(sql, tail);
+        }
+        return loaded;
+    }
+
+    private long flush(StringBuilder sql, String tail) {
+        long rows = session.execute(sql.append(tail).toString()).rowsAffected();
+        sql.setLength(0);
+        return rows;
+    }
+
+    private static void checkWidth(TrinoCsv csv, List<String> row, int width) {
+        if (row.size() != width) {
+            throw csv.recordError("has " + row.size() + " fields, the header has " + width);
+        }
+    }
+
+    private static String fixedType(Map<String, String> columnTypes, String name) {
+        String type = columnTypes.get(name);
+        if (type != null) {
+            return type;
+        }
+        for (Map.Entry<String, String> entry : columnTypes.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** What one column's values allow so far; every value narrows it. */
+    private static final class Guess {
+        private boolean seen;
+        private boolean bool = true;
+        private boolean integer = true;
+        private boolean bigint = true;
+        private boolean number = true;
+        private boolean date = true;
+        private boolean timestamp = true;
+
+        void see(String value) {
+            if (value == null) {
+                return;
+            }
+            seen = true;
+            if (bool && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                bool = false;
+            }
+            if (bigint) {
+                if (!INTEGER.matcher(value).matches()) {
+                    integer = false;
+                    bigint = false;
+                }
+                else if (integer) {
+                    long parsed = Long.parseLong(value);
+                    integer = parsed >= Integer.MIN_VALUE && parsed <= Integer.MAX_VALUE;
+                }
+            }
+            if (number && !NUMBER.matcher(value).matches()) {
+                number = false;
+            }
+            if (date && !(DATE.matcher(value).matches() && validDate(value))) {
+                date = false;
+            }
+            if (timestamp && !(TIMESTAMP.matcher(value).matches() && validDate(value.substring(0, 10)))) {
+                timestamp = false;
+            }
+        }
+
+        String type() {
+            if (!seen) {
+                return "varchar";
+            }
+            if (bool) {
+                return "boolean";
+            }
+            if (integer) {
+                return "integer";
+            }
+            if (bigint) {
+                return "bigint";
+            }
+            if (number) {
+                return "double";
+            }
+            if (date) {
+                return "date";
+            }
+            return timestamp ? "timestamp(6)" : "varchar";
+        }
+
+        private static boolean validDate(String text) {
+            try {
+                java.time.LocalDate.parse(text);
+                return true;
+            }
+            catch (java.time.format.DateTimeParseException e) {
+                return false;
+            }
+        }
+    }
+}
