@@ -67,7 +67,7 @@ abstract class BaseCommand implements Callable<Integer> {
         if (options.threads != null && options.threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be 1 or more, was " + options.threads);
         }
-        return options.toProjectOptions(context());
+        return options.toProjectOptions(context(), reporter().invocationId());
     }
 
     final synchronized Reporter reporter() {

@@ -1,6 +1,7 @@
 package io.smelt.cli;
 
 import io.smelt.adapter.AdapterConfigException;
+import io.smelt.adapter.EngineException;
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.SmeltException;
 import picocli.CommandLine;
@@ -58,6 +59,13 @@ final class FailureHandler implements IParameterExceptionHandler, IExecutionExce
         else if (exception instanceof OperationFailedException failed) {
             message = "error: " + failed.getMessage();
             err.println(message);
+        }
+        else if (exception instanceof EngineException engine) {
+            // The engine could not be reached or refused something outside any node (a locked
+            // database file, a failing on-run hook connection): not a bug, so no "internal error".
+            message = "error: " + engine.getMessage();
+            err.println(message);
+            err.println("  hint: check that the engine is reachable and that no other process holds the database");
         }
         else {
             message = "internal error: " + (exception.getMessage() != null ? exception.getMessage() : exception.getClass().getName());

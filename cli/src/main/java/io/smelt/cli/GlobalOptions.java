@@ -89,7 +89,8 @@ public final class GlobalOptions {
         return projectDir == null ? context.workingDirectory() : context.resolve(projectDir);
     }
 
-    public ProjectOptions toProjectOptions(CliContext context) {
+    /** @param invocationId the id the logs use, so artifacts carry the same one */
+    public ProjectOptions toProjectOptions(CliContext context, String invocationId) {
         return new ProjectOptions(
                 projectDir(context),
                 profilesDir == null ? null : context.resolve(profilesDir),
@@ -97,6 +98,7 @@ public final class GlobalOptions {
                 target,
                 vars,
                 threads,
-                context.environment());
+                context.environment(),
+                invocationId);
     }
 }

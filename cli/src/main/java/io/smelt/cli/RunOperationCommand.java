@@ -34,8 +34,13 @@ final class RunOperationCommand extends BaseCommand {
             try {
                 returned = workspace.runOperation(macro, arguments, reporter);
             }
-            catch (EngineException e) {
-                throw new OperationFailedException("Encountered an error while running operation " + macro + ": " + e.getMessage(), e);
+            catch (RuntimeException e) {
+                EngineException engine = OperationFailedException.engineCause(e);
+                if (engine == null) {
+                    throw e;
+                }
+                throw new OperationFailedException("Encountered an error while running operation " + macro + ": "
+                        + engine.getMessage(), e);
             }
             if (returned != null && !returned.toString().isBlank()) {
                 reporter.note(returned.toString().strip());

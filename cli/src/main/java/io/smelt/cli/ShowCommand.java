@@ -40,8 +40,12 @@ final class ShowCommand extends BaseCommand {
             try {
                 result = workspace.show(selection, inline, limit, reporter);
             }
-            catch (EngineException e) {
-                throw new OperationFailedException(e.getMessage(), e);
+            catch (RuntimeException e) {
+                EngineException engine = OperationFailedException.engineCause(e);
+                if (engine == null) {
+                    throw e;
+                }
+                throw new OperationFailedException(engine.getMessage(), e);
             }
             reporter.preview(inline != null ? "Previewing inline node:" : "Previewing node '" + select.trim() + "':", result);
         }

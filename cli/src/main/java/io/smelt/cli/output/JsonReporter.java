@@ -31,6 +31,11 @@ public final class JsonReporter implements Reporter {
     private final ObjectMapper mapper = new ObjectMapper();
     private final String invocationId = UUID.randomUUID().toString();
 
+    @Override
+    public String invocationId() {
+        return invocationId;
+    }
+
     public JsonReporter(PrintWriter out, boolean debug) {
         this.out = out;
         this.debug = debug;

@@ -10,6 +10,11 @@ import io.smelt.compiler.run.RunSummary;
  * reports to; called from worker threads, so implementations are thread-safe.
  */
 public interface Reporter extends RunListener, AutoCloseable {
+    /** The invocation id this reporter's events carry, shared with the artifacts; null when it has none. */
+    default String invocationId() {
+        return null;
+    }
+
     /** {@code Running with smelt=0.1.0}. */
     void header(String version);
 

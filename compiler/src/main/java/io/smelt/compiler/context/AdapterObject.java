@@ -58,7 +58,8 @@ final class AdapterObject implements JinjaObject {
                 return "";
             };
             case "drop_relation" -> (JinjaFunction) (args, kwargs) -> dropRelation(arg(args, kwargs, 0, "relation"));
-            case "rename_relation" -> (JinjaFunction) (args, kwargs) -> "";
+            case "rename_relation" -> (JinjaFunction) (args, kwargs) -> renameRelation(arg(args, kwargs, 0, "from_relation"),
+                    arg(args, kwargs, 1, "to_relation"));
             case "expand_target_column_types", "commit", "cache_added", "cache_dropped", "cache_renamed" ->
                     (JinjaFunction) (args, kwargs) -> "";
             case "config" -> Map.of();
@@ -137,6 +138,23 @@ final class AdapterObject implements JinjaObject {
             scope.execute(String.valueOf(sql), false);
             scope.changed(existing, false);
         }
+        return "";
+    }
+
+    private Object renameRelation(Object fromArg, Object toArg) {
+        Relation from = relation(fromArg);
+        Relation to = relation(toArg);
+        if (scope == null || from == null || to == null) {
+            return "";
+        }
+        Relation existing = scope.lookup(from);
+        Relation source = existing == null ? from : existing;
+        Object sql = host.engine().callMacro(host.rootPackage(), "rename_relation",
+                List.of(new RelationObject(source, host.adapter()), new RelationObject(to, host.adapter())), Map.of(),
+                context.globals(Map.of()));
+        scope.execute(String.valueOf(sql), false);
+        scope.changed(source, false);
+        scope.changed(to.withType(source.type()), true);
         return "";
     }
 

@@ -10,6 +10,7 @@ import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
 import io.smelt.compiler.graph.RefCall;
+import io.smelt.compiler.graph.ResourceType;
 import io.smelt.compiler.graph.SourceCall;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.jinja.JinjaFunction;
@@ -100,6 +101,7 @@ public final class DbtContext {
             return "";
         });
         g.put("adapter", new AdapterObject(host, this, scope));
+        g.put("exceptions", exceptions());
         g.put("api", api());
         g.put("local_md5", (JinjaFunction) (args, kwargs) -> md5(String.valueOf(arg(args, kwargs, 0, "value"))));
         g.put("invocation_id", host.invocationId());
@@ -147,6 +149,12 @@ public final class DbtContext {
         Node target = host.resolveRef(node, packageName, name, versionText);
         if (target == null) {
             throw error("ref('" + name + "') names no model, seed or snapshot", "check the name, or run `smelt ls` to list nodes");
+        }
+        if (node != null && node.resourceType() != ResourceType.OPERATION && !node.dependsOn().contains(target.uniqueId())) {
+            // Parsing did not see this ref (it sits under {% if execute %}), so nothing made the
+            // referenced node run first.
+            throw error(node.name() + " refers to '" + name + "' only at run time, so its dependency is unknown",
+                    "add this line at the top of the model: -- depends_on: {{ ref('" + name + "') }}");
         }
         if (target.isEphemeral()) {
             ephemerals.add(target);
@@ -274,6 +282,24 @@ public final class DbtContext {
             host.listener().message(level, String.valueOf(arg(args, kwargs, 0, "msg")));
         }
         return "";
+    }
+
+    /** dbt's {@code exceptions}: raising fails the render where it is called; {@code warn} reaches the user. */
+    private Map<String, Object> exceptions() {
+        Map<String, Object> exceptions = new java.util.HashMap<>();
+        for (String[] kind : new String[][] {{"raise_compiler_error", "Compilation Error: "},
+                {"raise_not_implemented", "Compilation Error: not implemented: "}, {"raise_database_error", "Database Error: "},
+                {"raise_dependency_error", "Dependency Error: "}, {"raise_fail_fast_error", "Fail Fast Error: "}}) {
+            exceptions.put(kind[0], (JinjaFunction) (args, kwargs) -> {
+                throw error(kind[1] + arg(args, kwargs, 0, "msg"), null);
+            });
+        }
+        exceptions.put("warn", (JinjaFunction) (args, kwargs) -> {
+            host.listener().message(RunListener.Level.WARN, new SourcePosition(JinjaEngine.currentFile(),
+                    JinjaEngine.currentLine(), 0) + ": " + arg(args, kwargs, 0, "msg"));
+            return "";
+        });
+        return exceptions;
     }
 
     private Map<String, Object> api() {

@@ -97,7 +97,14 @@ final class MacroRegistry {
         if (order != null) {
             return order;
         }
-        return namespace.equals("dbt") ? options.internalPackages() : List.of(namespace);
+        // As dbt: with no dispatch: config, the root project comes first, so a project can override
+        // a package's (or dbt's own) implementation for its engine.
+        List<String> packages = new ArrayList<>();
+        if (!namespace.equals(options.rootPackage()) && (namespace.equals("dbt") || byPackage.containsKey(namespace))) {
+            packages.add(options.rootPackage());
+        }
+        packages.addAll(namespace.equals("dbt") ? options.internalPackages() : List.of(namespace));
+        return packages;
     }
 
     /** {@code pkg} in templates: its macros as attributes ({@code dbt_utils.star(...)}). */

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The files of one package, by role, each as a path relative to the package root (as dbt's
+ * The files of one package, by role (and {@code unsupported}: model files Smelt cannot run yet), each as a path relative to the package root (as dbt's
  * {@code original_file_path}) together with the resource folder it was found under.
  */
 public record ProjectFiles(
@@ -22,7 +22,8 @@ public record ProjectFiles(
         List<Found> singularTests,
         List<Found> analyses,
         List<Found> macros,
-        List<Found> yaml) {
+        List<Found> yaml,
+        List<Path> unsupported) {
     /**
      * @param path relative to the package root ({@code models/staging/stg_orders.sql})
      * @param folder the resource folder it is under ({@code models}), relative to the package root
@@ -53,8 +54,10 @@ public record ProjectFiles(
         List<Found> analyses = new ArrayList<>();
         List<Found> macros = new ArrayList<>();
         List<Found> yaml = new ArrayList<>();
+        List<Found> python = new ArrayList<>();
         for (String folder : project.modelPaths()) {
             walk(project, folder, ".sql", models);
+            walk(project, folder, ".py", python);
             walk(project, folder, ".yml", yaml);
         }
         for (String folder : project.seedPaths()) {
@@ -80,7 +83,8 @@ public record ProjectFiles(
         for (String folder : project.snapshotPaths()) {
             walk(project, folder, ".yml", yaml);
         }
-        return new ProjectFiles(project, models, seeds, tests, analyses, macros, yaml.stream().distinct().toList());
+        return new ProjectFiles(project, models, seeds, tests, analyses, macros, yaml.stream().distinct().toList(),
+                python.stream().map(Found::path).toList());
     }
 
     private static void walk(DbtProject project, String folder, String extension, List<Found> out) {

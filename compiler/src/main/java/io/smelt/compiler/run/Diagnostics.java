@@ -55,7 +55,7 @@ final class Diagnostics {
             checks.add(new DebugReport.Check("engine", true, adapter.type() + " " + adapter.describe()));
             try (Session session = adapter.openSession()) {
                 session.listRelations(adapter.defaultDatabase(), adapter.defaultSchema());
-                checks.add(new DebugReport.Check("connection", true, "OK connection ok"));
+                checks.add(new DebugReport.Check("connection", true, "connection ok"));
             }
             catch (RuntimeException e) {
                 checks.add(new DebugReport.Check("connection", false, describe(e)));
@@ -71,7 +71,7 @@ final class Diagnostics {
         DbtProject root = ProjectLoading.readProject(options).root();
         Path projectDir = root.projectDir().toAbsolutePath().normalize();
         List<String> targets = root.cleanTargets().isEmpty() ? List.of(root.targetPath()) : root.cleanTargets();
-        List<Path> deleted = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         for (String target : targets) {
             Path path = projectDir.resolve(target).normalize();
             if (!path.startsWith(projectDir) || path.equals(projectDir)) {
@@ -79,6 +79,11 @@ final class Diagnostics {
                         "clean-targets entry '" + target + "' is outside the project folder; refusing to delete it",
                         "list only folders inside the project, such as target or dbt_packages");
             }
+            paths.add(path);
+        }
+        // Every entry is checked before anything is deleted.
+        List<Path> deleted = new ArrayList<>();
+        for (Path path : paths) {
             if (Files.exists(path)) {
                 deleteTree(path);
                 deleted.add(projectDir.relativize(path));

@@ -55,7 +55,8 @@ final class Invoker {
         listener.runStarted(command, nodes.size());
         RelationCache cache = new RelationCache(project.adapter());
         boolean compileOnly = command == Command.COMPILE;
-        boolean hooks = !compileOnly;
+        // As dbt: project hooks run around commands that build something, and not when nothing was selected.
+        boolean hooks = !compileOnly && !nodes.isEmpty();
         List<NodeResult> results = new ArrayList<>();
         try (Session session = project.adapter().openSession()) {
             Scope scope = new Scope(session, cache, invocation.fullRefresh());

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
@@ -42,7 +41,7 @@ final class LoadedProject implements ContextHost {
     private final Map<String, Object> targetObject;
     private final Map<String, List<Node>> byName = new HashMap<>();
     private final Map<String, Node> sources = new HashMap<>();
-    private final String invocationId = UUID.randomUUID().toString();
+    private final String invocationId;
     private final String runStartedAt = Instant.now().toString();
     private volatile Map<String, Object> graph;
     private volatile RunListener listener = RunListener.NONE;
@@ -51,7 +50,8 @@ final class LoadedProject implements ContextHost {
 
     LoadedProject(DbtProject root, Map<String, DbtProject> packages, JinjaEngine engine, Adapter adapter, TargetConfig target,
             Manifest manifest, Map<String, Template> templates, Map<String, Path> seedFiles,
-            BiFunction<String, String, Object> vars, Map<String, String> environment) {
+            BiFunction<String, String, Object> vars, Map<String, String> environment, String invocationId) {
+        this.invocationId = invocationId;
         this.root = root;
         this.packages = packages;
         this.engine = engine;

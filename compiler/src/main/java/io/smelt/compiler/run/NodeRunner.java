@@ -46,7 +46,7 @@ final class NodeRunner {
             };
         }
         catch (SmeltException e) {
-            return failed(node, index, total, started, t0, e.first().message(), e.first().at());
+            return failed(node, index, total, started, t0, withHint(e), e.first().at());
         }
         catch (EngineException e) {
             return failed(node, index, total, started, t0, engineMessage(node, e), null);
@@ -54,7 +54,7 @@ final class NodeRunner {
         catch (RuntimeException e) {
             SmeltException smelt = causeOfType(e);
             if (smelt != null) {
-                return failed(node, index, total, started, t0, smelt.first().message(), smelt.first().at());
+                return failed(node, index, total, started, t0, withHint(smelt), smelt.first().at());
             }
             return failed(node, index, total, started, t0, String.valueOf(e.getMessage()), null);
         }
@@ -168,6 +168,11 @@ final class NodeRunner {
     private String engineMessage(Node node, EngineException e) {
         String where = node.originalFilePath() == null ? "" : " (" + node.originalFilePath() + ")";
         return "Runtime Error in " + node.resourceType().dbtName() + " " + node.name() + where + "\n  " + e.getMessage();
+    }
+
+    private static String withHint(SmeltException e) {
+        String hint = e.first().hint();
+        return hint == null || hint.isBlank() ? e.first().message() : e.first().message() + "\n  hint: " + hint;
     }
 
     private static SmeltException causeOfType(Throwable e) {

@@ -75,7 +75,7 @@ final class ProjectLoading {
         TargetConfig target = target(options, root, files.renderer(), factories, listener);
         Adapter adapter = createAdapter(target, factories);
         try {
-            return build(options, files, packages, target, adapter);
+            return build(options, files, packages, target, adapter, listener);
         }
         catch (RuntimeException | Error e) {
             adapter.close();
@@ -84,8 +84,11 @@ final class ProjectLoading {
     }
 
     private static LoadedProject build(ProjectOptions options, Files0 files, List<DbtProject> packages, TargetConfig target,
-            Adapter adapter) {
+            Adapter adapter, RunListener listener) {
         DbtProject root = files.root();
+        List<String> warnings = new ArrayList<>();
+        root.warnings().forEach(w -> warnings.add(warning(w)));
+        packages.forEach(p -> p.warnings().forEach(w -> warnings.add(warning(w))));
         Map<String, DbtProject> byName = new LinkedHashMap<>();
         byName.put(root.name(), root);
         packages.forEach(p -> byName.put(p.name(), p));
@@ -106,7 +109,7 @@ final class ProjectLoading {
         Vars vars = Vars.of(files.cliVars(), root, packages);
         Manifest empty = new Manifest(root.name(), adapter.type(), Map.of(), Map.of(), Map.of());
         LoadedProject parseHost = new LoadedProject(root, byName, engine, adapter, target, empty, Map.of(), Map.of(),
-                varLookup(vars), options.environment());
+                varLookup(vars), options.environment(), options.invocationId());
         YamlRenderer schemaRenderer = schemaRenderer(parseHost);
         Map<String, io.smelt.compiler.parse.Properties> properties = new HashMap<>();
         List<Diagnostic> yamlProblems = new ArrayList<>();
@@ -125,6 +128,9 @@ final class ProjectLoading {
             }).forEachOrdered(file -> {
                 if (file != null) {
                     schemaFiles.add(file);
+                    file.warnings().forEach(w -> warnings.add(warning(w)));
+                    file.ignoredSections().forEach(section -> warnings.add(file.path() + ": '" + section
+                            + ":' is not supported yet and was skipped"));
                 }
             });
             properties.put(pkg.project().name(), new PackageProperties(schemaFiles));
@@ -139,6 +145,12 @@ final class ProjectLoading {
         List<Node> all = new ArrayList<>(parsed.enabled());
         all.addAll(parsed.disabled());
         GraphLinker.Result linked = GraphLinker.linkAll(all, root.name());
+        linked.warnings().forEach(w -> warnings.add((w.at() == null ? "" : w.at() + ": ") + w.message()));
+        for (ProjectFiles pkg : scanned) {
+            pkg.unsupported().forEach(path -> warnings.add(display(root, pkg.project(), path)
+                    + ": Python models are not supported yet; this model was skipped"));
+        }
+        warnings.forEach(w -> listener.message(RunListener.Level.WARN, w));
         Map<String, Node> nodes = new LinkedHashMap<>();
         linked.nodes().forEach(n -> nodes.put(n.uniqueId(), n));
         Map<String, Node> disabled = new LinkedHashMap<>();
@@ -147,7 +159,11 @@ final class ProjectLoading {
         engine.macros().forEach(m -> macroInfos.put(m.uniqueId(), m));
         Manifest manifest = new Manifest(root.name(), adapter.type(), nodes, macroInfos, disabled);
         return new LoadedProject(root, byName, engine, adapter, target, manifest, parsed.templates(), parsed.seedFiles(),
-                varLookup(vars), options.environment());
+                varLookup(vars), options.environment(), options.invocationId());
+    }
+
+    private static String warning(io.smelt.compiler.project.YamlWarning warning) {
+        return (warning.at() == null ? "" : warning.at() + ": ") + warning.message();
     }
 
     /** Renders Jinja in properties files with the parse-time dbt context: target, var, env_var. */

@@ -15,6 +15,7 @@ import static java.util.Objects.requireNonNull;
  * @param varsYaml {@code --vars} as YAML text, or null
  * @param threads {@code --threads}, or null for the profile's
  * @param environment the process environment (tests pass their own)
+ * @param invocationId the id artifacts and logs share, or null for a fresh one
  */
 public record ProjectOptions(
         Path projectDir,
@@ -23,10 +24,17 @@ public record ProjectOptions(
         String target,
         String varsYaml,
         Integer threads,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        String invocationId) {
     public ProjectOptions {
         requireNonNull(projectDir, "projectDir is null");
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+        invocationId = invocationId == null ? java.util.UUID.randomUUID().toString() : invocationId;
+    }
+
+    public ProjectOptions(Path projectDir, Path profilesDir, String profile, String target, String varsYaml, Integer threads,
+            Map<String, String> environment) {
+        this(projectDir, profilesDir, profile, target, varsYaml, threads, environment, null);
     }
 
     public static ProjectOptions of(Path projectDir) {

@@ -96,6 +96,11 @@ public final class Workspace implements AutoCloseable {
         return new Invoker(project, graph, selector).runOperation(macroName, args, listener);
     }
 
+    /** This invocation's id, as the artifacts record it. */
+    public String invocationId() {
+        return project.invocationId();
+    }
+
     /** The engine's type, as the profile names it. */
     public String adapterType() {
         return project.adapter().type();

@@ -67,6 +67,19 @@ class TestJinjaEngine {
     }
 
     @Test
+    void dispatchLooksInTheRootProjectFirstWithoutDispatchConfig() {
+        JinjaEngine.Options options = new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"), List.of("duckdb"), Map.of());
+        JinjaEngine engine = engine(options,
+                file("dbt", "macros/t.sql", "{% macro default__t() %}dbt-t{% endmacro %}"),
+                file("dbt_duckdb", "macros/t.sql", "{% macro duckdb__t() %}engine-t{% endmacro %}"),
+                file("pkg", "macros/p.sql", "{% macro default__p() %}pkg-p{% endmacro %}"),
+                file("root", "macros/over.sql", "{% macro duckdb__t() %}root-t{% endmacro %}{% macro default__p() %}root-p{% endmacro %}"));
+        Map<String, Object> globals = withAdapter(engine);
+        assertThat(render(engine, "root", "{{ adapter.dispatch('t', 'dbt')() }}", globals)).isEqualTo("root-t");
+        assertThat(render(engine, "root", "{{ adapter.dispatch('p', 'pkg')() }}", globals)).isEqualTo("root-p");
+    }
+
+    @Test
     void unqualifiedNamesResolveInPackageThenRootThenInternal() {
         JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"), List.of(), Map.of()),
                 file("dbt", "m.sql", "{% macro a() %}dbt-a{% endmacro %}{% macro b() %}dbt-b{% endmacro %}"

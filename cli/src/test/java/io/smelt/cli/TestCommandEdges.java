@@ -1,0 +1,101 @@
+package io.smelt.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smelt.adapter.testing.TestingProjects;
+import io.smelt.cli.TestingCli.Result;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Behaviour at the edges of the commands, on a copy of the jaffle_shop fixture. */
+class TestCommandEdges {
+    @TempDir
+    Path dir;
+
+    private Path project;
+
+    @BeforeEach
+    void copy() {
+        project = TestingProjects.copy("jaffle_shop", dir, Map.of("type", "duckdb", "path", dir.resolve("j.duckdb").toString()));
+    }
+
+    @Test
+    void aRefSeenOnlyAtRunTimeFailsWithTheFix() throws IOException {
+        Files.writeString(project.resolve("models/hidden_ref.sql"),
+                "{% if execute %}select count(*) as n from {{ ref('stg_orders') }}{% else %}select 1 as n{% endif %}\n");
+        Result result = smelt("run", "-s", "hidden_ref");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("models/hidden_ref.sql:1").contains("only at run time")
+                .contains("-- depends_on: {{ ref('stg_orders') }}");
+    }
+
+    @Test
+    void operationsWarnRenameAndFailWithExitOne() throws IOException {
+        assertThat(smelt("build").exitCode()).isZero();
+        Files.createDirectories(project.resolve("macros"));
+        Files.writeString(project.resolve("macros/ops.sql"), """
+                {% macro warn_me() %}{% do exceptions.warn("careful now") %}{% endmacro %}
+                {% macro boom() %}{% do run_query("select * from no_such_table") %}{% endmacro %}
+                {% macro ren() %}
+                {% set a = api.Relation.create(database=target.database, schema=target.schema, identifier='customers', type='table') %}
+                {% set b = api.Relation.create(database=target.database, schema=target.schema, identifier='customers2', type='table') %}
+                {% do adapter.rename_relation(a, b) %}
+                {{ return(adapter.get_relation(database=target.database, schema=target.schema, identifier='customers2') is not none) }}
+                {% endmacro %}
+                """);
+        assertThat(smelt("run-operation", "warn_me").out()).contains("macros/ops.sql:1: careful now");
+        Result boom = smelt("run-operation", "boom");
+        assertThat(boom.exitCode()).isEqualTo(1);
+        assertThat(boom.err()).contains("no_such_table").doesNotContain("internal error");
+        Result renamed = smelt("run-operation", "ren");
+        assertThat(renamed.exitCode()).isZero();
+        assertThat(renamed.out()).contains("true");
+    }
+
+    @Test
+    void unknownKeysAndUnsupportedFilesAreWarnedAbout() throws IOException {
+        Path file = project.resolve("dbt_project.yml");
+        Files.writeString(file, Files.readString(file).replace("model-paths:", "modles-path: [x]\nmodel-paths:"));
+        Files.writeString(project.resolve("models/py_model.py"), "def model(dbt, session):\n    return None\n");
+        Result result = smelt("parse");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out() + result.err()).contains("unknown key 'modles-path'").contains("did you mean 'model-paths'")
+                .contains("models/py_model.py: Python models are not supported yet");
+    }
+
+    @Test
+    void cleanChecksEveryEntryBeforeDeletingAnything() throws IOException {
+        Files.createDirectories(project.resolve("target"));
+        Path file = project.resolve("dbt_project.yml");
+        Files.writeString(file, Files.readString(file) + "\nclean-targets: [target, ../elsewhere]\n");
+        Result result = smelt("clean");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("outside the project folder");
+        assertThat(project.resolve("target")).isDirectory();
+    }
+
+    @Test
+    void jsonLogsAndArtifactsShareTheInvocationId() throws IOException {
+        Result result = smelt("seed", "--log-format", "json");
+        assertThat(result.exitCode()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        String logged = json.readTree(result.out().lines().findFirst().orElseThrow()).get("info").get("invocation_id").asText();
+        String recorded = json.readTree(project.resolve("target/run_results.json").toFile()).get("metadata").get("invocation_id").asText();
+        assertThat(logged).isEqualTo(recorded);
+    }
+
+    private Result smelt(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--project-dir";
+        all[args.length + 1] = project.toString();
+        return TestingCli.run(project, all);
+    }
+}
