@@ -16,7 +16,7 @@ public final class GlobalOptions {
     Path projectDir;
 
     @Option(names = "--profiles-dir", paramLabel = "DIR",
-            description = "Folder holding profiles.yml (default: the project folder, then ~/.dbt).")
+            description = "Folder holding profiles.yml (default: $DBT_PROFILES_DIR, then the project folder, then ~/.dbt).")
     Path profilesDir;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "Profile to use instead of the project's.")

@@ -53,7 +53,7 @@ final class LsCommand extends BaseCommand {
         };
         try (Workspace workspace = Workspace.load(projectOptions(), notices)) {
             ObjectMapper mapper = output == LsOutput.JSON ? new ObjectMapper() : null;
-            for (Node node : workspace.select(selection.toSelection(types))) {
+            for (Node node : workspace.select(selection.toSelection(types), notices)) {
                 reporter.listed(line(node, mapper));
             }
         }

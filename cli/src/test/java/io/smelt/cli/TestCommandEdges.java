@@ -71,6 +71,14 @@ class TestCommandEdges {
     }
 
     @Test
+    void lsWarnsOnStderrWhenASelectorMatchesNothing() {
+        Result result = smelt("ls", "-s", "no_such_model");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("no_such_model");
+    }
+
+    @Test
     void cleanChecksEveryEntryBeforeDeletingAnything() throws IOException {
         Files.createDirectories(project.resolve("target"));
         Path file = project.resolve("dbt_project.yml");

@@ -81,6 +81,13 @@ public final class Workspace implements AutoCloseable {
         return selector.selectNodes(selection);
     }
 
+    /** As {@link #select}, also giving the warnings to show (selectors that matched nothing). */
+    public List<Node> select(Selection selection, RunListener listener) {
+        NodeSelector.Result result = selector.select(selection);
+        result.warnings().forEach(warning -> listener.message(RunListener.Level.WARN, warning));
+        return graph.sortedNodes(result.uniqueIds());
+    }
+
     /** Runs parse, compile, run, seed, test or build over the selection. */
     public RunSummary execute(Invocation invocation, RunListener listener) {
         return new Invoker(project, graph, selector).execute(invocation, listener);
