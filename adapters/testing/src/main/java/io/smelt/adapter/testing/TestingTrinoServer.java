@@ -148,7 +148,7 @@ public final class TestingTrinoServer
             }
             LOG.info("Trino {} started on {}:{} (pid {}) in {} ms", distribution.version(), SingleNodeTrinoConfig.LOOPBACK, port,
                     process.pid(), (System.nanoTime() - startNanos) / 1_000_000);
-            return new TestingTrinoServer(port, workDirectory, process, startWatchdog(process));
+            return new TestingTrinoServer(port, workDirectory, process, startWatchdog(process, workDirectory));
         }
     }
 
@@ -207,14 +207,16 @@ public final class TestingTrinoServer
     }
 
     /**
-     * A shell that stops the server if this JVM dies without running its shutdown hooks (kill -9,
-     * a crashed fork), so no orphaned server outlives the run.
+     * A shell that stops the server and deletes its work folder if this JVM dies without running its
+     * shutdown hooks (kill -9, a crashed fork), so no orphaned server outlives the run.
      */
-    private static Process startWatchdog(Process server) {
-        String script = "while kill -0 \"$0\" 2>/dev/null; do sleep 2; done; "
-                + "kill \"$1\" 2>/dev/null; sleep 30; kill -9 \"$1\" 2>/dev/null";
+    private static Process startWatchdog(Process server, Path workDirectory) {
+        String script = "while kill -0 \"$0\" 2>/dev/null; do sleep 2; done; kill \"$1\" 2>/dev/null; "
+                + "i=0; while kill -0 \"$1\" 2>/dev/null && [ $i -lt 60 ]; do sleep 1; i=$((i+1)); done; "
+                + "kill -9 \"$1\" 2>/dev/null; rm -rf \"$2\"";
         try {
-            return new ProcessBuilder("sh", "-c", script, Long.toString(ProcessHandle.current().pid()), Long.toString(server.pid()))
+            return new ProcessBuilder("sh", "-c", script,
+                    Long.toString(ProcessHandle.current().pid()), Long.toString(server.pid()), workDirectory.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();

@@ -1,10 +1,9 @@
 package io.smelt.adapter.trino;
 
 import io.smelt.adapter.testing.TestingTrinoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The harness's real Trino: Iceberg and memory catalogs answer the statements the adapter relies on. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestTestingTrinoServer {
     private TestingTrinoServer server;
     private Connection connection;
 
-    @BeforeAll
+    // Per test, not per class, so that -DskipTrino reports each test as skipped
+    @BeforeEach
     void connect()
             throws SQLException {
         server = TestingTrinoServer.shared();
@@ -33,7 +32,7 @@ class TestTestingTrinoServer {
         connection = DriverManager.getConnection(server.jdbcUrl(), properties);
     }
 
-    @AfterAll
+    @AfterEach
     void disconnect()
             throws SQLException {
         if (connection != null) {
