@@ -121,11 +121,7 @@ final class Materializer {
         try {
             steps.transaction(() -> {
                 steps.hooks("pre-hook");
-                Relation existing = scope.lookup(target);
-                if (existing != null) {
-                    steps.run("drop_relation", rel(existing));
-                }
-                steps.run("rename_relation", rel(loading), rel(target));
+                swapIn(steps, scope, loading.withType(RelationType.TABLE), target);
                 steps.hooks("post-hook");
             });
         }
@@ -150,16 +146,26 @@ final class Materializer {
             steps.run("drop_relation", rel(leftover));
         }
         long rows = steps.run("create_table_as", false, rel(building), sql);
+        swapIn(steps, scope, building, target);
+        return rows;
+    }
+
+    /**
+     * Puts {@code building} in place of {@code target}. Inside a transaction the old relation is
+     * dropped and the new one renamed; without one, the old relation is first moved aside, so a
+     * failed rename can put it back and there is never a moment without a table of that name.
+     */
+    private void swapIn(Steps steps, Scope scope, Relation building, Relation target) {
+        Relation existing = scope.lookup(target);
         if (existing == null) {
             steps.run("rename_relation", rel(building), rel(target));
-            return rows;
+            return;
         }
         if (capabilities.transactions()) {
             steps.run("drop_relation", rel(existing));
             steps.run("rename_relation", rel(building), rel(target));
-            return rows;
+            return;
         }
-        // Without transactions the old relation is moved aside first, so it can be put back.
         Relation backup = existing.withIdentifier(target.identifier() + "__dbt_backup");
         Relation oldBackup = scope.lookup(backup);
         if (oldBackup != null) {
@@ -170,11 +176,10 @@ final class Materializer {
             steps.run("rename_relation", rel(building), rel(target));
         }
         catch (RuntimeException e) {
-            steps.run("rename_relation", rel(backup), rel(existing));
+            steps.run("rename_relation", rel(backup.withType(existing.type())), rel(existing));
             throw e;
         }
-        steps.run("drop_relation", rel(backup));
-        return rows;
+        steps.run("drop_relation", rel(backup.withType(existing.type())));
     }
 
     private String strategy(Node node) {
