@@ -47,6 +47,9 @@ record SingleNodeTrinoConfig(int port, Path dataDirectory, Path warehouse, Path 
                 "-server",
                 "-Xmx1G",
                 "-XX:+UseG1GC",
+                // Tests send many small queries to a short-lived server on 2 cores, where C2's compiling
+                // costs more than it saves: C1 alone halved start time and CPU time in a measured run
+                "-XX:TieredStopAtLevel=1",
                 "-XX:+ExplicitGCInvokesConcurrent",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:-OmitStackTraceInFastThrow",
