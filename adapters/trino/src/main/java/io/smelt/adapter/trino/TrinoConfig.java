@@ -77,24 +77,35 @@ public record TrinoConfig(
         unknownFields = Collections.unmodifiableMap(new LinkedHashMap<>(unknownFields));
     }
 
+    /** Like the record's own, with the password masked. */
+    @Override
+    public String toString() {
+        return "TrinoConfig[host=" + host + ", port=" + port + ", user=" + user + ", password=" + (password == null ? null : "****")
+                + ", method=" + method + ", catalog=" + catalog + ", schema=" + schema + ", https=" + https
+                + ", sessionProperties=" + sessionProperties.keySet() + ", threads=" + threads + ", retries=" + retries
+                + ", preparedStatementsEnabled=" + preparedStatementsEnabled + ", timezone=" + timezone + "]";
+    }
+
     public String httpScheme() {
         return https ? "https" : "http";
     }
 
     public static TrinoConfig parse(TargetConfig target) {
         Fields fields = new Fields(target);
-        String methodName = fields.text("method", "none").toLowerCase(Locale.ROOT);
+        String methodText = fields.text("method", "none");
+        String methodName = methodText.toLowerCase(Locale.ROOT);
         Method method = switch (methodName) {
             case "none" -> Method.NONE;
             case "ldap" -> Method.LDAP;
             default -> throw new AdapterConfigException(LATER_METHODS.contains(methodName)
                     ? "profile field 'method' is '" + methodName + "', which Smelt does not support yet"
-                    : "profile field 'method' must be 'none' or 'ldap', got '" + fields.shown(methodName) + "'",
+                    : "profile field 'method' must be 'none' or 'ldap', got '" + fields.shown(methodText) + "'",
                     "use method: none, or method: ldap with a password over https");
         };
-        String scheme = fields.text("http_scheme", method == Method.LDAP ? "https" : "http").toLowerCase(Locale.ROOT);
+        String schemeText = fields.text("http_scheme", method == Method.LDAP ? "https" : "http");
+        String scheme = schemeText.toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new AdapterConfigException("profile field 'http_scheme' must be 'http' or 'https', got '" + fields.shown(scheme) + "'");
+            throw new AdapterConfigException("profile field 'http_scheme' must be 'http' or 'https', got '" + fields.shown(schemeText) + "'");
         }
         boolean https = scheme.equals("https");
         String password = fields.text("password", null);
@@ -193,8 +204,15 @@ public record TrinoConfig(
             return value != null && target.secretValues().contains(String.valueOf(value));
         }
 
+        /** The value with every secret in it masked. */
         String shown(String value) {
-            return isSecret(value) ? "****" : value;
+            String shown = value;
+            for (String secret : target.secretValues()) {
+                if (!secret.isEmpty()) {
+                    shown = shown.replace(secret, "****");
+                }
+            }
+            return shown;
         }
 
         String text(String key, String defaultValue) {

@@ -28,15 +28,15 @@
   alter {{ trino__relation_kind(from_relation) }} {{ from_relation }} rename to {{ target }}
 {%- endmacro %}
 
-{#- Views honour view_security (definer, the default, or invoker), as dbt-trino's do. -#}
+{#- Views honour view_security (definer, the default, or invoker), as dbt-trino's do. Trino's
+    CREATE VIEW takes no parenthesized query that starts with WITH, so the query goes in bare. -#}
 {% macro trino__create_view_as(relation, sql) -%}
   {%- set security = (config.get('view_security') or 'definer') | string | lower -%}
   {%- if security not in ['definer', 'invoker'] -%}
     {%- do exceptions.raise_compiler_error("config 'view_security' must be 'definer' or 'invoker', got '" ~ security ~ "'") -%}
   {%- endif -%}
-  create or replace view {{ relation }} security {{ security }} as (
+  create or replace view {{ relation }} security {{ security }} as
 {{ sql }}
-  )
 {%- endmacro %}
 
 {% macro trino__create_table_as(temporary, relation, sql) -%}
