@@ -1,0 +1,2 @@
+{{ config(on_table_exists='drop') }}
+select {{ var('round', 1) }} as round
