@@ -2,6 +2,7 @@ package io.smelt.compiler.run;
 
 import io.smelt.adapter.Capabilities;
 import io.smelt.adapter.Column;
+import io.smelt.adapter.EngineException;
 import io.smelt.adapter.QueryResult;
 import io.smelt.adapter.Relation;
 import io.smelt.adapter.RelationType;
@@ -45,10 +46,24 @@ final class Materializer {
         Steps steps = new Steps(compiled, scope);
         steps.transaction(() -> {
             steps.hooks("pre-hook");
-            if (existing != null && existing.type() != RelationType.VIEW) {
-                steps.run("drop_relation", rel(existing));
+            if (existing == null || existing.type() == RelationType.VIEW) {
+                steps.run("create_view_as", rel(target), compiled.sql());
             }
-            steps.run("create_view_as", rel(target), compiled.sql());
+            else if (capabilities.transactions()) {
+                steps.run("drop_relation", rel(existing));
+                steps.run("create_view_as", rel(target), compiled.sql());
+            }
+            else {
+                // A table becomes a view: build the view beside it, then swap, so a failing view
+                // leaves the table in place.
+                Relation building = target.withIdentifier(target.identifier() + "__dbt_tmp");
+                Relation leftover = scope.lookup(building);
+                if (leftover != null) {
+                    steps.run("drop_relation", rel(leftover));
+                }
+                steps.run("create_view_as", rel(building), compiled.sql());
+                swapIn(steps, scope, building, target);
+            }
             steps.hooks("post-hook");
         });
         scope.changed(target, true);
@@ -246,7 +261,13 @@ final class Materializer {
             long rows = -1;
             for (String statement : SqlStatements.split(sql)) {
                 executed.append(statement).append(";\n\n");
-                QueryResult result = session.execute(statement, false, -1);
+                QueryResult result;
+                try {
+                    result = session.execute(statement, false, -1);
+                }
+                catch (EngineException e) {
+                    throw CompiledSqlError.map(e, statement, compiled.sql());
+                }
                 rows = result.rowsAffected();
             }
             return rows;
@@ -260,6 +281,7 @@ final class Materializer {
                     scope.changed(from, false);
                     scope.changed(((RelationObject) args[1]).relation().withType(from.type()), true);
                 }
+                case "create_view_as" -> scope.changed(((RelationObject) args[0]).relation().withType(RelationType.VIEW), true);
                 case "create_table_as" -> {
                     if (!Boolean.TRUE.equals(args[0])) {
                         scope.changed(((RelationObject) args[1]).relation().withType(RelationType.TABLE), true);

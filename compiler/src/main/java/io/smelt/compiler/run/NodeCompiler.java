@@ -77,14 +77,19 @@ final class NodeCompiler {
         return "with " + with + "\n" + sql;
     }
 
-    /** Writes {@code root/<package>/<original path>}, as dbt lays out target/compiled and target/run. */
-    static Path write(Path root, Node node, String sql) {
+    /** Where a node's SQL goes under {@code root}: {@code <package>/<original path>}, as dbt lays out target/compiled. */
+    static Path path(Path root, Node node) {
         Path relative = node.originalFilePath() == null ? Path.of(node.name() + ".sql") : node.originalFilePath();
         if (node.testMetadata() != null) {
             relative = relative.resolveSibling(relative.getFileName().toString().replaceFirst("\\.ya?ml$", ""))
                     .resolve(node.name() + ".sql");
         }
-        Path file = root.resolve(node.packageName()).resolve(relative);
+        return root.resolve(node.packageName()).resolve(relative);
+    }
+
+    /** Writes {@code root/<package>/<original path>}, as dbt lays out target/compiled and target/run. */
+    static Path write(Path root, Node node, String sql) {
+        Path file = path(root, node);
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, sql + "\n", StandardCharsets.UTF_8);

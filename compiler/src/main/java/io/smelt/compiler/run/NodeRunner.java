@@ -99,7 +99,13 @@ final class NodeRunner {
                 Map.of(), compiled.context().globals(Map.of()));
         String sql = String.valueOf(wrapped);
         NodeCompiler.write(project.targetPath().resolve("run"), node, sql.strip());
-        QueryResult result = scope.session().execute(sql, true, 1);
+        QueryResult result;
+        try {
+            result = scope.session().execute(sql, true, 1);
+        }
+        catch (EngineException e) {
+            throw CompiledSqlError.map(e, sql, compiled.sql());
+        }
         long failures = 0;
         boolean warn = false;
         boolean error = false;
@@ -167,7 +173,19 @@ final class NodeRunner {
 
     private String engineMessage(Node node, EngineException e) {
         String where = node.originalFilePath() == null ? "" : " (" + node.originalFilePath() + ")";
-        return "Runtime Error in " + node.resourceType().dbtName() + " " + node.name() + where + "\n  " + e.getMessage();
+        StringBuilder message = new StringBuilder("Runtime Error in ").append(node.resourceType().dbtName()).append(' ')
+                .append(node.name()).append(where).append("\n  ").append(e.getMessage());
+        if (e instanceof CompiledSqlError) {
+            Path compiled = NodeCompiler.path(project.targetPath().resolve("compiled"), node);
+            message.append("\n  at ").append(project.projectDir().relativize(compiled)).append(':').append(e.line());
+            if (e.column() > 0) {
+                message.append(':').append(e.column());
+            }
+        }
+        if (e.queryId() != null) {
+            message.append("\n  query id: ").append(e.queryId());
+        }
+        return message.toString();
     }
 
     private static String withHint(SmeltException e) {

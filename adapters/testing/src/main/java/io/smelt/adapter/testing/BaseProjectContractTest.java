@@ -92,8 +92,9 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
                     + relation(workspace, "context_objects"))).containsExactly("orders|base_numbers|true|" + models + "|5");
             assertThat(rows(workspace, "select id, part, val from " + relation(workspace, "inc_merge") + " order by id, part"))
                     .containsExactly("1|a|original", "1|b|original", "2|a|original");
+            // Table formats such as Iceberg keep no insertion order, so the hooks' rows are compared as a set.
             assertThat(rows(workspace, "select model_name, event from " + schema() + ".audit_log"))
-                    .containsExactly("hooked|pre", "hooked|post", "run|end");
+                    .containsExactlyInAnyOrder("hooked|pre", "hooked|post", "run|end");
             assertThat(workspace.relationName("disabled_model")).isNull();
 
             RunSummary second = run(workspace, Command.RUN);

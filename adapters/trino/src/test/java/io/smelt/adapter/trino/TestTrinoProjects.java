@@ -55,18 +55,6 @@ class TestTrinoProjects extends BaseProjectContractTest {
     }
 
     /**
-     * The suite reads {@code audit_log} without {@code ORDER BY} and expects the rows in the order the
-     * hooks inserted them, which DuckDB keeps and Iceberg does not promise (each insert is a data
-     * file of its own, read in any order). Ordering by the file's write time restores insertion
-     * order; the suite should compare those rows in any order or order them itself.
-     */
-    @Override
-    protected List<String> rows(Workspace workspace, String sql) {
-        boolean unorderedAuditLog = sql.endsWith(".audit_log") && !sql.toLowerCase(java.util.Locale.ROOT).contains("order by");
-        return super.rows(workspace, unorderedAuditLog ? sql + " order by \"$file_modified_time\"" : sql);
-    }
-
-    /**
      * The sample project's SQL is DuckDB's, not neutral: {@code CAST(date AS STRING)} (Trino has no
      * {@code STRING} type) and {@code TRY_CAST(event_time AS TIMESTAMP)} of ISO 8601 text such as
      * {@code 2024-03-01T00:17:23} (Trino's cast wants a space, so every row comes out null and silver
