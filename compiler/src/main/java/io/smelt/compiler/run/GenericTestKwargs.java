@@ -1,7 +1,6 @@
 package io.smelt.compiler.run;
 
 import io.smelt.compiler.context.DbtContext;
-import io.smelt.compiler.context.RelationObject;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.jinja.JinjaFunction;
 
@@ -58,6 +57,6 @@ final class GenericTestKwargs {
             return "";
         });
         project.engine().renderString("{% do _smelt_capture(" + expression + ") %}", context.globals(extra));
-        return holder[0] instanceof RelationObject || holder[0] != null ? holder[0] : null;
+        return holder[0];
     }
 }
