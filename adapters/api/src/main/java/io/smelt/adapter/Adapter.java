@@ -28,8 +28,13 @@ public interface Adapter extends AutoCloseable {
     /** Worker threads the target asks for. */
     int threads();
 
-    /** Quotes one identifier for this engine. */
-    String quote(String identifier);
+    /**
+     * Quotes one identifier for this engine; by default as standard SQL does, in double quotes with
+     * any double quote in it doubled.
+     */
+    default String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
 
     /**
      * How the engine stores an unquoted identifier (lower-case for most engines), so that cached

@@ -1,6 +1,7 @@
 package io.smelt.adapter;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,7 +57,56 @@ public record TargetConfig(
             return Integer.parseInt(value.toString().trim());
         }
         catch (NumberFormatException e) {
-            throw new AdapterConfigException("profile field '" + key + "' must be a whole number, got '" + value + "'");
+            throw new AdapterConfigException("profile field '" + key + "' must be a whole number, got '" + masked(value.toString()) + "'");
         }
+    }
+
+    /**
+     * The field {@code key} as a boolean ({@code true}/{@code yes}/{@code 1} or {@code
+     * false}/{@code no}/{@code 0}, in any case), or {@code defaultValue} when it is not set.
+     *
+     * @throws AdapterConfigException if the field holds anything else
+     */
+    public boolean bool(String key, boolean defaultValue) {
+        return bool(fields.get(key), key, defaultValue);
+    }
+
+    /**
+     * Reads a boolean profile value (also one nested in a map or list field) as {@link #bool(String,
+     * boolean)} does.
+     *
+     * @param value the value, or null when it is not set
+     * @param field the field's name for the error message, such as {@code attach.read_only}
+     * @param defaultValue what an unset value means
+     * @throws AdapterConfigException if the value is not a boolean
+     */
+    public static boolean bool(Object value, String field, boolean defaultValue) {
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        return switch (String.valueOf(value).trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new AdapterConfigException("profile field '" + field + "' must be true or false");
+        };
+    }
+
+    /** True when {@code value}, as text, is one of the {@link #secretValues()}. */
+    public boolean isSecret(Object value) {
+        return value != null && secretValues.contains(String.valueOf(value));
+    }
+
+    /** {@code text} with every secret value in it replaced by {@code ****}, fit for a message. */
+    public String masked(String text) {
+        String shown = text;
+        for (String secret : secretValues) {
+            if (!secret.isEmpty()) {
+                shown = shown.replace(secret, "****");
+            }
+        }
+        return shown;
     }
 }

@@ -2,6 +2,7 @@ package io.smelt.adapter.duckdb;
 
 import io.smelt.adapter.Adapter;
 import io.smelt.adapter.Capabilities;
+import io.smelt.adapter.MacroResources;
 import io.smelt.adapter.Session;
 
 import java.util.ArrayList;
@@ -71,13 +72,8 @@ public final class DuckDbAdapter implements Adapter {
     }
 
     @Override
-    public String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
     public Map<String, String> macroResources() {
-        return DuckDbMacros.load();
+        return MacroResources.load(DuckDbAdapter.class, "adapters.sql", "DuckDB");
     }
 
     @Override

@@ -103,7 +103,7 @@ public record DuckDbConfig(
         if (threads < 1) {
             throw new AdapterConfigException("profile field 'threads' must be at least 1, got " + threads);
         }
-        boolean readOnly = bool(fields.get("read_only"), "read_only");
+        boolean readOnly = target.bool("read_only", false);
         if (readOnly && MEMORY.equals(path)) {
             throw new AdapterConfigException("profile field 'read_only' cannot be true for an in-memory database (path ':memory:')");
         }
@@ -202,7 +202,7 @@ public record DuckDbConfig(
             result.add(new Attachment(resolved,
                     alias == null ? null : name(alias, field + ".alias"),
                     type == null ? null : name(type, field + ".type"),
-                    bool(map.get("read_only"), field + ".read_only")));
+                    TargetConfig.bool(map.get("read_only"), field + ".read_only", false)));
         }
         return result;
     }
@@ -223,19 +223,5 @@ public record DuckDbConfig(
             throw new AdapterConfigException("profile field '" + field + "' must be a plain name (letters, digits, '_'), got '" + text + "'");
         }
         return text;
-    }
-
-    private static boolean bool(Object value, String field) {
-        if (value == null) {
-            return false;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        return switch (String.valueOf(value).trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new AdapterConfigException("profile field '" + field + "' must be true or false");
-        };
     }
 }

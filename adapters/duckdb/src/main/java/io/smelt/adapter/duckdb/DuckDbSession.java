@@ -11,7 +11,6 @@ import io.smelt.adapter.Session;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -306,18 +305,14 @@ final class DuckDbSession implements Session {
                 return new QueryResult(List.of(), List.of(), count, message(sql, count), null);
             }
             try (ResultSet resultSet = statement.getResultSet()) {
-                ResultSetMetaData meta = resultSet.getMetaData();
-                List<Column> columns = new ArrayList<>(meta.getColumnCount());
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    columns.add(new Column(meta.getColumnName(i), meta.getColumnTypeName(i)));
-                }
+                List<Column> columns = Column.listOf(resultSet.getMetaData());
                 List<List<Object>> rows = new ArrayList<>();
                 while (fetch && (maxRows < 0 || rows.size() < maxRows) && resultSet.next()) {
                     List<Object> row = new ArrayList<>(columns.size());
                     for (int i = 1; i <= columns.size(); i++) {
                         Object value = resultSet.getObject(i);
                         // read timestamps as local values, which no JVM time zone can shift
-                        row.add(value instanceof Timestamp ? resultSet.getObject(i, LocalDateTime.class) : DuckDbValues.toJava(value));
+                        row.add(value instanceof Timestamp ? resultSet.getObject(i, LocalDateTime.class) : DuckDbValues.INSTANCE.toJava(value));
                     }
                     rows.add(row);
                 }

@@ -1,8 +1,8 @@
 package io.smelt.adapter.duckdb;
 
-import java.util.ArrayList;
+import io.smelt.adapter.TypeNameMapping;
+
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static java.util.Map.entry;
@@ -14,7 +14,7 @@ import static java.util.Map.entry;
  * but other engines use ({@code float64}, {@code timestamp_ntz}, {@code array<int>}, ...) are
  * translated; anything unknown (enums, user types) is passed through.
  */
-final class DuckDbTypeMapping {
+final class DuckDbTypeMapping extends TypeNameMapping {
     private static final Map<String, String> NAMES = Map.ofEntries(
             entry("string", "VARCHAR"), entry("text", "VARCHAR"), entry("varchar", "VARCHAR"),
             entry("char", "VARCHAR"), entry("character", "VARCHAR"), entry("nvarchar", "VARCHAR"),
@@ -39,22 +39,17 @@ final class DuckDbTypeMapping {
             entry("blob", "BLOB"), entry("binary", "BLOB"), entry("varbinary", "BLOB"), entry("bytea", "BLOB"),
             entry("bytes", "BLOB"));
 
+    static final DuckDbTypeMapping INSTANCE = new DuckDbTypeMapping();
+
     private DuckDbTypeMapping() {
     }
 
     static String map(String type) {
-        String trimmed = type.trim();
-        if (trimmed.isEmpty()) {
-            return type;
-        }
-        String lower = trimmed.toLowerCase(Locale.ROOT);
-        if (lower.endsWith("[]")) {
-            return map(trimmed.substring(0, trimmed.length() - 2)) + "[]";
-        }
-        int angle = lower.indexOf('<');
-        if (angle > 0 && lower.endsWith(">")) {
-            return generic(lower.substring(0, angle).trim(), trimmed.substring(angle + 1, trimmed.length() - 1), type);
-        }
+        return INSTANCE.translate(type);
+    }
+
+    @Override
+    protected String scalar(String type, String trimmed, String lower) {
         int paren = lower.indexOf('(');
         String base = (paren < 0 ? lower : lower.substring(0, paren)).trim().replaceAll("\\s+", " ");
         String args = paren < 0 ? "" : trimmed.substring(paren).replaceAll("\\s+", "");
@@ -72,47 +67,18 @@ final class DuckDbTypeMapping {
         return mapped + args;
     }
 
-    private static String generic(String base, String inner, String original) {
-        List<String> parts = splitTopLevel(inner);
-        switch (base) {
-            case "array":
-                return parts.size() == 1 ? map(parts.get(0)) + "[]" : original;
-            case "map":
-                return parts.size() == 2 ? "MAP(" + map(parts.get(0)) + ", " + map(parts.get(1)) + ")" : original;
-            case "struct":
-                List<String> fields = new ArrayList<>();
-                for (String part : parts) {
-                    String field = part.trim();
-                    int split = field.indexOf(':') > 0 ? field.indexOf(':') : field.indexOf(' ');
-                    if (split <= 0) {
-                        return original;
-                    }
-                    fields.add(field.substring(0, split).trim() + " " + map(field.substring(split + 1)));
-                }
-                return "STRUCT(" + String.join(", ", fields) + ")";
-            default:
-                return original;
-        }
+    @Override
+    protected String arrayOf(String element) {
+        return element + "[]";
     }
 
-    private static List<String> splitTopLevel(String text) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '<' || c == '(') {
-                depth++;
-            }
-            else if (c == '>' || c == ')') {
-                depth--;
-            }
-            else if (c == ',' && depth == 0) {
-                parts.add(text.substring(start, i).trim());
-                start = i + 1;
-            }
-        }
-        parts.add(text.substring(start).trim());
-        return parts;
+    @Override
+    protected String mapOf(String key, String value) {
+        return "MAP(" + key + ", " + value + ")";
+    }
+
+    @Override
+    protected String structOf(List<String> fields) {
+        return "STRUCT(" + String.join(", ", fields) + ")";
     }
 }

@@ -1,12 +1,12 @@
 package io.smelt.adapter.duckdb;
 
+import io.smelt.adapter.JdbcValueConverter;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.sql.Array;
 import java.sql.Blob;
 import java.sql.SQLException;
 import java.sql.Struct;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,36 +25,19 @@ import org.duckdb.DuckDBStruct;
  * OffsetDateTime} (in UTC), UUID, INTERVAL, JSON and BIT their text, BLOB {@code byte[]}, LIST and
  * ARRAY {@code List}, STRUCT and MAP {@code Map} with their order kept.
  */
-final class DuckDbValues {
+final class DuckDbValues extends JdbcValueConverter {
+    static final DuckDbValues INSTANCE = new DuckDbValues();
+
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private DuckDbValues() {
     }
 
-    static Object toJava(Object value) throws SQLException {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
-                || value instanceof Double || value instanceof BigDecimal) {
-            return value;
-        }
-        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof Float f) {
-            // through the decimal text, so 1.1f reads 1.1 rather than 1.100000023841858
-            return Double.valueOf(f.toString());
-        }
+    @Override
+    protected Object convertEngineValue(Object value) throws SQLException {
         if (value instanceof BigInteger big) {
             return big.compareTo(LONG_MIN) >= 0 && big.compareTo(LONG_MAX) <= 0 ? (Object) big.longValue() : new BigDecimal(big);
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toLocalDateTime();
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
-        }
-        if (value instanceof java.sql.Time time) {
-            return time.toLocalTime();
         }
         if (value instanceof java.time.temporal.Temporal) {
             return value;
@@ -64,9 +47,6 @@ final class DuckDbValues {
         }
         if (value instanceof Blob blob) {
             return blob.getBytes(1, (int) blob.length());
-        }
-        if (value instanceof byte[]) {
-            return value;
         }
         if (value instanceof DuckDBStruct struct) {
             Map<String, Object> result = new LinkedHashMap<>();
@@ -82,30 +62,6 @@ final class DuckDbValues {
             }
             return fields;
         }
-        if (value instanceof Array array) {
-            return toJavaList((Object[]) array.getArray());
-        }
-        if (value instanceof Object[] items) {
-            return toJavaList(items);
-        }
-        if (value instanceof List<?> list) {
-            return toJavaList(list.toArray());
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> result = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                result.put(toJava(entry.getKey()), toJava(entry.getValue()));
-            }
-            return result;
-        }
-        return value.toString();
-    }
-
-    private static List<Object> toJavaList(Object[] items) throws SQLException {
-        List<Object> result = new ArrayList<>(items.length);
-        for (Object item : items) {
-            result.add(toJava(item));
-        }
-        return result;
+        return null;
     }
 }

@@ -2,6 +2,7 @@ package io.smelt.adapter.trino;
 
 import io.smelt.adapter.Adapter;
 import io.smelt.adapter.Capabilities;
+import io.smelt.adapter.MacroResources;
 import io.smelt.adapter.EngineException;
 import io.smelt.adapter.Session;
 import io.trino.jdbc.TrinoConnection;
@@ -113,13 +114,8 @@ public final class TrinoAdapter implements Adapter {
     }
 
     @Override
-    public String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
     public Map<String, String> macroResources() {
-        return TrinoMacros.load();
+        return MacroResources.load(TrinoAdapter.class, "adapters.sql", "Trino");
     }
 
     @Override

@@ -201,18 +201,12 @@ public record TrinoConfig(
     /** Reads fields and phrases errors without ever showing a secret value. */
     private record Fields(TargetConfig target) {
         boolean isSecret(Object value) {
-            return value != null && target.secretValues().contains(String.valueOf(value));
+            return target.isSecret(value);
         }
 
         /** The value with every secret in it masked. */
         String shown(String value) {
-            String shown = value;
-            for (String secret : target.secretValues()) {
-                if (!secret.isEmpty()) {
-                    shown = shown.replace(secret, "****");
-                }
-            }
-            return shown;
+            return target.masked(value);
         }
 
         String text(String key, String defaultValue) {
@@ -235,34 +229,11 @@ public record TrinoConfig(
         }
 
         int integer(String key, int defaultValue) {
-            Object value = target.fields().get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            if (value instanceof Number number) {
-                return number.intValue();
-            }
-            try {
-                return Integer.parseInt(value.toString().trim());
-            }
-            catch (NumberFormatException e) {
-                throw new AdapterConfigException("profile field '" + key + "' must be a whole number, got '" + shown(value.toString()) + "'");
-            }
+            return target.integer(key, defaultValue);
         }
 
         boolean bool(String key, boolean defaultValue) {
-            Object value = target.fields().get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            if (value instanceof Boolean b) {
-                return b;
-            }
-            return switch (String.valueOf(value).trim().toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "1" -> true;
-                case "false", "no", "0" -> false;
-                default -> throw new AdapterConfigException("profile field '" + key + "' must be true or false");
-            };
+            return target.bool(key, defaultValue);
         }
     }
 }

@@ -12,7 +12,6 @@ import io.trino.jdbc.TrinoStatement;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -216,11 +215,7 @@ final class TrinoSession implements Session {
                         queryId.get());
             }
             try (ResultSet resultSet = statement.getResultSet()) {
-                ResultSetMetaData meta = resultSet.getMetaData();
-                List<Column> columns = new ArrayList<>(meta.getColumnCount());
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    columns.add(new Column(meta.getColumnName(i), meta.getColumnTypeName(i)));
-                }
+                List<Column> columns = Column.listOf(resultSet.getMetaData());
                 List<List<Object>> rows = new ArrayList<>();
                 while ((!fetch || maxRows < 0 || rows.size() < maxRows) && resultSet.next()) {
                     // unfetched rows are still read to the end, so the statement runs as a whole

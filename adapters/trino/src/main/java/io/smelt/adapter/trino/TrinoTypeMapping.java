@@ -1,8 +1,8 @@
 package io.smelt.adapter.trino;
 
-import java.util.ArrayList;
+import io.smelt.adapter.TypeNameMapping;
+
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +16,7 @@ import static java.util.Map.entry;
  * other engines use ({@code int64}, {@code timestamp_ntz}, {@code array<int>}, {@code
  * struct<a:int>}, {@code int[]}) are translated; anything unknown is passed through.
  */
-final class TrinoTypeMapping {
+final class TrinoTypeMapping extends TypeNameMapping {
     private static final Map<String, String> NAMES = Map.ofEntries(
             entry("string", "varchar"), entry("text", "varchar"), entry("varchar", "varchar"),
             entry("nvarchar", "varchar"), entry("character varying", "varchar"), entry("char", "char"),
@@ -42,22 +42,17 @@ final class TrinoTypeMapping {
 
     private static final Set<String> WITH_ARGUMENTS = Set.of("varchar", "char", "decimal", "time");
 
+    static final TrinoTypeMapping INSTANCE = new TrinoTypeMapping();
+
     private TrinoTypeMapping() {
     }
 
     static String map(String type) {
-        String trimmed = type.trim();
-        if (trimmed.isEmpty()) {
-            return type;
-        }
-        String lower = trimmed.toLowerCase(Locale.ROOT);
-        if (lower.endsWith("[]")) {
-            return "array(" + map(trimmed.substring(0, trimmed.length() - 2)) + ")";
-        }
-        int angle = lower.indexOf('<');
-        if (angle > 0 && lower.endsWith(">")) {
-            return generic(lower.substring(0, angle).trim(), trimmed.substring(angle + 1, trimmed.length() - 1), type);
-        }
+        return INSTANCE.translate(type);
+    }
+
+    @Override
+    protected String scalar(String type, String trimmed, String lower) {
         if (lower.matches("timestamp\\s*\\(\\s*\\d+\\s*\\)\\s+with(out)?\\s+time\\s+zone")) {
             return lower.replaceAll("\\s+", " ").replace(" without time zone", "").replaceAll("\\(\\s*(\\d+)\\s*\\)", "($1)");
         }
@@ -82,47 +77,18 @@ final class TrinoTypeMapping {
         return WITH_ARGUMENTS.contains(mapped) ? mapped + args : mapped;
     }
 
-    private static String generic(String base, String inner, String original) {
-        List<String> parts = splitTopLevel(inner);
-        switch (base) {
-            case "array":
-                return parts.size() == 1 ? "array(" + map(parts.get(0)) + ")" : original;
-            case "map":
-                return parts.size() == 2 ? "map(" + map(parts.get(0)) + ", " + map(parts.get(1)) + ")" : original;
-            case "struct":
-                List<String> fields = new ArrayList<>();
-                for (String part : parts) {
-                    String field = part.trim();
-                    int split = field.indexOf(':') > 0 ? field.indexOf(':') : field.indexOf(' ');
-                    if (split <= 0) {
-                        return original;
-                    }
-                    fields.add(field.substring(0, split).trim() + " " + map(field.substring(split + 1)));
-                }
-                return "row(" + String.join(", ", fields) + ")";
-            default:
-                return original;
-        }
+    @Override
+    protected String arrayOf(String element) {
+        return "array(" + element + ")";
     }
 
-    private static List<String> splitTopLevel(String text) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '<' || c == '(') {
-                depth++;
-            }
-            else if (c == '>' || c == ')') {
-                depth--;
-            }
-            else if (c == ',' && depth == 0) {
-                parts.add(text.substring(start, i).trim());
-                start = i + 1;
-            }
-        }
-        parts.add(text.substring(start).trim());
-        return parts;
+    @Override
+    protected String mapOf(String key, String value) {
+        return "map(" + key + ", " + value + ")";
+    }
+
+    @Override
+    protected String structOf(List<String> fields) {
+        return "row(" + String.join(", ", fields) + ")";
     }
 }

@@ -1,22 +1,18 @@
 package io.smelt.adapter.trino;
 
+import io.smelt.adapter.JdbcValueConverter;
 import io.trino.jdbc.Row;
 import io.trino.jdbc.RowField;
 
-import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,7 +28,9 @@ import java.util.Map;
  * ...), {@code varbinary} {@code byte[]}; uuid, json, intervals, ip addresses and anything else their
  * text. Values Java cannot hold exactly (timestamps finer than nanoseconds) stay text.
  */
-final class TrinoValues {
+final class TrinoValues extends JdbcValueConverter {
+    private static final TrinoValues INSTANCE = new TrinoValues();
+
     private TrinoValues() {
     }
 
@@ -62,38 +60,11 @@ final class TrinoValues {
             // beyond java.time's nanoseconds: keep Trino's text, which loses nothing
             return resultSet.getString(index);
         }
-        return toJava(resultSet.getObject(index));
+        return INSTANCE.toJava(resultSet.getObject(index));
     }
 
-    static Object toJava(Object value) throws SQLException {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
-                || value instanceof Double || value instanceof BigDecimal || value instanceof byte[]) {
-            return value;
-        }
-        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof Float f) {
-            return Double.valueOf(f.toString());
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toLocalDateTime();
-        }
-        if (value instanceof java.sql.Time time) {
-            return time.toLocalTime();
-        }
-        if (value instanceof Array array) {
-            return toJavaList((Object[]) array.getArray());
-        }
-        if (value instanceof Object[] items) {
-            return toJavaList(items);
-        }
-        if (value instanceof List<?> list) {
-            return toJavaList(list.toArray());
-        }
+    @Override
+    protected Object convertEngineValue(Object value) throws SQLException {
         if (value instanceof Row row) {
             Map<String, Object> fields = new LinkedHashMap<>();
             for (RowField field : row.getFields()) {
@@ -101,21 +72,6 @@ final class TrinoValues {
             }
             return fields;
         }
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> result = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                result.put(toJava(entry.getKey()), toJava(entry.getValue()));
-            }
-            return result;
-        }
-        return value.toString();
-    }
-
-    private static List<Object> toJavaList(Object[] items) throws SQLException {
-        List<Object> result = new ArrayList<>(items.length);
-        for (Object item : items) {
-            result.add(toJava(item));
-        }
-        return result;
+        return null;
     }
 }

@@ -1,0 +1,100 @@
+package io.smelt.adapter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Maps the type names dbt projects use (seeds' {@code column_types}, casts, contracts) to an
+ * engine's, for {@link Adapter#mapType(String)}. This class handles what every engine reads the same
+ * way: blank names, {@code element[]}, and the generic forms {@code array<element>}, {@code
+ * map<key, value>} and {@code struct<name:type, ...>} (or {@code struct<name type, ...>}), whose
+ * parts are mapped in turn. An engine says how it spells a scalar type and the three container types.
+ * A generic form with the wrong number of parts, or any other, is passed through as written.
+ */
+public abstract class TypeNameMapping {
+    /**
+     * Maps one type name to the engine's.
+     *
+     * @param type the type name as the project wrote it
+     * @return the engine's type name, or {@code type} itself when it is blank or not known
+     */
+    public final String translate(String type) {
+        String trimmed = type.trim();
+        if (trimmed.isEmpty()) {
+            return type;
+        }
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("[]")) {
+            return arrayOf(translate(trimmed.substring(0, trimmed.length() - 2)));
+        }
+        int angle = lower.indexOf('<');
+        if (angle > 0 && lower.endsWith(">")) {
+            return generic(lower.substring(0, angle).trim(), trimmed.substring(angle + 1, trimmed.length() - 1), type);
+        }
+        return scalar(type, trimmed, lower);
+    }
+
+    /**
+     * Maps a name that is neither an array nor a generic form.
+     *
+     * @param type the name as written
+     * @param trimmed the name without surrounding blanks (never empty)
+     * @param lower {@code trimmed} in lower case
+     * @return the engine's type name, or {@code type} when it is not known
+     */
+    protected abstract String scalar(String type, String trimmed, String lower);
+
+    /** The engine's array of an already mapped element type. */
+    protected abstract String arrayOf(String element);
+
+    /** The engine's map of already mapped key and value types. */
+    protected abstract String mapOf(String key, String value);
+
+    /** The engine's struct (row) of fields, each already rendered as {@code name type}. */
+    protected abstract String structOf(List<String> fields);
+
+    private String generic(String base, String inner, String original) {
+        List<String> parts = splitTopLevel(inner);
+        switch (base) {
+            case "array":
+                return parts.size() == 1 ? arrayOf(translate(parts.get(0))) : original;
+            case "map":
+                return parts.size() == 2 ? mapOf(translate(parts.get(0)), translate(parts.get(1))) : original;
+            case "struct":
+                List<String> fields = new ArrayList<>();
+                for (String part : parts) {
+                    String field = part.trim();
+                    int split = field.indexOf(':') > 0 ? field.indexOf(':') : field.indexOf(' ');
+                    if (split <= 0) {
+                        return original;
+                    }
+                    fields.add(field.substring(0, split).trim() + " " + translate(field.substring(split + 1)));
+                }
+                return structOf(fields);
+            default:
+                return original;
+        }
+    }
+
+    private static List<String> splitTopLevel(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '<' || c == '(') {
+                depth++;
+            }
+            else if (c == '>' || c == ')') {
+                depth--;
+            }
+            else if (c == ',' && depth == 0) {
+                parts.add(text.substring(start, i).trim());
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start).trim());
+        return parts;
+    }
+}
