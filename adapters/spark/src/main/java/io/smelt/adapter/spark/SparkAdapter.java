@@ -135,6 +135,7 @@ public final class SparkAdapter implements Adapter {
                         statement.execute("SET " + parameter.getKey() + "=" + parameter.getValue());
                     }
                 }
+                useSchema(connection);
                 return connection;
             }
             catch (SQLException e) {
@@ -150,6 +151,16 @@ public final class SparkAdapter implements Adapter {
                     throw SparkErrors.translate(e, endpoint(), secretValues);
                 }
             }
+        }
+    }
+
+    /** The profile's schema for unqualified names, once it exists; the first run creates it later. */
+    private void useSchema(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("USE " + quote(config.schema()));
+        }
+        catch (SQLException e) {
+            // not created yet: relations are always named with their schema
         }
     }
 
@@ -174,7 +185,7 @@ public final class SparkAdapter implements Adapter {
 
     // socketTimeout=0: a statement polls the server for as long as it runs, so no read may time out
     private String url() {
-        return "jdbc:hive2://" + config.host() + ":" + config.port() + "/" + config.schema()
+        return "jdbc:hive2://" + config.host() + ":" + config.port() + "/default"
                 + ";connectTimeout=" + config.connectTimeoutSeconds() * 1000 + ";socketTimeout=0"
                 + (config.auth() == SparkConfig.Auth.NOSASL ? ";auth=noSasl" : "");
     }
