@@ -23,11 +23,14 @@ final class SparkValues extends JdbcValueConverter {
     }
 
     static Object read(ResultSet resultSet, int index, String typeName) throws SQLException {
-        Object value = resultSet.getObject(index);
+        String type = typeName.toLowerCase(Locale.ROOT);
+        // The driver's getObject casts the server's dates to java.sql.Date and fails on the
+        // java.time values Spark sends; their text is always well-formed.
+        Object value = type.startsWith("date") || type.startsWith("timestamp")
+                ? resultSet.getString(index) : resultSet.getObject(index);
         if (!(value instanceof String text)) {
             return INSTANCE.toJava(value);
         }
-        String type = typeName.toLowerCase(Locale.ROOT);
         try {
             return switch (type) {
                 case "date" -> LocalDate.parse(text);
