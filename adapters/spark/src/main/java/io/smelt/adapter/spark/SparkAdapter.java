@@ -1,0 +1,243 @@
+package io.smelt.adapter.spark;
+
+import io.smelt.adapter.Adapter;
+import io.smelt.adapter.Capabilities;
+import io.smelt.adapter.MacroResources;
+import io.smelt.adapter.Relation;
+import io.smelt.adapter.Session;
+import org.apache.kyuubi.jdbc.KyuubiHiveDriver;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Spark through its Thrift server (HiveServer2 protocol), writing Delta tables. Spark has no
+ * transactions, but Delta replaces a table in one {@code CREATE OR REPLACE TABLE} (keeping its
+ * history) and merges in one {@code MERGE}.
+ *
+ * <p>Spark has no catalog level above schemas (dbt-spark treats {@code database} as the schema), so
+ * the default database is null and relations render as {@code schema.identifier}.
+ */
+public final class SparkAdapter implements Adapter {
+    private static final Capabilities CAPABILITIES = new Capabilities(
+            false, false, true, true, Set.of("append", "merge", "insert_overwrite", "delete+insert"), true);
+
+    private final SparkConfig config;
+    private final Set<String> secretValues;
+    private final Set<SparkEngineSession> sessions = new HashSet<>();
+    private boolean closed;
+
+    public SparkAdapter(SparkConfig config, Set<String> secretValues) {
+        this.config = requireNonNull(config, "config is null");
+        Set<String> secrets = new HashSet<>(secretValues);
+        if (config.password() != null) {
+            secrets.add(config.password());
+        }
+        this.secretValues = Set.copyOf(secrets);
+    }
+
+    public SparkConfig config() {
+        return config;
+    }
+
+    @Override
+    public String type() {
+        return "spark";
+    }
+
+    @Override
+    public List<String> dispatchOrder() {
+        return List.of("spark");
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    /** Always null: Spark's namespaces are one level deep. */
+    @Override
+    public String defaultDatabase() {
+        return null;
+    }
+
+    @Override
+    public String defaultSchema() {
+        return config.schema();
+    }
+
+    @Override
+    public int threads() {
+        return config.threads();
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    /** {@code schema.identifier}: a database, when one is set, is the schema itself in Spark. */
+    @Override
+    public String render(Relation relation) {
+        String schema = relation.schema();
+        return (schema == null || schema.isEmpty() ? "" : quote(schema) + ".") + quote(relation.identifier());
+    }
+
+    @Override
+    public Map<String, String> macroResources() {
+        return MacroResources.load(SparkAdapter.class, "adapters.sql", "Spark");
+    }
+
+    @Override
+    public String mapType(String type) {
+        return SparkTypeMapping.map(type);
+    }
+
+    @Override
+    public Session openSession() {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("adapter is closed");
+            }
+        }
+        SparkEngineSession session = new SparkEngineSession(this, connect());
+        synchronized (this) {
+            if (closed) {
+                session.close();
+                throw new IllegalStateException("adapter is closed");
+            }
+            sessions.add(session);
+        }
+        return session;
+    }
+
+    /** Connects, trying again {@code connect_retries} times with {@code connect_timeout} seconds between. */
+    private Connection connect() {
+        for (int attempt = 0; ; attempt++) {
+            Connection connection = null;
+            try {
+                connection = new KyuubiHiveDriver().connect(url(), properties());
+                if (connection == null) {
+                    throw new SQLException("the driver does not accept " + url());
+                }
+                try (Statement statement = connection.createStatement()) {
+                    for (Map.Entry<String, String> parameter : config.serverSideParameters().entrySet()) {
+                        statement.execute("SET " + parameter.getKey() + "=" + parameter.getValue());
+                    }
+                }
+                useSchema(connection);
+                return connection;
+            }
+            catch (SQLException e) {
+                closeQuietly(connection);
+                if (attempt >= config.connectRetries() || !SparkErrors.unreachable(e)) {
+                    throw SparkErrors.translate(e, endpoint(), secretValues);
+                }
+                try {
+                    Thread.sleep(config.connectTimeoutSeconds() * 1000L);
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw SparkErrors.translate(e, endpoint(), secretValues);
+                }
+            }
+        }
+    }
+
+    /** The profile's schema for unqualified names, once it exists; the first run creates it later. */
+    private void useSchema(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("USE " + quote(config.schema()));
+        }
+        catch (SQLException e) {
+            // not created yet: relations are always named with their schema
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            }
+            catch (SQLException ignored) {
+                // already failing
+            }
+        }
+    }
+
+    String endpoint() {
+        return config.host() + ":" + config.port();
+    }
+
+    Set<String> secretValues() {
+        return secretValues;
+    }
+
+    // socketTimeout=0: a statement polls the server for as long as it runs, so no read may time out
+    private String url() {
+        return "jdbc:hive2://" + config.host() + ":" + config.port() + "/default"
+                + ";connectTimeout=" + config.connectTimeoutSeconds() * 1000 + ";socketTimeout=0"
+                + (config.auth() == SparkConfig.Auth.NOSASL ? ";auth=noSasl" : "");
+    }
+
+    private Properties properties() {
+        Properties properties = new Properties();
+        properties.setProperty("user", config.user() == null ? "smelt" : config.user());
+        if (config.password() != null) {
+            properties.setProperty("password", config.password());
+        }
+        return properties;
+    }
+
+    synchronized void sessionClosed(SparkEngineSession session) {
+        sessions.remove(session);
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", type());
+        fields.put("method", "thrift");
+        fields.put("host", config.host());
+        fields.put("port", config.port());
+        if (config.user() != null) {
+            fields.put("user", secretValues.contains(config.user()) ? "****" : config.user());
+        }
+        fields.put("auth", config.auth().name());
+        fields.put("schema", config.schema());
+        fields.put("threads", config.threads());
+        fields.put("connect_retries", config.connectRetries());
+        fields.put("connect_timeout", config.connectTimeoutSeconds());
+        Map<String, String> parameters = new LinkedHashMap<>();
+        config.serverSideParameters().forEach((name, value) -> parameters.put(name, secretValues.contains(value) ? "****" : value));
+        fields.put("server_side_parameters", parameters);
+        fields.putAll(config.unknownFields());
+        return fields;
+    }
+
+    @Override
+    public void close() {
+        List<SparkEngineSession> open;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            open = new ArrayList<>(sessions);
+        }
+        for (SparkEngineSession session : open) {
+            session.cancel();
+            session.close();
+        }
+    }
+}

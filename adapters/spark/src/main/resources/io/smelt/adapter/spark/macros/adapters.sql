@@ -1,0 +1,122 @@
+{#-
+  Spark overrides of the compiler's relation macros. adapter.dispatch looks for spark__<name> before
+  default__<name>. Every *.sql file in this folder is loaded (SparkAdapter.macroResources).
+
+  Tables are Delta unless file_format says otherwise. The model's Spark config, as in dbt-spark:
+    file_format     delta (default), parquet, ...
+    partition_by    a column, a list of columns, or {"field": "date", "data_type": "date"}
+    clustered_by    column(s) to bucket by, with buckets (non-Delta formats)
+    location_root   a folder; the table lives at <location_root>/<identifier>
+    options         a map for OPTIONS (...)
+    tblproperties   a map for TBLPROPERTIES (...)
+    zorder_by       column(s): OPTIMIZE ... ZORDER BY (...) runs after the table is written (Delta)
+-#}
+
+{% macro spark__file_format() -%}
+  {{- return((config.get('file_format') or 'delta') | string | lower) -}}
+{%- endmacro %}
+
+{% macro spark__column_list(value) -%}
+  {%- set items = [value] if (value is string or value is mapping) else value -%}
+  {%- set names = [] -%}
+  {%- for item in items -%}
+    {%- set name = item.get('field') if item is mapping else item -%}
+    {%- if not name -%}
+      {%- do exceptions.raise_compiler_error("partition_by needs a 'field'") -%}
+    {%- endif -%}
+    {%- do names.append(name | string | trim) -%}
+  {%- endfor -%}
+  {{- return(names) -}}
+{%- endmacro %}
+
+{% macro spark__literal(value) -%}
+  '{{ value | string | replace("\\", "\\\\") | replace("'", "\\'") }}'
+{%- endmacro %}
+
+{% macro spark__table_clauses(relation) -%}
+  {%- set format = spark__file_format() -%}
+  {%- set options = config.get('options') -%}
+  {%- set partition_by = config.get('partition_by') -%}
+  {%- set clustered_by = config.get('clustered_by') -%}
+  {%- set location_root = config.get('location_root') -%}
+  {%- set tblproperties = config.get('tblproperties') %}
+  using {{ format }}
+  {%- if options %}
+  options ({% for key, value in options.items() %}{{ key }} {{ spark__literal(value) }}{{ ", " if not loop.last }}{% endfor %})
+  {%- endif %}
+  {%- if partition_by %}
+  partitioned by ({{ spark__column_list(partition_by) | join(', ') }})
+  {%- endif %}
+  {%- if clustered_by %}
+    {%- if not config.get('buckets') -%}
+      {%- do exceptions.raise_compiler_error("clustered_by needs buckets") -%}
+    {%- endif %}
+  clustered by ({{ spark__column_list(clustered_by) | join(', ') }}) into {{ config.get('buckets') }} buckets
+  {%- endif %}
+  {%- if location_root %}
+  location {{ spark__literal(location_root | string ~ '/' ~ relation.identifier) }}
+  {%- endif %}
+  {%- if tblproperties %}
+  tblproperties ({% for key, value in tblproperties.items() %}{{ spark__literal(key) }} = {{ spark__literal(value) }}{{ ", " if not loop.last }}{% endfor %})
+  {%- endif %}
+{%- endmacro %}
+
+{#- OPTIMIZE ... ZORDER BY after a write, when the model asks for zorder_by (Delta only). -#}
+{% macro spark__optimize(relation) -%}
+  {%- set zorder_by = config.get('zorder_by') -%}
+  {%- if zorder_by and not relation.identifier.endswith('__dbt_tmp') -%};
+optimize {{ relation }} zorder by ({{ spark__column_list(zorder_by) | join(', ') }})
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro spark__create_table_as(temporary, relation, sql) -%}
+create table {{ relation }}{{ spark__table_clauses(relation) }}
+as
+{{ sql }}
+{{- spark__optimize(relation) }}
+{%- endmacro %}
+
+{#- One atomic statement on Delta, which keeps the table's history; other formats cannot be
+    replaced, so the table is dropped and created. -#}
+{% macro spark__create_or_replace_table_as(relation, sql) -%}
+  {%- if spark__file_format() == 'delta' -%}
+create or replace table {{ relation }}{{ spark__table_clauses(relation) }}
+as
+{{ sql }}
+{{- spark__optimize(relation) }}
+  {%- else -%}
+drop table if exists {{ relation }};
+{{ spark__create_table_as(False, relation, sql) }}
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro spark__create_view_as(relation, sql) -%}
+create or replace view {{ relation }} as
+{{ sql }}
+{%- endmacro %}
+
+{% macro spark__drop_relation(relation) -%}
+drop {{ 'view' if relation.type == 'view' else 'table' }} if exists {{ relation }}
+{%- endmacro %}
+
+{#- Spark resolves an unqualified new name against the current schema, so the target is named in full. -#}
+{% macro spark__rename_relation(from_relation, to_relation) -%}
+  {%- set target = to_relation if to_relation.schema else from_relation.incorporate(path={"identifier": to_relation.identifier}) -%}
+alter {{ 'view' if from_relation.type == 'view' else 'table' }} {{ from_relation }} rename to {{ target }}
+{%- endmacro %}
+
+{% macro spark__create_schema(relation) -%}
+create schema if not exists {{ relation.without_identifier() }}
+{%- endmacro %}
+
+{% macro spark__get_show_sql(compiled_code, sql_header, limit) -%}
+  {%- if sql_header %}{{ sql_header }}{% endif -%}
+  {%- if limit is not none %}
+select * from (
+{{ compiled_code }}
+) as model_limit_subq
+limit {{ limit }}
+  {%- else %}
+{{ compiled_code }}
+  {%- endif -%}
+{%- endmacro %}

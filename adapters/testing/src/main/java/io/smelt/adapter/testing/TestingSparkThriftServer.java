@@ -1,0 +1,304 @@
+package io.smelt.adapter.testing;
+
+import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A real Spark 3.5 Thrift server (HiveServer2 protocol) with Delta Lake in its own JVM on 127.0.0.1:
+ * {@code local[2]}, a Derby metastore and a warehouse in a temp folder. One server serves a whole test
+ * run: {@link #shared()} starts it on first use and a shutdown hook stops it.
+ *
+ * <p>The server's class path comes from Maven Central through a separate Maven process (see
+ * {@link SparkServerClassPath}). Tests talk to it over JDBC with a {@code jdbc:hive2} driver on their
+ * own class path. {@code -DskipSpark} (passed on as {@code smelt.spark.skip}) skips the tests that ask
+ * for the server; anything else that stops it from starting fails them with the reason.
+ */
+public final class TestingSparkThriftServer
+        implements Closeable {
+    static final String SKIP_PROPERTY = "smelt.spark.skip";
+    static final String WORK_DIRECTORY_PROPERTY = "smelt.spark.workDirectory";
+    private static final String MAIN_CLASS = "org.apache.spark.sql.hive.thriftserver.HiveThriftServer2";
+    private static final String NAME = "Spark Thrift test server";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final Pattern PORT_TAKEN = Pattern.compile("Address already in use|BindException");
+    // Spark 3.5's launcher passes these on Java 17 (org.apache.spark.launcher.JavaModuleOptions)
+    private static final List<String> MODULE_OPTIONS = List.of(
+            "-XX:+IgnoreUnrecognizedVMOptions",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+            "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+            "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+            "-Djdk.reflect.useDirectMethodHandle=false",
+            "-Dio.netty.tryReflectionSetAccessible=true");
+    private static final Logger LOG = LoggerFactory.getLogger(TestingSparkThriftServer.class);
+
+    private static TestingSparkThriftServer shared;
+    private static RuntimeException sharedFailure;
+
+    private final int port;
+    private final Path workDirectory;
+    private final Process process;
+    private final Process watchdog;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private TestingSparkThriftServer(int port, Path workDirectory, Process process, Process watchdog) {
+        this.port = port;
+        this.workDirectory = workDirectory;
+        this.process = process;
+        this.watchdog = watchdog;
+        this.shutdownHook = new Thread(this::close, "testing-spark-server-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** The server of this test run (JVM), started on the first call; later calls return it at once. */
+    public static synchronized TestingSparkThriftServer shared() {
+        // Maven passes an unset -DskipSpark as "" and a bare -DskipSpark as "true"
+        if ("true".equalsIgnoreCase(System.getProperty(SKIP_PROPERTY))) {
+            Assumptions.abort("Spark tests are skipped: -DskipSpark is set");
+        }
+        if (sharedFailure != null) {
+            throw new IllegalStateException("the Spark test server failed to start earlier in this run: " + sharedFailure.getMessage(), sharedFailure);
+        }
+        if (shared == null || shared.closed) {
+            try {
+                shared = start();
+            }
+            catch (RuntimeException e) {
+                sharedFailure = e;
+                throw e;
+            }
+        }
+        return shared;
+    }
+
+    public String host() {
+        return ServerProcesses.LOOPBACK;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl(port);
+    }
+
+    /** Stops the server by its PID (SIGTERM, then SIGKILL after a minute) and waits for it to exit. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ServerProcesses.stop(process, NAME);
+        watchdog.destroyForcibly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+        catch (IllegalStateException e) {
+            // already shutting down: this is the hook
+        }
+        try {
+            TrinoDistribution.deleteRecursively(workDirectory);
+        }
+        catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", workDirectory, e.getMessage());
+        }
+    }
+
+    private static String jdbcUrl(int port) {
+        return "jdbc:hive2://" + ServerProcesses.LOOPBACK + ":" + port + "/default";
+    }
+
+    private static TestingSparkThriftServer start() {
+        try {
+            DriverManager.getDriver(jdbcUrl(10000));
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("no jdbc:hive2 driver on the test class path to talk to the " + NAME
+                    + " (add org.apache.kyuubi:kyuubi-hive-jdbc-shaded): " + e.getMessage(), e);
+        }
+        Path java = SparkJavaRuntime.findJava();
+        List<Path> classPath = SparkServerClassPath.resolve();
+        Path workDirectory = createWorkDirectory();
+        // The free port is found before Spark binds it; another process may take it in between
+        for (int attempt = 1; ; attempt++) {
+            int port = ServerProcesses.freePort();
+            Path log = workDirectory.resolve("server-" + port + ".log");
+            long startNanos = System.nanoTime();
+            Process process = launch(java, classPath, workDirectory.resolve("port-" + port), port, log);
+            try {
+                awaitStarted(process, port, log);
+            }
+            catch (RuntimeException e) {
+                ServerProcesses.stop(process, NAME);
+                if (attempt < 3 && PORT_TAKEN.matcher(ServerLogs.read(log)).find()) {
+                    continue;
+                }
+                throw e;
+            }
+            LOG.info("Spark {} Thrift server started on {}:{} (pid {}) in {} ms", SparkServerClassPath.SPARK_VERSION,
+                    ServerProcesses.LOOPBACK, port, process.pid(), (System.nanoTime() - startNanos) / 1_000_000);
+            return new TestingSparkThriftServer(port, workDirectory, process, ServerProcesses.startWatchdog(process, workDirectory, NAME));
+        }
+    }
+
+    private static Process launch(Path java, List<Path> classPath, Path run, int port, Path log) {
+        try {
+            Path tmp = Files.createDirectories(run.resolve("tmp"));
+            // an argument file keeps the class path (about 190 jars) out of the command line
+            Path classPathArgument = run.resolve("classpath.args");
+            Files.writeString(classPathArgument, "-cp \"" + classPath.stream().map(Path::toString).collect(Collectors.joining(":"))
+                    .replace("\\", "\\\\") + "\"\n");
+            List<String> command = new ArrayList<>();
+            command.add(java.toString());
+            command.add("-Xmx1g");
+            // C1 only: start-up and short test queries gain more than long queries lose
+            command.add("-XX:TieredStopAtLevel=1");
+            command.addAll(MODULE_OPTIONS);
+            command.add("-Djava.io.tmpdir=" + tmp);
+            command.add("-Dderby.system.home=" + run);
+            sparkConf(run).forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.add("@" + classPathArgument);
+            command.add(MAIN_CLASS);
+            hiveConf(run, port).forEach((key, value) -> {
+                command.add("--hiveconf");
+                command.add(key + "=" + value);
+            });
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(run.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            builder.environment().remove("_JAVA_OPTIONS");
+            builder.environment().remove("JDK_JAVA_OPTIONS");
+            builder.environment().remove("SPARK_HOME");
+            builder.environment().remove("HADOOP_CONF_DIR");
+            builder.environment().put("SPARK_LOCAL_IP", ServerProcesses.LOOPBACK);
+            return builder.start();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot start the " + NAME + " with " + java + ": " + e.getMessage(), e);
+        }
+    }
+
+    // HiveThriftServer2 builds its SparkConf from spark.* system properties, as spark-submit passes them
+    private static Map<String, String> sparkConf(Path run) {
+        return Map.ofEntries(
+                Map.entry("spark.master", "local[2]"),
+                Map.entry("spark.app.name", "smelt-testing-spark-thrift-server"),
+                Map.entry("spark.driver.host", ServerProcesses.LOOPBACK),
+                Map.entry("spark.driver.bindAddress", ServerProcesses.LOOPBACK),
+                Map.entry("spark.ui.enabled", "false"),
+                Map.entry("spark.sql.shuffle.partitions", "2"),
+                Map.entry("spark.sql.warehouse.dir", run.resolve("warehouse").toString()),
+                Map.entry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension"),
+                Map.entry("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog"),
+                Map.entry("spark.local.dir", run.resolve("tmp").toString()));
+    }
+
+    // HiveServer2's option parser turns each --hiveconf into a system property that HiveConf reads
+    private static Map<String, String> hiveConf(Path run, int port) {
+        return Map.of(
+                "hive.server2.thrift.bind.host", ServerProcesses.LOOPBACK,
+                "hive.server2.thrift.port", Integer.toString(port),
+                "hive.server2.transport.mode", "binary",
+                "javax.jdo.option.ConnectionURL", "jdbc:derby:;databaseName=" + run.resolve("metastore_db") + ";create=true",
+                "hive.exec.scratchdir", run.resolve("scratch").toString(),
+                "hive.exec.local.scratchdir", run.resolve("local-scratch").toString(),
+                "hive.server2.logging.operation.log.location", run.resolve("operation-logs").toString());
+    }
+
+    private static void awaitStarted(Process process, int port, Path log) {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        String lastError = "the port never accepted a connection";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the " + NAME + " exited with code " + process.exitValue() + " while starting; log "
+                        + log + " ends with:\n" + ServerLogs.tail(log));
+            }
+            if (accepts(port)) {
+                try (Connection connection = DriverManager.getConnection(jdbcUrl(port), "smelt", "");
+                        Statement statement = connection.createStatement();
+                        ResultSet result = statement.executeQuery("SELECT 1")) {
+                    if (result.next() && result.getInt(1) == 1) {
+                        return;
+                    }
+                    lastError = "SELECT 1 returned no 1";
+                }
+                catch (SQLException e) {
+                    lastError = "SELECT 1 failed: " + e.getMessage();
+                }
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("the " + NAME + " did not answer within " + STARTUP_TIMEOUT.toSeconds() + " s ("
+                + lastError + "); log " + log + " ends with:\n" + ServerLogs.tail(log));
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(ServerProcesses.LOOPBACK, port), 1000);
+            return true;
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path createWorkDirectory() {
+        try {
+            String configured = System.getProperty(WORK_DIRECTORY_PROPERTY);
+            if (configured == null || configured.isBlank()) {
+                return Files.createTempDirectory("smelt-spark-");
+            }
+            Path parent = Files.createDirectories(Path.of(configured));
+            return Files.createTempDirectory(parent, "run-");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create a work folder for the " + NAME + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the " + NAME + " to start", e);
+        }
+    }
+}
