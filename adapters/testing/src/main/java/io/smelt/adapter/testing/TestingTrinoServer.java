@@ -7,20 +7,14 @@ import org.slf4j.LoggerFactory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -36,10 +30,8 @@ public final class TestingTrinoServer
     static final String SKIP_PROPERTY = "smelt.trino.skip";
     static final String WORK_DIRECTORY_PROPERTY = "smelt.trino.workDirectory";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern STARTED = Pattern.compile("\"starting\"\\s*:\\s*false");
     private static final Pattern PORT_TAKEN = Pattern.compile("Address already in use|BindException");
-    private static final int LOG_TAIL_LINES = 60;
     private static final Logger LOG = LoggerFactory.getLogger(TestingTrinoServer.class);
 
     private static TestingTrinoServer shared;
@@ -109,7 +101,7 @@ public final class TestingTrinoServer
             return;
         }
         closed = true;
-        stop(process);
+        ServerProcesses.stop(process, "Trino");
         watchdog.destroyForcibly();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -132,7 +124,7 @@ public final class TestingTrinoServer
         Path workDirectory = createWorkDirectory();
         // The free port is found before Trino binds it; another process may take it in between
         for (int attempt = 1; ; attempt++) {
-            int port = freePort();
+            int port = ServerProcesses.freePort();
             Path log = workDirectory.resolve("server-" + port + ".log");
             long startNanos = System.nanoTime();
             Process process = launch(server, javaHome, workDirectory, port, log);
@@ -140,15 +132,15 @@ public final class TestingTrinoServer
                 awaitStarted(process, port, log);
             }
             catch (RuntimeException e) {
-                stop(process);
-                if (attempt < 3 && PORT_TAKEN.matcher(readQuietly(log)).find()) {
+                ServerProcesses.stop(process, "Trino");
+                if (attempt < 3 && PORT_TAKEN.matcher(ServerLogs.read(log)).find()) {
                     continue;
                 }
                 throw e;
             }
             LOG.info("Trino {} started on {}:{} (pid {}) in {} ms", distribution.version(), SingleNodeTrinoConfig.LOOPBACK, port,
                     process.pid(), (System.nanoTime() - startNanos) / 1_000_000);
-            return new TestingTrinoServer(port, workDirectory, process, startWatchdog(process, workDirectory));
+            return new TestingTrinoServer(port, workDirectory, process, ServerProcesses.startWatchdog(process, workDirectory, "Trino"));
         }
     }
 
@@ -185,7 +177,7 @@ public final class TestingTrinoServer
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Trino exited with code " + process.exitValue() + " while starting; log "
-                        + log + " ends with:\n" + tail(log));
+                        + log + " ends with:\n" + ServerLogs.tail(log));
             }
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -203,48 +195,9 @@ public final class TestingTrinoServer
             sleep(Duration.ofMillis(500));
         }
         throw new IllegalStateException("Trino did not finish starting within " + STARTUP_TIMEOUT.toSeconds() + " s; log "
-                + log + " ends with:\n" + tail(log));
+                + log + " ends with:\n" + ServerLogs.tail(log));
     }
 
-    /**
-     * A shell that stops the server and deletes its work folder if this JVM dies without running its
-     * shutdown hooks (kill -9, a crashed fork), so no orphaned server outlives the run.
-     */
-    private static Process startWatchdog(Process server, Path workDirectory) {
-        String script = "while kill -0 \"$0\" 2>/dev/null; do sleep 2; done; kill \"$1\" 2>/dev/null; "
-                + "i=0; while kill -0 \"$1\" 2>/dev/null && [ $i -lt 60 ]; do sleep 1; i=$((i+1)); done; "
-                + "kill -9 \"$1\" 2>/dev/null; rm -rf \"$2\"";
-        try {
-            return new ProcessBuilder("sh", "-c", script,
-                    Long.toString(ProcessHandle.current().pid()), Long.toString(server.pid()), workDirectory.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        }
-        catch (IOException e) {
-            stop(server);
-            throw new UncheckedIOException("cannot start the watchdog of the Trino test server: " + e.getMessage(), e);
-        }
-    }
-
-    private static void stop(Process process) {
-        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroy);
-        try {
-            process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        }
-        catch (TimeoutException e) {
-            LOG.warn("Trino (pid {}) did not stop within {} s; killing it", process.pid(), STOP_TIMEOUT.toSeconds());
-            process.destroyForcibly();
-            process.onExit().join();
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Path createWorkDirectory() {
         try {
@@ -260,28 +213,6 @@ public final class TestingTrinoServer
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(SingleNodeTrinoConfig.LOOPBACK))) {
-            return socket.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port on loopback: " + e.getMessage(), e);
-        }
-    }
-
-    private static String tail(Path log) {
-        List<String> lines = readQuietly(log).lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-    }
-
-    private static String readQuietly(Path log) {
-        try {
-            return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            return "(cannot read " + log + ": " + e.getMessage() + ")";
-        }
-    }
 
     private static void sleep(Duration duration) {
         try {
