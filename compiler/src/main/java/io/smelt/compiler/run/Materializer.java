@@ -86,12 +86,13 @@ final class Materializer {
     Outcome incremental(CompiledNode compiled, Scope scope) {
         Node node = compiled.node();
         Relation target = project.relationOf(node).withType(RelationType.TABLE);
+        // a bad strategy config is refused on the first run too, before anything is written
+        String strategy = strategy(node);
         Relation existing = scope.lookup(target);
         if (existing == null || existing.type() != RelationType.TABLE || compiled.context() == null
                 || fullRefresh(node, scope)) {
             return table(compiled, scope);
         }
-        String strategy = strategy(node);
         Steps steps = new Steps(compiled, scope);
         long[] rows = {-1};
         steps.transaction(() -> {
@@ -206,7 +207,15 @@ final class Materializer {
                     "incremental_strategy '" + strategy + "' is not supported by the " + project.adapter().type() + " engine",
                     "use one of " + capabilities.incrementalStrategies());
         }
-        if (!"append".equals(strategy) && unique == null) {
+        if ("insert_overwrite".equals(strategy)) {
+            // without partitions it would replace the whole table on every run (dbt-spark#140)
+            if (config.get("partition_by") == null) {
+                throw new SmeltException(ErrorKind.PROJECT, node.definedAt(),
+                        "incremental_strategy 'insert_overwrite' needs partition_by: without it every run would replace the whole table",
+                        "set partition_by to the column(s) whose partitions the new rows replace, or use 'merge' with a unique_key");
+            }
+        }
+        else if (!"append".equals(strategy) && unique == null) {
             throw new SmeltException(ErrorKind.PROJECT, node.definedAt(),
                     "incremental_strategy '" + strategy + "' needs a unique_key", "set unique_key in the model's config");
         }

@@ -76,8 +76,9 @@ as
 {{- spark__optimize(relation) }}
 {%- endmacro %}
 
-{#- One atomic statement on Delta, which keeps the table's history; other formats cannot be
-    replaced, so the table is dropped and created. -#}
+{#- One atomic statement on Delta, which keeps the table's history. Other formats cannot be
+    replaced in place: the new table is built under a temporary name first, so a model that fails
+    leaves the old table, and only then swapped in with a drop and a rename. -#}
 {% macro spark__create_or_replace_table_as(relation, sql) -%}
   {%- if spark__file_format() == 'delta' -%}
 create or replace table {{ relation }}{{ spark__table_clauses(relation) }}
@@ -85,8 +86,11 @@ as
 {{ sql }}
 {{- spark__optimize(relation) }}
   {%- else -%}
+    {%- set building = relation.incorporate(path={"identifier": relation.identifier ~ "__dbt_tmp"}) -%}
+drop table if exists {{ building }};
+{{ spark__create_table_as(False, building, sql) }};
 drop table if exists {{ relation }};
-{{ spark__create_table_as(False, relation, sql) }}
+alter table {{ building }} rename to {{ relation }}
   {%- endif -%}
 {%- endmacro %}
 

@@ -39,35 +39,11 @@ when not matched then insert *
 {{- spark__optimize(target) }}
 {%- endmacro %}
 
-{#- delete+insert as one MERGE, so that a failure leaves the table as it was: each distinct key of the
-    new rows gets a marker row that matches and deletes the old rows; the new rows are inserted. -#}
+{#- delete+insert as one MERGE (the compiler's delete_insert_as_merge_sql), so that a failure leaves
+    the table as it was. -#}
 {% macro spark__get_delete_insert_merge_sql(target, source, unique_key, dest_columns, incremental_predicates) -%}
-  {%- set dest_cols_csv = get_quoted_csv(dest_columns | map(attribute="name")) -%}
-  {%- if not unique_key -%}
-insert into {{ target }} ({{ dest_cols_csv }})
-select {{ dest_cols_csv }} from {{ source }}
-  {%- else -%}
-    {%- set keys = unique_key if (unique_key is sequence and unique_key is not string) else [unique_key] -%}
-merge into {{ target }} as DBT_INTERNAL_DEST
-using (
-    select {{ dest_cols_csv }}{% for key in keys %}, {{ key }} as dbt_smelt_key_{{ loop.index }}{% endfor %}, false as dbt_smelt_delete
-    from {{ source }}
-    union all
-    select distinct {% for column in dest_columns %}null, {% endfor %}{% for key in keys %}{{ key }}, {% endfor %}true
-    from {{ source }}
-) as DBT_INTERNAL_SOURCE
-on DBT_INTERNAL_SOURCE.dbt_smelt_delete
-    {%- for key in keys %}
-    and DBT_INTERNAL_SOURCE.dbt_smelt_key_{{ loop.index }} = DBT_INTERNAL_DEST.{{ key }}
-    {%- endfor %}
-    {%- for predicate in (incremental_predicates or []) %}
-    and {{ predicate }}
-    {%- endfor %}
-when matched then delete
-when not matched and not DBT_INTERNAL_SOURCE.dbt_smelt_delete then insert ({{ dest_cols_csv }})
-values ({% for column in dest_columns %}DBT_INTERNAL_SOURCE.{{ adapter.quote(column.name) }}{{ ", " if not loop.last }}{% endfor %})
-  {%- endif -%}
-{{- spark__optimize(target) }}
+  {{- delete_insert_as_merge_sql(target, source, unique_key, dest_columns, incremental_predicates) -}}
+  {{- spark__optimize(target) }}
 {%- endmacro %}
 
 {% macro get_incremental_insert_overwrite_sql(arg_dict) -%}
@@ -75,11 +51,9 @@ values ({% for column in dest_columns %}DBT_INTERNAL_SOURCE.{{ adapter.quote(col
 {%- endmacro %}
 
 {#- Replaces only the partitions the new rows fall in (dynamic partition overwrite). Without
-    partition_by it would replace the whole table (dbt-spark#140), so it refuses instead. -#}
+    partition_by it would replace the whole table (dbt-spark#140): the compiler refuses such a model
+    before it runs anything. -#}
 {% macro spark__get_incremental_insert_overwrite_sql(arg_dict) -%}
-  {%- if not config.get('partition_by') -%}
-    {%- do exceptions.raise_compiler_error("incremental_strategy 'insert_overwrite' needs partition_by: without it every run would replace the whole table") -%}
-  {%- endif -%}
   {%- set dest_cols_csv = get_quoted_csv(arg_dict["dest_columns"] | map(attribute="name")) -%}
 set spark.sql.sources.partitionOverwriteMode = dynamic;
 insert overwrite table {{ arg_dict["target_relation"] }}
