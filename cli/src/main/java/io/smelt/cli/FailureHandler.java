@@ -65,7 +65,8 @@ final class FailureHandler implements IParameterExceptionHandler, IExecutionExce
             // database file, a failing on-run hook connection): not a bug, so no "internal error".
             message = "error: " + engine.getMessage();
             err.println(message);
-            err.println("  hint: check that the engine is reachable and that no other process holds the database");
+            err.println("  hint: " + (engine.hint() != null ? engine.hint()
+                    : "check that the engine is reachable and that no other process holds the database"));
         }
         else {
             message = "internal error: " + (exception.getMessage() != null ? exception.getMessage() : exception.getClass().getName());

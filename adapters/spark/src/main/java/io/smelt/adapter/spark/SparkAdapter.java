@@ -29,6 +29,7 @@ import static java.util.Objects.requireNonNull;
  * the default database is null and relations render as {@code schema.identifier}.
  */
 public final class SparkAdapter implements Adapter {
+    private static final Map<String, String> SESSION_DEFAULTS = Map.of("spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
     private static final Capabilities CAPABILITIES = new Capabilities(
             false, false, true, true, Set.of("append", "merge", "insert_overwrite", "delete+insert"), true);
 
@@ -121,6 +122,19 @@ public final class SparkAdapter implements Adapter {
         return session;
     }
 
+    /**
+     * What every session sets: the profile's {@code server_side_parameters} over Smelt's defaults.
+     * Delta 3.1+ answers {@code MIN}/{@code MAX} of a DATE column from its statistics with a cast that
+     * fails when the Thrift server turns {@code spark.sql.datetime.java8API.enabled} on, as Spark's does
+     * (delta-io/delta#4201): an incremental filter such as {@code date > (SELECT MAX(date) FROM this)}
+     * then fails with "LocalDate cannot be cast to java.sql.Date", so that shortcut is off by default.
+     */
+    private Map<String, String> sessionParameters() {
+        Map<String, String> parameters = new LinkedHashMap<>(SESSION_DEFAULTS);
+        parameters.putAll(config.serverSideParameters());
+        return parameters;
+    }
+
     /** Connects, trying again {@code connect_retries} times with {@code connect_timeout} seconds between. */
     private Connection connect() {
         for (int attempt = 0; ; attempt++) {
@@ -131,7 +145,7 @@ public final class SparkAdapter implements Adapter {
                     throw new SQLException("the driver does not accept " + url());
                 }
                 try (Statement statement = connection.createStatement()) {
-                    for (Map.Entry<String, String> parameter : config.serverSideParameters().entrySet()) {
+                    for (Map.Entry<String, String> parameter : sessionParameters().entrySet()) {
                         statement.execute("SET " + parameter.getKey() + "=" + parameter.getValue());
                     }
                 }

@@ -31,7 +31,9 @@ final class SparkErrors {
         int line = 0;
         int column = 0;
         if (unreachable(e) && !raw.contains("Error running query")) {
-            message = "cannot reach the Spark Thrift server at " + endpoint + ": " + rootMessage(e);
+            return new EngineException(redact("cannot reach the Spark Thrift server at " + endpoint + ": " + rootMessage(e), secrets),
+                    "start the server, or fix host and port of the target in profiles.yml; scripts/spark-server in Smelt's "
+                            + "repository starts a local one with Delta Lake on port 10000", e);
         }
         else {
             message = PREFIX.matcher(raw).replaceFirst("");
@@ -54,12 +56,16 @@ final class SparkErrors {
                 message = "Spark refused the statement";
             }
         }
+        return new EngineException(redact(message, secrets), null, line, column, e);
+    }
+
+    private static String redact(String message, Set<String> secrets) {
         for (String secret : secrets) {
             if (!secret.isEmpty()) {
                 message = message.replace(secret, "****");
             }
         }
-        return new EngineException(message, null, line, column, e);
+        return message;
     }
 
     /** True when the failure is about reaching the server rather than the statement. */
