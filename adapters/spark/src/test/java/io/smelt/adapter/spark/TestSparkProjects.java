@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.smelt.compiler.run.Workspace;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The project-level contract on the shared Spark Thrift server, each test in schemas of its own. */
 class TestSparkProjects extends BaseProjectContractTest {
@@ -34,9 +38,27 @@ class TestSparkProjects extends BaseProjectContractTest {
         return schema;
     }
 
+    /** The suite's test, then: the gold table is a Delta table stored in one folder per date. */
+    @Override
+    @Test
+    public void sampleProjectBuildsTwiceAndTheSecondBuildIsIncremental() {
+        super.sampleProjectBuildsTwiceAndTheSecondBuildIsIncremental();
+        try (Workspace workspace = load(tempDir.resolve("sample-project"))) {
+            String table = relation(workspace, "user_metrics_daily");
+            assertThat(column(workspace, "describe detail " + table, "format")).containsExactly("delta");
+            assertThat(column(workspace, "describe detail " + table, "partitionColumns")).containsExactly("[\"date\"]");
+            assertThat(column(workspace, "describe detail " + table, "numFiles")).as("one file per date").containsExactly("14");
+        }
+    }
+
     @AfterEach
     void dropSchemas() {
-        try (Adapter adapter = new SparkAdapterFactory().create(TestSparkAdapter.target(tempDir, TestSparkAdapter.fields(schema)));
+        dropSchemasLike(tempDir, schema);
+    }
+
+    /** Drops the schema and the ones derived from it ({@code <schema>_raw}, ...), as far as it can. */
+    static void dropSchemasLike(Path projectDir, String schema) {
+        try (Adapter adapter = new SparkAdapterFactory().create(TestSparkAdapter.target(projectDir, TestSparkAdapter.fields(schema)));
                 Session session = adapter.openSession()) {
             List<List<Object>> schemas = session.execute("SHOW SCHEMAS LIKE '" + schema + "*'", true, -1).rows();
             for (List<Object> row : schemas) {
@@ -44,7 +66,7 @@ class TestSparkProjects extends BaseProjectContractTest {
             }
         }
         catch (RuntimeException e) {
-            // best effort
+            // best effort: the server's warehouse is deleted with it
         }
     }
 }

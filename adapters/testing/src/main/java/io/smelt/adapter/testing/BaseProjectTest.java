@@ -78,6 +78,29 @@ public abstract class BaseProjectTest {
         }
     }
 
+    /**
+     * One column of a statement's result, by name, each value as {@link #text}: for statements that
+     * cannot be selected from, such as Spark's {@code DESCRIBE DETAIL}.
+     */
+    protected List<String> column(Workspace workspace, String sql, String name) {
+        try (Session session = workspace.openSession()) {
+            QueryResult result = session.execute(sql, true, -1);
+            List<String> names = result.columns().stream().map(c -> c.name()).toList();
+            assertThat(names).as("columns of " + sql).contains(name);
+            int index = names.indexOf(name);
+            return result.rows().stream().map(row -> text(row.get(index))).toList();
+        }
+    }
+
+    /** Rows of a query, each as its values' {@link #text} joined with {@code |}. */
+    protected List<String> rows(Workspace workspace, String sql) {
+        List<String> out = new ArrayList<>();
+        for (List<Object> row : query(workspace, sql)) {
+            out.add(String.join("|", row.stream().map(BaseProjectTest::text).toList()));
+        }
+        return out;
+    }
+
     protected Object scalar(Workspace workspace, String sql) {
         List<List<Object>> rows = query(workspace, sql);
         assertThat(rows).as(sql).hasSize(1);

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The class path of the Spark Thrift server, resolved from Maven Central by a separate Maven process
- * from the {@code spark-server/pom.xml} test resource, so Spark's Scala, Jackson and Guava never reach
+ * from the {@code spark-server/pom.xml} resource of this module, so Spark's Scala, Jackson and Guava never reach
  * the project's own class path. The result is cached under {@code ~/.cache/smelt/spark-3.5.4/<pom hash>/}.
  */
 final class SparkServerClassPath {
@@ -119,8 +119,8 @@ final class SparkServerClassPath {
             url = SparkServerClassPath.class.getClassLoader().getResource(POM_RESOURCE);
         }
         if (url == null) {
-            throw new IllegalStateException(POM_RESOURCE + " is not on the class path; the Spark module's test resources "
-                    + "(adapters/spark/src/test/resources/spark-server/pom.xml) define the Spark server's class path");
+            throw new IllegalStateException(POM_RESOURCE + " is not on the class path; smelt-adapter-testing's resources "
+                    + "(adapters/testing/src/main/resources/spark-server/pom.xml) define the Spark server's class path");
         }
         try (InputStream in = url.openStream()) {
             return in.readAllBytes();

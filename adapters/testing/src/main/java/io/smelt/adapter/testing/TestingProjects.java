@@ -32,11 +32,15 @@ public final class TestingProjects {
         throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath());
     }
 
-    /** A fixture's source folder: a name under the fixtures, or {@code sample-project}. */
+    /**
+     * A fixture's source folder: a name under the shared fixtures (such as {@code bad/failing_model}),
+     * else a path from the repository root: {@code sample-project}, or an engine module's own fixture such as
+     * {@code adapters/spark/src/test/resources/projects/spark_features}.
+     */
     public static Path source(String name) {
         Path root = repositoryRoot();
-        return name.equals("sample-project") ? root.resolve("sample-project")
-                : root.resolve("adapters/testing/src/test/resources/projects").resolve(name);
+        Path fixture = root.resolve("adapters/testing/src/test/resources/projects").resolve(name);
+        return Files.isDirectory(fixture) ? fixture : root.resolve(name);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.smelt.adapter.testing;
 
-import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +33,8 @@ public final class TestingTrinoServer
     private static final Pattern PORT_TAKEN = Pattern.compile("Address already in use|BindException");
     private static final Logger LOG = LoggerFactory.getLogger(TestingTrinoServer.class);
 
-    private static TestingTrinoServer shared;
-    private static RuntimeException sharedFailure;
+    private static final SharedServer<TestingTrinoServer> SHARED = new SharedServer<>(
+            "Trino", SKIP_PROPERTY, "-DskipTrino", TestingTrinoServer::start, server -> server.closed);
 
     private final int port;
     private final Path workDirectory;
@@ -54,24 +53,8 @@ public final class TestingTrinoServer
     }
 
     /** The server of this test run (JVM), started on the first call; later calls return it at once. */
-    public static synchronized TestingTrinoServer shared() {
-        // Maven passes an unset -DskipTrino as "" and a bare -DskipTrino as "true"
-        if ("true".equalsIgnoreCase(System.getProperty(SKIP_PROPERTY))) {
-            Assumptions.abort("Trino tests are skipped: -DskipTrino is set");
-        }
-        if (sharedFailure != null) {
-            throw new IllegalStateException("the Trino test server failed to start earlier in this run: " + sharedFailure.getMessage(), sharedFailure);
-        }
-        if (shared == null || shared.closed) {
-            try {
-                shared = start();
-            }
-            catch (RuntimeException e) {
-                sharedFailure = e;
-                throw e;
-            }
-        }
-        return shared;
+    public static TestingTrinoServer shared() {
+        return SHARED.get();
     }
 
     public String host() {
@@ -118,7 +101,7 @@ public final class TestingTrinoServer
     }
 
     private static TestingTrinoServer start() {
-        Path javaHome = TrinoJavaRuntime.find();
+        Path javaHome = ServerJavaRuntime.findHome("SMELT_TRINO_JAVA_HOME", "Trino test server", 24, 25);
         TrinoDistribution distribution = TrinoDistribution.fromSystemProperties();
         Path server = distribution.install();
         Path workDirectory = createWorkDirectory();

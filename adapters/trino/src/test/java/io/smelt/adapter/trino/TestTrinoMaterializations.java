@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,14 +170,6 @@ class TestTrinoMaterializations extends BaseProjectTest {
         }
     }
 
-    private List<String> rows(Workspace workspace, String sql) {
-        List<String> out = new ArrayList<>();
-        for (List<Object> row : query(workspace, sql)) {
-            out.add(String.join("|", row.stream().map(BaseProjectTest::text).toList()));
-        }
-        return out;
-    }
-
     private String showCreate(Workspace workspace, String kind, String model) {
         return String.valueOf(scalar(workspace, "SHOW CREATE " + kind + " " + relation(workspace, model)));
     }
@@ -199,25 +190,6 @@ class TestTrinoMaterializations extends BaseProjectTest {
 
     /** Copies a fixture of this module's test resources and writes its profiles.yml. */
     private Path copy(String name, Map<String, Object> fields) {
-        Path source = TestingProjects.repositoryRoot().resolve("adapters/trino/src/test/resources/projects").resolve(name);
-        Path destination = tempDir.resolve(name + "_" + fields.get("catalog"));
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : paths.toList()) {
-                Path copy = destination.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                }
-                else {
-                    Files.copy(path, copy);
-                }
-            }
-            StringBuilder yaml = new StringBuilder(name).append(":\n  target: test\n  outputs:\n    test:\n");
-            fields.forEach((key, value) -> yaml.append("      ").append(key).append(": '").append(value).append("'\n"));
-            Files.writeString(destination.resolve("profiles.yml"), yaml.toString());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return destination;
+        return TestingProjects.copy("adapters/trino/src/test/resources/projects/" + name, tempDir.resolve(String.valueOf(fields.get("catalog"))), fields);
     }
 }

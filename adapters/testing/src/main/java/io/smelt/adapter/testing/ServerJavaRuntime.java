@@ -12,47 +12,57 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds the JDK that runs the Trino server. Trino 476 needs Java 24.0.1 or later; the build itself
- * stays on Java 17, so the server gets its own JDK: {@code $SMELT_TRINO_JAVA_HOME}, else a JDK 25
- * under /usr/lib/jvm.
+ * Finds the JDK a test server runs on, which need not be the one running the build: Trino 476 needs
+ * Java 24 or later while Smelt builds on 17, and Spark 3.5 is tested on 17. The order: the server's
+ * environment variable, else the JDK running the tests when it is the wanted version, else a JDK of
+ * the wanted version under /usr/lib/jvm.
  */
-final class TrinoJavaRuntime {
-    static final String ENVIRONMENT_VARIABLE = "SMELT_TRINO_JAVA_HOME";
-    private static final int MINIMUM_FEATURE = 24;
-    private static final int WANTED_FEATURE = 25;
+final class ServerJavaRuntime {
     private static final Path JVM_ROOT = Path.of("/usr/lib/jvm");
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
 
-    private TrinoJavaRuntime() {
+    private ServerJavaRuntime() {
     }
 
-    /** A JDK home whose bin/java runs Trino; fails saying what is missing and how to fix it. */
-    static Path find() {
-        String configured = System.getenv(ENVIRONMENT_VARIABLE);
+    /**
+     * A JDK home whose bin/java runs the server; fails saying what is missing and how to fix it.
+     *
+     * @param variable the environment variable that names a JDK home for this server
+     * @param server the server's name in messages
+     * @param minimum the oldest Java the server runs on (checked for a configured JDK)
+     * @param wanted the Java version the tests run the server on
+     */
+    static Path findHome(String variable, String server, int minimum, int wanted) {
+        String configured = System.getenv(variable);
         if (configured != null && !configured.isBlank()) {
             Path home = Path.of(configured);
             OptionalInt feature = featureVersion(home);
             if (feature.isEmpty()) {
-                throw new IllegalStateException(ENVIRONMENT_VARIABLE + "=" + configured
-                        + " is not a JDK home (it needs bin/java and a release file); point it at a Java 25 JDK");
+                throw new IllegalStateException(variable + "=" + configured
+                        + " is not a JDK home (it needs bin/java and a release file); point it at a Java " + wanted + " JDK");
             }
-            if (feature.getAsInt() < MINIMUM_FEATURE) {
-                throw new IllegalStateException(ENVIRONMENT_VARIABLE + "=" + configured + " is Java " + feature.getAsInt()
-                        + "; the Trino test server needs Java " + MINIMUM_FEATURE + " or later (Java 25 is what the tests run on)");
+            if (feature.getAsInt() < minimum) {
+                throw new IllegalStateException(variable + "=" + configured + " is Java " + feature.getAsInt() + "; the " + server
+                        + " needs Java " + minimum + " or later (Java " + wanted + " is what the tests run it on)");
             }
             return home;
+        }
+        if (Runtime.version().feature() == wanted) {
+            return Path.of(System.getProperty("java.home"));
         }
         List<String> seen = new ArrayList<>();
         for (Path home : candidates()) {
             OptionalInt feature = featureVersion(home);
-            if (feature.isPresent() && feature.getAsInt() == WANTED_FEATURE) {
+            if (feature.isPresent() && feature.getAsInt() == wanted) {
                 return home;
             }
             seen.add(home.getFileName() + (feature.isPresent() ? " (Java " + feature.getAsInt() + ")" : ""));
         }
-        throw new IllegalStateException("No Java " + WANTED_FEATURE + " for the Trino test server: none under " + JVM_ROOT
+        throw new IllegalStateException("No Java " + wanted + " for the " + server + ": the tests run on Java "
+                + Runtime.version().feature() + " and there is none under " + JVM_ROOT
                 + (seen.isEmpty() ? "" : " (found: " + String.join(", ", seen) + ")")
-                + ". Install a JDK 25 there (e.g. Eclipse Temurin 25) or set " + ENVIRONMENT_VARIABLE + " to a JDK 25 home.");
+                + ". Install a JDK " + wanted + " there (e.g. Eclipse Temurin " + wanted + ") or set " + variable
+                + " to a JDK " + wanted + " home.");
     }
 
     private static List<Path> candidates() {
