@@ -11,13 +11,7 @@ trap 'rm -rf "$work"' EXIT
 "$root/smelt" --version >/dev/null   # builds Smelt first if needed, outside the timings
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), java $(java -version 2>&1 | head -1 | cut -d'"' -f2)"
 
-seconds() {  # wall seconds of a command, its output discarded
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; "$@" 2>&1 | tail -20 >&2; exit 1; }
-    end=$(date +%s%N)
-    awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }'
-}
+. "$root/bench/lib.sh"
 
 for n in $parse_sizes; do
     python3 "$root/bench/generate_project.py" "$work/p$n" --models "$n" >/dev/null

@@ -27,6 +27,21 @@ class TestCommandEdges {
     }
 
     @Test
+    void aSparkServerThatIsNotRunningIsAnErrorWithWhatToDo() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        project = TestingProjects.copy("jaffle_shop", dir.resolve("spark"),
+                Map.of("type", "spark", "host", "127.0.0.1", "port", port, "schema", "jaffle"));
+        Result result = smelt("run");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("error: cannot reach the Spark Thrift server at 127.0.0.1:" + port)
+                .contains("hint: start the server, or fix host and port").contains("scripts/spark-server")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void aRefSeenOnlyAtRunTimeFailsWithTheFix() throws IOException {
         Files.writeString(project.resolve("models/hidden_ref.sql"),
                 "{% if execute %}select count(*) as n from {{ ref('stg_orders') }}{% else %}select 1 as n{% endif %}\n");
