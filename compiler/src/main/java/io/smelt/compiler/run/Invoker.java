@@ -52,6 +52,9 @@ final class Invoker {
             listener.runFinished(summary);
             return summary;
         }
+        if (command != Command.COMPILE) {
+            IncrementalConfig.checkAll(nodes, project.adapter().capabilities(), project.adapter().type());
+        }
         listener.runStarted(command, nodes.size());
         RelationCache cache = new RelationCache(project.adapter());
         boolean compileOnly = command == Command.COMPILE;

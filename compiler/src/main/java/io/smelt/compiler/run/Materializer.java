@@ -20,6 +20,7 @@ import io.smelt.compiler.sql.SqlStatements;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -87,7 +88,9 @@ final class Materializer {
         Node node = compiled.node();
         Relation target = project.relationOf(node).withType(RelationType.TABLE);
         // a bad strategy config is refused on the first run too, before anything is written
-        String strategy = strategy(node);
+        IncrementalConfig incremental = IncrementalConfig.of(node, capabilities, project.adapter().type());
+        String strategy = incremental.strategy();
+        String onSchemaChange = incremental.onSchemaChange();
         Relation existing = scope.lookup(target);
         if (existing == null || existing.type() != RelationType.TABLE || compiled.context() == null
                 || fullRefresh(node, scope)) {
@@ -102,7 +105,7 @@ final class Materializer {
             steps.run("drop_relation", rel(tempRelation));
             steps.run("create_table_as", false, rel(tempRelation), compiled.sql());
             List<Object> destColumns = new ArrayList<>();
-            for (Column column : scope.columns(target)) {
+            for (Column column : applySchemaChange(node, onSchemaChange, steps, target, tempRelation)) {
                 destColumns.add(new ColumnObject(column, project.adapter()));
             }
             Map<String, Object> argDict = new LinkedHashMap<>();
@@ -198,28 +201,69 @@ final class Materializer {
         steps.run("drop_relation", rel(backup.withType(existing.type())));
     }
 
-    private String strategy(Node node) {
-        NodeConfig config = node.config();
-        Object unique = config.get("unique_key");
-        String strategy = config.string("incremental_strategy", unique == null ? "append" : "delete+insert");
-        if (!capabilities.incrementalStrategies().contains(strategy)) {
-            throw new SmeltException(ErrorKind.PROJECT, node.definedAt(),
-                    "incremental_strategy '" + strategy + "' is not supported by the " + project.adapter().type() + " engine",
-                    "use one of " + capabilities.incrementalStrategies());
+    /**
+     * Compares the new rows (in {@code temp}) with the table and acts as {@code on_schema_change}
+     * says; returns the columns the new rows are written to. Nothing is changed when the model must
+     * fail: the temporary table is dropped and the target is left as it was.
+     */
+    private List<Column> applySchemaChange(Node node, String mode, Steps steps, Relation target, Relation temp) {
+        Scope scope = steps.scope;
+        List<Column> targetColumns = scope.columns(target);
+        List<Column> sourceColumns = scope.columns(temp);
+        checkUniqueKey(node, steps, temp, sourceColumns);
+        SchemaChange change = SchemaChange.between(sourceColumns, targetColumns);
+        if (change.isEmpty()) {
+            return targetColumns;
         }
-        if ("insert_overwrite".equals(strategy)) {
-            // without partitions it would replace the whole table on every run (dbt-spark#140)
-            if (config.get("partition_by") == null) {
+        switch (mode) {
+            case "ignore" -> {
+                if (change.removed().isEmpty()) {
+                    return targetColumns;
+                }
+                throw schemaChangeFailure(node, steps, temp, change, "the table has columns the model no longer selects ("
+                        + String.join(", ", change.removed().stream().map(Column::name).toList()) + ")");
+            }
+            case "fail" -> throw schemaChangeFailure(node, steps, temp, change, "on_schema_change is 'fail'");
+            case "append_new_columns" -> {
+                if (!change.added().isEmpty()) {
+                    steps.run("apply_schema_change", rel(target), columnObjects(sourceColumns), columnObjects(change.added()), List.of(), List.of());
+                }
+            }
+            default -> steps.run("apply_schema_change", rel(target), columnObjects(sourceColumns), columnObjects(change.added()),
+                    columnObjects(change.removed()), columnObjects(change.retyped()));
+        }
+        return sourceColumns;
+    }
+
+    /** A unique_key that names a column the model does not select would match nothing, or everything. */
+    private void checkUniqueKey(Node node, Steps steps, Relation temp, List<Column> sourceColumns) {
+        Object key = node.config().get("unique_key");
+        List<?> keys = key instanceof List<?> list ? list : key == null ? List.of() : List.of(key);
+        List<String> names = sourceColumns.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+        for (Object k : keys) {
+            String name = String.valueOf(k).trim();
+            // an expression (dbt accepts some) is left to the engine
+            if (name.matches("[A-Za-z_][A-Za-z0-9_]*") && !names.contains(name.toLowerCase(Locale.ROOT))) {
+                steps.run("drop_relation", rel(temp));
                 throw new SmeltException(ErrorKind.PROJECT, node.definedAt(),
-                        "incremental_strategy 'insert_overwrite' needs partition_by: without it every run would replace the whole table",
-                        "set partition_by to the column(s) whose partitions the new rows replace, or use 'merge' with a unique_key");
+                        "unique_key column '" + name + "' is not among the model's columns (" + String.join(", ",
+                                sourceColumns.stream().map(Column::name).toList()) + ")",
+                        "select the key column in the model, or fix unique_key in its config");
             }
         }
-        else if (!"append".equals(strategy) && unique == null) {
-            throw new SmeltException(ErrorKind.PROJECT, node.definedAt(),
-                    "incremental_strategy '" + strategy + "' needs a unique_key", "set unique_key in the model's config");
-        }
-        return strategy;
+    }
+
+    private SmeltException schemaChangeFailure(Node node, Steps steps, Relation temp, SchemaChange change, String why) {
+        steps.run("drop_relation", rel(temp));
+        return new SmeltException(ErrorKind.ENGINE, node.definedAt(),
+                "the model's columns differ from its table and " + why + ": " + change.describe(),
+                "set on_schema_change to append_new_columns or sync_all_columns, or rebuild the table with --full-refresh");
+    }
+
+    private List<Object> columnObjects(List<Column> columns) {
+        List<Object> objects = new ArrayList<>();
+        columns.forEach(c -> objects.add(new ColumnObject(c, project.adapter())));
+        return objects;
     }
 
     private static boolean fullRefresh(Node node, Scope scope) {

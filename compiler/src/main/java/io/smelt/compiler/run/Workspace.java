@@ -109,6 +109,11 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** The engine's type, as the profile names it. */
+    /** What the project's engine can do. */
+    public io.smelt.adapter.Capabilities capabilities() {
+        return project.adapter().capabilities();
+    }
+
     public String adapterType() {
         return project.adapter().type();
     }

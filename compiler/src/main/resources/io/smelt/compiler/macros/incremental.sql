@@ -122,13 +122,22 @@ values ({% for column in dest_columns %}DBT_INTERNAL_SOURCE.{{ adapter.quote(col
   {%- else -%}
     {%- do predicates.append('FALSE') -%}
   {%- endif -%}
+  {#- a matched row updates every column, or only merge_update_columns, or all but merge_exclude_columns -#}
+  {%- set update_columns = config.get('merge_update_columns') -%}
+  {%- if not update_columns -%}
+    {%- set excluded = (config.get('merge_exclude_columns') or []) | map('lower') | list -%}
+    {%- set update_columns = [] -%}
+    {%- for column in dest_columns if column.name | lower not in excluded -%}
+      {%- do update_columns.append(column.name) -%}
+    {%- endfor -%}
+  {%- endif -%}
 merge into {{ target }} as DBT_INTERNAL_DEST
 using {{ source }} as DBT_INTERNAL_SOURCE
 on {{ predicates | join(' and ') }}
   {%- if unique_key %}
 when matched then update set
-    {%- for column in dest_columns %}
-    {{ adapter.quote(column.name) }} = DBT_INTERNAL_SOURCE.{{ adapter.quote(column.name) }}{{ "," if not loop.last }}
+    {%- for column in update_columns %}
+    {{ adapter.quote(column) }} = DBT_INTERNAL_SOURCE.{{ adapter.quote(column) }}{{ "," if not loop.last }}
     {%- endfor %}
   {%- endif %}
 when not matched then insert ({{ dest_cols_csv }})

@@ -86,3 +86,40 @@ limit {{ limit }}
 {% macro default__make_temp_relation(base_relation, suffix) -%}
   {{ return(base_relation.incorporate(path={"identifier": base_relation.identifier ~ suffix})) }}
 {%- endmacro %}
+
+{#- on_schema_change: columns added to and dropped from an incremental model's table. -#}
+{% macro alter_relation_add_remove_columns(relation, add_columns=none, remove_columns=none) -%}
+  {{ return(adapter.dispatch('alter_relation_add_remove_columns', 'dbt')(relation, add_columns, remove_columns)) }}
+{%- endmacro %}
+
+{% macro default__alter_relation_add_remove_columns(relation, add_columns, remove_columns) -%}
+  {%- for column in add_columns or [] %}
+alter table {{ relation }} add column {{ adapter.quote(column.name) }} {{ column.data_type }};
+  {%- endfor %}
+  {%- for column in remove_columns or [] %}
+alter table {{ relation }} drop column {{ adapter.quote(column.name) }};
+  {%- endfor %}
+{%- endmacro %}
+
+{#- on_schema_change: sync_all_columns gives a column the type of the model's new rows. -#}
+{% macro alter_column_type(relation, column_name, new_column_type) -%}
+  {{ return(adapter.dispatch('alter_column_type', 'dbt')(relation, column_name, new_column_type)) }}
+{%- endmacro %}
+
+{% macro default__alter_column_type(relation, column_name, new_column_type) -%}
+alter table {{ relation }} alter column {{ adapter.quote(column_name) }} set data type {{ new_column_type }}
+{%- endmacro %}
+
+{#- on_schema_change: brings the table to the new rows' columns (source_columns) by adding, dropping and
+    retyping; append_new_columns passes only add_columns. An engine that cannot alter in place
+    overrides this step as a whole. -#}
+{% macro apply_schema_change(relation, source_columns, add_columns, remove_columns, retyped_columns) -%}
+  {{ return(adapter.dispatch('apply_schema_change', 'dbt')(relation, source_columns, add_columns, remove_columns, retyped_columns)) }}
+{%- endmacro %}
+
+{% macro default__apply_schema_change(relation, source_columns, add_columns, remove_columns, retyped_columns) -%}
+{{ alter_relation_add_remove_columns(relation, add_columns, remove_columns) }}
+  {%- for column in retyped_columns %};
+{{ alter_column_type(relation, column.name, column.data_type) }}
+  {%- endfor %}
+{%- endmacro %}

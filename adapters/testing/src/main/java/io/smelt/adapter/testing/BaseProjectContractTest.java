@@ -252,4 +252,104 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
         List<String> actual = rows(workspace, "select " + header + " from " + relation(workspace, model) + " order by " + orderBy);
         assertThat(actual).as(model).containsExactlyElementsOf(expected);
     }
+
+    @Test
+    public void aUniqueKeyTheModelDoesNotSelectFailsAndLeavesTheTable() throws IOException {
+        Path project = project("schema_change");
+        Files.writeString(project.resolve("models/keyed.sql"),
+                "{{ config(materialized='incremental', unique_key=var('key', 'id')) }}\n{{ schema_change_rows('add') }}\n");
+        try (Workspace workspace = load(project, "{phase: 1}", Map.of())) {
+            assertSucceeded(run(workspace, Command.RUN));
+        }
+        try (Workspace workspace = load(project, "{phase: 2, key: ident}", Map.of())) {
+            NodeResult result = result(run(workspace, Command.RUN), "keyed");
+            assertThat(result.status()).isEqualTo(NodeStatus.ERROR);
+            assertThat(result.message().toLowerCase(java.util.Locale.ROOT))
+                    .contains("unique_key column 'ident' is not among the model's columns (id, label, legacy, amount, note)");
+            assertThat(rows(workspace, "select * from " + relation(workspace, "keyed") + " order by 1"))
+                    .containsExactly("1|one|l1|10", "2|two|l2|20");
+        }
+    }
+
+    /**
+     * Every incremental strategy of the engine with every on_schema_change mode, on two changes of a
+     * model's columns (the schema_change fixture): a column added, and a column dropped while another
+     * is widened from int to bigint with values that need it. A mode that must stop leaves the table
+     * exactly as it was; the others leave the rows and columns dbt's semantics give.
+     */
+    @Test
+    public void onSchemaChangeForEveryStrategyAndMode() throws IOException {
+        Path project = project("schema_change");
+        List<String> models = new ArrayList<>();
+        try (Workspace workspace = load(project)) {
+            for (String strategy : workspace.capabilities().incrementalStrategies()) {
+                for (String mode : List.of("ignore", "fail", "append_new_columns", "sync_all_columns")) {
+                    for (String scenario : List.of("add", "drop_widen")) {
+                        String name = "osc_" + strategy.replace('+', '_') + "_" + mode + "_" + scenario;
+                        StringBuilder config = new StringBuilder("materialized='incremental', incremental_strategy='" + strategy
+                                + "', on_schema_change='" + mode + "'");
+                        if (!strategy.equals("append")) {
+                            config.append(", unique_key='id'");
+                        }
+                        if (strategy.equals("insert_overwrite")) {
+                            config.append(", partition_by=['id']");
+                        }
+                        Files.writeString(project.resolve("models/" + name + ".sql"),
+                                "{{ config(" + config + ") }}\n{{ schema_change_rows('" + scenario + "') }}\n");
+                        models.add(name);
+                    }
+                }
+            }
+        }
+        try (Workspace workspace = load(project, "{phase: 1}", Map.of())) {
+            assertSucceeded(run(workspace, Command.RUN));
+        }
+        try (Workspace workspace = load(project, "{phase: 2}", Map.of())) {
+            RunSummary summary = run(workspace, Command.RUN);
+            List<String> problems = new ArrayList<>();
+            for (String model : models) {
+                boolean append = model.startsWith("osc_append_");
+                String mode = model.contains("_ignore_") ? "ignore" : model.contains("_fail_") ? "fail"
+                        : model.contains("_append_new_columns_") ? "append_new_columns" : "sync_all_columns";
+                boolean add = model.endsWith("_add");
+                NodeResult result = result(summary, model);
+                List<String> rows = rows(workspace, "select * from " + relation(workspace, model) + " order by 1, 2");
+                List<String> unchanged = List.of("1|one|l1|10", "2|two|l2|20");
+                List<String> expected;
+                String error = null;
+                if (mode.equals("fail") || (mode.equals("ignore") && !add)) {
+                    error = add ? "added: note" : "removed: legacy";
+                    expected = unchanged;
+                }
+                else if (add && mode.equals("ignore")) {
+                    expected = append ? List.of("1|one|l1|10", "2|two|l2|20", "2|two v2|l2 v2|21", "3|three|l3|31")
+                            : List.of("1|one|l1|10", "2|two v2|l2 v2|21", "3|three|l3|31");
+                }
+                else if (add) {
+                    expected = append ? List.of("1|one|l1|10|", "2|two|l2|20|", "2|two v2|l2 v2|21|n2", "3|three|l3|31|n3")
+                            : List.of("1|one|l1|10|", "2|two v2|l2 v2|21|n2", "3|three|l3|31|n3");
+                }
+                else if (mode.equals("append_new_columns")) {
+                    // the table keeps amount as an int, which cannot hold the new values: the write fails whole
+                    error = "";
+                    expected = unchanged;
+                }
+                else {
+                    expected = append ? List.of("1|one|10", "2|two|20", "2|two v2|3000000000", "3|three|3000000001")
+                            : List.of("1|one|10", "2|two v2|3000000000", "3|three|3000000001");
+                }
+                NodeStatus status = result.status();
+                if (error == null && status != NodeStatus.SUCCESS) {
+                    problems.add(model + ": expected success, got " + status + ": " + result.message());
+                }
+                if (error != null && (status != NodeStatus.ERROR || !result.message().contains(error))) {
+                    problems.add(model + ": expected an error mentioning '" + error + "', got " + status + ": " + result.message());
+                }
+                if (!rows.equals(expected)) {
+                    problems.add(model + ": expected rows " + expected + ", got " + rows);
+                }
+            }
+            assertThat(problems).as("on_schema_change results").isEmpty();
+        }
+    }
 }

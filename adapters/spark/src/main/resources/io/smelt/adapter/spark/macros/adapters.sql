@@ -124,3 +124,34 @@ limit {{ limit }}
 {{ compiled_code }}
   {%- endif -%}
 {%- endmacro %}
+
+{#- on_schema_change on Spark. Added columns: ALTER TABLE ADD COLUMNS. Dropped or retyped columns: Delta
+    drops columns only after switching the table to column mapping (a protocol upgrade older readers
+    cannot follow) and widens few types (not int to bigint in Delta 3.3), so the table is rewritten
+    instead, in one CREATE OR REPLACE commit that keeps its history: each kept column cast to its new
+    type, new ones null. Other formats cannot do either. -#}
+{% macro spark__apply_schema_change(relation, source_columns, add_columns, remove_columns, retyped_columns) -%}
+  {%- if not remove_columns and not retyped_columns -%}
+    {%- if add_columns -%}
+alter table {{ relation }} add columns ({% for column in add_columns %}{{ adapter.quote(column.name) }} {{ column.data_type }}{{ ", " if not loop.last }}{% endfor %})
+    {%- endif -%}
+  {%- else -%}
+    {%- if spark__file_format() != 'delta' -%}
+      {%- do exceptions.raise_compiler_error("on_schema_change: a " ~ spark__file_format() ~ " table cannot drop or retype columns in place; use file_format delta or --full-refresh") -%}
+    {%- endif -%}
+    {%- set added = add_columns | map(attribute='name') | map('lower') | list -%}
+create or replace table {{ relation }}{{ spark__table_clauses(relation) }}
+as
+select
+    {%- for column in source_columns %}
+    cast({{ 'null' if column.name | lower in added else adapter.quote(column.name) }} as {{ column.data_type }}) as {{ adapter.quote(column.name) }}{{ "," if not loop.last }}
+    {%- endfor %}
+from {{ relation }}
+  {%- endif -%}
+{%- endmacro %}
+
+{#- Delta changes a column's type in place only by widening it (Delta's type widening). -#}
+{% macro spark__alter_column_type(relation, column_name, new_column_type) -%}
+alter table {{ relation }} set tblproperties ('delta.enableTypeWidening' = 'true');
+alter table {{ relation }} change column {{ adapter.quote(column_name) }} type {{ new_column_type }}
+{%- endmacro %}

@@ -5,38 +5,11 @@
       ~ spark__optimize(arg_dict["target_relation"])) -%}
 {%- endmacro %}
 
-{#- Delta's MERGE: UPDATE SET * and INSERT *, or only merge_update_columns (or all but
-    merge_exclude_columns) when the model names them. -#}
+{#- The compiler's MERGE (every column named, merge_update_columns / merge_exclude_columns), then
+    OPTIMIZE ... ZORDER BY when the model asks for it. -#}
 {% macro spark__get_merge_sql(target, source, unique_key, dest_columns, incremental_predicates) -%}
-  {%- set predicates = [] if incremental_predicates is none else [] + incremental_predicates -%}
-  {%- set keys = unique_key if (unique_key is sequence and unique_key is not string) else ([unique_key] if unique_key else []) -%}
-  {%- for key in keys -%}
-    {%- do predicates.append("DBT_INTERNAL_SOURCE." ~ key ~ " = DBT_INTERNAL_DEST." ~ key) -%}
-  {%- endfor -%}
-  {%- if not predicates -%}{%- do predicates.append('false') -%}{%- endif -%}
-  {%- set update_columns = config.get('merge_update_columns') -%}
-  {%- set exclude_columns = config.get('merge_exclude_columns') -%}
-  {%- if exclude_columns and not update_columns -%}
-    {%- set excluded = exclude_columns | map('lower') | list -%}
-    {%- set update_columns = [] -%}
-    {%- for column in dest_columns if column.name | lower not in excluded -%}
-      {%- do update_columns.append(column.name) -%}
-    {%- endfor -%}
-  {%- endif -%}
-merge into {{ target }} as DBT_INTERNAL_DEST
-using {{ source }} as DBT_INTERNAL_SOURCE
-on {{ predicates | join(' and ') }}
-  {%- if keys %}
-when matched then update set
-    {%- if update_columns %}
-      {%- for column in update_columns %}
-    {{ adapter.quote(column) }} = DBT_INTERNAL_SOURCE.{{ adapter.quote(column) }}{{ "," if not loop.last }}
-      {%- endfor %}
-    {%- else %} *
-    {%- endif %}
-  {%- endif %}
-when not matched then insert *
-{{- spark__optimize(target) }}
+  {{- default__get_merge_sql(target, source, unique_key, dest_columns, incremental_predicates) -}}
+  {{- spark__optimize(target) }}
 {%- endmacro %}
 
 {#- delete+insert as one MERGE (the compiler's delete_insert_as_merge_sql), so that a failure leaves
@@ -56,7 +29,7 @@ when not matched then insert *
 {% macro spark__get_incremental_insert_overwrite_sql(arg_dict) -%}
   {%- set dest_cols_csv = get_quoted_csv(arg_dict["dest_columns"] | map(attribute="name")) -%}
 set spark.sql.sources.partitionOverwriteMode = dynamic;
-insert overwrite table {{ arg_dict["target_relation"] }}
+insert overwrite table {{ arg_dict["target_relation"] }} ({{ dest_cols_csv }})
 select {{ dest_cols_csv }} from {{ arg_dict["temp_relation"] }}
 {{- spark__optimize(arg_dict["target_relation"]) }}
 {%- endmacro %}
