@@ -27,6 +27,26 @@ class TestCommandEdges {
     }
 
     @Test
+    void aBadIncrementalConfigStopsTheRunBeforeAnythingIsWritten() throws Exception {
+        Path model = project.resolve("models/inc.sql");
+        Files.writeString(model, "{{ config(materialized='incremental', unique_key='id') }}\nselect 1 as id\n");
+        assertThat(smelt("run", "-s", "inc").exitCode()).isEqualTo(0);
+        Files.writeString(model, "{{ config(materialized='incremental', incremental_strategy='merge', on_schema_change='sometimes') }}\n"
+                + "select 2 as id\n");
+        Result result = smelt("run");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("models/inc.sql").contains("incremental_strategy 'merge' needs a unique_key")
+                .contains("on_schema_change 'sometimes' is not one of").contains("hint:");
+        assertThat(result.out()).doesNotContain("OK created");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("j.duckdb"));
+                java.sql.ResultSet rows = connection.createStatement().executeQuery("select id from inc")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+            assertThat(rows.next()).isFalse();
+        }
+    }
+
+    @Test
     void aSparkServerThatIsNotRunningIsAnErrorWithWhatToDo() throws IOException {
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -4,6 +4,7 @@ import io.smelt.adapter.Relation;
 import io.smelt.adapter.Session;
 import io.smelt.adapter.testing.BaseProjectTest;
 import io.smelt.adapter.testing.TestingProjects;
+import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.run.Command;
 import io.smelt.compiler.run.NodeStatus;
 import io.smelt.compiler.run.RunSummary;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the Spark macros and the compiler's steps do on a real Spark + Delta server: partitioning,
@@ -81,11 +83,11 @@ class TestSparkMaterializations extends BaseProjectTest {
     @Test
     void insertOverwriteWithoutPartitionByIsRefusedBeforeAnythingRuns() {
         try (Workspace workspace = load(project("spark_features"))) {
-            RunSummary summary = run(workspace, Command.RUN, "overwrite_unpartitioned");
-            assertThat(result(summary, "overwrite_unpartitioned").status()).isEqualTo(NodeStatus.ERROR);
-            assertThat(result(summary, "overwrite_unpartitioned").message())
-                    .contains("incremental_strategy 'insert_overwrite' needs partition_by");
-            assertThat(identifiers(workspace)).doesNotContain("overwrite_unpartitioned");
+            assertThatThrownBy(() -> run(workspace, Command.RUN, "overwrite_unpartitioned", "merged"))
+                    .isInstanceOf(SmeltException.class)
+                    .hasMessageContaining("models/overwrite_unpartitioned.sql")
+                    .hasMessageContaining("incremental_strategy 'insert_overwrite' needs partition_by");
+            assertThat(identifiers(workspace)).doesNotContain("overwrite_unpartitioned", "merged");
         }
     }
 
