@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class SparkErrors {
     private static final Pattern LOCATION = Pattern.compile("\\(?line (\\d+),? pos (\\d+)\\)?;?");
     private static final Pattern JAVA_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
+    private static final Pattern REPEATED_CLASS = Pattern.compile("^(\\[[A-Z0-9_.]+]) \\1");
     private static final Pattern PREFIX = Pattern.compile("(?s)^.*?Error (?:running|operating \\w+) (?:query|statement)?:?\\s*");
 
     private SparkErrors() {
@@ -45,6 +46,11 @@ final class SparkErrors {
             if (trace >= 0) {
                 message = message.substring(0, trace);
             }
+            // an analysis error ends with ";\n" and the whole logical plan: of no use to the reader
+            int plan = message.indexOf(";\n");
+            if (plan >= 0) {
+                message = message.substring(0, plan);
+            }
             Matcher location = LOCATION.matcher(message);
             if (location.find()) {
                 line = Integer.parseInt(location.group(1));
@@ -52,6 +58,8 @@ final class SparkErrors {
                 message = message.substring(0, location.start()) + message.substring(location.end());
             }
             message = JAVA_NAME.matcher(message).replaceAll("").replaceAll("\\s*\\n\\s*", " ").strip();
+            // the server repeats the error class ("[X] [X] text"), and a removed location leaves a "; "
+            message = REPEATED_CLASS.matcher(message).replaceFirst("$1").replaceAll("[;\\s]+$", "");
             if (message.isEmpty()) {
                 message = "Spark refused the statement";
             }

@@ -146,7 +146,20 @@ class TestSparkProfile {
         EngineException e = SparkErrors.translate(parse, "h:1", Set.of());
         assertThat(e.line()).isEqualTo(3);
         assertThat(e.column()).isEqualTo(30);
-        assertThat(e.getMessage()).isEqualTo("[PARSE_SYNTAX_ERROR] [PARSE_SYNTAX_ERROR] Syntax error at or near end of input.")
+        assertThat(e.getMessage()).isEqualTo("[PARSE_SYNTAX_ERROR] Syntax error at or near end of input.")
                 .doesNotContain("java.", "Exception");
+    }
+
+    @Test
+    void analysisErrorsLoseTheLogicalPlan() {
+        SQLException analysis = new SQLException("org.apache.hive.service.cli.HiveSQLException: Error running query: "
+                + "[UNRESOLVED_COLUMN.WITH_SUGGESTION] org.apache.spark.sql.AnalysisException: [UNRESOLVED_COLUMN.WITH_SUGGESTION] "
+                + "A column or function parameter with name `first_nam` cannot be resolved. Did you mean one of the following? "
+                + "[`first_name`].; line 52 pos 8;\n'ReplaceTableAsSelect TableSpec(Map(),Some(delta))\n+- 'Project [*]\n");
+        EngineException e = SparkErrors.translate(analysis, "h:1", Set.of());
+        assertThat(e.line()).isEqualTo(52);
+        assertThat(e.column()).isEqualTo(9);
+        assertThat(e.getMessage()).isEqualTo("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `first_nam` "
+                + "cannot be resolved. Did you mean one of the following? [`first_name`].");
     }
 }
