@@ -253,6 +253,37 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
         assertThat(actual).as(model).containsExactlyElementsOf(expected);
     }
 
+    /**
+     * --full-refresh rebuilds an incremental model unless its config says full_refresh: false, and
+     * incremental_predicates narrow what a merge may touch in the table.
+     */
+    @Test
+    public void fullRefreshConfigAndIncrementalPredicates() throws IOException {
+        Path project = project("schema_change");
+        Files.writeString(project.resolve("models/pinned.sql"),
+                "{{ config(materialized='incremental', unique_key='id', full_refresh=false) }}\n{{ schema_change_rows('add') }}\n");
+        Files.writeString(project.resolve("models/refreshed.sql"),
+                "{{ config(materialized='incremental', unique_key='id') }}\n{{ schema_change_rows('add') }}\n");
+        Files.writeString(project.resolve("models/predicated.sql"), "{{ config(materialized='incremental', unique_key='id', "
+                + "incremental_strategy='merge', incremental_predicates=['DBT_INTERNAL_DEST.id > 2']) }}\n{{ schema_change_rows('add') }}\n");
+        try (Workspace workspace = load(project, "{phase: 1}", Map.of())) {
+            assertSucceeded(run(workspace, Command.RUN));
+        }
+        try (Workspace workspace = load(project, "{phase: 2}", Map.of())) {
+            assertSucceeded(run(workspace, Command.RUN, true, "pinned", "refreshed"));
+            // full_refresh: false keeps the table and merges: id 1 stays, 2 is updated, 3 added; no new column
+            assertThat(rows(workspace, "select * from " + relation(workspace, "pinned") + " order by 1"))
+                    .containsExactly("1|one|l1|10", "2|two v2|l2 v2|21", "3|three|l3|31");
+            // --full-refresh rebuilds the other from the new rows alone, with the new column
+            assertThat(rows(workspace, "select * from " + relation(workspace, "refreshed") + " order by 1"))
+                    .containsExactly("2|two v2|l2 v2|21|n2", "3|three|l3|31|n3");
+            assertSucceeded(run(workspace, Command.RUN, "predicated"));
+            // the predicate keeps the merge away from id 2, so the new row 2 is inserted beside the old one
+            assertThat(rows(workspace, "select * from " + relation(workspace, "predicated") + " order by 1, 2"))
+                    .containsExactly("1|one|l1|10", "2|two|l2|20", "2|two v2|l2 v2|21", "3|three|l3|31");
+        }
+    }
+
     @Test
     public void aUniqueKeyTheModelDoesNotSelectFailsAndLeavesTheTable() throws IOException {
         Path project = project("schema_change");
