@@ -3,6 +3,7 @@ package io.smelt.adapter.duckdb;
 import io.smelt.adapter.Adapter;
 import io.smelt.adapter.Capabilities;
 import io.smelt.adapter.MacroResources;
+import io.smelt.adapter.OpenSessions;
 import io.smelt.adapter.Session;
 
 import java.util.ArrayList;
@@ -26,11 +27,10 @@ public final class DuckDbAdapter implements Adapter {
 
     private final DuckDbConfig config;
     private final Set<String> secretValues;
-    private final Set<DuckDbSession> sessions = new java.util.HashSet<>();
+    private final OpenSessions<DuckDbSession> sessions = new OpenSessions<>();
     private final AtomicLong statementRetries = new AtomicLong();
     private final AtomicLong transactionRetries = new AtomicLong();
     private DuckDbDatabase database;
-    private boolean closed;
 
     public DuckDbAdapter(DuckDbConfig config, Set<String> secretValues) {
         this.config = requireNonNull(config, "config is null");
@@ -85,23 +85,13 @@ public final class DuckDbAdapter implements Adapter {
     public Session openSession() {
         DuckDbDatabase shared;
         synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("adapter is closed");
-            }
+            sessions.checkOpen();
             if (database == null) {
                 database = DuckDbDatabase.open(config, secretValues);
             }
             shared = database;
         }
-        DuckDbSession session = new DuckDbSession(this, shared.connect());
-        synchronized (this) {
-            if (closed) {
-                session.close();
-                throw new IllegalStateException("adapter is closed");
-            }
-            sessions.add(session);
-        }
-        return session;
+        return sessions.register(new DuckDbSession(this, shared.connect()));
     }
 
     void conflictRetried(boolean transaction) {
@@ -113,7 +103,7 @@ public final class DuckDbAdapter implements Adapter {
         return (transaction ? transactionRetries : statementRetries).get();
     }
 
-    synchronized void sessionClosed(DuckDbSession session) {
+    void sessionClosed(DuckDbSession session) {
         sessions.remove(session);
     }
 
@@ -141,19 +131,12 @@ public final class DuckDbAdapter implements Adapter {
 
     @Override
     public void close() {
-        List<DuckDbSession> open;
+        if (!sessions.closeAll()) {
+            return;
+        }
         DuckDbDatabase toClose;
         synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            open = new ArrayList<>(sessions);
             toClose = database;
-        }
-        for (DuckDbSession session : open) {
-            session.cancel();
-            session.close();
         }
         if (toClose != null) {
             toClose.close();

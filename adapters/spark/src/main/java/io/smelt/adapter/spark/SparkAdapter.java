@@ -3,6 +3,7 @@ package io.smelt.adapter.spark;
 import io.smelt.adapter.Adapter;
 import io.smelt.adapter.Capabilities;
 import io.smelt.adapter.MacroResources;
+import io.smelt.adapter.OpenSessions;
 import io.smelt.adapter.Relation;
 import io.smelt.adapter.Session;
 import org.apache.kyuubi.jdbc.KyuubiHiveDriver;
@@ -10,7 +11,6 @@ import org.apache.kyuubi.jdbc.KyuubiHiveDriver;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +35,7 @@ public final class SparkAdapter implements Adapter {
 
     private final SparkConfig config;
     private final Set<String> secretValues;
-    private final Set<SparkEngineSession> sessions = new HashSet<>();
-    private boolean closed;
+    private final OpenSessions<SparkEngineSession> sessions = new OpenSessions<>();
 
     public SparkAdapter(SparkConfig config, Set<String> secretValues) {
         this.config = requireNonNull(config, "config is null");
@@ -106,20 +105,8 @@ public final class SparkAdapter implements Adapter {
 
     @Override
     public Session openSession() {
-        synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("adapter is closed");
-            }
-        }
-        SparkEngineSession session = new SparkEngineSession(this, connect());
-        synchronized (this) {
-            if (closed) {
-                session.close();
-                throw new IllegalStateException("adapter is closed");
-            }
-            sessions.add(session);
-        }
-        return session;
+        sessions.checkOpen();
+        return sessions.register(new SparkEngineSession(this, connect()));
     }
 
     /**
@@ -213,7 +200,7 @@ public final class SparkAdapter implements Adapter {
         return properties;
     }
 
-    synchronized void sessionClosed(SparkEngineSession session) {
+    void sessionClosed(SparkEngineSession session) {
         sessions.remove(session);
     }
 
@@ -241,17 +228,6 @@ public final class SparkAdapter implements Adapter {
 
     @Override
     public void close() {
-        List<SparkEngineSession> open;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            open = new ArrayList<>(sessions);
-        }
-        for (SparkEngineSession session : open) {
-            session.cancel();
-            session.close();
-        }
+        sessions.closeAll();
     }
 }

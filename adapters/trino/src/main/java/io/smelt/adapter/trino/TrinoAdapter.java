@@ -3,6 +3,7 @@ package io.smelt.adapter.trino;
 import io.smelt.adapter.Adapter;
 import io.smelt.adapter.Capabilities;
 import io.smelt.adapter.MacroResources;
+import io.smelt.adapter.OpenSessions;
 import io.smelt.adapter.EngineException;
 import io.smelt.adapter.Session;
 import io.trino.jdbc.TrinoConnection;
@@ -10,7 +11,6 @@ import io.trino.jdbc.TrinoDriver;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +41,8 @@ public final class TrinoAdapter implements Adapter {
 
     private final TrinoConfig config;
     private final Set<String> secretValues;
-    private final Set<TrinoSession> sessions = new HashSet<>();
+    private final OpenSessions<TrinoSession> sessions = new OpenSessions<>();
     private volatile Capabilities capabilities;
-    private boolean closed;
 
     public TrinoAdapter(TrinoConfig config, Set<String> secretValues) {
         this.config = requireNonNull(config, "config is null");
@@ -129,11 +128,7 @@ public final class TrinoAdapter implements Adapter {
     }
 
     private TrinoSession open(int attempts) {
-        synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("adapter is closed");
-            }
-        }
+        sessions.checkOpen();
         Connection connection;
         try {
             connection = new TrinoDriver().connect(url(), properties());
@@ -146,15 +141,7 @@ public final class TrinoAdapter implements Adapter {
         catch (SQLException e) {
             throw TrinoErrors.translate(e, endpoint(), secretValues);
         }
-        TrinoSession session = new TrinoSession(this, connection, attempts);
-        synchronized (this) {
-            if (closed) {
-                session.close();
-                throw new IllegalStateException("adapter is closed");
-            }
-            sessions.add(session);
-        }
-        return session;
+        return sessions.register(new TrinoSession(this, connection, attempts));
     }
 
     String endpoint() {
@@ -185,7 +172,7 @@ public final class TrinoAdapter implements Adapter {
         return properties;
     }
 
-    synchronized void sessionClosed(TrinoSession session) {
+    void sessionClosed(TrinoSession session) {
         sessions.remove(session);
     }
 
@@ -215,17 +202,6 @@ public final class TrinoAdapter implements Adapter {
 
     @Override
     public void close() {
-        List<TrinoSession> open;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            open = new ArrayList<>(sessions);
-        }
-        for (TrinoSession session : open) {
-            session.cancel();
-            session.close();
-        }
+        sessions.closeAll();
     }
 }
