@@ -3,10 +3,10 @@ package io.smelt.adapter.spark;
 import io.smelt.adapter.AdapterConfigException;
 import io.smelt.adapter.EngineException;
 import io.smelt.adapter.Relation;
+import io.smelt.adapter.SeedCsv;
 import io.smelt.adapter.SeedFile;
+import io.smelt.adapter.SeedTypeGuess;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +29,6 @@ import java.util.regex.Pattern;
 final class SparkSeeds {
     static final int MAX_STATEMENT_CHARS = 1_000_000;
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
     private static final Pattern DELTA_INVALID = Pattern.compile("[ ,;{}()\\n\\t=]");
 
     private final SparkAdapter adapter;
@@ -47,18 +43,23 @@ final class SparkSeeds {
         if (seed.delimiter().length() != 1) {
             throw new AdapterConfigException("seed option 'delimiter' must be one character, got '" + seed.delimiter() + "'");
         }
-        List<List<String>> records = SparkCsv.read(seed.csv(), seed.delimiter().charAt(0));
+        List<List<String>> records = new ArrayList<>();
+        try (SeedCsv csv = new SeedCsv(seed.csv(), seed.delimiter().charAt(0))) {
+            for (List<String> record = csv.next(); record != null; record = csv.next()) {
+                records.add(record);
+            }
+        }
         if (records.isEmpty()) {
             throw new EngineException(seed.csv().getFileName() + " is empty: a seed needs a header line", null);
         }
         List<String> header = records.get(0);
         int width = header.size();
-        List<Guess> guesses = new ArrayList<>();
+        List<SeedTypeGuess> guesses = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             if (header.get(i) == null || header.get(i).isBlank()) {
                 throw new EngineException(seed.csv().getFileName() + ": column " + (i + 1) + " of the header has no name", null);
             }
-            guesses.add(new Guess());
+            guesses.add(new SeedTypeGuess());
         }
         for (int r = 1; r < records.size(); r++) {
             List<String> row = records.get(r);
@@ -75,8 +76,8 @@ final class SparkSeeds {
         boolean columnMapping = false;
         for (int i = 0; i < width; i++) {
             String name = header.get(i);
-            String fixed = fixedType(seed.columnTypes(), name);
-            types.add(fixed != null ? fixed : guesses.get(i).type());
+            String fixed = SeedTypeGuess.fixedType(seed.columnTypes(), name);
+            types.add(fixed != null ? fixed : typeName(guesses.get(i).kind()));
             columns.add((seed.quoteColumns() ? adapter.quote(name) : name) + " " + types.get(i));
             columnMapping |= seed.quoteColumns() && DELTA_INVALID.matcher(name).find();
         }
@@ -155,80 +156,16 @@ final class SparkSeeds {
         out.append('"');
     }
 
-    private static String fixedType(Map<String, String> columnTypes, String name) {
-        String type = columnTypes.get(name);
-        if (type != null) {
-            return type;
-        }
-        for (Map.Entry<String, String> entry : columnTypes.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(name)) {
-                return entry.getValue();
-            }
-        }
-        return null;
-    }
-
-    /** What one column's values allow so far; every value narrows it. */
-    private static final class Guess {
-        private boolean seen;
-        private boolean bool = true;
-        private boolean integer = true;
-        private boolean bigint = true;
-        private boolean number = true;
-        private boolean date = true;
-        private boolean timestamp = true;
-
-        void see(String value) {
-            if (value == null) {
-                return;
-            }
-            seen = true;
-            bool &= value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
-            if (bigint) {
-                if (!INTEGER.matcher(value).matches()) {
-                    integer = false;
-                    bigint = false;
-                }
-                else if (integer) {
-                    long parsed = Long.parseLong(value);
-                    integer = parsed >= Integer.MIN_VALUE && parsed <= Integer.MAX_VALUE;
-                }
-            }
-            number &= NUMBER.matcher(value).matches();
-            date &= DATE.matcher(value).matches() && validDate(value);
-            timestamp &= TIMESTAMP.matcher(value).matches() && validDate(value.substring(0, 10));
-        }
-
-        String type() {
-            if (!seen) {
-                return "string";
-            }
-            if (bool) {
-                return "boolean";
-            }
-            if (integer) {
-                return "int";
-            }
-            if (bigint) {
-                return "bigint";
-            }
-            if (number) {
-                return "double";
-            }
-            if (date) {
-                return "date";
-            }
-            return timestamp ? "timestamp" : "string";
-        }
-
-        private static boolean validDate(String text) {
-            try {
-                LocalDate.parse(text);
-                return true;
-            }
-            catch (DateTimeParseException e) {
-                return false;
-            }
-        }
+    /** The engine's name for a guessed kind. */
+    private static String typeName(SeedTypeGuess.Kind kind) {
+        return switch (kind) {
+            case STRING -> "string";
+            case BOOLEAN -> "boolean";
+            case INTEGER -> "int";
+            case BIGINT -> "bigint";
+            case DOUBLE -> "double";
+            case DATE -> "date";
+            case TIMESTAMP -> "timestamp";
+        };
     }
 }

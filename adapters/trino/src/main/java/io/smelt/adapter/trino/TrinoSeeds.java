@@ -3,13 +3,14 @@ package io.smelt.adapter.trino;
 import io.smelt.adapter.AdapterConfigException;
 import io.smelt.adapter.EngineException;
 import io.smelt.adapter.Relation;
+import io.smelt.adapter.SeedCsv;
 import io.smelt.adapter.SeedFile;
+import io.smelt.adapter.SeedTypeGuess;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Loads a seed: the CSV is read twice, once to choose each column's type and once to send its rows,
@@ -36,10 +37,6 @@ final class TrinoSeeds {
      */
     static final int MAX_STATEMENT_CHARS = 990_000;
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
 
     private final TrinoAdapter adapter;
     private final TrinoSession session;
@@ -61,8 +58,8 @@ final class TrinoSeeds {
         }
         char delimiter = seed.delimiter().charAt(0);
         List<String> header;
-        List<Guess> guesses = new ArrayList<>();
-        try (TrinoCsv csv = new TrinoCsv(seed.csv(), delimiter)) {
+        List<SeedTypeGuess> guesses = new ArrayList<>();
+        try (SeedCsv csv = new SeedCsv(seed.csv(), delimiter)) {
             header = csv.next();
             if (header == null) {
                 throw new EngineException(seed.csv().getFileName() + " is empty: a seed needs a header line", null);
@@ -71,7 +68,7 @@ final class TrinoSeeds {
                 if (header.get(i) == null || header.get(i).isBlank()) {
                     throw csv.error("column " + (i + 1) + " of the header has no name");
                 }
-                guesses.add(new Guess());
+                guesses.add(new SeedTypeGuess());
             }
             for (List<String> row = csv.next(); row != null; row = csv.next()) {
                 checkWidth(csv, row, header.size());
@@ -84,8 +81,8 @@ final class TrinoSeeds {
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
-            String fixed = fixedType(seed.columnTypes(), name);
-            types.add(fixed != null ? fixed : guesses.get(i).type());
+            String fixed = SeedTypeGuess.fixedType(seed.columnTypes(), name);
+            types.add(fixed != null ? fixed : typeName(guesses.get(i).kind()));
             columns.add((seed.quoteColumns() ? adapter.quote(name) : name) + " " + types.get(i));
         }
         String table = adapter.render(target);
@@ -110,7 +107,7 @@ final class TrinoSeeds {
         long loaded = 0;
         StringBuilder sql = new StringBuilder(statementChars);
         StringBuilder row = new StringBuilder();
-        try (TrinoCsv csv = new TrinoCsv(seed.csv(), delimiter)) {
+        try (SeedCsv csv = new SeedCsv(seed.csv(), delimiter)) {
             csv.next();
             for (List<String> values = csv.next(); values != null; values = csv.next()) {
                 row.setLength(0);
@@ -121,7 +118,7 @@ final class TrinoSeeds {
                         row.append(',');
                     }
                     // Trino casts '2024-01-02 03:04:05' to a timestamp but not the ISO 8601 'T' form
-                    appendJsonString(row, value != null && timestamps[i] && TIMESTAMP.matcher(value).matches() ? value.replace('T', ' ') : value);
+                    appendJsonString(row, value != null && timestamps[i] && SeedTypeGuess.isTimestamp(value) ? value.replace('T', ' ') : value);
                 }
                 row.append(']');
                 if (sql.length() > 0 && sql.length() + 1 + row.length() + tail.length() > statementChars) {
@@ -177,94 +174,22 @@ final class TrinoSeeds {
         return rows;
     }
 
-    private static void checkWidth(TrinoCsv csv, List<String> row, int width) {
+    private static void checkWidth(SeedCsv csv, List<String> row, int width) {
         if (row.size() != width) {
             throw csv.recordError("has " + row.size() + " fields, the header has " + width);
         }
     }
 
-    private static String fixedType(Map<String, String> columnTypes, String name) {
-        String type = columnTypes.get(name);
-        if (type != null) {
-            return type;
-        }
-        for (Map.Entry<String, String> entry : columnTypes.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(name)) {
-                return entry.getValue();
-            }
-        }
-        return null;
-    }
-
-    /** What one column's values allow so far; every value narrows it. */
-    private static final class Guess {
-        private boolean seen;
-        private boolean bool = true;
-        private boolean integer = true;
-        private boolean bigint = true;
-        private boolean number = true;
-        private boolean date = true;
-        private boolean timestamp = true;
-
-        void see(String value) {
-            if (value == null) {
-                return;
-            }
-            seen = true;
-            if (bool && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                bool = false;
-            }
-            if (bigint) {
-                if (!INTEGER.matcher(value).matches()) {
-                    integer = false;
-                    bigint = false;
-                }
-                else if (integer) {
-                    long parsed = Long.parseLong(value);
-                    integer = parsed >= Integer.MIN_VALUE && parsed <= Integer.MAX_VALUE;
-                }
-            }
-            if (number && !NUMBER.matcher(value).matches()) {
-                number = false;
-            }
-            if (date && !(DATE.matcher(value).matches() && validDate(value))) {
-                date = false;
-            }
-            if (timestamp && !(TIMESTAMP.matcher(value).matches() && validDate(value.substring(0, 10)))) {
-                timestamp = false;
-            }
-        }
-
-        String type() {
-            if (!seen) {
-                return "varchar";
-            }
-            if (bool) {
-                return "boolean";
-            }
-            if (integer) {
-                return "integer";
-            }
-            if (bigint) {
-                return "bigint";
-            }
-            if (number) {
-                return "double";
-            }
-            if (date) {
-                return "date";
-            }
-            return timestamp ? "timestamp(6)" : "varchar";
-        }
-
-        private static boolean validDate(String text) {
-            try {
-                java.time.LocalDate.parse(text);
-                return true;
-            }
-            catch (java.time.format.DateTimeParseException e) {
-                return false;
-            }
-        }
+    /** The engine's name for a guessed kind. */
+    private static String typeName(SeedTypeGuess.Kind kind) {
+        return switch (kind) {
+            case STRING -> "varchar";
+            case BOOLEAN -> "boolean";
+            case INTEGER -> "integer";
+            case BIGINT -> "bigint";
+            case DOUBLE -> "double";
+            case DATE -> "date";
+            case TIMESTAMP -> "timestamp(6)";
+        };
     }
 }

@@ -1,6 +1,4 @@
-package io.smelt.adapter.trino;
-
-import io.smelt.adapter.EngineException;
+package io.smelt.adapter;
 
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -16,9 +14,10 @@ import java.util.List;
  * Reads a seed's CSV one record at a time: RFC 4180 fields with a chosen delimiter, {@code "}
  * quoting with {@code ""} inside quotes, line breaks inside quoted fields, {@code \n}, {@code \r\n}
  * or {@code \r} between records, and a leading UTF-8 byte order mark. Empty lines are skipped. An
- * empty field, quoted or not, reads as null, as dbt's seed loader has it.
+ * empty field, quoted or not, reads as null, as dbt's seed loader has it. For the engines that load
+ * seeds themselves (DuckDB has its own CSV reader).
  */
-final class TrinoCsv implements Closeable {
+public final class SeedCsv implements Closeable {
     private final BufferedReader reader;
     private final char delimiter;
     private final Path file;
@@ -26,7 +25,7 @@ final class TrinoCsv implements Closeable {
     private int recordLine;
     private int peeked = -2;
 
-    TrinoCsv(Path file, char delimiter) {
+    public SeedCsv(Path file, char delimiter) {
         this.file = file;
         this.delimiter = delimiter;
         try {
@@ -42,7 +41,7 @@ final class TrinoCsv implements Closeable {
     }
 
     /** The next record's fields, or null at the end of the file. */
-    List<String> next() {
+    public List<String> next() {
         try {
             int c = read();
             while (c == '\n' || c == '\r') {
@@ -128,11 +127,11 @@ final class TrinoCsv implements Closeable {
     }
 
     /** An error about the last record returned. */
-    EngineException recordError(String message) {
+    public EngineException recordError(String message) {
         return new EngineException(file.getFileName() + " line " + recordLine + ": " + message, null);
     }
 
-    EngineException error(String message) {
+    public EngineException error(String message) {
         return new EngineException(file.getFileName() + " line " + line + ": " + message, null);
     }
 
