@@ -62,6 +62,11 @@ class TestTrinoMaterializations extends BaseProjectTest {
             // a second build replaces the table with the same properties
             assertSucceeded(run(workspace, Command.RUN, "partitioned"));
             assertThat(showCreate(workspace, "TABLE", "partitioned")).contains("partitioning = ARRAY['month(d)']");
+            // sorted_by, on an incremental model: the table keeps it through an incremental run
+            assertSucceeded(run(workspace, Command.RUN, "sorted"));
+            assertSucceeded(run(workspace, Command.RUN, "sorted"));
+            assertThat(showCreate(workspace, "TABLE", "sorted"))
+                    .contains("partitioning = ARRAY['k']", "sorted_by = ARRAY['id ASC NULLS FIRST','v DESC NULLS LAST']");
         }
     }
 

@@ -8,6 +8,7 @@
     partition_by    dbt's forms, mapped to Iceberg's partitioning: a column name, a list of them,
                     or {"field": "d", "data_type": "date", "granularity": "day"} (granularity hour,
                     day, month or year becomes that transform; without one the column is used as is).
+    sorted_by       Iceberg's sort order within data files: a column or a list ("id", "ts DESC").
 -#}
 {% macro trino__table_properties(relation) -%}
   {%- set props = {} -%}
@@ -29,6 +30,13 @@
       {%- do props.update({property: trino__property_value(value)}) -%}
     {%- endif -%}
   {%- endfor -%}
+  {%- set sorted_by = config.get('sorted_by') -%}
+  {%- if sorted_by -%}
+    {%- if 'sorted_by' in props -%}
+      {%- do exceptions.raise_compiler_error("set either config 'sorted_by' or properties.sorted_by, not both") -%}
+    {%- endif -%}
+    {%- do props.update({'sorted_by': trino__property_value([sorted_by] if sorted_by is string else sorted_by)}) -%}
+  {%- endif -%}
   {%- set partition_by = config.get('partition_by') -%}
   {%- if partition_by -%}
     {%- if 'partitioning' in props -%}
