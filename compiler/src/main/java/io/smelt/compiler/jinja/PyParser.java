@@ -2,6 +2,7 @@ package io.smelt.compiler.jinja;
 
 import com.hubspot.jinjava.el.ext.AstDict;
 import com.hubspot.jinjava.el.ext.AstList;
+import com.hubspot.jinjava.el.ext.AstNamedParameter;
 import com.hubspot.jinjava.el.ext.AstTuple;
 import com.hubspot.jinjava.el.ext.CollectionMembershipOperator;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
@@ -284,6 +285,12 @@ final class PyParser extends ExtendedParser {
             } else if (getToken() == PowerOfOperator.TOKEN) {
                 consumeToken();
                 items.add(new ExprNodes.Splat(expr(true), true));
+            } else if (getToken().getSymbol() == Symbol.IDENTIFIER && "=".equals(lookahead(0).getImage())) {
+                // name=value: the value is a whole expression (a="b" ~ c), not only its first operand
+                String name = getToken().getImage();
+                consumeToken();
+                consumeToken();
+                items.add(new AstNamedParameter(new AstIdentifier(name, 0), expr(true)));
             } else {
                 items.add(expr(true));
             }

@@ -1,6 +1,7 @@
 package io.smelt.compiler.parse;
 
 import io.smelt.compiler.context.ContextHost;
+import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
 import io.smelt.compiler.graph.RefCall;
@@ -57,9 +58,11 @@ final class GenericTests {
                 nodes.add(test(project, test, source, table.file(), table.sourceName() + "_" + table.tableName()));
             }
         }
-        for (String key : List.of("models", "seeds")) {
-            Set<String> known = key.equals("models") ? models : seeds;
-            ResourceType type = key.equals("models") ? ResourceType.MODEL : ResourceType.SEED;
+        Set<String> snapshots = snapshotNames(files, props);
+        for (String key : List.of("models", "seeds", "snapshots")) {
+            Set<String> known = key.equals("models") ? models : key.equals("seeds") ? seeds : snapshots;
+            ResourceType type = key.equals("models") ? ResourceType.MODEL : key.equals("seeds") ? ResourceType.SEED
+                    : ResourceType.SNAPSHOT;
             for (Properties.Patch patch : props.patches(key)) {
                 if (!known.contains(patch.name())) {
                     continue;
@@ -72,6 +75,26 @@ final class GenericTests {
             }
         }
         return nodes;
+    }
+
+    /** Snapshots of the package: its snapshot blocks and its YAML snapshots. */
+    private static Set<String> snapshotNames(ProjectFiles files, Properties props) {
+        Set<String> names = new java.util.HashSet<>();
+        for (ProjectFiles.Found found : files.snapshots()) {
+            try {
+                String text = java.nio.file.Files.readString(files.project().projectDir().resolve(found.path()));
+                SnapshotBlocks.find(text, found.path()).forEach(block -> names.add(block.name()));
+            }
+            catch (java.io.IOException | SmeltException e) {
+                // the snapshot's own parse reports the problem
+            }
+        }
+        for (Properties.Patch patch : props.patches("snapshots")) {
+            if (patch.relation() != null) {
+                names.add(patch.name());
+            }
+        }
+        return names;
     }
 
     private Node source(DbtProject project, Properties.SourceTable table) {

@@ -50,8 +50,9 @@ public final class PackageProperties implements Properties {
             for (ColumnProperties column : entry.columns()) {
                 addTests(tests, column.tests(), column.name());
             }
+            Object relation = entry.other().get("relation");
             Patch patch = new Patch(entry.name(), entry.description(), entry.config(), columns(entry.columns()), tests,
-                    file.path(), entry.at());
+                    file.path(), entry.at(), relation == null ? null : String.valueOf(relation));
             patches.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(entry.name(), patch);
             ordered.computeIfAbsent(key, k -> new ArrayList<>()).add(patch);
         }

@@ -21,6 +21,7 @@ public record ProjectFiles(
         List<Found> seeds,
         List<Found> singularTests,
         List<Found> analyses,
+        List<Found> snapshots,
         List<Found> macros,
         List<Found> yaml,
         List<Path> unsupported) {
@@ -52,6 +53,7 @@ public record ProjectFiles(
         List<Found> seeds = new ArrayList<>();
         List<Found> tests = new ArrayList<>();
         List<Found> analyses = new ArrayList<>();
+        List<Found> snapshots = new ArrayList<>();
         List<Found> macros = new ArrayList<>();
         List<Found> yaml = new ArrayList<>();
         List<Found> python = new ArrayList<>();
@@ -81,9 +83,10 @@ public record ProjectFiles(
             walk(project, folder, ".yml", yaml);
         }
         for (String folder : project.snapshotPaths()) {
+            walk(project, folder, ".sql", snapshots);
             walk(project, folder, ".yml", yaml);
         }
-        return new ProjectFiles(project, models, seeds, tests, analyses, macros, yaml.stream().distinct().toList(),
+        return new ProjectFiles(project, models, seeds, tests, analyses, snapshots, macros, yaml.stream().distinct().toList(),
                 python.stream().map(Found::path).toList());
     }
 

@@ -72,6 +72,14 @@ public final class ProjectParser {
             for (ProjectFiles.Found found : files.seeds()) {
                 tasks.add(() -> List.of(seedNode(files.project(), found, props)));
             }
+            for (ProjectFiles.Found found : files.snapshots()) {
+                tasks.add(() -> snapshotBlocks(files.project(), found, props));
+            }
+            for (Properties.Patch patch : props.patches("snapshots")) {
+                if (patch.relation() != null) {
+                    tasks.add(() -> List.of(yamlSnapshot(files.project(), patch)));
+                }
+            }
             tasks.add(() -> new GenericTests(host, rules, rootDir, templates).build(files, props));
         }
         List<Diagnostic> problems = Collections.synchronizedList(new ArrayList<>());
@@ -102,17 +110,26 @@ public final class ProjectParser {
     }
 
     private Node sqlNode(DbtProject project, ProjectFiles.Found found, ResourceType type, String resourceKey, Properties props) {
-        String pkg = project.name();
         Path display = display(project, found.path());
         String text = read(project, found.path(), display);
         String name = found.stem();
-        List<String> fqn = fqn(pkg, found, name);
         Properties.Patch patch = type == ResourceType.MODEL ? props.patch("models", name)
                 : type == ResourceType.ANALYSIS ? props.patch("analyses", name) : null;
+        return sqlNode(project, new SqlSource(name, found.path(), display, fqn(project.name(), found, name), text, text,
+                new SourcePosition(display, 0, 0)), type, resourceKey, patch);
+    }
+
+    /** Where a SQL node's code comes from: a whole file, or one block of it (a snapshot). */
+    private record SqlSource(String name, Path path, Path display, List<String> fqn, String rawCode, String templateText,
+            SourcePosition at) {
+    }
+
+    private Node sqlNode(DbtProject project, SqlSource source, ResourceType type, String resourceKey, Properties.Patch patch) {
+        String pkg = project.name();
         Map<String, Object> propsConfig = patch == null ? null : patch.config();
-        Map<String, Object> config = rules.resolve(resourceKey, pkg, fqn, propsConfig, null);
-        Template template = host.engine().parse(pkg, display, text);
-        Node draft = node(type, pkg, name, found.path(), patch, fqn, text, new NodeConfig(config), display, null, null);
+        Map<String, Object> config = rules.resolve(resourceKey, pkg, source.fqn(), propsConfig, null);
+        Template template = host.engine().parse(pkg, source.display(), source.templateText());
+        Node draft = node(type, pkg, source, patch, new NodeConfig(config), null, null);
         draft = naming.apply(draft);
         ParseCapture capture = new ParseCapture();
         DbtContext context = DbtContext.forParse(host, draft, capture);
@@ -127,13 +144,55 @@ public final class ProjectParser {
             for (Map<String, Object> call : capture.configCalls()) {
                 sqlConfig = ConfigResolver.merge(sqlConfig, ConfigResolver.normalize(call));
             }
-            config = rules.resolve(resourceKey, pkg, fqn, propsConfig, sqlConfig);
+            config = rules.resolve(resourceKey, pkg, source.fqn(), propsConfig, sqlConfig);
         }
-        Node node = node(type, pkg, name, found.path(), patch, fqn, text, new NodeConfig(config), display,
-                capture.refs(), capture.sources());
+        Node node = node(type, pkg, source, patch, new NodeConfig(config), capture.refs(), capture.sources());
         node = naming.apply(node);
         templates.put(node.uniqueId(), template);
         return node;
+    }
+
+    /**
+     * Each {@code {% snapshot name %} ... {% endsnapshot %}} block of a snapshot file is a snapshot
+     * node whose code is the block's body. The template keeps the body at its place in the file (the
+     * text before it becomes blank lines), so errors point at the file's own lines.
+     */
+    private List<Node> snapshotBlocks(DbtProject project, ProjectFiles.Found found, Properties props) {
+        Path display = display(project, found.path());
+        String text = read(project, found.path(), display);
+        List<Node> nodes = new ArrayList<>();
+        for (SnapshotBlocks.Block block : SnapshotBlocks.find(text, display)) {
+            String padding = "\n".repeat(block.line() - 1) + " ".repeat(block.column() - 1);
+            SqlSource source = new SqlSource(block.name(), found.path(), display, fqn(project.name(), found, block.name()),
+                    block.body(), padding + block.body(), new SourcePosition(display, block.tagLine(), block.tagColumn()));
+            nodes.add(sqlNode(project, source, ResourceType.SNAPSHOT, "snapshots", props.patch("snapshots", block.name())));
+        }
+        return nodes;
+    }
+
+    /** A snapshot defined in YAML ({@code relation: ref('orders')}): it selects every column of that relation. */
+    private Node yamlSnapshot(DbtProject project, Properties.Patch patch) {
+        Path file = patch.file();
+        Path display = display(project, file);
+        String code = "select * from {{ " + patch.relation().strip() + " }}";
+        List<String> fqn = new ArrayList<>();
+        fqn.add(project.name());
+        for (String folder : project.snapshotPaths()) {
+            Path parent = file.getParent();
+            if (parent != null && parent.startsWith(Path.of(folder).normalize())) {
+                Path below = Path.of(folder).normalize().relativize(parent);
+                below.forEach(part -> {
+                    if (!part.toString().isEmpty()) {
+                        fqn.add(part.toString());
+                    }
+                });
+                break;
+            }
+        }
+        fqn.add(patch.name());
+        SourcePosition at = patch.at() == null ? new SourcePosition(display, 0, 0) : patch.at();
+        return sqlNode(project, new SqlSource(patch.name(), file, display, fqn, code, code, at), ResourceType.SNAPSHOT,
+                "snapshots", patch);
     }
 
     private Node seedNode(DbtProject project, ProjectFiles.Found found, Properties props) {
@@ -143,19 +202,18 @@ public final class ProjectParser {
         List<String> fqn = fqn(pkg, found, name);
         Properties.Patch patch = props.patch("seeds", name);
         Map<String, Object> config = rules.resolve("seeds", pkg, fqn, patch == null ? null : patch.config(), null);
-        Node node = naming.apply(node(ResourceType.SEED, pkg, name, found.path(), patch, fqn, "", new NodeConfig(config),
-                display, null, null));
+        Node node = naming.apply(node(ResourceType.SEED, pkg, new SqlSource(name, found.path(), display, fqn, "", "",
+                new SourcePosition(display, 0, 0)), patch, new NodeConfig(config), null, null));
         seedFiles.put(node.uniqueId(), project.projectDir().resolve(found.path()).toAbsolutePath().normalize());
         return node;
     }
 
-    private Node node(ResourceType type, String pkg, String name, Path path, Properties.Patch patch, List<String> fqn,
-            String text, NodeConfig config, Path display, List<io.smelt.compiler.graph.RefCall> refs,
-            List<io.smelt.compiler.graph.SourceCall> sources) {
-        String uniqueId = type.dbtName() + "." + pkg + "." + name;
-        return new Node(uniqueId, type, pkg, name, path, patch == null ? null : patch.file(), fqn, text, config,
-                patch == null ? null : patch.description(), patch == null ? null : patch.columns(), refs, sources, null,
-                null, null, null, null, null, new SourcePosition(display, 0, 0), sha256(text));
+    private Node node(ResourceType type, String pkg, SqlSource source, Properties.Patch patch, NodeConfig config,
+            List<io.smelt.compiler.graph.RefCall> refs, List<io.smelt.compiler.graph.SourceCall> sources) {
+        String uniqueId = type.dbtName() + "." + pkg + "." + source.name();
+        return new Node(uniqueId, type, pkg, source.name(), source.path(), patch == null ? null : patch.file(), source.fqn(),
+                source.rawCode(), config, patch == null ? null : patch.description(), patch == null ? null : patch.columns(),
+                refs, sources, null, null, null, null, null, null, source.at(), sha256(source.rawCode()));
     }
 
     static List<String> fqn(String pkg, ProjectFiles.Found found, String name) {

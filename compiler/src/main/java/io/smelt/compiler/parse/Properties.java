@@ -38,9 +38,11 @@ public interface Properties {
      * One entry under {@code models:}, {@code seeds:}...
      *
      * @param tests the model-level and column-level tests, in file order
+     * @param relation a snapshot's {@code relation:} ({@code ref('orders')}, {@code source('shop', 'orders')}),
+     *     which makes the entry a snapshot of its own; null elsewhere
      */
     record Patch(String name, String description, Map<String, Object> config, Map<String, ColumnInfo> columns,
-            List<TestDef> tests, Path file, SourcePosition at) {
+            List<TestDef> tests, Path file, SourcePosition at, String relation) {
     }
 
     /** One table of a source with its source's settings already applied. */

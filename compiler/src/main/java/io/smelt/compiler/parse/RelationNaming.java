@@ -5,6 +5,7 @@ import io.smelt.compiler.context.DbtContext;
 import io.smelt.compiler.context.ParseCapture;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
+import io.smelt.compiler.graph.ResourceType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +47,13 @@ final class RelationNaming {
                 : alias == null ? node.name() : alias.strip();
         String resolvedDatabase = customDatabase ? call("generate_database_name", database, node)
                 : database == null ? targetDatabase : database.strip();
+        if (node.resourceType() == ResourceType.SNAPSHOT) {
+            // dbt's legacy snapshot configs name the schema and database as they are, past generate_schema_name
+            String legacySchema = config.string("target_schema", null);
+            String legacyDatabase = config.string("target_database", null);
+            resolvedSchema = legacySchema == null ? resolvedSchema : legacySchema.strip();
+            resolvedDatabase = legacyDatabase == null ? resolvedDatabase : legacyDatabase.strip();
+        }
         return node.withRelation(resolvedDatabase, resolvedSchema, resolvedAlias);
     }
 

@@ -54,6 +54,7 @@ final class Invoker {
         }
         if (command != Command.COMPILE) {
             IncrementalConfig.checkAll(nodes, project.adapter().capabilities(), project.adapter().type());
+            SnapshotConfig.checkAll(nodes);
         }
         listener.runStarted(command, nodes.size());
         RelationCache cache = new RelationCache(project.adapter());
@@ -108,8 +109,9 @@ final class Invoker {
             case RUN -> EnumSet.of(ResourceType.MODEL);
             case SEED -> EnumSet.of(ResourceType.SEED);
             case TEST -> EnumSet.of(ResourceType.TEST);
+            case SNAPSHOT -> EnumSet.of(ResourceType.SNAPSHOT);
             case BUILD -> EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.TEST, ResourceType.SNAPSHOT);
-            case COMPILE -> EnumSet.of(ResourceType.MODEL, ResourceType.TEST, ResourceType.ANALYSIS);
+            case COMPILE -> EnumSet.of(ResourceType.MODEL, ResourceType.TEST, ResourceType.ANALYSIS, ResourceType.SNAPSHOT);
             default -> EnumSet.noneOf(ResourceType.class);
         };
         if (!invocation.selection().resourceTypes().isEmpty()) {

@@ -40,6 +40,7 @@ final class NodeRunner {
             }
             return switch (node.resourceType()) {
                 case MODEL -> model(node, scope, index, total, started, t0);
+                case SNAPSHOT -> snapshot(node, scope, index, total, started, t0);
                 case SEED -> seed(node, scope, index, total, started, t0);
                 case TEST -> test(node, scope, index, total, started, t0);
                 default -> compileOnly(node, scope, index, total, started, t0);
@@ -70,6 +71,14 @@ final class NodeRunner {
                     "materialization '" + node.materialized() + "' is not supported",
                     "use view, table, incremental or ephemeral");
         };
+        NodeCompiler.write(project.targetPath().resolve("run"), node, outcome.executedSql().strip());
+        return result(node, index, total, NodeStatus.SUCCESS, outcome.message(), 0, started, t0, compiled.path(),
+                response(outcome.message(), outcome.rowsAffected()));
+    }
+
+    private NodeResult snapshot(Node node, Scope scope, int index, int total, Instant started, long t0) {
+        CompiledNode compiled = compile(node, scope);
+        Materializer.Outcome outcome = materializer.snapshot(compiled, scope);
         NodeCompiler.write(project.targetPath().resolve("run"), node, outcome.executedSql().strip());
         return result(node, index, total, NodeStatus.SUCCESS, outcome.message(), 0, started, t0, compiled.path(),
                 response(outcome.message(), outcome.rowsAffected()));

@@ -51,7 +51,7 @@ final class ProjectLoading {
     /** Dbt's own macros, shipped with the compiler as the internal package {@code dbt}. */
     static final String INTERNAL_PACKAGE = "dbt";
     private static final List<String> INTERNAL_MACROS = List.of(
-            "naming.sql", "statements.sql", "relations.sql", "incremental.sql", "tests.sql", "cross_db.sql");
+            "naming.sql", "statements.sql", "relations.sql", "incremental.sql", "snapshot.sql", "tests.sql", "cross_db.sql");
 
     private ProjectLoading() {
     }

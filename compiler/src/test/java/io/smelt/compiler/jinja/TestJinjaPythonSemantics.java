@@ -31,6 +31,7 @@ class TestJinjaPythonSemantics {
             {{ 'é'|length }}|{{ 'abc'[::-1] }}|{{ [1,2,3][-2:] }}                           # 1|cba|[2, 3]
             {{ {'a': {'b': 1}}.a.b }}|{{ {'k': {'v': '}}'}}['k'] -}} {{- '' }}|{% raw %}{{ x }}}{% endraw %}|{% set d = {'a': {'b': 2}} %}{{ d.a }} # 1|{'v': '}}'}|{{ x }}}|{'b': 2}
             {{ x|default(none) is none }}|{{ []|first is defined }}|{{ [1]|first is number and 'a'|upper is string }}|{{ x|default(1) is not none }} # True|False|True|True
+            {{ dict(a='b' ~ 'c', d=1 + 2) }}|{% macro f(x, y=none) %}{{ x }}{{ y }}{% endmacro %}{{ f(x='p' ~ 1, y=2 if true else 3) }} # {'a': 'bc', 'd': 3}|p12
             {{ 100000000000000000000 + 1 }}|{{ -9223372036854775809 }}|{{ () }}|{{ ()|length }}|{{ (1,) }} # 100000000000000000001|-9223372036854775809|()|0|(1,)
             """)
     void rendersLikeJinja2(String template, String expected) {
