@@ -47,6 +47,43 @@ class TestCommandEdges {
     }
 
     @Test
+    void snapshotsRunAndBadSnapshotsAreProjectErrorsWithTheirPlace() throws Exception {
+        Path snapshots = Files.createDirectories(project.resolve("snapshots"));
+        Path file = snapshots.resolve("customers.sql");
+        Files.writeString(file, "{% snapshot customers_history %}\n"
+                + "{{ config(unique_key='customer_id', strategy='check', check_cols='all') }}\n"
+                + "select * from {{ ref('stg_customers') }}\n{% endsnapshot %}\n");
+        Result first = smelt("build", "-s", "+customers_history");
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(0);
+        assertThat(first.out()).contains("OK snapshotted main.customers_history");
+        Result again = smelt("snapshot");
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(0);
+        assertThat(again.out()).contains("1 of 1 OK snapshotted main.customers_history");
+
+        Files.writeString(file, "{% snapshot customers_history %}\n"
+                + "{{ config(unique_key='customer_id', strategy='timestamp', hard_deletes='sometimes') }}\n"
+                + "select * from {{ ref('stg_customers') }}\n{% endsnapshot %}\n");
+        Result bad = smelt("snapshot");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("snapshots/customers.sql:1:1")
+                .contains("strategy 'timestamp' needs updated_at").contains("hard_deletes 'sometimes' is not one of")
+                .contains("hint:").doesNotContain("\tat ");
+
+        Files.writeString(file, "\n{% snapshot customers_history %}\nselect 1 as id\n");
+        Result unclosed = smelt("snapshot");
+        assertThat(unclosed.exitCode()).isEqualTo(2);
+        assertThat(unclosed.err()).contains("snapshots/customers.sql:2:1").contains("snapshot 'customers_history' is not closed")
+                .contains("{% endsnapshot %}");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("j.duckdb"));
+                java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                        "select count(*), count(*) filter (where dbt_valid_to is null) from customers_history")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).as("the history is as the good runs left it").isEqualTo(100);
+            assertThat(rows.getInt(2)).isEqualTo(100);
+        }
+    }
+
+    @Test
     void aSparkServerThatIsNotRunningIsAnErrorWithWhatToDo() throws IOException {
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -180,7 +180,8 @@ final class NodeJson {
     static String compiledPath(Node node, String targetDir) {
         String file = node.originalFilePath() == null ? path(node) : ArtifactJson.slashes(node.originalFilePath());
         String compiled = targetDir + "/compiled/" + node.packageName() + "/" + file;
-        return node.testMetadata() != null ? compiled + "/" + path(node) : compiled;
+        return node.testMetadata() != null ? compiled + "/" + path(node)
+                : node.sharesItsFile() ? compiled + "/" + node.name() + ".sql" : compiled;
     }
 
     private static String fileKeyName(TestMetadata test) {

@@ -72,6 +72,20 @@ public record Node(
         return config.materialized();
     }
 
+    /**
+     * True for a snapshot defined in a file named otherwise (one of several blocks, or a YAML entry):
+     * its compiled SQL goes to {@code <file>/<name>.sql} so that nodes of one file do not overwrite
+     * each other.
+     */
+    public boolean sharesItsFile() {
+        if (resourceType != ResourceType.SNAPSHOT || originalFilePath == null) {
+            return false;
+        }
+        String file = originalFilePath.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        return !(dot < 0 ? file : file.substring(0, dot)).equals(name) || !file.endsWith(".sql");
+    }
+
     public boolean isEphemeral() {
         return resourceType == ResourceType.MODEL && "ephemeral".equals(config.materialized());
     }

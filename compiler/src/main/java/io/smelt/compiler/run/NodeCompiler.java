@@ -84,6 +84,9 @@ final class NodeCompiler {
             relative = relative.resolveSibling(relative.getFileName().toString().replaceFirst("\\.ya?ml$", ""))
                     .resolve(node.name() + ".sql");
         }
+        else if (node.sharesItsFile()) {
+            relative = relative.resolve(node.name() + ".sql");
+        }
         return root.resolve(node.packageName()).resolve(relative);
     }
 

@@ -1,5 +1,6 @@
 package io.smelt.adapter.testing;
 
+import io.smelt.compiler.artifact.TestingDbtSchemas;
 import io.smelt.compiler.run.Command;
 import io.smelt.compiler.run.NodeResult;
 import io.smelt.compiler.run.NodeStatus;
@@ -42,6 +43,9 @@ public abstract class BaseSnapshotContractTest extends BaseProjectTest {
             assertThat(history(workspace, "orders_timestamp", "dbt_valid_from", "dbt_valid_to", true))
                     .containsExactly("1|placed|10|t1|null|False", "2|placed|20|t1|null|False", "3|placed|30|t1|null|False");
         }
+        // snapshot nodes, their tests and their results are valid dbt artifacts
+        TestingDbtSchemas.assertValid(TestingDbtSchemas.read(project.resolve("target/manifest.json")), TestingDbtSchemas.MANIFEST);
+        TestingDbtSchemas.assertValid(TestingDbtSchemas.read(project.resolve("target/run_results.json")), TestingDbtSchemas.RUN_RESULTS);
         try (Workspace workspace = load(project, "{round: 2}", Map.of())) {
             assertSucceeded(run(workspace, Command.BUILD));
         }
