@@ -371,11 +371,13 @@ public final class DbtContext {
         model.put("meta", config.get("meta") == null ? Map.of() : config.get("meta"));
         model.put("depends_on", Map.of("nodes", new ArrayList<>(node.dependsOn())));
         model.put("version", config.get("version"));
-        if (batch != null) {
+        if (batch != null || "microbatch".equals(config.get("incremental_strategy"))) {
+            // outside a batch (parsing, compile) a microbatch model sees a batch of nones, so that
+            // model.batch.id renders rather than fails
             Map<String, Object> batchDict = new LinkedHashMap<>();
-            batchDict.put("id", batch.id());
-            batchDict.put("event_time_start", PyDateTimes.utc(batch.start()));
-            batchDict.put("event_time_end", PyDateTimes.utc(batch.end()));
+            batchDict.put("id", batch == null ? null : batch.id());
+            batchDict.put("event_time_start", batch == null ? null : PyDateTimes.utc(batch.start()));
+            batchDict.put("event_time_end", batch == null ? null : PyDateTimes.utc(batch.end()));
             model.put("batch", batchDict);
         }
         return model;
