@@ -2,6 +2,7 @@ package io.smelt.cli;
 
 import io.smelt.cli.output.Reporter;
 import io.smelt.compiler.run.Command;
+import io.smelt.compiler.run.EventTimeRange;
 import io.smelt.compiler.run.Invocation;
 import io.smelt.compiler.run.RunListener;
 import io.smelt.compiler.run.RunSummary;
@@ -11,6 +12,11 @@ import io.smelt.compiler.run.Workspace;
 /** A command that loads the project and acts on its nodes: parse, compile, run, seed, snapshot, test, build. */
 abstract class NodeCommand extends BaseCommand {
     protected final int runNodes(Command command, Selection selection, boolean fullRefresh, boolean failFast) {
+        return runNodes(command, selection, fullRefresh, failFast, EventTimeRange.NONE);
+    }
+
+    protected final int runNodes(Command command, Selection selection, boolean fullRefresh, boolean failFast,
+            EventTimeRange eventTime) {
         Reporter reporter = reporter();
         reporter.header(Version.current());
         try (Workspace workspace = Workspace.load(projectOptions(), reporter)) {
@@ -18,7 +24,7 @@ abstract class NodeCommand extends BaseCommand {
             RunListener listener = reportsEachNode() || options().debug() || options().logFormat() == LogFormat.JSON
                     ? reporter
                     : new WithoutNodeLines(reporter);
-            RunSummary summary = workspace.execute(new Invocation(command, selection, fullRefresh, failFast), listener);
+            RunSummary summary = workspace.execute(new Invocation(command, selection, fullRefresh, failFast, eventTime), listener);
             afterRun(workspace, summary);
             // nothing selected: the workspace has warned, and dbt prints no summary either
             boolean ran = !summary.results().isEmpty();

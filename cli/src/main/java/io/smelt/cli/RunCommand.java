@@ -1,13 +1,22 @@
 package io.smelt.cli;
 
 import io.smelt.compiler.run.Command;
+import io.smelt.compiler.run.EventTimeRange;
 
 /** {@code smelt run}. */
 @picocli.CommandLine.Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Builds the selected models in the target.")
 final class RunCommand extends SelectingCommand {
+    @picocli.CommandLine.Mixin
+    EventTimeOptions eventTime = new EventTimeOptions();
+
     @Override
     protected Command command() {
         return Command.RUN;
+    }
+
+    @Override
+    protected EventTimeRange eventTime() {
+        return eventTime.range();
     }
 }

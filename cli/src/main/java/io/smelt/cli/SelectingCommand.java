@@ -1,6 +1,7 @@
 package io.smelt.cli;
 
 import io.smelt.compiler.run.Command;
+import io.smelt.compiler.run.EventTimeRange;
 import picocli.CommandLine.Mixin;
 
 import java.util.Set;
@@ -18,6 +19,11 @@ abstract class SelectingCommand extends NodeCommand {
 
     @Override
     protected int execute() {
-        return runNodes(command(), selection.toSelection(Set.of()), run.fullRefresh, run.failFast);
+        return runNodes(command(), selection.toSelection(Set.of()), run.fullRefresh, run.failFast, eventTime());
+    }
+
+    /** The microbatch range the command was given; none unless the command has the flags. */
+    protected EventTimeRange eventTime() {
+        return EventTimeRange.NONE;
     }
 }

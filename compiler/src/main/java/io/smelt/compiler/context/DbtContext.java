@@ -15,6 +15,7 @@ import io.smelt.compiler.graph.SourceCall;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.jinja.JinjaFunction;
 import io.smelt.compiler.jinja.JinjaObject;
+import io.smelt.compiler.jinja.PyDateTimes;
 import io.smelt.compiler.run.RunListener;
 
 import java.nio.charset.StandardCharsets;
@@ -43,23 +44,39 @@ public final class DbtContext {
     private final Set<Node> ephemerals = new LinkedHashSet<>();
     private final Map<String, Map<String, Object>> statementResults = new HashMap<>();
     private final NodeConfig config;
+    private final BatchWindow batch;
+    private final boolean replacing;
 
-    private DbtContext(ContextHost host, Node node, ParseCapture capture, ExecutionScope scope) {
+    private DbtContext(ContextHost host, Node node, ParseCapture capture, ExecutionScope scope, BatchWindow batch,
+            boolean replacing) {
         this.host = host;
         this.node = node;
         this.capture = capture;
         this.scope = scope;
         this.config = node == null ? NodeConfig.EMPTY : node.config();
+        this.batch = batch;
+        this.replacing = replacing;
     }
 
     /** A parse-time context for a node whose relation and config are provisional. */
     public static DbtContext forParse(ContextHost host, Node node, ParseCapture capture) {
-        return new DbtContext(host, node, capture, null);
+        return new DbtContext(host, node, capture, null, null, false);
     }
 
     /** An execution-time context; {@code node} is null for hooks and operations outside a node. */
     public static DbtContext forExecution(ContextHost host, Node node, ExecutionScope scope) {
-        return new DbtContext(host, node, null, scope);
+        return new DbtContext(host, node, null, scope, null, false);
+    }
+
+    /**
+     * An execution-time context for one batch of a microbatch model: {@code model.batch} describes
+     * it, and ref/source of a node with an {@code event_time} config read only the batch's rows.
+     * {@code is_incremental()} is true when the table exists and the batch does not replace it.
+     *
+     * @param replacing the batch rebuilds the table (the first batch of a full refresh)
+     */
+    public static DbtContext forBatch(ContextHost host, Node node, ExecutionScope scope, BatchWindow batch, boolean replacing) {
+        return new DbtContext(host, node, null, scope, batch, replacing);
     }
 
     public boolean executing() {
@@ -86,7 +103,7 @@ public final class DbtContext {
         g.put("target", host.target());
         g.put("execute", executing());
         g.put("is_incremental", (JinjaFunction) (args, kwargs) -> isIncremental());
-        g.put("should_full_refresh", (JinjaFunction) (args, kwargs) -> scope != null && fullRefresh());
+        g.put("should_full_refresh", (JinjaFunction) (args, kwargs) -> scope != null && (batch != null ? replacing : fullRefresh()));
         g.put("should_store_failures", (JinjaFunction) (args, kwargs) -> false);
         g.put("run_query", (JinjaFunction) (args, kwargs) -> runQuery(arg(args, kwargs, 0, "sql")));
         g.put("_smelt_execute_statement", (JinjaFunction) this::executeStatement);
@@ -160,7 +177,21 @@ public final class DbtContext {
             ephemerals.add(target);
             return new RelationObject(new Relation(null, null, "__dbt__cte__" + target.name(), RelationType.CTE), host.adapter());
         }
-        return new RelationObject(current(host.relationOf(target)), host.adapter());
+        return filtered(target, new RelationObject(current(host.relationOf(target)), host.adapter()));
+    }
+
+    /**
+     * In a batch, a node with an event_time reads as a subquery of the batch's rows (dbt 1.9's
+     * event_time filter); {@code .render()} still gives the bare name.
+     */
+    private RelationObject filtered(Node target, RelationObject relation) {
+        Object eventTime = target.config().get("event_time");
+        if (batch == null || eventTime == null || eventTime.toString().isBlank()) {
+            return relation;
+        }
+        Object sql = host.engine().callMacro(host.rootPackage(), "event_time_filtered_relation",
+                List.of(relation, eventTime.toString(), batch.startText(), batch.endText()), Map.of(), globals(Map.of()));
+        return relation.printedAs(String.valueOf(sql).strip());
     }
 
     private Object source(List<Object> args, Map<String, Object> kwargs) {
@@ -178,7 +209,7 @@ public final class DbtContext {
         if (target == null) {
             throw error("source('" + sourceName + "', '" + tableName + "') is not declared", "declare it under sources: in a .yml file");
         }
-        return new RelationObject(current(host.relationOf(target)), host.adapter());
+        return filtered(target, new RelationObject(current(host.relationOf(target)), host.adapter()));
     }
 
     private Object var(List<Object> args, Map<String, Object> kwargs) {
@@ -214,7 +245,8 @@ public final class DbtContext {
     }
 
     private boolean isIncremental() {
-        if (scope == null || node == null || !"incremental".equals(config.materialized()) || fullRefresh()) {
+        boolean rebuilding = batch != null ? replacing : fullRefresh();
+        if (scope == null || node == null || !"incremental".equals(config.materialized()) || rebuilding) {
             return false;
         }
         Relation existing = scope.lookup(host.relationOf(node));
@@ -339,6 +371,15 @@ public final class DbtContext {
         model.put("meta", config.get("meta") == null ? Map.of() : config.get("meta"));
         model.put("depends_on", Map.of("nodes", new ArrayList<>(node.dependsOn())));
         model.put("version", config.get("version"));
+        if (batch != null || "microbatch".equals(config.get("incremental_strategy"))) {
+            // outside a batch (parsing, compile) a microbatch model sees a batch of nones, so that
+            // model.batch.id renders rather than fails
+            Map<String, Object> batchDict = new LinkedHashMap<>();
+            batchDict.put("id", batch == null ? null : batch.id());
+            batchDict.put("event_time_start", batch == null ? null : PyDateTimes.utc(batch.start()));
+            batchDict.put("event_time_end", batch == null ? null : PyDateTimes.utc(batch.end()));
+            model.put("batch", batchDict);
+        }
         return model;
     }
 

@@ -25,19 +25,31 @@ public final class RelationObject implements JinjaObject {
     private final boolean includeSchema;
     private final boolean includeIdentifier;
     private final String rendered;
+    private final String printed;
 
     public RelationObject(Relation relation, Adapter adapter) {
-        this(relation, adapter, true, true, true);
+        this(relation, adapter, true, true, true, null);
     }
 
     private RelationObject(Relation relation, Adapter adapter, boolean includeDatabase, boolean includeSchema,
             boolean includeIdentifier) {
+        this(relation, adapter, includeDatabase, includeSchema, includeIdentifier, null);
+    }
+
+    private RelationObject(Relation relation, Adapter adapter, boolean includeDatabase, boolean includeSchema,
+            boolean includeIdentifier, String printed) {
         this.relation = requireNonNull(relation, "relation is null");
         this.adapter = requireNonNull(adapter, "adapter is null");
         this.includeDatabase = includeDatabase;
         this.includeSchema = includeSchema;
         this.includeIdentifier = includeIdentifier;
         this.rendered = renderName();
+        this.printed = printed == null ? rendered : printed;
+    }
+
+    /** The same relation printing as {@code sql} (a filtered subquery) where templates print it; {@code render()} keeps the name. */
+    public RelationObject printedAs(String sql) {
+        return new RelationObject(relation, adapter, includeDatabase, includeSchema, includeIdentifier, sql);
     }
 
     public Relation relation() {
@@ -154,16 +166,16 @@ public final class RelationObject implements JinjaObject {
 
     @Override
     public String toString() {
-        return rendered;
+        return printed;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RelationObject that && rendered.equals(that.rendered);
+        return other instanceof RelationObject that && printed.equals(that.printed);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(rendered);
+        return Objects.hash(printed);
     }
 }

@@ -61,6 +61,9 @@ record IncrementalConfig(String strategy, String onSchemaChange) {
                         "set partition_by to the column(s) whose partitions the new rows replace, or use 'merge' with a unique_key"));
             }
         }
+        else if ("microbatch".equals(strategy)) {
+            MicrobatchConfig.check(node, problems);
+        }
         else if (!"append".equals(strategy) && unique == null) {
             problems.add(new Diagnostic(ErrorKind.PROJECT, node.definedAt(),
                     "incremental_strategy '" + strategy + "' needs a unique_key", "set unique_key in the model's config"));

@@ -71,7 +71,7 @@ final class Invoker {
                 createSchemas(nodes, scope);
             }
         }
-        NodeRunner runner = new NodeRunner(project);
+        NodeRunner runner = new NodeRunner(project, invocation.eventTime());
         Scheduler scheduler = new Scheduler(project.adapter(), project.adapter().threads(), listener);
         results.addAll(scheduler.run(nodes, waitsFor(nodes, command), invocation.failFast(),
                 (node, session, index) -> runner.run(node, new Scope(session, cache, invocation.fullRefresh()), index,
@@ -101,6 +101,12 @@ final class Invoker {
         args.put("exclude", invocation.selection().exclude());
         args.put("full_refresh", invocation.fullRefresh());
         args.put("fail_fast", invocation.failFast());
+        if (invocation.eventTime().start() != null) {
+            args.put("event_time_start", invocation.eventTime().start().toString());
+        }
+        if (invocation.eventTime().end() != null) {
+            args.put("event_time_end", invocation.eventTime().end().toString());
+        }
         return args;
     }
 

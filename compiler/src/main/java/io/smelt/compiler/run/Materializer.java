@@ -8,6 +8,7 @@ import io.smelt.adapter.Relation;
 import io.smelt.adapter.RelationType;
 import io.smelt.adapter.SeedFile;
 import io.smelt.adapter.Session;
+import io.smelt.compiler.context.BatchWindow;
 import io.smelt.compiler.context.ColumnObject;
 import io.smelt.compiler.context.DbtContext;
 import io.smelt.compiler.context.RelationObject;
@@ -85,6 +86,22 @@ final class Materializer {
     }
 
     Outcome incremental(CompiledNode compiled, Scope scope) {
+        return incremental(compiled, scope, fullRefresh(compiled.node(), scope), Map.of());
+    }
+
+    /**
+     * One batch of a microbatch model: replaces the table when {@code replace} (or when there is none),
+     * else applies the strategy to the batch's window.
+     */
+    Outcome batch(CompiledNode compiled, Scope scope, boolean replace, BatchWindow batch, String eventTime) {
+        Map<String, Object> window = new LinkedHashMap<>();
+        window.put("event_time", eventTime);
+        window.put("event_time_start", batch.startText());
+        window.put("event_time_end", batch.endText());
+        return incremental(compiled, scope, replace, window);
+    }
+
+    private Outcome incremental(CompiledNode compiled, Scope scope, boolean replace, Map<String, Object> strategyArgs) {
         Node node = compiled.node();
         Relation target = project.relationOf(node).withType(RelationType.TABLE);
         // a bad strategy config is refused on the first run too, before anything is written
@@ -92,8 +109,7 @@ final class Materializer {
         String strategy = incremental.strategy();
         String onSchemaChange = incremental.onSchemaChange();
         Relation existing = scope.lookup(target);
-        if (existing == null || existing.type() != RelationType.TABLE || compiled.context() == null
-                || fullRefresh(node, scope)) {
+        if (existing == null || existing.type() != RelationType.TABLE || compiled.context() == null || replace) {
             return table(compiled, scope);
         }
         Steps steps = new Steps(compiled, scope);
@@ -114,6 +130,7 @@ final class Materializer {
             argDict.put("unique_key", node.config().get("unique_key"));
             argDict.put("dest_columns", destColumns);
             argDict.put("incremental_predicates", node.config().get("incremental_predicates"));
+            argDict.putAll(strategyArgs);
             rows[0] = steps.run("get_incremental_" + strategy.replace('+', '_') + "_sql", argDict);
             steps.run("drop_relation", rel(tempRelation));
             steps.hooks("post-hook");
@@ -346,7 +363,7 @@ final class Materializer {
         return objects;
     }
 
-    private static boolean fullRefresh(Node node, Scope scope) {
+    static boolean fullRefresh(Node node, Scope scope) {
         Object perModel = node.config().get("full_refresh");
         return perModel instanceof Boolean b ? b : scope.fullRefresh();
     }

@@ -1,5 +1,6 @@
 package io.smelt.compiler.run;
 
+import io.smelt.compiler.context.BatchWindow;
 import io.smelt.compiler.context.DbtContext;
 import io.smelt.compiler.context.ExecutionScope;
 import io.smelt.compiler.graph.Node;
@@ -25,9 +26,17 @@ final class NodeCompiler {
         return compile(node, project.template(node), scope);
     }
 
+    /** Compiles one batch of a microbatch model; {@code replacing} when the batch rebuilds the table. */
+    CompiledNode compileBatch(Node node, ExecutionScope scope, BatchWindow batch, boolean replacing) {
+        return compile(node, DbtContext.forBatch(project, node, scope, batch, replacing), project.template(node), scope);
+    }
+
     /** Compiles a node whose template is not the project's, such as an inline query for {@code show}. */
     CompiledNode compile(Node node, io.smelt.compiler.jinja.Template template, ExecutionScope scope) {
-        DbtContext context = DbtContext.forExecution(project, node, scope);
+        return compile(node, DbtContext.forExecution(project, node, scope), template, scope);
+    }
+
+    private CompiledNode compile(Node node, DbtContext context, io.smelt.compiler.jinja.Template template, ExecutionScope scope) {
         String sql = render(node, template, context);
         Map<String, String> ctes = new LinkedHashMap<>();
         for (Node ephemeral : context.ephemerals()) {

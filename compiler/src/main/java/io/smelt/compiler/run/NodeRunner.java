@@ -25,10 +25,18 @@ final class NodeRunner {
     private final Map<String, String> compiledCode = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> threadIds = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final MicrobatchRunner microbatch;
+
     NodeRunner(LoadedProject project) {
+        this(project, EventTimeRange.NONE);
+    }
+
+    /** @param eventTime the range microbatch models build, from --event-time-start/--event-time-end */
+    NodeRunner(LoadedProject project, EventTimeRange eventTime) {
         this.project = project;
         this.compiler = new NodeCompiler(project);
         this.materializer = new Materializer(project);
+        this.microbatch = new MicrobatchRunner(project, compiler, materializer, eventTime);
     }
 
     NodeResult run(Node node, Scope scope, int index, int total, boolean compileOnly) {
@@ -62,6 +70,9 @@ final class NodeRunner {
     }
 
     private NodeResult model(Node node, Scope scope, int index, int total, Instant started, long t0) {
+        if (MicrobatchRunner.handles(node)) {
+            return microbatch(node, scope, index, total, started, t0);
+        }
         CompiledNode compiled = compile(node, scope);
         Materializer.Outcome outcome = switch (node.materialized()) {
             case "view" -> materializer.view(compiled, scope);
@@ -82,6 +93,21 @@ final class NodeRunner {
         NodeCompiler.write(project.targetPath().resolve("run"), node, outcome.executedSql().strip());
         return result(node, index, total, NodeStatus.SUCCESS, outcome.message(), 0, started, t0, compiled.path(),
                 response(outcome.message(), outcome.rowsAffected()));
+    }
+
+    /** A microbatch model: an error when any batch failed, naming the failed batches; the others stay applied. */
+    private NodeResult microbatch(Node node, Scope scope, int index, int total, Instant started, long t0) {
+        MicrobatchRunner.Outcome outcome = microbatch.run(node, scope, this::recorded);
+        NodeCompiler.write(project.targetPath().resolve("run"), node, outcome.executedSql().strip());
+        Path compiledPath = outcome.compiled() == null ? null : outcome.compiled().path();
+        if (outcome.success()) {
+            return result(node, index, total, NodeStatus.SUCCESS, outcome.message(), 0, started, t0, compiledPath,
+                    response(outcome.message(), outcome.rowsAffected()));
+        }
+        String message = "Runtime Error in model " + node.name() + ": " + outcome.message();
+        return new NodeResult(node, index, total, NodeStatus.ERROR, message, 0, started, Duration.ofNanos(System.nanoTime() - t0),
+                relationName(node), compiledPath == null ? null : project.projectDir().relativize(compiledPath.toAbsolutePath()),
+                null, Map.of("_message", message));
     }
 
     private NodeResult seed(Node node, Scope scope, int index, int total, Instant started, long t0) {
@@ -140,7 +166,11 @@ final class NodeRunner {
     }
 
     CompiledNode compile(Node node, Scope scope) {
-        CompiledNode compiled = compiler.compile(node, scope);
+        return recorded(compiler.compile(node, scope));
+    }
+
+    private CompiledNode recorded(CompiledNode compiled) {
+        Node node = compiled.node();
         compiledCode.put(node.uniqueId(), compiled.sql());
         threadIds.put(node.uniqueId(), Thread.currentThread().getName());
         return compiled;

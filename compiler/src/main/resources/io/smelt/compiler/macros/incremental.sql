@@ -143,3 +143,57 @@ when matched then update set
 when not matched then insert ({{ dest_cols_csv }})
 values ({% for column in dest_columns %}DBT_INTERNAL_SOURCE.{{ adapter.quote(column.name) }}{{ ", " if not loop.last }}{% endfor %})
 {%- endmacro %}
+
+{#-
+  microbatch: each batch replaces exactly the table's rows whose event time falls in the batch's
+  window [start, end) with the batch's rows. The default is one MERGE, so that engines that commit
+  each statement by itself (Trino, Spark/Delta) apply a batch whole or not at all. Its source is the
+  batch's rows (inserted) and one marker row that matches, and so deletes, every table row in the
+  window; each table row matches at most that one source row, as Iceberg and Delta require. The
+  window's ends are the text of UTC timestamps ('2024-10-01 00:00:00').
+-#}
+{% macro get_incremental_microbatch_sql(arg_dict) -%}
+  {{ return(adapter.dispatch('get_incremental_microbatch_sql', 'dbt')(arg_dict)) }}
+{%- endmacro %}
+
+{% macro default__get_incremental_microbatch_sql(arg_dict) -%}
+  {% do return(microbatch_replace_as_merge_sql(arg_dict["target_relation"], arg_dict["temp_relation"], arg_dict["dest_columns"],
+      arg_dict["event_time"], arg_dict["event_time_start"], arg_dict["event_time_end"], arg_dict["incremental_predicates"])) %}
+{%- endmacro %}
+
+{% macro microbatch_replace_as_merge_sql(target, source, dest_columns, event_time, start, end, incremental_predicates=none) -%}
+  {%- set dest_cols_csv = get_quoted_csv(dest_columns | map(attribute="name")) -%}
+merge into {{ target }} as DBT_INTERNAL_DEST
+using (
+    select {{ dest_cols_csv }}, false as dbt_smelt_delete
+    from {{ source }}
+    union all
+    select {% for column in dest_columns %}null, {% endfor %}true
+) as DBT_INTERNAL_SOURCE
+on DBT_INTERNAL_SOURCE.dbt_smelt_delete
+    and {{ event_time_window_sql('DBT_INTERNAL_DEST.' ~ event_time, start, end) }}
+    {%- for predicate in (incremental_predicates or []) %}
+    and {{ predicate }}
+    {%- endfor %}
+when matched then delete
+when not matched and not DBT_INTERNAL_SOURCE.dbt_smelt_delete then insert ({{ dest_cols_csv }})
+values ({% for column in dest_columns %}DBT_INTERNAL_SOURCE.{{ adapter.quote(column.name) }}{{ ", " if not loop.last }}{% endfor %})
+{%- endmacro %}
+
+{#- The condition that an event time lies in [start, end); start and end are UTC timestamps' text. -#}
+{% macro event_time_window_sql(column, start, end) -%}
+  {{ return(adapter.dispatch('event_time_window_sql', 'dbt')(column, start, end)) }}
+{%- endmacro %}
+
+{% macro default__event_time_window_sql(column, start, end) -%}
+{{ column }} >= timestamp '{{ start }}' and {{ column }} < timestamp '{{ end }}'
+{%- endmacro %}
+
+{#- What ref() and source() of a node with an event_time print in a batch: only the batch's rows. -#}
+{% macro event_time_filtered_relation(relation, event_time, start, end) -%}
+  {{ return(adapter.dispatch('event_time_filtered_relation', 'dbt')(relation, event_time, start, end)) }}
+{%- endmacro %}
+
+{% macro default__event_time_filtered_relation(relation, event_time, start, end) -%}
+(select * from {{ relation }} where {{ event_time_window_sql(event_time, start, end) }})
+{%- endmacro %}

@@ -31,7 +31,7 @@ import static java.util.Objects.requireNonNull;
 public final class SparkAdapter implements Adapter {
     private static final Map<String, String> SESSION_DEFAULTS = Map.of("spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
     private static final Capabilities CAPABILITIES = new Capabilities(
-            false, false, true, true, Set.of("append", "merge", "insert_overwrite", "delete+insert"), true);
+            false, false, true, true, Set.of("append", "merge", "insert_overwrite", "delete+insert", "microbatch"), true);
 
     private final SparkConfig config;
     private final Set<String> secretValues;

@@ -64,7 +64,7 @@ class TestSparkProfile {
             assertThat(adapter.defaultDatabase()).isNull();
             assertThat(adapter.quote("a`b")).isEqualTo("`a``b`");
             assertThat(adapter.render(new Relation("analytics", "analytics", "orders", null))).isEqualTo("`analytics`.`orders`");
-            assertThat(adapter.capabilities().incrementalStrategies()).contains("append", "merge", "insert_overwrite");
+            assertThat(adapter.capabilities().incrementalStrategies()).contains("append", "merge", "insert_overwrite", "microbatch");
             assertThat(adapter.capabilities().createOrReplaceTable()).isTrue();
             assertThat(adapter.capabilities().transactions()).isFalse();
             assertThat(adapter.macroResources()).containsKeys("io/smelt/adapter/spark/macros/adapters.sql",
