@@ -11,7 +11,9 @@ partition_by={
 WITH source AS (
 SELECT * FROM {{ ref('silver_user_events') }}
 {% if is_incremental() %}
-WHERE date > (SELECT MAX(date) FROM {{ this }})
+-- Events arrive late: each run recomputes the last days in full (var late_event_days, 2 by
+-- default) and unique_key replaces their rows, so a late event within that window counts.
+WHERE date >= (SELECT {{ dbt.dateadd('day', -var('late_event_days', 2), 'MAX(date)') }} FROM {{ this }})
 {% endif %}
 )
 SELECT

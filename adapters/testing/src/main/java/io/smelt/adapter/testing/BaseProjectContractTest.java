@@ -62,6 +62,7 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
             RunSummary first = run(workspace, Command.BUILD);
             assertSucceeded(first);
             assertThat(scalar(workspace, "select n from " + relation(workspace, "ref_two_args"))).isEqualTo(5L);
+            assertThat(rows(workspace, "select * from " + relation(workspace, "cross_db_dates"))).containsExactly("1|2|1");
             assertThat(scalar(workspace, "select clicks from " + relation(workspace, "from_source")).toString()).isEqualTo("2");
             assertThat(scalar(workspace, "select postal_code from " + relation(workspace, "seed_column_types"))).isEqualTo("00501");
             assertThat(scalar(workspace, "select order_name from " + relation(workspace, "seed_quoted"))).isEqualTo("second");
@@ -210,9 +211,28 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
         }
     }
 
+    /** Events that arrive after the first build: a new day, and late ones for the last two days. */
+    private static final String NEW_AND_LATE_EVENTS = """
+            3001,2024-03-15T09:00:00,10,s99001,view,
+            3002,2024-03-15T09:05:00,10,s99001,purchase,20.00
+            3003,2024-03-15T10:00:00,15,s99002,view,
+            3004,2024-03-14T23:50:00,15,s99003,purchase,50.00
+            3005,2024-03-13T12:00:00,18,s99004,view,
+            """;
+    /** A late event older than the model's window (two days before the last date). */
+    private static final String TOO_LATE_EVENT = "3006,2024-03-10T08:00:00,10,s99005,purchase,7.00\n";
+
+    /**
+     * The sample project builds, builds again incrementally, and then takes new and late events: the
+     * incremental build leaves user_metrics_daily with the same rows as a --full-refresh over all
+     * events, as long as the late events fall within the model's window of recomputed days. One
+     * older than that is not seen until a --full-refresh, which the test shows too.
+     */
     @Test
     public void sampleProjectBuildsTwiceAndTheSecondBuildIsIncremental() {
         Path project = project("sample-project");
+        String metrics = "select date, user_id, date_user_id, event_count, total_revenue, session_count from %s"
+                + " order by date, user_id";
         try (Workspace workspace = load(project)) {
             assertSucceeded(run(workspace, Command.BUILD));
             assertThat(count(workspace, "raw_user_events")).isEqualTo(2986);
@@ -222,8 +242,29 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
             assertSucceeded(second);
             assertThat(count(workspace, "user_metrics_daily")).isEqualTo(502);
             assertThat(Files.readString(project.resolve("target/run/smelt_sample/models/gold/user_metrics_daily.sql")))
-                    .as("the second build reads only new events into the existing table")
-                    .contains("WHERE date > (SELECT MAX(date) FROM").doesNotContainIgnoringCase("create or replace");
+                    .as("the second build reads only the last days' events into the existing table")
+                    .contains("WHERE date >=").doesNotContainIgnoringCase("create or replace");
+
+            Path events = project.resolve("seeds/raw_user_events.csv");
+            Files.writeString(events, NEW_AND_LATE_EVENTS, java.nio.file.StandardOpenOption.APPEND);
+            assertSucceeded(run(workspace, Command.BUILD));
+            String table = relation(workspace, "user_metrics_daily");
+            List<String> incremental = rows(workspace, String.format(metrics, table));
+            assertThat(incremental).as("two users on the new day").hasSize(504)
+                    .contains("2024-03-15|10|2024-03-15_10|2|20|1");
+            assertSucceeded(run(workspace, Command.BUILD, true));
+            List<String> refreshed = rows(workspace, String.format(metrics, table));
+            assertThat(incremental).as("incremental build after new and late events = --full-refresh").isEqualTo(refreshed);
+
+            Files.writeString(events, TOO_LATE_EVENT, java.nio.file.StandardOpenOption.APPEND);
+            assertSucceeded(run(workspace, Command.BUILD));
+            List<String> missed = rows(workspace, String.format(metrics, table));
+            assertSucceeded(run(workspace, Command.BUILD, true));
+            List<String> all = rows(workspace, String.format(metrics, table));
+            List<String> differing = new ArrayList<>(all);
+            differing.removeAll(missed);
+            assertThat(differing).as("only the day outside the window differs until --full-refresh").hasSize(1)
+                    .allMatch(row -> row.startsWith("2024-03-10|10|"));
         }
         catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
