@@ -1,4 +1,5 @@
-{{ config(materialized='incremental', incremental_strategy='merge', unique_key='id', merge_update_columns=['val']) }}
+{{ config(materialized='incremental', incremental_strategy='merge', unique_key='id', merge_update_columns=['val'],
+    cluster_by=['id']) }}
 {% if is_incremental() %}
 select id, val, note from values (2, 'new', 'y'), (3, 'new', 'y') as t(id, val, note)
 {% else %}

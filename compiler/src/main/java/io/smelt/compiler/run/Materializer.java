@@ -116,10 +116,7 @@ final class Materializer {
         long[] rows = {-1};
         steps.transaction(() -> {
             steps.hooks("pre-hook");
-            RelationObject temp = (RelationObject) steps.call("make_temp_relation", rel(target), "__dbt_tmp");
-            Relation tempRelation = temp.relation().withType(RelationType.TABLE);
-            steps.run("drop_relation", rel(tempRelation));
-            steps.run("create_table_as", false, rel(tempRelation), compiled.sql());
+            Relation tempRelation = stage(steps, target, compiled.sql());
             List<Object> destColumns = new ArrayList<>();
             for (Column column : applySchemaChange(node, onSchemaChange, steps, target, tempRelation)) {
                 destColumns.add(new ColumnObject(column, project.adapter()));
@@ -165,10 +162,7 @@ final class Materializer {
         }
         steps.transaction(() -> {
             steps.hooks("pre-hook");
-            RelationObject temp = (RelationObject) steps.call("make_temp_relation", rel(target), "__dbt_tmp");
-            Relation tempRelation = temp.relation().withType(RelationType.TABLE);
-            steps.run("drop_relation", rel(tempRelation));
-            steps.run("create_table_as", false, rel(tempRelation), compiled.sql());
+            Relation tempRelation = stage(steps, target, compiled.sql());
             List<Column> sourceColumns = scope.columns(tempRelation);
             checkSnapshotKeys(node, config, steps, rel(tempRelation), tempRelation);
             List<Column> targetColumns = scope.columns(target);
@@ -186,6 +180,15 @@ final class Materializer {
             steps.hooks("post-hook");
         });
         return new Outcome("OK", rows[0], target, steps.executed());
+    }
+
+    /** Builds {@code sql}'s rows into the target's {@code __dbt_tmp} table (dropping a leftover first). */
+    private Relation stage(Steps steps, Relation target, String sql) {
+        RelationObject temp = (RelationObject) steps.call("make_temp_relation", rel(target), "__dbt_tmp");
+        Relation tempRelation = temp.relation().withType(RelationType.TABLE);
+        steps.run("drop_relation", rel(tempRelation));
+        steps.run("create_table_as", false, rel(tempRelation), sql);
+        return tempRelation;
     }
 
     /**

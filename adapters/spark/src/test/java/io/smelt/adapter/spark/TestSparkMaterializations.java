@@ -98,6 +98,10 @@ class TestSparkMaterializations extends BaseProjectTest {
             assertSucceeded(run(workspace, Command.RUN, "merged"));
             assertThat(rows(workspace, "select id, val, note from " + relation(workspace, "merged") + " order by id"))
                     .containsExactly("1|old|x", "2|new|x", "3|new|y");
+            // cluster_by: each write is followed by OPTIMIZE ... ZORDER BY
+            String table = relation(workspace, "merged");
+            assertThat(column(workspace, "describe history " + table, "operation").subList(0, 2)).containsExactly("OPTIMIZE", "MERGE");
+            assertThat(column(workspace, "describe history " + table, "operationParameters").get(0)).contains("zOrderBy", "id");
         }
     }
 

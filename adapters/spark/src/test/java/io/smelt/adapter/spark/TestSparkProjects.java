@@ -47,7 +47,7 @@ class TestSparkProjects extends BaseProjectContractTest {
             String table = relation(workspace, "user_metrics_daily");
             assertThat(column(workspace, "describe detail " + table, "format")).containsExactly("delta");
             assertThat(column(workspace, "describe detail " + table, "partitionColumns")).containsExactly("[\"date\"]");
-            assertThat(column(workspace, "describe detail " + table, "numFiles")).as("one file per date").containsExactly("14");
+            assertThat(column(workspace, "describe detail " + table, "numFiles")).as("one file per date, the new day included").containsExactly("15");
         }
     }
 

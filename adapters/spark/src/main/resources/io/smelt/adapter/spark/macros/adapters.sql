@@ -62,8 +62,10 @@
 {%- endmacro %}
 
 {#- OPTIMIZE ... ZORDER BY after a write, when the model asks for zorder_by (Delta only). -#}
+{#- zorder_by, or cluster_by without it, Z-orders the files after each write (dbt-databricks means
+    liquid clustering by cluster_by; Smelt does not create liquid-clustered tables). -#}
 {% macro spark__optimize(relation) -%}
-  {%- set zorder_by = config.get('zorder_by') -%}
+  {%- set zorder_by = config.get('zorder_by') or config.get('cluster_by') -%}
   {%- if zorder_by and not relation.identifier.endswith('__dbt_tmp') -%};
 optimize {{ relation }} zorder by ({{ spark__column_list(zorder_by) | join(', ') }})
   {%- endif -%}
