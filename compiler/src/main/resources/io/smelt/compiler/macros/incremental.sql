@@ -36,17 +36,18 @@ select {{ dest_cols_csv }} from {{ temp_relation }}
 {% macro default__get_delete_insert_merge_sql(target, source, unique_key, dest_columns, incremental_predicates) -%}
   {%- set dest_cols_csv = get_quoted_csv(dest_columns | map(attribute="name")) -%}
   {%- if unique_key -%}
+    {#- the target is DBT_INTERNAL_DEST, as in dbt, so incremental_predicates read the same on every engine -#}
     {%- if unique_key is sequence and unique_key is not string -%}
-delete from {{ target }}
+delete from {{ target }} as DBT_INTERNAL_DEST
 where exists (
-    select 1 from {{ source }}
+    select 1 from {{ source }} as DBT_INTERNAL_SOURCE
     where
     {%- for key in unique_key %}
-        {{ source }}.{{ key }} = {{ target }}.{{ key }}{{ " and " if not loop.last }}
+        DBT_INTERNAL_SOURCE.{{ key }} = DBT_INTERNAL_DEST.{{ key }}{{ " and " if not loop.last }}
     {%- endfor %}
 )
     {%- else %}
-delete from {{ target }}
+delete from {{ target }} as DBT_INTERNAL_DEST
 where ({{ unique_key }}) in (
     select ({{ unique_key }}) from {{ source }}
 )
@@ -196,4 +197,33 @@ values ({% for column in dest_columns %}DBT_INTERNAL_SOURCE.{{ adapter.quote(col
 
 {% macro default__event_time_filtered_relation(relation, event_time, start, end) -%}
 (select * from {{ relation }} where {{ event_time_window_sql(event_time, start, end) }})
+{%- endmacro %}
+
+{#-
+  insert_overwrite replaces the partitions the new rows fall in: the table's rows whose partition_by
+  columns hold a value the new rows hold are replaced by the new rows. Spark overrides it with dynamic
+  partition overwrite; elsewhere it is delete+insert keyed on the partition columns (one transaction
+  on DuckDB, one MERGE on Trino). The compiler refuses the model without partition_by.
+-#}
+{% macro get_incremental_insert_overwrite_sql(arg_dict) -%}
+  {{ return(adapter.dispatch('get_incremental_insert_overwrite_sql', 'dbt')(arg_dict)) }}
+{%- endmacro %}
+
+{% macro default__get_incremental_insert_overwrite_sql(arg_dict) -%}
+  {%- set keys = partition_columns(config.get('partition_by')) -%}
+  {% do return(get_delete_insert_merge_sql(arg_dict["target_relation"], arg_dict["temp_relation"], keys, arg_dict["dest_columns"], arg_dict["incremental_predicates"])) %}
+{%- endmacro %}
+
+{#- The columns of dbt's partition_by forms: a column, a list of columns, or {"field": ..., ...} (or a list of those). -#}
+{% macro partition_columns(partition_by) -%}
+  {%- set columns = [] -%}
+  {%- set entries = [partition_by] if (partition_by is string or partition_by is mapping) else (partition_by or []) -%}
+  {%- for entry in entries -%}
+    {%- set column = entry.field if entry is mapping else entry -%}
+    {%- if not modules.re.match('^[A-Za-z_][A-Za-z0-9_]*$', column | string) -%}
+      {%- do exceptions.raise_compiler_error("insert_overwrite replaces partitions by column; partition_by entry '" ~ column ~ "' is not a column name") -%}
+    {%- endif -%}
+    {%- do columns.append(column) -%}
+  {%- endfor -%}
+  {{ return(columns) }}
 {%- endmacro %}

@@ -23,7 +23,7 @@ import static java.util.Objects.requireNonNull;
 public final class DuckDbAdapter implements Adapter {
     // MERGE INTO exists since DuckDB 1.4; the test suite checks it against the bundled engine
     private static final Capabilities CAPABILITIES = new Capabilities(
-            true, true, true, true, Set.of("append", "delete+insert", "merge", "microbatch"), true);
+            true, true, true, true, Set.of("append", "delete+insert", "merge", "insert_overwrite", "microbatch"), true);
 
     private final DuckDbConfig config;
     private final Set<String> secretValues;

@@ -47,7 +47,7 @@ class TestDuckDbAdapter extends BaseAdapterTest {
     void capabilitiesAndNames() {
         assertThat(adapter.type()).isEqualTo("duckdb");
         assertThat(adapter.dispatchOrder()).containsExactly("duckdb");
-        assertThat(adapter.capabilities().incrementalStrategies()).containsExactlyInAnyOrder("append", "delete+insert", "merge", "microbatch");
+        assertThat(adapter.capabilities().incrementalStrategies()).containsExactlyInAnyOrder("append", "delete+insert", "merge", "insert_overwrite", "microbatch");
         assertThat(adapter.capabilities().merge()).isTrue();
         assertThat(adapter.defaultDatabase()).isEqualTo("contract");
         assertThat(adapter.defaultSchema()).isEqualTo("main");

@@ -325,6 +325,38 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
         }
     }
 
+    /**
+     * insert_overwrite replaces exactly the partitions the new rows fall in, keeps the others, and
+     * is refused without partition_by before anything runs; on engines that have it.
+     */
+    @Test
+    public void insertOverwriteReplacesOnlyThePartitionsOfTheNewRows() throws IOException {
+        Path project = project("schema_change");
+        Files.writeString(project.resolve("models/overwritten.sql"), """
+                {{ config(materialized='incremental', incremental_strategy='insert_overwrite', partition_by=['day']) }}
+                {%- set i = dbt.type_int() -%}{%- set s = dbt.type_string() %}
+                {%- if var('phase', 1) | int == 1 %}
+                select cast(1 as {{ i }}) as id, cast('a' as {{ s }}) as label, cast(1 as {{ i }}) as day
+                union all select cast(2 as {{ i }}), cast('b' as {{ s }}), cast(1 as {{ i }})
+                union all select cast(3 as {{ i }}), cast('c' as {{ s }}), cast(2 as {{ i }})
+                {%- else %}
+                select cast(4 as {{ i }}) as id, cast('x' as {{ s }}) as label, cast(1 as {{ i }}) as day
+                union all select cast(5 as {{ i }}), cast('y' as {{ s }}), cast(3 as {{ i }})
+                {%- endif %}
+                """);
+        try (Workspace workspace = load(project, "{phase: 1}", Map.of())) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(workspace.capabilities().incrementalStrategies().contains("insert_overwrite"),
+                    "the engine has no insert_overwrite");
+            assertSucceeded(run(workspace, Command.RUN, "overwritten"));
+        }
+        try (Workspace workspace = load(project, "{phase: 2}", Map.of())) {
+            assertSucceeded(run(workspace, Command.RUN, "overwritten"));
+            // day 1 is replaced by its new row, day 2 is kept, day 3 is added
+            assertThat(rows(workspace, "select id, label, day from " + relation(workspace, "overwritten") + " order by id"))
+                    .containsExactly("3|c|2", "4|x|1", "5|y|3");
+        }
+    }
+
     @Test
     public void aUniqueKeyTheModelDoesNotSelectFailsAndLeavesTheTable() throws IOException {
         Path project = project("schema_change");

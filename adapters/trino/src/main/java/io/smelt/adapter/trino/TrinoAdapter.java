@@ -36,7 +36,7 @@ import static java.util.Objects.requireNonNull;
 public final class TrinoAdapter implements Adapter {
     private static final Logger LOG = LoggerFactory.getLogger(TrinoAdapter.class);
     private static final Capabilities ICEBERG = new Capabilities(
-            false, false, true, true, Set.of("append", "delete+insert", "merge", "microbatch"), true);
+            false, false, true, true, Set.of("append", "delete+insert", "merge", "insert_overwrite", "microbatch"), true);
     private static final Capabilities PLAIN = new Capabilities(false, false, false, false, Set.of("append"), true);
 
     private final TrinoConfig config;

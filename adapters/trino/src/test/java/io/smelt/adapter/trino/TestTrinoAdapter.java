@@ -84,7 +84,7 @@ class TestTrinoAdapter extends BaseAdapterTest {
         assertThat(adapter.capabilities().transactions()).isFalse();
         assertThat(adapter.capabilities().createOrReplaceTable()).isTrue();
         assertThat(adapter.capabilities().merge()).isTrue();
-        assertThat(adapter.capabilities().incrementalStrategies()).containsExactlyInAnyOrder("append", "delete+insert", "merge", "microbatch");
+        assertThat(adapter.capabilities().incrementalStrategies()).containsExactlyInAnyOrder("append", "delete+insert", "merge", "insert_overwrite", "microbatch");
         assertThat(adapter.defaultDatabase()).isEqualTo("iceberg");
         assertThat(adapter.threads()).isEqualTo(4);
         assertThat(adapter.quote("a\"b")).isEqualTo("\"a\"\"b\"");

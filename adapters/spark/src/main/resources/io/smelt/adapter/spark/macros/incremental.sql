@@ -19,10 +19,6 @@
   {{- spark__optimize(target) }}
 {%- endmacro %}
 
-{% macro get_incremental_insert_overwrite_sql(arg_dict) -%}
-  {{ return(adapter.dispatch('get_incremental_insert_overwrite_sql', 'dbt')(arg_dict)) }}
-{%- endmacro %}
-
 {#- Replaces only the partitions the new rows fall in (dynamic partition overwrite). Without
     partition_by it would replace the whole table (dbt-spark#140): the compiler refuses such a model
     before it runs anything. -#}
