@@ -1,12 +1,6 @@
 package io.smelt.adapter.duckdb;
 
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.Invocation;
-import io.smelt.compiler.run.ProjectOptions;
-import io.smelt.compiler.run.RunListener;
-import io.smelt.compiler.run.RunSummary;
-import io.smelt.compiler.run.Selection;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.adapter.testing.TestingChildBuild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,9 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,28 +53,14 @@ class TestIncrementalKill {
         }
         System.out.println("build " + buildMillis + " ms; kill outcomes: " + seen);
         // at least one build was really killed, or the test proved nothing
-        assertThat(seen).as("outcomes").anyMatch(s -> s.contains("exit 137"));
+        assertThat(seen).as("outcomes").anyMatch(s -> s.contains("exit " + TestingChildBuild.KILLED));
         assertThat(runChild(project, round + 1, -1)).as("a build after the kills").isZero();
         assertThat(state(project)).isEqualTo(ROWS + "|" + (round + 1) + "|" + (round + 1));
     }
 
     /** Runs one build in a child JVM; kills it after {@code killAfterMillis} unless that is negative. */
-    private int runChild(Path project, int round, long killAfterMillis) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TestIncrementalKill.class.getName() + "$Child",
-                project.toString(), Integer.toString(round));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child-" + round + ".log").toFile()).start();
-        if (killAfterMillis < 0) {
-            assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            return process.exitValue();
-        }
-        if (process.waitFor(killAfterMillis, TimeUnit.MILLISECONDS)) {
-            return process.exitValue();
-        }
-        process.destroyForcibly();
-        process.waitFor(1, TimeUnit.MINUTES);
-        return 137;
+    private int runChild(Path project, int round, long killAfterMillis) {
+        return TestingChildBuild.run(project, "{round: " + round + "}", killAfterMillis, dir.resolve("child-" + round + ".log"));
     }
 
     /** "rows|min(round)|max(round)" of the model's table, read as the next run would open it. */
@@ -107,19 +85,5 @@ class TestIncrementalKill {
                 from range(%d)
                 """.formatted(ROWS));
         return project;
-    }
-
-    /** The child JVM: one build of the project with the given round. */
-    public static final class Child {
-        public static void main(String[] args) {
-            Path project = Path.of(args[0]);
-            ProjectOptions options = new ProjectOptions(project, project, null, null, "{round: " + args[1] + "}", 1,
-                    new HashMap<>(System.getenv()));
-            try (Workspace workspace = Workspace.load(options, RunListener.NONE)) {
-                RunSummary summary = workspace.execute(new Invocation(Command.RUN, new Selection(List.of(), List.of(), null), false, false),
-                        RunListener.NONE);
-                System.exit(summary.success() ? 0 : 1);
-            }
-        }
     }
 }

@@ -17,9 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -144,10 +147,21 @@ public abstract class BaseProjectTest {
         assertThat(summary.success()).as("every node succeeds: %s", names(summary)).isTrue();
     }
 
-    /** A value as text for comparing with CSV fixtures: numbers without trailing zeros, null as empty. */
+    /**
+     * A value as text for comparing with CSV fixtures and across engines: numbers without trailing
+     * zeros (so {@code decimal(10,2)} 80.80, {@code decimal(38,2)} 80.8 and the double 80.8 agree),
+     * timestamps as {@code yyyy-MM-dd HH:mm:ss} with the fraction's trailing zeros removed (engines
+     * of different precision agree), booleans as {@code true}/{@code false}, null as empty.
+     */
     protected static String text(Object value) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof LocalDateTime timestamp) {
+            return timestamp.toLocalDate() + " " + time(timestamp.toLocalTime());
+        }
+        if (value instanceof LocalTime time) {
+            return time(time);
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.stripTrailingZeros().toPlainString();
@@ -156,6 +170,14 @@ public abstract class BaseProjectTest {
             return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
         }
         return value.toString();
+    }
+
+    private static String time(LocalTime time) {
+        String text = String.format(Locale.ROOT, "%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
+        if (time.getNano() == 0) {
+            return text;
+        }
+        return text + "." + String.format(Locale.ROOT, "%09d", time.getNano()).replaceAll("0+$", "");
     }
 
     protected static String csvText(String value) {

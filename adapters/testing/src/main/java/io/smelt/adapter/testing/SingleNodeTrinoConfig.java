@@ -42,7 +42,10 @@ record SingleNodeTrinoConfig(int port, Path dataDirectory, Path warehouse, Path 
                 "coordinator=true",
                 "node-scheduler.include-coordinator=true",
                 "http-server.http.port=" + port,
-                "discovery.uri=http://" + LOOPBACK + ":" + port);
+                "discovery.uri=http://" + LOOPBACK + ":" + port,
+                // a query whose client was killed (TestTrinoIncrementalKill) is abandoned after this rather
+                // than the default 5 minutes; a live client polls far more often
+                "query.client.timeout=30s");
         write(etc.resolve("jvm.config"),
                 "-server",
                 "-Xmx1G",

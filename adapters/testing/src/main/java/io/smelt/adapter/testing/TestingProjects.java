@@ -72,7 +72,8 @@ public final class TestingProjects {
         return destination;
     }
 
-    static void writeProfile(Path project, Map<String, Object> fields) throws IOException {
+    /** Writes {@code profiles.yml} beside the project's dbt_project.yml: one target, {@code test}, with the given fields. */
+    public static void writeProfile(Path project, Map<String, Object> fields) throws IOException {
         String text = Files.readString(project.resolve("dbt_project.yml"));
         Matcher matcher = PROFILE.matcher(text);
         String profile = matcher.find() ? matcher.group(1) : project.getFileName().toString();
