@@ -1,7 +1,6 @@
-{#- insert_overwrite exists only on Spark (Delta); elsewhere the model is disabled -#}
-{{ config(materialized='incremental', incremental_strategy='insert_overwrite', partition_by='event_day',
-          enabled=(target.type == 'spark')) }}
--- inc_delete_insert_days by dynamic partition overwrite: each load replaces the days it touches
+{{ config(materialized='incremental', incremental_strategy='insert_overwrite', partition_by='event_day') }}
+-- inc_delete_insert_days by insert_overwrite: each load replaces the days it touches (Spark's dynamic
+-- partition overwrite; delete+insert by event_day on DuckDB and Trino)
 -- depends_on: {{ ref('events') }}
 select account, count(*) as events, sum(amount) as amount, max(loaded_at) as loaded_at, event_day
 from {{ ref('events_latest') }}
