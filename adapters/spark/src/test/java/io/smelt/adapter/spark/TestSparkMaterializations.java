@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,26 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * parquet table that is swapped in only once it is built.
  */
 class TestSparkMaterializations extends BaseProjectTest {
-    private final String schema = "smelt_m" + ProcessHandle.current().pid() % 10000 + "_" + System.nanoTime() % 100000;
-
-    @Override
-    protected Map<String, Object> targetFields(Path workDir, String schema) {
-        return TestSparkProjects.projectFields(schema);
-    }
-
-    @Override
-    protected String schema() {
-        return schema;
-    }
-
     @Override
     protected Path project(String name) {
-        return TestingProjects.copy("adapters/spark/src/test/resources/projects/" + name, tempDir, TestSparkProjects.projectFields(schema));
-    }
-
-    @AfterEach
-    void dropSchemas() {
-        TestSparkProjects.dropSchemasLike(tempDir, schema);
+        return TestingProjects.copy("adapters/spark/src/test/resources/projects/" + name, tempDir, SparkTestEngine.fields(schema()));
     }
 
     @Test
@@ -142,7 +124,7 @@ class TestSparkMaterializations extends BaseProjectTest {
     private List<String> identifiers(Workspace workspace) {
         List<String> found = new ArrayList<>();
         try (Session session = workspace.openSession()) {
-            for (Relation relation : session.listRelations(null, schema)) {
+            for (Relation relation : session.listRelations(null, schema())) {
                 found.add(relation.identifier());
             }
         }

@@ -26,9 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * class path must hold the DuckDB adapter (found through ServiceLoader like any other).
  */
 public abstract class BaseDuckDbEquivalenceTest extends BaseProjectTest {
-    /** The engine's name in messages. */
-    protected abstract String engine();
-
     @Test
     public void jaffleShopTablesHashTheSameRowForRowAsOnDuckDb() {
         Path onEngine = TestingProjects.copy("jaffle_shop", tempDir.resolve("engine"), targetFields(tempDir, schema()));
@@ -40,7 +37,7 @@ public abstract class BaseDuckDbEquivalenceTest extends BaseProjectTest {
                 Map<String, String> engineRows = rowHashes(engine, model);
                 Map<String, String> duckRows = rowHashes(duck, model);
                 assertThat(engineRows).as(model + " rows").hasSize(100);
-                assertThat(engineRows).as(model + " on " + engine() + " (hash -> row) against DuckDB").isEqualTo(duckRows);
+                assertThat(engineRows).as(model + " on " + engine().name() + " (hash -> row) against DuckDB").isEqualTo(duckRows);
             }
         }
     }
@@ -60,7 +57,7 @@ public abstract class BaseDuckDbEquivalenceTest extends BaseProjectTest {
                 RunSummary onEngineRun = run(engine, Command.RUN);
                 assertSucceeded(onEngineRun);
                 assertSucceeded(run(duck, Command.RUN));
-                assertThat(names(onEngineRun)).as("models run on " + engine())
+                assertThat(names(onEngineRun)).as("models run on " + engine().name())
                         .hasSize(11);
                 if (round == 1) {
                     assertThat(count(engine, "inc_append")).as("inc_append after round 1").isEqualTo(6);
@@ -75,7 +72,7 @@ public abstract class BaseDuckDbEquivalenceTest extends BaseProjectTest {
                 duckDbModel.put(model, model);
             }
             duckDbModel.forEach((model, duckModel) -> assertThat(rowHashes(engine, model))
-                    .as(model + " on " + engine() + " (hash -> row) against DuckDB's " + duckModel)
+                    .as(model + " on " + engine().name() + " (hash -> row) against DuckDB's " + duckModel)
                     .isEqualTo(rowHashes(duck, duckModel)));
             assertStrategyRows(engine, duckDbModel.keySet());
         }

@@ -48,10 +48,15 @@ public abstract class BaseIncrementalPropertyTest {
     }
 
     /** The target's profile fields for a project that builds into {@code schema}, with files under {@code dir}. */
-    protected abstract Map<String, Object> targetFields(Path dir, String schema);
+    protected Map<String, Object> targetFields(Path dir, String schema) {
+        return TestEngine.current().targetFields(dir, schema);
+    }
 
     /** Removes what a project built into {@code schema}, when the engine keeps it outside {@code dir}. */
     protected void dropSchema(Path dir, String schema) {
+        if (TestEngine.current().sharedServer()) {
+            TestEngine.current().dropSchemas(dir, schema);
+        }
     }
 
     @Provide

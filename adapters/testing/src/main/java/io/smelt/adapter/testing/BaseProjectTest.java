@@ -13,6 +13,7 @@ import io.smelt.compiler.run.RunListener;
 import io.smelt.compiler.run.RunSummary;
 import io.smelt.compiler.run.Selection;
 import io.smelt.compiler.run.Workspace;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,12 +39,30 @@ public abstract class BaseProjectTest {
     @TempDir
     protected Path tempDir;
 
-    /** The profile target fields that reach the engine under test, with {@code schema} set to {@code schema}. */
-    protected abstract Map<String, Object> targetFields(Path workDir, String schema);
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
-    /** The schema every test project builds into; engines that share a server make it unique per test. */
+    private final String uniqueSchema = "smelt_t" + ProcessHandle.current().pid() % 10000 + "_" + SCHEMAS.incrementAndGet();
+
+    /** The engine under test, as its module names it. */
+    protected TestEngine engine() {
+        return TestEngine.current();
+    }
+
+    /** The profile target fields that reach the engine under test, with {@code schema} set to {@code schema}. */
+    protected Map<String, Object> targetFields(Path workDir, String schema) {
+        return engine().targetFields(workDir, schema);
+    }
+
+    /** The schema every test project builds into: one per test on an engine whose server tests share. */
     protected String schema() {
-        return "main";
+        return engine().sharedServer() ? uniqueSchema : "main";
+    }
+
+    @AfterEach
+    void dropTestSchemas() {
+        if (engine().sharedServer()) {
+            engine().dropSchemas(tempDir, schema());
+        }
     }
 
     protected Path project(String name) {

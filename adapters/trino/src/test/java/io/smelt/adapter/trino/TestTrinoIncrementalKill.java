@@ -149,7 +149,7 @@ class TestTrinoIncrementalKill {
         Path project = dir.resolve("kill");
         Files.createDirectories(project.resolve("models"));
         Files.writeString(project.resolve("dbt_project.yml"), "name: kill\nversion: '1.0.0'\nconfig-version: 2\nprofile: kill\n");
-        Map<String, Object> fields = TestTrinoProjects.fields(schema);
+        Map<String, Object> fields = TrinoTestEngine.fields(schema);
         fields.put("threads", 1);
         TestingProjects.writeProfile(project, fields);
         // sequence() makes at most 10,000 elements, so the rows are a cross join of two
@@ -165,6 +165,6 @@ class TestTrinoIncrementalKill {
 
     @AfterEach
     void dropSchema() {
-        TestTrinoProjects.dropSchemasLike(dir, schema);
+        new TrinoTestEngine().dropSchemas(dir, schema);
     }
 }

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,26 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connector (no CREATE OR REPLACE, so tables are swapped in with renames).
  */
 class TestTrinoMaterializations extends BaseProjectTest {
-    private final String schema = "smelt_m" + ProcessHandle.current().pid() % 10000 + "_" + System.nanoTime() % 100000;
-
-    @Override
-    protected Map<String, Object> targetFields(Path workDir, String schema) {
-        return TestTrinoProjects.fields(schema);
-    }
-
-    @Override
-    protected String schema() {
-        return schema;
-    }
-
     @Override
     protected Path project(String name) {
-        return copy(name, TestTrinoProjects.fields(schema));
-    }
-
-    @AfterEach
-    void dropSchemas() {
-        TestTrinoProjects.dropSchemasLike(tempDir, schema);
+        return copy(name, TrinoTestEngine.fields(schema()));
     }
 
     @Test
@@ -143,7 +125,7 @@ class TestTrinoMaterializations extends BaseProjectTest {
 
     @Test
     void onTheMemoryConnectorTablesAreSwappedInWithRenames() {
-        Map<String, Object> fields = TestTrinoProjects.fields(schema);
+        Map<String, Object> fields = TrinoTestEngine.fields(schema());
         fields.put("catalog", TestingTrinoServer.shared().memoryCatalog());
         Path project = copy("trino_features", fields);
         String[] models = {"replaced", "renamed", "invoker_view", "tiny_seed", "cross_db"};
@@ -170,7 +152,7 @@ class TestTrinoMaterializations extends BaseProjectTest {
         finally {
             try (io.smelt.adapter.Adapter adapter = new TrinoAdapterFactory().create(TestTrinoAdapter.target(tempDir, fields));
                     Session session = adapter.openSession()) {
-                session.execute("DROP SCHEMA IF EXISTS memory." + schema + " CASCADE");
+                session.execute("DROP SCHEMA IF EXISTS memory." + schema() + " CASCADE");
             }
         }
     }
@@ -184,7 +166,7 @@ class TestTrinoMaterializations extends BaseProjectTest {
         List<String> found = new ArrayList<>();
         try (Session session = workspace.openSession()) {
             String database = workspace.manifest().nodes().get("model.trino_features.replaced").database();
-            for (Relation relation : session.listRelations(database, schema)) {
+            for (Relation relation : session.listRelations(database, schema())) {
                 if (relation.identifier().contains("__dbt_")) {
                     found.add(relation.identifier());
                 }

@@ -1,59 +1,21 @@
 package io.smelt.adapter.trino;
 
-import io.smelt.adapter.Adapter;
-import io.smelt.adapter.Session;
 import io.smelt.adapter.testing.BaseProjectContractTest;
-import io.smelt.adapter.testing.TestingTrinoServer;
-
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import io.smelt.compiler.run.Command;
 import io.smelt.compiler.run.NodeStatus;
 import io.smelt.compiler.run.RunSummary;
 import io.smelt.compiler.run.Workspace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The project-level contract on the shared Trino server's Iceberg catalog. Each test builds into
- * schemas of its own ({@code smelt_p<pid>_<n>} and the custom schemas derived from it), dropped
- * afterwards. Trino resolves the suite's {@code <schema>.audit_log} against the session's catalog,
- * which is the profile's, so the suite's unqualified names need nothing more.
+ * The project-level contract on the shared Trino server's Iceberg catalog (TrinoTestEngine: schemas
+ * of each test's own, dropped afterwards), with Trino's own version of the sample-project test.
  */
 class TestTrinoProjects extends BaseProjectContractTest {
-    private static final AtomicInteger SCHEMAS = new AtomicInteger();
-
-    private final String schema = "smelt_p" + ProcessHandle.current().pid() % 10000 + "_" + SCHEMAS.incrementAndGet();
-
-    @Override
-    protected Map<String, Object> targetFields(Path workDir, String schema) {
-        return fields(schema);
-    }
-
-    static Map<String, Object> fields(String schema) {
-        TestingTrinoServer server = TestingTrinoServer.shared();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("type", "trino");
-        fields.put("host", server.host());
-        fields.put("port", server.port());
-        fields.put("user", "smelt");
-        fields.put("catalog", server.icebergCatalog());
-        fields.put("schema", schema);
-        fields.put("threads", 4);
-        return fields;
-    }
-
-    @Override
-    protected String schema() {
-        return schema;
-    }
-
     /**
      * The sample project's SQL is DuckDB's, not neutral: {@code CAST(date AS STRING)} (Trino has no
      * {@code STRING} type) and {@code TRY_CAST(event_time AS TIMESTAMP)} of ISO 8601 text such as
@@ -91,20 +53,4 @@ class TestTrinoProjects extends BaseProjectContractTest {
         }
     }
 
-    @AfterEach
-    void dropSchemas() {
-        dropSchemasLike(tempDir, schema);
-    }
-
-    /** Drops the schema and the ones derived from it ({@code <schema>_raw}, ...). */
-    static void dropSchemasLike(Path projectDir, String schema) {
-        try (Adapter adapter = new TrinoAdapterFactory().create(TestTrinoAdapter.target(projectDir, fields(schema)));
-                Session session = adapter.openSession()) {
-            List<List<Object>> schemas = session.execute("SELECT schema_name FROM iceberg.information_schema.schemata"
-                    + " WHERE schema_name = '" + schema + "' OR schema_name LIKE '" + schema + "\\_%' ESCAPE '\\'", true, -1).rows();
-            for (List<Object> row : schemas) {
-                session.execute("DROP SCHEMA IF EXISTS iceberg." + adapter.quote(row.get(0).toString()) + " CASCADE");
-            }
-        }
-    }
 }
