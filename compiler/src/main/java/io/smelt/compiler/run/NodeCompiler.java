@@ -103,6 +103,12 @@ final class NodeCompiler {
     static Path write(Path root, Node node, String sql) {
         Path file = path(root, node);
         try {
+            // a file an older layout left where a folder now goes (target/ is Smelt's own) gives way
+            for (Path folder = file.getParent(); folder != null && folder.startsWith(root); folder = folder.getParent()) {
+                if (Files.isRegularFile(folder)) {
+                    Files.delete(folder);
+                }
+            }
             Files.createDirectories(file.getParent());
             Files.writeString(file, sql + "\n", StandardCharsets.UTF_8);
         }
