@@ -1,6 +1,9 @@
 package io.smelt.cli;
 
 import io.smelt.cli.output.Reporter;
+import io.smelt.cli.report.Annotations;
+import io.smelt.cli.report.JUnitReport;
+import io.smelt.cli.report.StepSummary;
 import io.smelt.compiler.run.Command;
 import io.smelt.compiler.run.EventTimeRange;
 import io.smelt.compiler.run.Invocation;
@@ -8,6 +11,13 @@ import io.smelt.compiler.run.RunListener;
 import io.smelt.compiler.run.RunSummary;
 import io.smelt.compiler.run.Selection;
 import io.smelt.compiler.run.Workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Map;
 
 /** A command that loads the project and acts on its nodes: parse, compile, run, seed, snapshot, test, build. */
 abstract class NodeCommand extends BaseCommand {
@@ -26,12 +36,51 @@ abstract class NodeCommand extends BaseCommand {
                     : new WithoutNodeLines(reporter);
             RunSummary summary = workspace.execute(new Invocation(command, selection, fullRefresh, failFast, eventTime), listener);
             afterRun(workspace, summary);
+            if (!summary.results().isEmpty() || junitXml() != null) {
+                ciReports(command, workspace, summary);
+            }
             // nothing selected: the workspace has warned, and dbt prints no summary either
             boolean ran = !summary.results().isEmpty();
             if (ran && (reportsEachNode() || !summary.success())) {
                 reporter.summary(summary);
             }
             return ExitCodes.forSummary(summary);
+        }
+    }
+
+    /** {@code --junit-xml}'s file, or null when the command has no such option or it was not given. */
+    protected Path junitXml() {
+        return null;
+    }
+
+    /**
+     * The reports CI systems read: the JUnit XML file when asked for; on GitHub Actions
+     * ({@code GITHUB_ACTIONS=true}) an annotation per failure at the line that defines it, and a
+     * Markdown summary appended to {@code GITHUB_STEP_SUMMARY} when that is set.
+     */
+    private void ciReports(Command command, Workspace workspace, RunSummary summary) {
+        String name = command.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Path junit = junitXml();
+        if (junit != null) {
+            JUnitReport.write(context().resolve(junit), summary, "smelt " + name);
+        }
+        Map<String, String> env = context().environment();
+        if ("true".equalsIgnoreCase(env.getOrDefault("GITHUB_ACTIONS", ""))) {
+            Path repository = env.containsKey("GITHUB_WORKSPACE") ? Path.of(env.get("GITHUB_WORKSPACE")) : context().workingDirectory();
+            for (String line : Annotations.github(summary, workspace.projectDir(), repository)) {
+                out().println(line);
+            }
+            out().flush();
+            String stepSummary = env.get("GITHUB_STEP_SUMMARY");
+            if (stepSummary != null && !stepSummary.isBlank()) {
+                try {
+                    Files.writeString(Path.of(stepSummary), StepSummary.markdown(summary, name) + "\n", StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND);
+                }
+                catch (IOException e) {
+                    reporter().message(RunListener.Level.WARN, "cannot append to GITHUB_STEP_SUMMARY (" + stepSummary + "): " + e.getMessage());
+                }
+            }
         }
     }
 

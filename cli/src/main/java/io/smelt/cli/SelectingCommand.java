@@ -14,12 +14,20 @@ abstract class SelectingCommand extends NodeCommand {
     @Mixin
     RunOptions run = new RunOptions();
 
+    @Mixin
+    ReportOptions reports = new ReportOptions();
+
     /** What this command does with the selected nodes. */
     protected abstract Command command();
 
     @Override
     protected int execute() {
         return runNodes(command(), selection.toSelection(Set.of()), run.fullRefresh, run.failFast, eventTime());
+    }
+
+    @Override
+    protected java.nio.file.Path junitXml() {
+        return reports.junitXml;
     }
 
     /** The microbatch range the command was given; none unless the command has the flags. */

@@ -16,6 +16,14 @@ final class TestCommand extends NodeCommand {
     @Option(names = {"-x", "--fail-fast"}, description = "Stop at the first failure.")
     boolean failFast;
 
+    @Mixin
+    ReportOptions reports = new ReportOptions();
+
+    @Override
+    protected java.nio.file.Path junitXml() {
+        return reports.junitXml;
+    }
+
     @Override
     protected int execute() {
         return runNodes(Command.TEST, selection.toSelection(Set.of()), false, failFast);

@@ -1,0 +1,52 @@
+package io.smelt.cli.report;
+
+import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.run.NodeResult;
+import io.smelt.compiler.run.NodeStatus;
+import io.smelt.compiler.run.RunSummary;
+
+import java.util.Locale;
+
+/**
+ * The run as Markdown for {@code GITHUB_STEP_SUMMARY}: the command's outcome, how many nodes ended
+ * in each status, and a table of the nodes that failed, errored or warned, with where they are defined.
+ */
+public final class StepSummary {
+    private StepSummary() {
+    }
+
+    public static String markdown(RunSummary summary, String commandName) {
+        long problems = summary.count(NodeStatus.FAIL) + summary.count(NodeStatus.ERROR);
+        StringBuilder md = new StringBuilder();
+        md.append("### smelt ").append(commandName).append(": ")
+                .append(problems == 0 ? "passed" : problems + (problems == 1 ? " failure" : " failures"))
+                .append(String.format(Locale.ROOT, " (%.1f s)", summary.elapsed().toMillis() / 1000.0)).append("\n\n");
+        md.append("| status | nodes |\n| --- | ---: |\n");
+        for (NodeStatus status : NodeStatus.values()) {
+            long count = summary.count(status);
+            if (count > 0) {
+                md.append("| ").append(status.dbtName()).append(" | ").append(count).append(" |\n");
+            }
+        }
+        boolean header = false;
+        for (NodeResult result : summary.results()) {
+            if (!result.status().isFailure() && result.status() != NodeStatus.WARN) {
+                continue;
+            }
+            if (!header) {
+                md.append("\n| node | status | defined at | message |\n| --- | --- | --- | --- |\n");
+                header = true;
+            }
+            SourcePosition at = Annotations.place(result);
+            md.append("| `").append(result.node().name()).append("` (").append(result.node().resourceType().dbtName()).append(") | ")
+                    .append(result.status().dbtName()).append(" | ")
+                    .append(at == null ? "" : cell(at.toString())).append(" | ")
+                    .append(cell(JUnitReport.firstLine(Annotations.describe(result)))).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+}
