@@ -49,6 +49,13 @@ public final class GlobalOptions {
     @Option(names = {"-q", "--quiet"}, description = "Print only errors (and what macros print).")
     boolean quiet;
 
+    @Option(names = "--warn-error", description = "Make every warning an error (a test that would warn fails).")
+    boolean warnError;
+
+    @Option(names = "--warn-error-options", paramLabel = "YAML",
+            description = "Which warnings are errors or silenced, e.g. '{\"error\": [\"LogTestResult\"], \"silence\": [\"NoNodesForSelectionCriteria\"]}'.")
+    String warnErrorOptions;
+
     /** These options where given, else {@code outer}'s (the options given before the subcommand). */
     public GlobalOptions over(GlobalOptions outer) {
         GlobalOptions merged = new GlobalOptions();
@@ -63,7 +70,14 @@ public final class GlobalOptions {
         merged.useColors = useColors != null ? useColors : outer.useColors;
         merged.noColor = noColor || outer.noColor;
         merged.quiet = quiet || outer.quiet;
+        merged.warnError = warnError || outer.warnError;
+        merged.warnErrorOptions = warnErrorOptions != null ? warnErrorOptions : outer.warnErrorOptions;
         return merged;
+    }
+
+    /** --warn-error and --warn-error-options, read (a bad value is a command-line error). */
+    public io.smelt.compiler.run.WarnErrorOptions warnErrors() {
+        return io.smelt.compiler.run.WarnErrorOptions.of(warnError, warnErrorOptions);
     }
 
     public boolean debug() {

@@ -34,7 +34,8 @@ abstract class NodeCommand extends BaseCommand {
             RunListener listener = reportsEachNode() || options().debug() || options().logFormat() == LogFormat.JSON
                     ? reporter
                     : new WithoutNodeLines(reporter);
-            RunSummary summary = workspace.execute(new Invocation(command, selection, fullRefresh, failFast, eventTime), listener);
+            RunSummary summary = workspace.execute(new Invocation(command, selection, fullRefresh, failFast, eventTime,
+                    options().warnErrors()), listener);
             afterRun(workspace, summary);
             if (!summary.results().isEmpty() || junitXml() != null) {
                 ciReports(command, workspace, summary);

@@ -56,4 +56,9 @@ public interface ContextHost {
     String runStartedAt();
 
     RunListener listener();
+
+    /** Which warnings the current command raises as errors or does not show. */
+    default io.smelt.compiler.run.WarnErrorOptions warnErrors() {
+        return io.smelt.compiler.run.WarnErrorOptions.NONE;
+    }
 }

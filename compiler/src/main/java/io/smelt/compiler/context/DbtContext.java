@@ -327,8 +327,14 @@ public final class DbtContext {
             });
         }
         exceptions.put("warn", (JinjaFunction) (args, kwargs) -> {
-            host.listener().message(RunListener.Level.WARN, new SourcePosition(JinjaEngine.currentFile(),
-                    JinjaEngine.currentLine(), 0) + ": " + arg(args, kwargs, 0, "msg"));
+            String name = io.smelt.compiler.run.WarnErrorOptions.JINJA_WARNING;
+            if (host.warnErrors().includes(name)) {
+                throw error("Compilation Error: " + arg(args, kwargs, 0, "msg"), "--warn-error makes exceptions.warn (" + name + ") an error");
+            }
+            if (!host.warnErrors().silenced(name)) {
+                host.listener().message(RunListener.Level.WARN, new SourcePosition(JinjaEngine.currentFile(),
+                        JinjaEngine.currentLine(), 0) + ": " + arg(args, kwargs, 0, "msg"));
+            }
             return "";
         });
         return exceptions;

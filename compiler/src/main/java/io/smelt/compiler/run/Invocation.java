@@ -8,12 +8,19 @@ import static java.util.Objects.requireNonNull;
  * @param fullRefresh {@code --full-refresh}: rebuild incremental models and reload seeds
  * @param failFast {@code --fail-fast}: stop at the first failure
  * @param eventTime {@code --event-time-start}/{@code --event-time-end} for microbatch models
+ * @param warnErrors {@code --warn-error} / {@code --warn-error-options}
  */
-public record Invocation(Command command, Selection selection, boolean fullRefresh, boolean failFast, EventTimeRange eventTime) {
+public record Invocation(Command command, Selection selection, boolean fullRefresh, boolean failFast, EventTimeRange eventTime,
+        WarnErrorOptions warnErrors) {
     public Invocation {
         requireNonNull(command, "command is null");
         selection = selection == null ? Selection.all() : selection;
         eventTime = eventTime == null ? EventTimeRange.NONE : eventTime;
+        warnErrors = warnErrors == null ? WarnErrorOptions.NONE : warnErrors;
+    }
+
+    public Invocation(Command command, Selection selection, boolean fullRefresh, boolean failFast, EventTimeRange eventTime) {
+        this(command, selection, fullRefresh, failFast, eventTime, WarnErrorOptions.NONE);
     }
 
     public Invocation(Command command, Selection selection, boolean fullRefresh, boolean failFast) {

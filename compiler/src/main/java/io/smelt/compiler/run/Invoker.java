@@ -45,7 +45,7 @@ final class Invoker {
         Instant startedAt = Instant.now();
         Command command = invocation.command();
         List<Node> nodes = nodesFor(invocation, listener);
-        project.invocation(listener, nodes.stream().map(Node::uniqueId).toList(), flags(invocation));
+        project.invocation(listener, nodes.stream().map(Node::uniqueId).toList(), flags(invocation), invocation.warnErrors());
         if (command == Command.PARSE) {
             RunSummary summary = new RunSummary(command, List.of(), Duration.ofNanos(System.nanoTime() - t0));
             Artifacts.write(project, summary, Map.of(), Map.of(), startedAt, args(invocation));
@@ -128,7 +128,16 @@ final class Invoker {
         }
         Selection selection = new Selection(invocation.selection().select(), invocation.selection().exclude(), types);
         NodeSelector.Result result = selector.select(selection);
-        result.warnings().forEach(w -> listener.message(RunListener.Level.WARN, w));
+        for (String warning : result.warnings()) {
+            WarnErrorOptions warnErrors = invocation.warnErrors();
+            if (warnErrors.includes(WarnErrorOptions.NO_NODES)) {
+                throw new SmeltException(io.smelt.compiler.diag.ErrorKind.COMMAND_LINE, null, warning,
+                        "--warn-error makes this warning (" + WarnErrorOptions.NO_NODES + ") an error; fix the selector");
+            }
+            if (!warnErrors.silenced(WarnErrorOptions.NO_NODES)) {
+                listener.message(RunListener.Level.WARN, warning);
+            }
+        }
         List<Node> nodes = new ArrayList<>();
         for (Node node : graph.sortedNodes(result.uniqueIds())) {
             if (types.contains(node.resourceType()) && !node.isEphemeral()) {
@@ -251,7 +260,7 @@ final class Invoker {
     }
 
     QueryResult show(Selection selection, String inlineSql, int limit, RunListener listener) {
-        project.invocation(listener, List.of(), Map.of("WHICH", "show"));
+        project.invocation(listener, List.of(), Map.of("WHICH", "show"), WarnErrorOptions.NONE);
         RelationCache cache = new RelationCache(project.adapter());
         NodeRunner runner = new NodeRunner(project);
         try (Session session = project.adapter().openSession()) {
@@ -285,7 +294,7 @@ final class Invoker {
     }
 
     Object runOperation(String macroName, Map<String, Object> args, RunListener listener) {
-        project.invocation(listener, List.of(), Map.of("WHICH", "run-operation"));
+        project.invocation(listener, List.of(), Map.of("WHICH", "run-operation"), WarnErrorOptions.NONE);
         try (Session session = project.adapter().openSession()) {
             Scope scope = new Scope(session, new RelationCache(project.adapter()), false);
             DbtContext context = DbtContext.forExecution(project, null, scope);

@@ -47,6 +47,7 @@ final class LoadedProject implements ContextHost {
     private volatile RunListener listener = RunListener.NONE;
     private volatile List<String> selected = List.of();
     private volatile Map<String, Object> flags = Map.of();
+    private volatile WarnErrorOptions warnErrors = WarnErrorOptions.NONE;
 
     LoadedProject(DbtProject root, Map<String, DbtProject> packages, JinjaEngine engine, Adapter adapter, TargetConfig target,
             Manifest manifest, Map<String, Template> templates, Map<String, Path> seedFiles,
@@ -126,7 +127,8 @@ final class LoadedProject implements ContextHost {
         return seedFiles.get(node.uniqueId());
     }
 
-    void invocation(RunListener newListener, List<String> selectedIds, Map<String, Object> newFlags) {
+    void invocation(RunListener newListener, List<String> selectedIds, Map<String, Object> newFlags, WarnErrorOptions newWarnErrors) {
+        this.warnErrors = newWarnErrors;
         this.listener = newListener;
         this.selected = List.copyOf(selectedIds);
         this.flags = Map.copyOf(newFlags);
@@ -275,6 +277,11 @@ final class LoadedProject implements ContextHost {
     @Override
     public RunListener listener() {
         return listener;
+    }
+
+    @Override
+    public WarnErrorOptions warnErrors() {
+        return warnErrors;
     }
 
     Map<String, String> environment() {

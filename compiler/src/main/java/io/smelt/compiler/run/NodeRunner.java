@@ -152,6 +152,10 @@ final class NodeRunner {
         }
         boolean severityError = !"warn".equals(config.string("severity", "ERROR").toLowerCase(Locale.ROOT));
         NodeStatus status = severityError && error ? NodeStatus.FAIL : warn ? NodeStatus.WARN : NodeStatus.PASS;
+        if (status == NodeStatus.WARN && project.warnErrors().includes(WarnErrorOptions.TEST_RESULT)) {
+            // --warn-error: a test that would warn fails, as dbt's test runner does
+            status = NodeStatus.FAIL;
+        }
         String message = status == NodeStatus.PASS ? "PASS" : status.name() + " " + failures;
         return result(node, index, total, status, message, failures, started, t0, compiled.path(),
                 response(message, -1));
