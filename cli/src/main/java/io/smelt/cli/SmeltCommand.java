@@ -29,6 +29,7 @@ import static java.util.Objects.requireNonNull;
                 ShowCommand.class,
                 RunOperationCommand.class,
                 CleanCommand.class,
+                DepsCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a model, seed, snapshot or test failed, 2 the project, profile or command line is wrong."})

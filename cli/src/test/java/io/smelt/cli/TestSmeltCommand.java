@@ -21,7 +21,7 @@ class TestSmeltCommand {
                 .contains("--project-dir", "--profiles-dir", "--profile", "--target", "--vars", "--threads", "--debug",
                         "--log-format", "--no-color", "use-colors", "--quiet")
                 .contains("init", "debug", "parse", "compile", "run", "seed", "test", "build", "ls, list", "show",
-                        "run-operation", "clean")
+                        "run-operation", "clean", "deps")
                 .doesNotContain("generate-completion");
         assertThat(result.err()).isEmpty();
     }

@@ -95,7 +95,17 @@ final class MacroRegistry {
         }
         List<String> order = options.dispatchSearchOrder().get(namespace);
         if (order != null) {
-            return order;
+            // 'dbt' in a search order means dbt's global macros: the engine's and the built-in ones
+            List<String> expanded = new ArrayList<>();
+            for (String pkg : order) {
+                if (pkg.equals("dbt")) {
+                    expanded.addAll(options.internalPackages());
+                }
+                else {
+                    expanded.add(pkg);
+                }
+            }
+            return expanded;
         }
         // As dbt: with no dispatch: config, the root project comes first, so a project can override
         // a package's (or dbt's own) implementation for its engine.

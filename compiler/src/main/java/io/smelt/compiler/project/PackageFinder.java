@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Finds the packages installed under the root project's {@code packages-install-path}: every
- * folder there holding a dbt_project.yml. Installing them (packages.yml) is not done here.
+ * Finds the root project's packages: every folder under its {@code packages-install-path} holding a
+ * dbt_project.yml (as {@code deps} leaves them), and the {@code local:} packages packages.yml or
+ * dependencies.yml declare, read from their own folders. A declared package that is not installed
+ * is an error. Installing is {@code io.smelt.compiler.deps.DepsInstaller}'s job.
  */
 public final class PackageFinder {
     private static final Logger log = LoggerFactory.getLogger(PackageFinder.class);
@@ -30,9 +32,101 @@ public final class PackageFinder {
      * @throws SmeltException when a package's dbt_project.yml is wrong, or two packages share a name
      */
     public static List<DbtProject> find(DbtProject root, YamlRenderer renderer) {
+        PackagesFile declared = PackagesFile.read(root.projectDir(), Path.of(""), renderer);
+        Map<String, DbtProject> byName = new LinkedHashMap<>();
+        for (PackageSpec spec : declared.packages()) {
+            if (spec instanceof PackageSpec.Local local) {
+                DbtProject project = loadLocal(root, local, renderer);
+                add(root, byName, project);
+            }
+        }
+        Map<String, DbtProject> installed = installed(root, renderer);
+        installed.forEach((name, project) -> {
+            if (!byName.containsKey(name)) {
+                add(root, byName, project);
+            }
+        });
+        checkInstalled(root, declared, byName);
+        return new ArrayList<>(byName.values());
+    }
+
+    private static DbtProject loadLocal(DbtProject root, PackageSpec.Local local, YamlRenderer renderer) {
+        Path folder = root.projectDir().resolve(local.path()).normalize();
+        if (!Files.isRegularFile(folder.resolve(ProjectLoader.FILE_NAME))) {
+            throw new SmeltException(ErrorKind.PROJECT, local.at(), "the local package " + local.path() + " has no "
+                    + ProjectLoader.FILE_NAME + (Files.isDirectory(folder) ? "" : ": the folder " + folder + " does not exist"),
+                    "local: paths are relative to the folder of dbt_project.yml");
+        }
+        Path base = root.projectDir().toAbsolutePath().normalize();
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path display = (absolute.startsWith(base) ? base.relativize(absolute) : absolute).resolve(ProjectLoader.FILE_NAME);
+        return ProjectLoader.load(folder, display, renderer);
+    }
+
+    /** Every package {@code packages.yml} declares must be among those found, or deps was not run. */
+    private static void checkInstalled(DbtProject root, PackagesFile declared, Map<String, DbtProject> found) {
+        if (declared.packages().isEmpty()) {
+            return;
+        }
+        PackageLock lock = PackageLock.readIfPresent(root.projectDir());
+        Map<String, String> normalized = new LinkedHashMap<>();
+        found.keySet().forEach(name -> normalized.put(normalize(name), name));
+        for (PackageSpec spec : declared.packages()) {
+            if (spec instanceof PackageSpec.Local) {
+                continue;
+            }
+            String expected = expectedName(spec, lock);
+            if (!normalized.containsKey(normalize(expected))) {
+                throw new SmeltException(ErrorKind.PROJECT, spec.at(), "the package " + spec.describe() + " ('" + expected
+                        + "') is declared but not installed in " + root.packagesInstallPath() + "/",
+                        "run smelt deps to install the packages " + declared.file() + " declares");
+            }
+        }
+    }
+
+    /** The project name a declared package is expected to have: as the lock file names it, else guessed from its source. */
+    static String expectedName(PackageSpec spec, PackageLock lock) {
+        if (spec.name() != null) {
+            return spec.name();
+        }
+        String locked = lock == null ? null : lock.nameOf(spec);
+        if (locked != null) {
+            return locked;
+        }
+        if (spec instanceof PackageSpec.Hub hub) {
+            return hub.id().substring(hub.id().lastIndexOf('/') + 1);
+        }
+        if (spec instanceof PackageSpec.Git git) {
+            String path = git.subdirectory() != null ? git.subdirectory() : git.url();
+            path = path.replaceAll("/+$", "");
+            String last = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf(':')) + 1);
+            return last.endsWith(".git") ? last.substring(0, last.length() - 4) : last;
+        }
+        return ((PackageSpec.Local) spec).path();
+    }
+
+    private static String normalize(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    private static void add(DbtProject root, Map<String, DbtProject> byName, DbtProject project) {
+        if (project.name().equals(root.name())) {
+            throw new SmeltException(ErrorKind.PROJECT, project.positionOf("name"),
+                    "the package in " + project.projectDir().getFileName() + " has the root project's name '" + root.name() + "'",
+                    "rename the root project, or remove the package from packages.yml");
+        }
+        DbtProject earlier = byName.putIfAbsent(project.name(), project);
+        if (earlier != null) {
+            throw new SmeltException(ErrorKind.PROJECT, project.positionOf("name"),
+                    "two packages are named '" + project.name() + "': " + earlier.file() + " and " + project.file(),
+                    "remove one of them from " + root.packagesInstallPath() + " and from packages.yml");
+        }
+    }
+
+    private static Map<String, DbtProject> installed(DbtProject root, YamlRenderer renderer) {
         Path installDir = root.packagesDir();
         if (!Files.isDirectory(installDir)) {
-            return List.of();
+            return Map.of();
         }
         List<Path> folders;
         try (Stream<Path> children = Files.list(installDir)) {
@@ -62,6 +156,6 @@ public final class PackageFinder {
                         "remove one of them from " + root.packagesInstallPath() + " and from packages.yml");
             }
         }
-        return new ArrayList<>(byName.values());
+        return byName;
     }
 }

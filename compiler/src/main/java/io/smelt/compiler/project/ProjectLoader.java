@@ -77,7 +77,7 @@ public final class ProjectLoader {
     }
 
     /** Loads one dbt_project.yml, naming it {@code displayFile} in positions and messages. */
-    static DbtProject load(Path projectDir, Path displayFile, YamlRenderer renderer) {
+    public static DbtProject load(Path projectDir, Path displayFile, YamlRenderer renderer) {
         requireNonNull(projectDir, "projectDir is null");
         requireNonNull(renderer, "renderer is null");
         Path path = projectDir.resolve(FILE_NAME);

@@ -3,6 +3,7 @@ package io.smelt.compiler.run;
 import io.smelt.adapter.AdapterFactory;
 import io.smelt.adapter.QueryResult;
 import io.smelt.adapter.Session;
+import io.smelt.compiler.deps.DepsInstaller;
 import io.smelt.compiler.graph.DependencyGraph;
 import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.Node;
@@ -57,6 +58,18 @@ public final class Workspace implements AutoCloseable {
     /** Deletes the project's clean-targets; returns what was deleted. */
     public static List<Path> clean(ProjectOptions options) {
         return Diagnostics.clean(options);
+    }
+
+    /**
+     * Installs the packages packages.yml or dependencies.yml declares, through package-lock.yml.
+     *
+     * @param upgrade resolve the declared packages again even when the lock file is current
+     * @param lockOnly write the lock file, install nothing
+     */
+    public static DepsInstaller.Result deps(ProjectOptions options, boolean upgrade, boolean lockOnly, RunListener listener) {
+        ProjectLoading.Files0 files = ProjectLoading.readProject(options);
+        return new DepsInstaller(files.root(), files.renderer(), options.environment(),
+                line -> listener.message(RunListener.Level.INFO, line)).run(upgrade, lockOnly);
     }
 
     public Manifest manifest() {

@@ -80,6 +80,24 @@ class TestJinjaEngine {
     }
 
     @Test
+    void aSearchOrderIsFollowedAsWrittenAndDbtInItMeansTheGlobalMacros() {
+        JinjaEngine.Options options = new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"), List.of("duckdb"),
+                Map.of("pkg", List.of("pkg", "root"), "dbt", List.of("other", "dbt")));
+        JinjaEngine engine = engine(options,
+                file("dbt", "macros/t.sql", "{% macro default__t() %}dbt-t{% endmacro %}"),
+                file("dbt_duckdb", "macros/t.sql", "{% macro duckdb__t() %}engine-t{% endmacro %}"),
+                file("other", "macros/o.sql", "{% macro default__o() %}other-o{% endmacro %}"),
+                file("pkg", "macros/p.sql", "{% macro default__p() %}pkg-p{% endmacro %}"),
+                file("root", "macros/over.sql", "{% macro default__p() %}root-p{% endmacro %}{% macro default__q() %}root-q{% endmacro %}"));
+        Map<String, Object> globals = withAdapter(engine);
+        // the package before the root, as written, unlike the root-first default
+        assertThat(render(engine, "root", "{{ adapter.dispatch('p', 'pkg')() }}", globals)).isEqualTo("pkg-p");
+        assertThat(render(engine, "root", "{{ adapter.dispatch('q', 'pkg')() }}", globals)).isEqualTo("root-q");
+        assertThat(render(engine, "root", "{{ adapter.dispatch('o', 'dbt')() }}", globals)).isEqualTo("other-o");
+        assertThat(render(engine, "root", "{{ adapter.dispatch('t', 'dbt')() }}", globals)).isEqualTo("engine-t");
+    }
+
+    @Test
     void unqualifiedNamesResolveInPackageThenRootThenInternal() {
         JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"), List.of(), Map.of()),
                 file("dbt", "m.sql", "{% macro a() %}dbt-a{% endmacro %}{% macro b() %}dbt-b{% endmacro %}"

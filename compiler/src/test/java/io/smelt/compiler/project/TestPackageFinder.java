@@ -34,4 +34,31 @@ class TestPackageFinder {
 
         assertThat(PackageFinder.find(root, YamlRenderer.NONE)).isEmpty();
     }
+
+    @Test
+    void localPackagesLoadFromTheirFoldersAndTheLockNamesGitPackages(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("libs/shop"));
+        java.nio.file.Files.writeString(dir.resolve("libs/shop/dbt_project.yml"), "name: shop\nversion: '1.0.0'\nconfig-version: 2\n");
+        java.nio.file.Files.createDirectories(dir.resolve("dbt_packages/the_repo_name_differs"));
+        java.nio.file.Files.writeString(dir.resolve("dbt_packages/the_repo_name_differs/dbt_project.yml"), "name: inner\nconfig-version: 2\n");
+        java.nio.file.Files.writeString(dir.resolve("dbt_project.yml"), "name: root\nconfig-version: 2\n");
+        java.nio.file.Files.writeString(dir.resolve("packages.yml"),
+                "packages:\n  - local: libs/shop\n  - git: https://example.com/some-repo.git\n    revision: v1\n");
+        DbtProject root = ProjectLoader.load(dir, Map.of(), Map.of(), YamlRenderer.NONE);
+
+        // without a lock, the git package's name is guessed from the repository: some_repo is not installed
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PackageFinder.find(root, YamlRenderer.NONE))
+                .isInstanceOfSatisfying(io.smelt.compiler.diag.SmeltException.class, e -> {
+                    assertThat(e.first().at()).isEqualTo(new SourcePosition(Path.of("packages.yml"), 3, 5));
+                    assertThat(e.first().message()).contains("'some-repo'", "declared but not installed");
+                    assertThat(e.first().hint()).contains("run smelt deps");
+                });
+
+        java.nio.file.Files.writeString(dir.resolve("package-lock.yml"), "packages:\n  - local: libs/shop\n    name: shop\n"
+                + "  - git: https://example.com/some-repo.git\n    name: inner\n    revision: abc\nsha1_hash: x\n");
+        List<DbtProject> packages = PackageFinder.find(root, YamlRenderer.NONE);
+
+        assertThat(packages).extracting(DbtProject::name).containsExactly("shop", "inner");
+        assertThat(packages.get(0).file()).isEqualTo(Path.of("libs/shop/dbt_project.yml"));
+    }
 }

@@ -1,0 +1,45 @@
+package io.smelt.adapter.testing;
+
+import io.smelt.compiler.run.Command;
+import io.smelt.compiler.run.NodeResult;
+import io.smelt.compiler.run.NodeStatus;
+import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.run.Workspace;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A package written in dbt_utils' style on a real engine, through the packages fixture: a
+ * {@code local:} package (read from its folder, not installed) whose macros dispatch with
+ * {@code default__} fallbacks and a Trino override, chain into dbt's global macros, are overridden
+ * by the root project through {@code dispatch: search_order}; its model is ref'd by the root and its
+ * generic test runs on the root's columns.
+ */
+public abstract class BasePackagesContractTest extends BaseProjectTest {
+    @Test
+    public void aLocalPackageDispatchesItsMacrosAndRunsItsModelAndTest() {
+        Path project = project("packages");
+        try (Workspace workspace = load(project)) {
+            RunSummary summary = run(workspace, Command.BUILD);
+
+            assertThat(names(summary)).contains("orders=SUCCESS", "status_labels=SUCCESS", "order_facts=SUCCESS");
+            String expectedLabel = workspace.adapterType().equals("trino") ? "trino" : "default";
+            assertThat(rows(workspace, "select id, order_key, unit_amount, engine_label, greeting, label from "
+                    + relation(workspace, "order_facts") + " order by id")).containsExactly(
+                    "1|placed-1|5|" + expectedLabel + "|hello from packages_app|Placed",
+                    "2|shipped-2||" + expectedLabel + "|hello from packages_app|Shipped",
+                    "3|placed-3|15|" + expectedLabel + "|hello from packages_app|Placed");
+
+            List<NodeResult> tests = summary.results().stream()
+                    .filter(r -> r.node().name().startsWith("shop_utils_positive_values_orders_")).toList();
+            assertThat(tests).extracting(r -> r.node().name() + "=" + r.status() + "/" + r.failures()).containsExactlyInAnyOrder(
+                    "shop_utils_positive_values_orders_amount=" + NodeStatus.PASS + "/0",
+                    "shop_utils_positive_values_orders_qty=" + NodeStatus.WARN + "/1");
+            assertThat(summary.success()).as(names(summary).toString()).isTrue();
+        }
+    }
+}

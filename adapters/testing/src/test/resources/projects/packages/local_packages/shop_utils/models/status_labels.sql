@@ -1,0 +1,4 @@
+{%- set s = dbt.type_string() -%}
+select cast('placed' as {{ s }}) as status, cast('Placed' as {{ s }}) as label
+union all
+select cast('shipped' as {{ s }}), cast('Shipped' as {{ s }})

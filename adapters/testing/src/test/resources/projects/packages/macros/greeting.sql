@@ -1,0 +1,1 @@
+{% macro default__greeting() -%}'hello from packages_app'{%- endmacro %}
