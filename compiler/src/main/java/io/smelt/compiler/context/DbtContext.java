@@ -43,6 +43,7 @@ public final class DbtContext {
     private final ExecutionScope scope;
     private final Set<Node> ephemerals = new LinkedHashSet<>();
     private final Map<String, Map<String, Object>> statementResults = new HashMap<>();
+    private final Map<String, Object> executionConfig = new LinkedHashMap<>();
     private final NodeConfig config;
     private final BatchWindow batch;
     private final boolean replacing;
@@ -81,6 +82,14 @@ public final class DbtContext {
 
     public boolean executing() {
         return scope != null;
+    }
+
+    /**
+     * What {@code config(...)} calls set while rendering at execution time, such as the {@code
+     * fail_calc} a generic test's macro chooses.
+     */
+    public Map<String, Object> executionConfig() {
+        return executionConfig;
     }
 
     /** Ephemeral models the render referenced, in the order first seen. */
@@ -417,14 +426,17 @@ public final class DbtContext {
     private final class ConfigObject implements JinjaFunction, JinjaObject {
         @Override
         public Object call(List<Object> args, Map<String, Object> kwargs) {
+            Map<String, Object> call = new LinkedHashMap<>();
+            if (!args.isEmpty() && args.get(0) instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> call.put(String.valueOf(k), v));
+            }
+            call.putAll(kwargs);
             if (capture != null) {
-                Map<String, Object> call = new LinkedHashMap<>();
-                if (!args.isEmpty() && args.get(0) instanceof Map<?, ?> map) {
-                    map.forEach((k, v) -> call.put(String.valueOf(k), v));
-                }
-                call.putAll(kwargs);
                 capture.configCalls.add(call);
                 capture.config.putAll(call);
+            }
+            else {
+                executionConfig.putAll(call);
             }
             return "";
         }

@@ -128,8 +128,14 @@ final class NodeRunner {
         CompiledNode compiled = compile(node, scope);
         NodeConfig config = node.config();
         Object limit = config.get("limit");
+        // A test macro's own config(fail_calc=...) (dbt_utils' equal_rowcount) applies unless the
+        // properties or the project chose one.
+        String failCalc = config.string("fail_calc", "count(*)");
+        if ("count(*)".equals(failCalc) && compiled.context().executionConfig().get("fail_calc") instanceof String chosen) {
+            failCalc = chosen;
+        }
         Object wrapped = project.engine().callMacro(project.rootPackage(), "get_test_sql",
-                java.util.Arrays.asList(compiled.sql(), config.string("fail_calc", "count(*)"), config.string("warn_if", "!= 0"),
+                java.util.Arrays.asList(compiled.sql(), failCalc, config.string("warn_if", "!= 0"),
                         config.string("error_if", "!= 0"), limit),
                 Map.of(), compiled.context().globals(Map.of()));
         String sql = String.valueOf(wrapped);

@@ -52,6 +52,12 @@ final class ProjectLoading {
     static final String INTERNAL_PACKAGE = "dbt";
     private static final List<String> INTERNAL_MACROS = List.of(
             "naming.sql", "statements.sql", "relations.sql", "incremental.sql", "snapshot.sql", "tests.sql", "cross_db.sql");
+    /**
+     * dbt_utils' tests and macros, shipped with the compiler for projects that have not installed the
+     * package; an installed dbt_utils replaces them.
+     */
+    static final String DBT_UTILS_PACKAGE = "dbt_utils";
+    private static final List<String> DBT_UTILS_MACROS = List.of("dbt_utils/tests.sql", "dbt_utils/sql.sql");
 
     private ProjectLoading() {
     }
@@ -95,7 +101,14 @@ final class ProjectLoading {
         List<ProjectFiles> scanned = byName.values().parallelStream().map(ProjectFiles::scan).toList();
 
         String enginePackage = "dbt_" + adapter.type();
-        List<MacroSource> macros = new ArrayList<>(internalMacros());
+        List<MacroSource> macros = new ArrayList<>(builtInMacros(INTERNAL_PACKAGE, INTERNAL_MACROS));
+        Map<String, List<String>> dispatch = new LinkedHashMap<>(root.dispatch());
+        if (!byName.containsKey(DBT_UTILS_PACKAGE)) {
+            macros.addAll(builtInMacros(DBT_UTILS_PACKAGE, DBT_UTILS_MACROS));
+            // The engine's module holds its <engine>__ versions of dbt_utils macros, as a shim package
+            // such as trino_utils does for the real one.
+            dispatch.putIfAbsent(DBT_UTILS_PACKAGE, List.of(root.name(), enginePackage, DBT_UTILS_PACKAGE));
+        }
         adapter.macroResources().forEach((name, text) -> macros.add(new MacroSource(enginePackage, Path.of(name), text)));
         for (ProjectFiles pkg : scanned) {
             for (ProjectFiles.Found found : pkg.macros()) {
@@ -104,7 +117,7 @@ final class ProjectLoading {
             }
         }
         JinjaEngine engine = JinjaEngine.create(new JinjaEngine.Options(root.name(), List.of(enginePackage, INTERNAL_PACKAGE),
-                adapter.dispatchOrder(), root.dispatch()), macros);
+                adapter.dispatchOrder(), dispatch), macros);
 
         Vars vars = Vars.of(files.cliVars(), root, packages);
         Manifest empty = new Manifest(root.name(), adapter.type(), Map.of(), Map.of(), Map.of());
@@ -276,15 +289,15 @@ final class ProjectLoading {
         };
     }
 
-    private static List<MacroSource> internalMacros() {
+    private static List<MacroSource> builtInMacros(String packageName, List<String> files) {
         List<MacroSource> sources = new ArrayList<>();
-        for (String name : INTERNAL_MACROS) {
+        for (String name : files) {
             String resource = "/io/smelt/compiler/macros/" + name;
             try (InputStream in = ProjectLoading.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("missing built-in macros " + resource);
                 }
-                sources.add(new MacroSource(INTERNAL_PACKAGE, Path.of("smelt", "macros", name),
+                sources.add(new MacroSource(packageName, Path.of("smelt", "macros", name),
                         new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
             catch (IOException e) {

@@ -1,0 +1,2 @@
+select {{ dbt_utils.star(ref('base_rows')) }} as marker
+from {{ ref('base_rows') }}
