@@ -126,7 +126,10 @@ public final class DbtContext {
             }
             return "";
         });
-        g.put("adapter", new AdapterObject(host, this, scope));
+        AdapterObject adapterObject = new AdapterObject(host, this, scope);
+        g.put("adapter", adapterObject);
+        // dbt's global load_relation(relation) is adapter.load_relation
+        g.put("load_relation", adapterObject.attribute("load_relation"));
         g.put("exceptions", exceptions());
         g.put("api", api());
         g.put("local_md5", (JinjaFunction) (args, kwargs) -> md5(String.valueOf(arg(args, kwargs, 0, "value"))));

@@ -91,6 +91,11 @@ public final class RelationObject implements JinjaObject {
             case "is_cte" -> relation.type() == RelationType.CTE;
             case "is_materialized_view" -> relation.type() == RelationType.MATERIALIZED_VIEW;
             case "metadata" -> Map.of("type", "SmeltRelation");
+            // a relation is a mapping in dbt: packages test it with `is mapping` and read it with .get()
+            case "get" -> (JinjaFunction) (args, kwargs) -> {
+                Object value = args.isEmpty() ? null : attribute(String.valueOf(args.get(0)));
+                return value != null ? value : args.size() > 1 ? args.get(1) : kwargs.get("default");
+            };
             case "path" -> path();
             case "include_policy" -> policy(includeDatabase, includeSchema, includeIdentifier);
             case "quote_policy" -> policy(true, true, true);
@@ -162,6 +167,11 @@ public final class RelationObject implements JinjaObject {
 
     private static String string(Object value) {
         return value == null ? null : value.toString();
+    }
+
+    @Override
+    public boolean isMapping() {
+        return true;
     }
 
     @Override

@@ -63,6 +63,7 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
             assertSucceeded(first);
             assertThat(scalar(workspace, "select n from " + relation(workspace, "ref_two_args"))).isEqualTo(5L);
             assertThat(rows(workspace, "select * from " + relation(workspace, "cross_db_dates"))).containsExactly("1|2|1");
+            assertThat(rows(workspace, "select * from " + relation(workspace, "relation_mapping"))).containsExactly("True|SmeltRelation|True");
             assertThat(scalar(workspace, "select clicks from " + relation(workspace, "from_source")).toString()).isEqualTo("2");
             assertThat(scalar(workspace, "select postal_code from " + relation(workspace, "seed_column_types"))).isEqualTo("00501");
             assertThat(scalar(workspace, "select order_name from " + relation(workspace, "seed_quoted"))).isEqualTo("second");
