@@ -57,7 +57,7 @@ class TestTrinoIncrementalKill {
         List<String> seen = new ArrayList<>();
         int round = 2;
         // kills from JVM start-up through building the new rows and the merge to just after the commit
-        for (double fraction : new double[] {0.3, 0.5, 0.7, 0.85, 0.95, 1.05}) {
+        for (double fraction : new double[] {0.4, 0.75, 0.95, 1.05}) {
             long delayMillis = (long) (buildMillis * fraction);
             int next = round + 1;
             int exit = build(project, next, delayMillis);
