@@ -1,4 +1,4 @@
-{{ config(materialized='incremental', unique_key='order_id') }}
+{{ config(materialized='incremental') }}
 select order_id, amount * {{ var('multiplier', 1) }} as amount
 from {{ ref('orders') }}
 {% if is_incremental() %}
