@@ -84,6 +84,33 @@ class TestUnitTestCommand {
     }
 
     @Test
+    void macroAndEnvVarOverridesReplaceTheProjectsOwn() throws IOException {
+        Files.createDirectories(project.resolve("macros"));
+        Files.writeString(project.resolve("macros/current_region.sql"), "{% macro current_region() %}'us'{% endmacro %}\n");
+        Files.writeString(project.resolve("models/regional.sql"),
+                "select order_id, '{{ env_var('REGION', 'none') }}' as region, {{ current_region() }} as macro_region\n"
+                        + "from {{ ref('orders') }}\n");
+        Files.writeString(project.resolve("models/regional.yml"), """
+                unit_tests:
+                  - name: test_regional
+                    model: regional
+                    overrides:
+                      env_vars: {REGION: eu}
+                      macros: {current_region: "'xx'"}
+                    given:
+                      - input: ref('orders')
+                        rows: [{order_id: 1}]
+                    expect:
+                      rows: [{order_id: 1, region: eu, macro_region: xx}]
+                """);
+        Result result = smelt("test", "--select", "resource_type:unit_test,regional");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("PASS test_regional").doesNotContain("test_new_orders_only");
+        Result model = smelt("test", "--select", "regional");
+        assertThat(model.out()).as("selecting a model brings its unit tests along").contains("test_regional");
+    }
+
+    @Test
     void anInputTheModelDoesNotReadIsAProjectErrorAtItsLine() {
         replace("- input: ref('top_level_domains')\n        format: csv", "- input: ref('orders')\n        format: csv");
         Result result = smelt("test");

@@ -151,7 +151,7 @@ public final class DbtContext {
         if (fixtures != null) {
             fixtures.macros().forEach((name, value) -> {
                 if (!name.equals("is_incremental")) {
-                    g.put(name, (JinjaFunction) (args, kwargs) -> value);
+                    g.put(name, (io.smelt.compiler.jinja.MacroOverride) (args, kwargs) -> value);
                 }
             });
             if (fixtures.thisName() != null) {
