@@ -115,7 +115,7 @@ class TestUnitTestCommand {
         replace("- input: ref('top_level_domains')\n        format: csv", "- input: ref('orders')\n        format: csv");
         Result result = smelt("test");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("models/unit_tests.yml:19:9").contains("input ref('orders') is not a ref of model 'dim_customers'");
+        assertThat(result.err()).contains("models/unit_tests.yml:20:9").contains("input ref('orders') is not a ref of model 'dim_customers'");
     }
 
     @Test

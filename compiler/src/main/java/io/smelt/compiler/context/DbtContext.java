@@ -46,10 +46,16 @@ public final class DbtContext {
     private final NodeConfig config;
     private final BatchWindow batch;
     private final boolean replacing;
-    private UnitTestInputs fixtures;
+    private final UnitTestInputs fixtures;
 
     private DbtContext(ContextHost host, Node node, ParseCapture capture, ExecutionScope scope, BatchWindow batch,
             boolean replacing) {
+        this(host, node, capture, scope, batch, replacing, null);
+    }
+
+    private DbtContext(ContextHost host, Node node, ParseCapture capture, ExecutionScope scope, BatchWindow batch,
+            boolean replacing, UnitTestInputs fixtures) {
+        this.fixtures = fixtures;
         this.host = host;
         this.node = node;
         this.capture = capture;
@@ -86,9 +92,7 @@ public final class DbtContext {
      * vars, environment and macros.
      */
     public static DbtContext forUnitTest(ContextHost host, Node model, ExecutionScope scope, UnitTestInputs fixtures) {
-        DbtContext context = new DbtContext(host, model, null, scope, null, false);
-        context.fixtures = fixtures;
-        return context;
+        return new DbtContext(host, model, null, scope, null, false, fixtures);
     }
 
     public boolean executing() {

@@ -44,13 +44,17 @@ final class UnitTestRunner {
             throw new SmeltException(ErrorKind.GRAPH, spec.at(), "unit test '" + spec.name() + "' tests model '" + spec.model()
                     + "', which does not exist", null);
         }
+        Map<String, Object> globals = DbtContext.forExecution(project, null, scope).globals(Map.of());
+        // the engine's own escaping (Spark escapes with a backslash, others double the quote)
+        java.util.function.UnaryOperator<String> quote = text -> "'" + project.engine().callMacro(project.rootPackage(),
+                "escape_single_quotes", List.of(text), Map.of(), globals) + "'";
         Map<String, String> ctes = new LinkedHashMap<>();
         Map<String, String> relations = new LinkedHashMap<>();
         String thisName = null;
         for (UnitTestSpec.Given given : spec.given()) {
             Node input = inputNode(given, model);
             String cte = "__dbt_fixture_" + (given.isThis() ? "this" : input.name()).replaceAll("[^A-Za-z0-9_]", "_");
-            ctes.put(cte, fixtureSql(given.fixture(), columnTypes(input, scope)));
+            ctes.put(cte, fixtureSql(given.fixture(), columnTypes(input, scope), quote));
             if (given.isThis()) {
                 thisName = cte;
             }
@@ -109,7 +113,7 @@ final class UnitTestRunner {
      * The fixture as a query. With the input's column types each value is cast to its column's type and
      * the columns the fixture leaves out are null; without them values are literals.
      */
-    static String fixtureSql(UnitTestSpec.Fixture fixture, Map<String, String> types) {
+    static String fixtureSql(UnitTestSpec.Fixture fixture, Map<String, String> types, java.util.function.UnaryOperator<String> quote) {
         if (fixture.format().equals("sql")) {
             return strip(fixture.sql());
         }
@@ -124,19 +128,20 @@ final class UnitTestRunner {
         }
         List<Map<String, Object>> rows = fixture.rows();
         if (rows.isEmpty()) {
-            return select(columns, Map.of(), types) + " where 1 = 0";
+            return select(columns, Map.of(), types, quote) + " where 1 = 0";
         }
-        return rows.stream().map(row -> select(columns, row, types)).collect(Collectors.joining("\nunion all\n"));
+        return rows.stream().map(row -> select(columns, row, types, quote)).collect(Collectors.joining("\nunion all\n"));
     }
 
-    private static String select(List<String> columns, Map<String, Object> row, Map<String, String> types) {
+    private static String select(List<String> columns, Map<String, Object> row, Map<String, String> types,
+            java.util.function.UnaryOperator<String> quote) {
         List<String> parts = new ArrayList<>();
         for (String column : columns) {
             Object value = row.get(column);
             String type = types.get(column.toLowerCase(Locale.ROOT));
             String expression;
             if (type != null) {
-                expression = "cast(" + (value == null ? "null" : quoted(String.valueOf(value))) + " as " + type + ")";
+                expression = "cast(" + (value == null ? "null" : quote.apply(String.valueOf(value))) + " as " + type + ")";
             }
             else if (value == null) {
                 expression = "null";
@@ -145,15 +150,11 @@ final class UnitTestRunner {
                 expression = String.valueOf(value);
             }
             else {
-                expression = quoted(String.valueOf(value));
+                expression = quote.apply(String.valueOf(value));
             }
             parts.add(expression + " as " + column);
         }
         return "select " + String.join(", ", parts);
-    }
-
-    private static String quoted(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     private static String strip(String sql) {
