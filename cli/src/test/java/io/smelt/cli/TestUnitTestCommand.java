@@ -111,6 +111,14 @@ class TestUnitTestCommand {
     }
 
     @Test
+    void aDisabledModelTakesItsUnitTestsWithIt() throws IOException {
+        Files.writeString(project.resolve("models/orders_incremental.sql"), "{{ config(enabled=false) }}\nselect 1 as order_id\n");
+        Result result = smelt("test", "--select", "test_type:unit");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("test_is_valid_email_address").doesNotContain("test_new_orders_only");
+    }
+
+    @Test
     void anInputTheModelDoesNotReadIsAProjectErrorAtItsLine() {
         replace("- input: ref('top_level_domains')\n        format: csv", "- input: ref('orders')\n        format: csv");
         Result result = smelt("test");

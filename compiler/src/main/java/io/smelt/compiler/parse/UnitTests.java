@@ -49,17 +49,17 @@ final class UnitTests {
 
     /**
      * Each given must be a ref or source the tested model calls, or {@code this} for an incremental
-     * model. A unit test whose model does not exist is left to the graph linker.
+     * model. A unit test whose model does not exist or is disabled is left to the graph linker.
      */
     static List<Diagnostic> check(List<Node> nodes) {
         List<Diagnostic> problems = new ArrayList<>();
         for (Node test : nodes) {
-            if (test.unitTest() == null) {
+            if (test.unitTest() == null || !test.config().enabled()) {
                 continue;
             }
             UnitTestSpec spec = test.unitTest();
             Node model = nodes.stream()
-                    .filter(n -> n.resourceType() == ResourceType.MODEL && n.name().equals(spec.model()))
+                    .filter(n -> n.resourceType() == ResourceType.MODEL && n.name().equals(spec.model()) && n.config().enabled())
                     .findFirst().orElse(null);
             if (model == null) {
                 continue;

@@ -45,6 +45,8 @@ public abstract class BaseUnitTestContractTest extends BaseProjectTest {
                     + " order by customer_id")).containsExactly("1|true", "2|false");
         }
         TestingDbtSchemas.assertValid(TestingDbtSchemas.read(project.resolve("target/manifest.json")), TestingDbtSchemas.MANIFEST);
+        TestingDbtSchemas.assertValid(TestingDbtSchemas.read(project.resolve("target/run_results.json")),
+                TestingDbtSchemas.RUN_RESULTS);
     }
 
     @Test
