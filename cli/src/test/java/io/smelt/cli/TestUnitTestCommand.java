@@ -37,6 +37,14 @@ class TestUnitTestCommand {
     }
 
     @Test
+    void lsListsUnitTestsByResourceType() {
+        Result result = smelt("ls", "--resource-type", "unit_test");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines().toList()).containsExactlyInAnyOrder("unit_tests.dim_customers.test_is_valid_email_address",
+                "unit_tests.dim_customers.test_sql_input_csv_expect", "unit_tests.orders_incremental.test_new_orders_only");
+    }
+
+    @Test
     void testTypeDataLeavesTheUnitTestsOut() {
         Result result = smelt("test", "--select", "test_type:data");
         assertThat(result.out()).contains("not_null").doesNotContain("test_is_valid_email_address");
