@@ -24,7 +24,8 @@ import java.util.Set;
 @picocli.CommandLine.Command(name = "ls", aliases = "list", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Lists the selected nodes.")
 final class LsCommand extends BaseCommand {
-    private static final List<String> TYPES = List.of("model", "seed", "source", "test", "snapshot", "analysis", "operation", "all", "default");
+    private static final List<String> TYPES = List.of("model", "seed", "source", "test", "snapshot", "analysis", "operation", "unit_test",
+            "all", "default");
 
     @Mixin
     SelectionOptions selection = new SelectionOptions();

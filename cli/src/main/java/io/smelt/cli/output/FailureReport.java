@@ -25,8 +25,16 @@ public final class FailureReport {
         switch (result.status()) {
             case FAIL -> {
                 lines.add("Failure in " + what(node));
-                lines.add("  " + got(result.failures()) + ", configured to fail if " + node.config().string("error_if", "!= 0"));
-                addMessage(lines, result, true);
+                if (node.resourceType() == ResourceType.UNIT_TEST) {
+                    // the message is the row diff, after the FAIL count line
+                    String message = result.message().strip();
+                    int newline = message.indexOf('\n');
+                    lines.add(indent(newline < 0 ? message : message.substring(newline + 1)));
+                }
+                else {
+                    lines.add("  " + got(result.failures()) + ", configured to fail if " + node.config().string("error_if", "!= 0"));
+                    addMessage(lines, result, true);
+                }
             }
             case WARN -> {
                 lines.add("Warning in " + what(node));

@@ -18,7 +18,7 @@ import java.util.Map;
 /** The counting lines around a run, in dbt's words. */
 public final class RunStats {
     private static final List<ResourceType> KIND_ORDER = List.of(ResourceType.SEED, ResourceType.MODEL,
-            ResourceType.SNAPSHOT, ResourceType.ANALYSIS, ResourceType.TEST, ResourceType.SOURCE, ResourceType.OPERATION);
+            ResourceType.SNAPSHOT, ResourceType.ANALYSIS, ResourceType.TEST, ResourceType.UNIT_TEST, ResourceType.SOURCE, ResourceType.OPERATION);
 
     private RunStats() {
     }
@@ -27,7 +27,7 @@ public final class RunStats {
     public static String found(Manifest manifest) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (ResourceType type : List.of(ResourceType.MODEL, ResourceType.SNAPSHOT, ResourceType.ANALYSIS,
-                ResourceType.SEED, ResourceType.TEST, ResourceType.SOURCE, ResourceType.OPERATION)) {
+                ResourceType.SEED, ResourceType.TEST, ResourceType.UNIT_TEST, ResourceType.SOURCE, ResourceType.OPERATION)) {
             counts.put(noun(type), manifest.nodesOfType(type).size());
         }
         counts.put("macro", manifest.macros().size());
@@ -108,6 +108,7 @@ public final class RunStats {
     static String noun(ResourceType type) {
         return switch (type) {
             case TEST -> "data test";
+            case UNIT_TEST -> "unit test";
             default -> type.dbtName();
         };
     }

@@ -105,7 +105,7 @@ public final class ManifestWriter {
 
         json.writeObjectFieldStart("nodes");
         for (Node node : manifest.nodes().values()) {
-            if (node.resourceType() != ResourceType.SOURCE) {
+            if (node.resourceType() != ResourceType.SOURCE && node.resourceType() != ResourceType.UNIT_TEST) {
                 json.writeFieldName(node.uniqueId());
                 NodeJson.write(json, node, context);
             }
@@ -134,6 +134,9 @@ public final class ManifestWriter {
 
         json.writeObjectFieldStart("disabled");
         for (Node node : manifest.disabled().values()) {
+            if (node.resourceType() == ResourceType.UNIT_TEST) {
+                continue;
+            }
             json.writeArrayFieldStart(node.uniqueId());
             NodeJson.write(json, node, context);
             json.writeEndArray();
@@ -142,10 +145,18 @@ public final class ManifestWriter {
 
         writeEdgeMaps(json);
 
-        for (String empty : List.of("saved_queries", "semantic_models", "unit_tests")) {
+        for (String empty : List.of("saved_queries", "semantic_models")) {
             json.writeObjectFieldStart(empty);
             json.writeEndObject();
         }
+        json.writeObjectFieldStart("unit_tests");
+        for (Node node : manifest.nodes().values()) {
+            if (node.resourceType() == ResourceType.UNIT_TEST) {
+                json.writeFieldName(node.uniqueId());
+                UnitTestJson.write(json, node, context.createdAt());
+            }
+        }
+        json.writeEndObject();
         json.writeEndObject();
     }
 

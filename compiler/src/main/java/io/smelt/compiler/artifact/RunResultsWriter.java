@@ -114,7 +114,8 @@ public final class RunResultsWriter {
         json.writeNumberField("execution_time", seconds(result.elapsed()));
         ArtifactJson.writeField(json, "adapter_response", result.adapterResponse());
         json.writeStringField("message", result.message().isEmpty() ? null : result.message());
-        if (node.resourceType() == ResourceType.TEST && result.status() != NodeStatus.SKIPPED) {
+        if ((node.resourceType() == ResourceType.TEST || node.resourceType() == ResourceType.UNIT_TEST)
+                && result.status() != NodeStatus.SKIPPED) {
             json.writeNumberField("failures", result.failures());
         } else {
             json.writeNullField("failures");

@@ -47,9 +47,16 @@ public final class DbtContext {
     private final NodeConfig config;
     private final BatchWindow batch;
     private final boolean replacing;
+    private final UnitTestInputs fixtures;
 
     private DbtContext(ContextHost host, Node node, ParseCapture capture, ExecutionScope scope, BatchWindow batch,
             boolean replacing) {
+        this(host, node, capture, scope, batch, replacing, null);
+    }
+
+    private DbtContext(ContextHost host, Node node, ParseCapture capture, ExecutionScope scope, BatchWindow batch,
+            boolean replacing, UnitTestInputs fixtures) {
+        this.fixtures = fixtures;
         this.host = host;
         this.node = node;
         this.capture = capture;
@@ -78,6 +85,15 @@ public final class DbtContext {
      */
     public static DbtContext forBatch(ContextHost host, Node node, ExecutionScope scope, BatchWindow batch, boolean replacing) {
         return new DbtContext(host, node, null, scope, batch, replacing);
+    }
+
+    /**
+     * An execution-time context for a unit test of {@code model}: its given inputs read from CTEs,
+     * {@code is_incremental()} is false unless overridden, and overrides come before the project's
+     * vars, environment and macros.
+     */
+    public static DbtContext forUnitTest(ContextHost host, Node model, ExecutionScope scope, UnitTestInputs fixtures) {
+        return new DbtContext(host, model, null, scope, null, false, fixtures);
     }
 
     public boolean executing() {
@@ -148,6 +164,16 @@ public final class DbtContext {
             g.put("schema", node.schema());
             g.put("database", node.database());
         }
+        if (fixtures != null) {
+            fixtures.macros().forEach((name, value) -> {
+                if (!name.equals("is_incremental")) {
+                    g.put(name, (io.smelt.compiler.jinja.MacroOverride) (args, kwargs) -> value);
+                }
+            });
+            if (fixtures.thisName() != null) {
+                g.put("this", new RelationObject(new Relation(null, null, fixtures.thisName(), RelationType.CTE), host.adapter()));
+            }
+        }
         g.putAll(extra);
         return g;
     }
@@ -185,11 +211,28 @@ public final class DbtContext {
             throw error(node.name() + " refers to '" + name + "' only at run time, so its dependency is unknown",
                     "add this line at the top of the model: -- depends_on: {{ ref('" + name + "') }}");
         }
+        RelationObject fixture = fixture(target);
+        if (fixture != null) {
+            return fixture;
+        }
         if (target.isEphemeral()) {
             ephemerals.add(target);
             return new RelationObject(new Relation(null, null, "__dbt__cte__" + target.name(), RelationType.CTE), host.adapter());
         }
         return filtered(target, new RelationObject(current(host.relationOf(target)), host.adapter()));
+    }
+
+    /** In a unit test, a given input reads as the CTE of its rows; an input not given is an error. */
+    private RelationObject fixture(Node target) {
+        if (fixtures == null) {
+            return null;
+        }
+        String name = fixtures.relations().get(target.uniqueId());
+        if (name == null) {
+            throw error("the unit test gives no rows for " + target.uniqueId() + ", which " + node.name() + " reads",
+                    "add a given input for it (rows: [] for none)");
+        }
+        return new RelationObject(new Relation(null, null, name, RelationType.CTE), host.adapter());
     }
 
     /**
@@ -221,12 +264,19 @@ public final class DbtContext {
         if (target == null) {
             throw error("source('" + sourceName + "', '" + tableName + "') is not declared", "declare it under sources: in a .yml file");
         }
+        RelationObject fixture = fixture(target);
+        if (fixture != null) {
+            return fixture;
+        }
         return filtered(target, new RelationObject(current(host.relationOf(target)), host.adapter()));
     }
 
     private Object var(List<Object> args, Map<String, Object> kwargs) {
         String name = String.valueOf(arg(args, kwargs, 0, "name"));
         String packageName = node == null ? host.rootPackage() : node.packageName();
+        if (fixtures != null && fixtures.vars().containsKey(name)) {
+            return fixtures.vars().get(name);
+        }
         if (host.hasVar(packageName, name)) {
             return host.var(packageName, name);
         }
@@ -244,7 +294,7 @@ public final class DbtContext {
             throw error("env_var('" + name + "') reads a secret, which only profiles.yml may use",
                     "pass the value through profiles.yml, or rename the variable if it is not a secret");
         }
-        String value = host.envVar(name);
+        String value = fixtures != null && fixtures.envVars().containsKey(name) ? fixtures.envVars().get(name) : host.envVar(name);
         if (value != null) {
             return value;
         }
@@ -257,6 +307,10 @@ public final class DbtContext {
     }
 
     private boolean isIncremental() {
+        if (fixtures != null) {
+            Object value = fixtures.macros().get("is_incremental");
+            return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
+        }
         boolean rebuilding = batch != null ? replacing : fullRefresh();
         if (scope == null || node == null || !"incremental".equals(config.materialized()) || rebuilding) {
             return false;

@@ -204,7 +204,8 @@ public final class GraphLinker {
         switch (target.outcome()) {
             case FOUND -> dependsOn.add(target.node().uniqueId());
             case DISABLED -> {
-                if (isTest) {
+                // a test of a disabled model is disabled with it
+                if (isTest || node.resourceType() == ResourceType.UNIT_TEST) {
                     return true;
                 }
                 errors.add(new Diagnostic(ErrorKind.GRAPH, position(node, line),

@@ -30,6 +30,7 @@ import static java.util.Objects.requireNonNull;
  * @param testMetadata set for generic tests only
  * @param definedAt where the node was declared (the YAML entry for sources and generic tests)
  * @param checksum sha256 of the file's content, as dbt records it
+ * @param unitTest set for unit tests only
  */
 public record Node(
         String uniqueId,
@@ -52,7 +53,18 @@ public record Node(
         String sourceName,
         TestMetadata testMetadata,
         SourcePosition definedAt,
-        String checksum) {
+        String checksum,
+        UnitTestSpec unitTest) {
+    /** A node that is not a unit test. */
+    public Node(String uniqueId, ResourceType resourceType, String packageName, String name, Path originalFilePath,
+            Path patchPath, List<String> fqn, String rawCode, NodeConfig config, String description,
+            Map<String, ColumnInfo> columns, List<RefCall> refs, List<SourceCall> sources, List<String> dependsOn,
+            String database, String schema, String alias, String sourceName, TestMetadata testMetadata,
+            SourcePosition definedAt, String checksum) {
+        this(uniqueId, resourceType, packageName, name, originalFilePath, patchPath, fqn, rawCode, config, description,
+                columns, refs, sources, dependsOn, database, schema, alias, sourceName, testMetadata, definedAt, checksum, null);
+    }
+
     public Node {
         requireNonNull(uniqueId, "uniqueId is null");
         requireNonNull(resourceType, "resourceType is null");
@@ -102,18 +114,18 @@ public record Node(
     public Node withDependsOn(List<String> newDependsOn) {
         return new Node(uniqueId, resourceType, packageName, name, originalFilePath, patchPath, fqn, rawCode, config,
                 description, columns, refs, sources, newDependsOn, database, schema, alias, sourceName, testMetadata,
-                definedAt, checksum);
+                definedAt, checksum, unitTest);
     }
 
     public Node withRelation(String newDatabase, String newSchema, String newAlias) {
         return new Node(uniqueId, resourceType, packageName, name, originalFilePath, patchPath, fqn, rawCode, config,
                 description, columns, refs, sources, dependsOn, newDatabase, newSchema, newAlias, sourceName, testMetadata,
-                definedAt, checksum);
+                definedAt, checksum, unitTest);
     }
 
     public Node withConfig(NodeConfig newConfig) {
         return new Node(uniqueId, resourceType, packageName, name, originalFilePath, patchPath, fqn, rawCode, newConfig,
                 description, columns, refs, sources, dependsOn, database, schema, alias, sourceName, testMetadata,
-                definedAt, checksum);
+                definedAt, checksum, unitTest);
     }
 }

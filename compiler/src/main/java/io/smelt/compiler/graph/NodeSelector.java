@@ -166,7 +166,8 @@ public final class NodeSelector {
         BitSet tests = new BitSet(graph.size());
         for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
             for (int child : graph.childrenAt(i)) {
-                if (graph.nodeAt(child).resourceType() == ResourceType.TEST) {
+                ResourceType type = graph.nodeAt(child).resourceType();
+                if (type == ResourceType.TEST || type == ResourceType.UNIT_TEST) {
                     tests.set(child);
                 }
             }

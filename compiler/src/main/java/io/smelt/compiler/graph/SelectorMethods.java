@@ -289,11 +289,13 @@ final class SelectorMethods {
     private static Predicate<Node> testType(SelectionCriterion criterion) {
         return switch (criterion.value().toLowerCase(Locale.ROOT)) {
             case "generic", "schema" -> node -> node.resourceType() == ResourceType.TEST && node.testMetadata() != null;
-            case "singular", "data" -> node -> node.resourceType() == ResourceType.TEST && node.testMetadata() == null;
-            case "unit" -> node -> false;
+            case "singular" -> node -> node.resourceType() == ResourceType.TEST && node.testMetadata() == null;
+            // dbt 1.8+: data tests are the generic and singular ones, as opposed to unit tests
+            case "data" -> node -> node.resourceType() == ResourceType.TEST;
+            case "unit" -> node -> node.resourceType() == ResourceType.UNIT_TEST;
             default -> throw new SmeltException(ErrorKind.SELECTOR, null,
                     "selector '" + criterion.raw() + "' names an unknown test type '" + criterion.value() + "'",
-                    "test types: generic, singular, unit");
+                    "test types: generic, singular, data, unit");
         };
     }
 

@@ -10,16 +10,22 @@ final class RenderState {
     final DbtJinjava jinjava;
     final MacroRegistry registry;
     private final Scope globals;
+    private final Map<String, Object> overrides = new HashMap<>();
     private final Map<String, PackageScope> packages = new HashMap<>(4);
 
     RenderState(DbtJinjava jinjava, MacroRegistry registry, Map<String, Object> globals) {
         this.jinjava = jinjava;
         this.registry = registry;
         this.globals = new Scope(jinjava.sharedScope(), globals);
+        globals.forEach((name, value) -> {
+            if (value instanceof MacroOverride) {
+                overrides.put(name, value);
+            }
+        });
     }
 
     Context packageScope(String packageName) {
-        return packages.computeIfAbsent(packageName, p -> new PackageScope(globals, registry.namesFor(p)));
+        return packages.computeIfAbsent(packageName, p -> new PackageScope(globals, registry.namesFor(p), overrides));
     }
 
     DbtInterpreter newInterpreter(Context context) {
@@ -29,15 +35,20 @@ final class RenderState {
     /** Names visible to a package: its macros, the root's, the internal packages', and package namespaces. */
     static final class PackageScope extends Scope {
         private final Map<String, Object> names;
+        private final Map<String, Object> overrides;
 
-        PackageScope(Context parent, Map<String, Object> names) {
+        PackageScope(Context parent, Map<String, Object> names, Map<String, Object> overrides) {
             super(parent);
             this.names = names;
+            this.overrides = overrides;
         }
 
         @Override
         Object lookupExtra(String name) {
-            Object v = names.get(name);
+            Object v = overrides.isEmpty() ? null : overrides.get(name);
+            if (v == null) {
+                v = names.get(name);
+            }
             return v == null ? Names.MISSING : v;
         }
     }

@@ -19,6 +19,7 @@ public final class PackageProperties implements Properties {
     private final Map<String, Map<String, Patch>> patches = new HashMap<>();
     private final Map<String, List<Patch>> ordered = new HashMap<>();
     private final List<SourceTable> sources = new ArrayList<>();
+    private final List<UnitTest> unitTests = new ArrayList<>();
 
     public PackageProperties(List<SchemaFile> files) {
         for (SchemaFile file : files) {
@@ -26,6 +27,7 @@ public final class PackageProperties implements Properties {
             add("seeds", file, file.seeds());
             add("snapshots", file, file.snapshots());
             add("analyses", file, file.analyses());
+            file.unitTests().forEach(spec -> unitTests.add(new UnitTest(spec, file.path())));
             for (SourceProperties source : file.sources()) {
                 for (SourceTableProperties table : source.tables()) {
                     Map<String, Object> config = new LinkedHashMap<>(source.config());
@@ -80,6 +82,11 @@ public final class PackageProperties implements Properties {
     @Override
     public List<Patch> patches(String resourceKey) {
         return ordered.getOrDefault(resourceKey, List.of());
+    }
+
+    @Override
+    public List<UnitTest> unitTests() {
+        return unitTests;
     }
 
     @Override

@@ -81,6 +81,7 @@ public final class ProjectParser {
                 }
             }
             tasks.add(() -> new GenericTests(host, rules, rootDir, templates).build(files, props));
+            tasks.add(() -> new UnitTests(rules).build(files.project(), props, path -> display(files.project(), path)));
         }
         List<Diagnostic> problems = Collections.synchronizedList(new ArrayList<>());
         List<Node> nodes = tasks.parallelStream()
@@ -94,6 +95,7 @@ public final class ProjectParser {
                     }
                 })
                 .toList();
+        problems.addAll(UnitTests.check(nodes));
         if (!problems.isEmpty()) {
             List<Diagnostic> sorted = new ArrayList<>(problems);
             sorted.sort((a, b) -> String.valueOf(a.at()).compareTo(String.valueOf(b.at())));

@@ -34,6 +34,15 @@ public interface Properties {
 
     List<SourceTable> sources();
 
+    /** Every entry under {@code unit_tests:}, in file order. */
+    default List<UnitTest> unitTests() {
+        return List.of();
+    }
+
+    /** One unit test and the properties file that declares it. */
+    record UnitTest(io.smelt.compiler.graph.UnitTestSpec spec, Path file) {
+    }
+
     /**
      * One entry under {@code models:}, {@code seeds:}...
      *

@@ -98,7 +98,7 @@ public final class ConfigResolver {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("enabled", true);
         switch (resourceKey) {
-            case "sources" -> {
+            case "sources", "unit_tests" -> {
                 config.put("tags", new ArrayList<>());
                 config.put("meta", new LinkedHashMap<>());
                 return config;

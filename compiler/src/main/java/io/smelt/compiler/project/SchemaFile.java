@@ -10,8 +10,9 @@ import static java.util.Objects.requireNonNull;
  *
  * @param path the file relative to its package root
  * @param version {@code version:}, or null when absent
+ * @param unitTests the entries under {@code unit_tests:}
  * @param ignoredSections top-level sections read but not used yet ({@code exposures},
- *     {@code metrics}, {@code semantic_models}, {@code unit_tests}, ...)
+ *     {@code metrics}, {@code semantic_models}, ...)
  */
 public record SchemaFile(
         Path path,
@@ -22,6 +23,7 @@ public record SchemaFile(
         List<NodeProperties> analyses,
         List<MacroProperties> macros,
         List<SourceProperties> sources,
+        List<io.smelt.compiler.graph.UnitTestSpec> unitTests,
         List<String> ignoredSections,
         List<YamlWarning> warnings) {
     public SchemaFile {
@@ -32,12 +34,13 @@ public record SchemaFile(
         analyses = List.copyOf(analyses);
         macros = List.copyOf(macros);
         sources = List.copyOf(sources);
+        unitTests = List.copyOf(unitTests);
         ignoredSections = List.copyOf(ignoredSections);
         warnings = List.copyOf(warnings);
     }
 
     public boolean isEmpty() {
         return models.isEmpty() && seeds.isEmpty() && snapshots.isEmpty() && analyses.isEmpty() && macros.isEmpty()
-                && sources.isEmpty();
+                && sources.isEmpty() && unitTests.isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package io.smelt.compiler.project;
 
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.graph.UnitTestSpec;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -21,7 +22,7 @@ import java.util.Set;
  */
 public final class SchemaFileParser {
     private static final Set<String> NODE_SECTIONS = Set.of("models", "seeds", "snapshots", "analyses");
-    private static final Set<String> IGNORED_SECTIONS = Set.of("exposures", "metrics", "semantic_models", "unit_tests",
+    private static final Set<String> IGNORED_SECTIONS = Set.of("exposures", "metrics", "semantic_models",
             "saved_queries", "groups", "data_tests", "functions");
 
     /** Subtrees dbt leaves unrendered until a node's context exists. */
@@ -66,6 +67,7 @@ public final class SchemaFileParser {
         List<MacroProperties> macros = new ArrayList<>();
         List<SourceProperties> sources = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
+        List<UnitTestSpec> unitTests = new ArrayList<>();
         Integer version = null;
         if (!YamlReader.isNull(root) && !(root instanceof MappingNode)) {
             throw yaml.expected(root, "properties file", "a mapping with sections such as models: and sources:", null);
@@ -87,6 +89,12 @@ public final class SchemaFileParser {
                     sources.add(source(item));
                 }
             }
+            else if (key.equals("unit_tests")) {
+                UnitTestParser parser = new UnitTestParser(yaml);
+                for (Node item : entries(section)) {
+                    unitTests.add(parser.unitTest(item, fields(item, "unit_tests", UnitTestParser.keys())));
+                }
+            }
             else if (key.equals("macros")) {
                 for (Node item : entries(section)) {
                     macros.add(macro(item));
@@ -98,14 +106,14 @@ public final class SchemaFileParser {
             else {
                 List<String> known = new ArrayList<>(NODE_SECTIONS);
                 known.addAll(IGNORED_SECTIONS);
-                known.addAll(List.of("sources", "macros", "version"));
+                known.addAll(List.of("sources", "macros", "version", "unit_tests"));
                 String suggestion = Names.suggestion(key, known);
                 warnings.add(new YamlWarning(yaml.at(section.keyNode()), "unknown section '" + key + "' is ignored"
                         + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")));
             }
         }
         return new SchemaFile(yaml.file(), version, nodes.getOrDefault("models", List.of()), nodes.getOrDefault("seeds", List.of()),
-                nodes.getOrDefault("snapshots", List.of()), nodes.getOrDefault("analyses", List.of()), macros, sources, ignored,
+                nodes.getOrDefault("snapshots", List.of()), nodes.getOrDefault("analyses", List.of()), macros, sources, unitTests, ignored,
                 warnings);
     }
 

@@ -114,9 +114,10 @@ final class Invoker {
         Set<ResourceType> types = switch (invocation.command()) {
             case RUN -> EnumSet.of(ResourceType.MODEL);
             case SEED -> EnumSet.of(ResourceType.SEED);
-            case TEST -> EnumSet.of(ResourceType.TEST);
+            case TEST -> EnumSet.of(ResourceType.TEST, ResourceType.UNIT_TEST);
             case SNAPSHOT -> EnumSet.of(ResourceType.SNAPSHOT);
-            case BUILD -> EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.TEST, ResourceType.SNAPSHOT);
+            case BUILD -> EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.TEST, ResourceType.SNAPSHOT,
+                    ResourceType.UNIT_TEST);
             case COMPILE -> EnumSet.of(ResourceType.MODEL, ResourceType.TEST, ResourceType.ANALYSIS, ResourceType.SNAPSHOT);
             default -> EnumSet.noneOf(ResourceType.class);
         };
@@ -155,10 +156,22 @@ final class Invoker {
         Map<String, Set<String>> waits = new HashMap<>();
         for (Node node : nodes) {
             Set<String> parents = new LinkedHashSet<>();
-            for (String parent : graph.parents(node.uniqueId())) {
+            // a unit test reads its model's parents (for their column types), not the model it runs before
+            List<String> graphParents = node.resourceType() == ResourceType.UNIT_TEST
+                    ? node.dependsOn().stream().flatMap(model -> graph.parents(model).stream()).toList()
+                    : List.copyOf(graph.parents(node.uniqueId()));
+            for (String parent : graphParents) {
                 parents.addAll(nearestInRun(parent, run, nearest));
             }
             waits.put(node.uniqueId(), parents);
+        }
+        if (command == Command.BUILD) {
+            // a model is built only once its unit tests pass
+            for (Node node : nodes) {
+                if (node.resourceType() == ResourceType.UNIT_TEST) {
+                    node.dependsOn().stream().filter(run::contains).forEach(model -> waits.get(model).add(node.uniqueId()));
+                }
+            }
         }
         if (command == Command.BUILD) {
             for (Node test : nodes) {
@@ -170,7 +183,7 @@ final class Invoker {
                     for (String child : graph.children(parent)) {
                         Node childNode = graph.node(child);
                         if (run.contains(child) && childNode.resourceType() != ResourceType.TEST
-                                && !ancestors.contains(child)) {
+                                && childNode.resourceType() != ResourceType.UNIT_TEST && !ancestors.contains(child)) {
                             waits.get(child).add(test.uniqueId());
                         }
                     }

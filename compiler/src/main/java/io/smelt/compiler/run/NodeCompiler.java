@@ -47,6 +47,19 @@ final class NodeCompiler {
         return new CompiledNode(node, compiled, context, path);
     }
 
+    /**
+     * Renders a model with a unit test's context; {@code fixtures} (CTE name to its SQL) come first in
+     * the {@code with}, then the ephemeral models it reads. Writes nothing.
+     */
+    String renderForUnitTest(Node model, DbtContext context, Map<String, String> fixtures, ExecutionScope scope) {
+        String sql = render(model, project.template(model), context);
+        Map<String, String> ctes = new LinkedHashMap<>(fixtures);
+        for (Node ephemeral : context.ephemerals()) {
+            collect(ephemeral, scope, ctes);
+        }
+        return inject(sql, ctes);
+    }
+
     private String render(Node node, io.smelt.compiler.jinja.Template template, DbtContext context) {
         Map<String, Object> extra = new LinkedHashMap<>();
         if (node.testMetadata() != null) {
@@ -89,7 +102,7 @@ final class NodeCompiler {
     /** Where a node's SQL goes under {@code root}: {@code <package>/<original path>}, as dbt lays out target/compiled. */
     static Path path(Path root, Node node) {
         Path relative = node.originalFilePath() == null ? Path.of(node.name() + ".sql") : node.originalFilePath();
-        if (node.testMetadata() != null) {
+        if (node.testMetadata() != null || node.unitTest() != null) {
             relative = relative.resolveSibling(relative.getFileName().toString().replaceFirst("\\.ya?ml$", ""))
                     .resolve(node.name() + ".sql");
         }

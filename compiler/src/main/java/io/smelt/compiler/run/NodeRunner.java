@@ -51,6 +51,7 @@ final class NodeRunner {
                 case SNAPSHOT -> snapshot(node, scope, index, total, started, t0);
                 case SEED -> seed(node, scope, index, total, started, t0);
                 case TEST -> test(node, scope, index, total, started, t0);
+                case UNIT_TEST -> unitTest(node, scope, index, total, started, t0);
                 default -> compileOnly(node, scope, index, total, started, t0);
             };
         }
@@ -167,8 +168,19 @@ final class NodeRunner {
                 response(message, -1));
     }
 
+    private NodeResult unitTest(Node node, Scope scope, int index, int total, Instant started, long t0) {
+        UnitTestRunner.Outcome outcome = new UnitTestRunner(project, compiler).run(node, scope);
+        compiledCode.put(node.uniqueId(), outcome.sql());
+        threadIds.put(node.uniqueId(), Thread.currentThread().getName());
+        NodeStatus status = outcome.passed() ? NodeStatus.PASS : NodeStatus.FAIL;
+        String message = outcome.passed() ? "PASS" : "FAIL " + outcome.failures() + "\n" + outcome.message();
+        return result(node, index, total, status, message, outcome.failures(), started, t0,
+                NodeCompiler.path(project.targetPath().resolve("compiled"), node), response(status.name(), -1));
+    }
+
     private NodeResult compileOnly(Node node, Scope scope, int index, int total, Instant started, long t0) {
-        if (node.resourceType() == io.smelt.compiler.graph.ResourceType.SEED) {
+        if (node.resourceType() == io.smelt.compiler.graph.ResourceType.SEED
+                || node.resourceType() == io.smelt.compiler.graph.ResourceType.UNIT_TEST) {
             return result(node, index, total, NodeStatus.SUCCESS, "OK", 0, started, t0, null, Map.of());
         }
         CompiledNode compiled = compile(node, scope);

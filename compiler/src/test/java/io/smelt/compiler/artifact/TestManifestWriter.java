@@ -242,7 +242,17 @@ class TestManifestWriter {
                 null, null);
         Node seed = TestingNodes.seed("codes").config("quote_columns", false).config("delimiter", ";").build();
         Node disabledSource = TestingNodes.source("legacy", "events").disabled().build();
-        Manifest manifest = new Manifest("shop", "testing", linkedById(snapshot, orders, analysis, operation, seed),
+        io.smelt.compiler.graph.UnitTestSpec spec = new io.smelt.compiler.graph.UnitTestSpec("test_orders", "orders", "checks",
+                List.of(new io.smelt.compiler.graph.UnitTestSpec.Given("ref('raw')",
+                        new io.smelt.compiler.graph.UnitTestSpec.Fixture("csv", List.of(Map.of("id", "1")), null, null), null)),
+                new io.smelt.compiler.graph.UnitTestSpec.Fixture("dict", List.of(Map.of("id", 1)), null, null),
+                Map.of("is_incremental", true), Map.of("x", 1), Map.of(), Map.of("tags", List.of("a")), null);
+        Node unitTest = new Node("unit_test.shop.orders.test_orders", ResourceType.UNIT_TEST, "shop", "test_orders",
+                Path.of("models/schema.yml"), null, List.of("shop", "orders", "test_orders"), "",
+                new io.smelt.compiler.graph.NodeConfig(Map.of("enabled", true, "tags", List.of("a"))), "checks", null,
+                List.of(new io.smelt.compiler.graph.RefCall(null, "orders", null, 3)), null, null, null, null, null, null, null,
+                null, null, spec);
+        Manifest manifest = new Manifest("shop", "testing", linkedById(snapshot, orders, analysis, operation, seed, unitTest),
                 Map.of(), Map.of(disabledSource.uniqueId(), disabledSource));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -256,6 +266,10 @@ class TestManifestWriter {
         assertThat(json.get("nodes").get("analysis.shop.explore").get("relation_name").isNull()).isTrue();
         assertThat(json.get("nodes").get("operation.shop.shop-on-run-start-0").get("resource_type").asText()).isEqualTo("operation");
         assertThat(json.get("disabled").get("source.shop.legacy.events").get(0).get("resource_type").asText()).isEqualTo("source");
+        JsonNode unit = json.get("unit_tests").get("unit_test.shop.orders.test_orders");
+        assertThat(unit.get("depends_on").get("nodes").toString()).isEqualTo("[\"model.shop.orders\"]");
+        assertThat(unit.get("given").get(0).get("format").asText()).isEqualTo("csv");
+        assertThat(json.get("nodes").has("unit_test.shop.orders.test_orders")).isFalse();
     }
 
     @Test

@@ -119,9 +119,13 @@ class TestSchemaFileParser {
             assertThat(m.description()).isEqualTo("Converts {{ cents }}");
             assertThat(m.arguments()).containsExactly(Map.of("name", "column_name", "type", "string"));
         });
-        assertThat(file.ignoredSections()).containsExactly("exposures", "unit_tests", "semantic_models");
+        assertThat(file.ignoredSections()).containsExactly("exposures", "semantic_models");
+        assertThat(file.unitTests()).singleElement().satisfies(u -> {
+            assertThat(u.model()).isEqualTo("orders");
+            assertThat(u.expect().rows()).containsExactly(Map.of("id", 1));
+        });
         assertThat(file.warnings()).extracting(YamlWarning::format)
-                .containsExactly("models/models.yml:103:1: warning: unknown section 'extra_section' is ignored");
+                .containsExactly("models/models.yml:105:1: warning: unknown section 'extra_section' is ignored");
     }
 
     @Test

@@ -1,0 +1,80 @@
+package io.smelt.adapter.testing;
+
+import io.smelt.compiler.artifact.TestingDbtSchemas;
+import io.smelt.compiler.run.Command;
+import io.smelt.compiler.run.NodeResult;
+import io.smelt.compiler.run.NodeStatus;
+import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.run.Workspace;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * dbt unit tests on the engine under test, with the {@code unit_tests} fixture: dict, csv and sql
+ * fixtures, an incremental model tested through {@code this}, and the order {@code build} keeps.
+ */
+public abstract class BaseUnitTestContractTest extends BaseProjectTest {
+    @Test
+    public void unitTestsPassOnLiteralsBeforeAnythingIsBuilt() {
+        Path project = project("unit_tests");
+        try (Workspace workspace = load(project)) {
+            RunSummary summary = run(workspace, Command.TEST, "test_type:unit");
+            assertThat(summary.results()).extracting(r -> r.node().name() + "=" + r.status() + " " + r.message())
+                    .containsExactlyInAnyOrder("test_is_valid_email_address=PASS PASS", "test_sql_input_csv_expect=PASS PASS",
+                            "test_new_orders_only=PASS PASS");
+        }
+    }
+
+    @Test
+    public void buildRunsEachUnitTestAfterItsModelsParentsAndBeforeTheModel() {
+        Path project = project("unit_tests");
+        try (Workspace workspace = load(project)) {
+            RunSummary summary = run(workspace, Command.BUILD);
+            assertSucceeded(summary);
+            assertThat(result(summary, "test_is_valid_email_address").index())
+                    .isGreaterThan(result(summary, "stg_customers").index())
+                    .isLessThan(result(summary, "dim_customers").index());
+            assertThat(result(summary, "test_new_orders_only").index()).isLessThan(result(summary, "orders_incremental").index());
+            assertThat(rows(workspace, "select customer_id, is_valid_email_address from " + relation(workspace, "dim_customers")
+                    + " order by customer_id")).containsExactly("1|true", "2|false");
+        }
+        TestingDbtSchemas.assertValid(TestingDbtSchemas.read(project.resolve("target/manifest.json")), TestingDbtSchemas.MANIFEST);
+        TestingDbtSchemas.assertValid(TestingDbtSchemas.read(project.resolve("target/run_results.json")),
+                TestingDbtSchemas.RUN_RESULTS);
+    }
+
+    @Test
+    public void aFailingUnitTestReportsTheRowDiffAndSkipsItsModel() {
+        Path project = project("unit_tests");
+        replace(project, "- {customer_id: 2, is_valid_email_address: false}", "- {customer_id: 2, is_valid_email_address: true}");
+        try (Workspace workspace = load(project)) {
+            RunSummary summary = run(workspace, Command.BUILD);
+            NodeResult failed = result(summary, "test_is_valid_email_address");
+            assertThat(failed.status()).isEqualTo(NodeStatus.FAIL);
+            assertThat(failed.failures()).isEqualTo(2);
+            assertThat(failed.message()).contains("- {customer_id: 2, is_valid_email_address: true}")
+                    .contains("+ {customer_id: 2, is_valid_email_address: false}");
+            assertThat(result(summary, "dim_customers").status()).isEqualTo(NodeStatus.SKIPPED);
+            assertThat(result(summary, "orders_incremental").status()).isEqualTo(NodeStatus.SUCCESS);
+            assertThat(summary.success()).isFalse();
+        }
+    }
+
+    private static void replace(Path project, String from, String to) {
+        try {
+            Path file = project.resolve("models/unit_tests.yml");
+            String text = Files.readString(file);
+            assertThat(text).contains(from);
+            Files.writeString(file, text.replace(from, to));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.smelt.cli;
+
+import io.smelt.adapter.testing.TestingProjects;
+import io.smelt.cli.TestingCli.Result;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** dbt unit tests through {@code smelt test} and {@code smelt build} on the unit_tests fixture (DuckDB). */
+class TestUnitTestCommand {
+    @TempDir
+    Path dir;
+
+    private Path project;
+
+    @BeforeEach
+    void copy() {
+        project = TestingProjects.copy("unit_tests", dir, Map.of("type", "duckdb", "path", dir.resolve("u.duckdb").toString()));
+    }
+
+    @Test
+    void unitTestsPassWithoutTheUpstreamTables() {
+        Result result = smelt("test", "--select", "test_type:unit");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("test_is_valid_email_address").contains("test_sql_input_csv_expect")
+                .contains("test_new_orders_only").doesNotContain("not_null");
+    }
+
+    @Test
+    void lsListsUnitTestsByResourceType() {
+        Result result = smelt("ls", "--resource-type", "unit_test");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines().toList()).containsExactlyInAnyOrder("unit_tests.dim_customers.test_is_valid_email_address",
+                "unit_tests.dim_customers.test_sql_input_csv_expect", "unit_tests.orders_incremental.test_new_orders_only");
+    }
+
+    @Test
+    void testTypeDataLeavesTheUnitTestsOut() {
+        Result result = smelt("test", "--select", "test_type:data");
+        assertThat(result.out()).contains("not_null").doesNotContain("test_is_valid_email_address");
+    }
+
+    @Test
+    void buildRunsUnitTestsBeforeTheirModelAndCastsToTheUpstreamTypes() throws Exception {
+        Result result = smelt("build");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        String out = result.out();
+        assertThat(out.indexOf("test_is_valid_email_address")).isLessThan(out.indexOf("model main.dim_customers"))
+                .isGreaterThan(out.indexOf("main.stg_customers"));
+        assertThat(query("select count(*) from dim_customers where is_valid_email_address")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingUnitTestShowsTheDiffExitsOneAndSkipsItsModel() throws Exception {
+        replace("- {customer_id: 2, is_valid_email_address: false}", "- {customer_id: 2, is_valid_email_address: true}");
+        Result result = smelt("build");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out() + result.err())
+                .contains("Failure in unit_test test_is_valid_email_address (models/unit_tests.yml)")
+                .contains("actual differs from expected (columns: customer_id, is_valid_email_address)")
+                .containsPattern("missing \\(expected, not returned\\):\n +- \\{customer_id: 2, is_valid_email_address: true}")
+                .containsPattern("unexpected \\(returned, not expected\\):\n +\\+ \\{customer_id: 2, is_valid_email_address: false}")
+                .contains("SKIP relation main.dim_customers").doesNotContain("configured to fail");
+        assertThat(query("select count(*) from information_schema.tables where table_name = 'dim_customers'")).isZero();
+        assertThat(query("select count(*) from information_schema.tables where table_name = 'orders_incremental'")).isEqualTo(1);
+    }
+
+    @Test
+    void theVarsOverrideDecidesTheExpectedAmounts() {
+        replace("vars: {multiplier: 10}", "vars: {multiplier: 2}");
+        Result result = smelt("test", "--select", "test_new_orders_only");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out() + result.err()).contains("+ {order_id: 2, amount: 14}").contains("- {order_id: 2, amount: 70}");
+    }
+
+    @Test
+    void withoutTheIsIncrementalOverrideEveryOrderIsNew() {
+        replace("macros: {is_incremental: true}", "macros: {is_incremental: false}");
+        Result result = smelt("test", "--select", "test_new_orders_only");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out() + result.err()).contains("+ {order_id: 1, amount: 50}");
+    }
+
+    @Test
+    void macroAndEnvVarOverridesReplaceTheProjectsOwn() throws IOException {
+        Files.createDirectories(project.resolve("macros"));
+        Files.writeString(project.resolve("macros/current_region.sql"), "{% macro current_region() %}'us'{% endmacro %}\n");
+        Files.writeString(project.resolve("models/regional.sql"),
+                "select order_id, '{{ env_var('REGION', 'none') }}' as region, {{ current_region() }} as macro_region\n"
+                        + "from {{ ref('orders') }}\n");
+        Files.writeString(project.resolve("models/regional.yml"), """
+                unit_tests:
+                  - name: test_regional
+                    model: regional
+                    overrides:
+                      env_vars: {REGION: eu}
+                      macros: {current_region: "'xx'"}
+                    given:
+                      - input: ref('orders')
+                        rows: [{order_id: 1}]
+                    expect:
+                      rows: [{order_id: 1, region: eu, macro_region: xx}]
+                """);
+        Result result = smelt("test", "--select", "resource_type:unit_test,regional");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("PASS test_regional").doesNotContain("test_new_orders_only");
+        Result model = smelt("test", "--select", "regional");
+        assertThat(model.out()).as("selecting a model brings its unit tests along").contains("test_regional");
+    }
+
+    @Test
+    void aDisabledModelTakesItsUnitTestsWithIt() throws IOException {
+        Files.writeString(project.resolve("models/orders_incremental.sql"), "{{ config(enabled=false) }}\nselect 1 as order_id\n");
+        Result result = smelt("test", "--select", "test_type:unit");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("test_is_valid_email_address").doesNotContain("test_new_orders_only");
+    }
+
+    @Test
+    void anInputTheModelDoesNotReadIsAProjectErrorAtItsLine() {
+        replace("- input: ref('top_level_domains')\n        format: csv", "- input: ref('orders')\n        format: csv");
+        Result result = smelt("test");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("models/unit_tests.yml:20:9").contains("input ref('orders') is not a ref of model 'dim_customers'");
+    }
+
+    @Test
+    void badDefinitionsAreProjectErrorsWithFileAndLine() throws IOException {
+        replace("    model: orders_incremental", "    model: no_such_model");
+        Result unknownModel = smelt("test");
+        assertThat(unknownModel.exitCode()).isEqualTo(2);
+        assertThat(unknownModel.err()).contains("models/unit_tests.yml:").contains("no_such_model");
+
+        Files.writeString(project.resolve("models/bad.yml"), """
+                unit_tests:
+                  - name: no_expect
+                    model: dim_customers
+                    given: []
+                """);
+        Result noExpect = smelt("test");
+        assertThat(noExpect.exitCode()).isEqualTo(2);
+        assertThat(noExpect.err()).contains("models/bad.yml:2").contains("needs expect:");
+
+        Files.writeString(project.resolve("models/bad.yml"), """
+                unit_tests:
+                  - name: bad_format
+                    model: dim_customers
+                    given:
+                      - input: ref('stg_customers')
+                        format: xml
+                    expect: {rows: []}
+                """);
+        Result badFormat = smelt("test");
+        assertThat(badFormat.exitCode()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("models/bad.yml:6").contains("unknown fixture format 'xml'");
+    }
+
+    private void replace(String from, String to) {
+        try {
+            Path file = project.resolve("models/unit_tests.yml");
+            String text = Files.readString(file);
+            assertThat(text).contains(from);
+            Files.writeString(file, text.replace(from, to));
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private long query(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("u.duckdb"));
+                ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private Result smelt(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--project-dir";
+        all[args.length + 1] = project.toString();
+        return TestingCli.run(project, all);
+    }
+}

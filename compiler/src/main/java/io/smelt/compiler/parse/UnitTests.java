@@ -1,0 +1,102 @@
+package io.smelt.compiler.parse;
+
+import io.smelt.compiler.diag.Diagnostic;
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.NodeConfig;
+import io.smelt.compiler.graph.RefCall;
+import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.graph.UnitTestSpec;
+import io.smelt.compiler.project.ConfigResolver;
+import io.smelt.compiler.project.DbtProject;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Unit test nodes from one package's properties files, and the check that each input is one its model reads. */
+final class UnitTests {
+    private final ConfigResolver rules;
+
+    UnitTests(ConfigResolver rules) {
+        this.rules = rules;
+    }
+
+    List<Node> build(DbtProject project, Properties props, java.util.function.Function<Path, Path> display) {
+        String pkg = project.name();
+        List<Node> nodes = new ArrayList<>();
+        for (Properties.UnitTest test : props.unitTests()) {
+            UnitTestSpec spec = test.spec();
+            List<String> fqn = new ArrayList<>();
+            fqn.add(pkg);
+            Path parent = test.file().getParent();
+            if (parent != null && parent.getNameCount() > 1) {
+                parent.subpath(1, parent.getNameCount()).forEach(part -> fqn.add(part.toString()));
+            }
+            fqn.add(spec.model());
+            fqn.add(spec.name());
+            Map<String, Object> config = rules.resolve("unit_tests", pkg, fqn, spec.config(), null);
+            SourcePosition at = spec.at() == null ? SourcePosition.of(display.apply(test.file())) : spec.at();
+            nodes.add(new Node("unit_test." + pkg + "." + spec.model() + "." + spec.name(), ResourceType.UNIT_TEST, pkg,
+                    spec.name(), test.file(), null, fqn, "", new NodeConfig(config), spec.description(), null,
+                    List.of(new RefCall(null, spec.model(), null, at.line())), null, null, null, null, null, null, null, at,
+                    null, spec));
+        }
+        return nodes;
+    }
+
+    /**
+     * Each given must be a ref or source the tested model calls, or {@code this} for an incremental
+     * model. A unit test whose model does not exist or is disabled is left to the graph linker.
+     */
+    static List<Diagnostic> check(List<Node> nodes) {
+        List<Diagnostic> problems = new ArrayList<>();
+        for (Node test : nodes) {
+            if (test.unitTest() == null || !test.config().enabled()) {
+                continue;
+            }
+            UnitTestSpec spec = test.unitTest();
+            Node model = nodes.stream()
+                    .filter(n -> n.resourceType() == ResourceType.MODEL && n.name().equals(spec.model()) && n.config().enabled())
+                    .findFirst().orElse(null);
+            if (model == null) {
+                continue;
+            }
+            for (UnitTestSpec.Given given : spec.given()) {
+                String problem = problem(given, model);
+                if (problem != null) {
+                    problems.add(new Diagnostic(ErrorKind.PROJECT, given.at(), "unit test '" + spec.name() + "': " + problem,
+                            "give only the inputs model '" + model.name() + "' reads: " + inputsOf(model)));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String problem(UnitTestSpec.Given given, Node model) {
+        if (given.isThis()) {
+            return null;
+        }
+        RefCall ref = given.ref();
+        if (ref != null) {
+            boolean found = model.refs().stream().anyMatch(call -> call.name().equals(ref.name()));
+            return found ? null : "input " + given.input().strip() + " is not a ref of model '" + model.name() + "'";
+        }
+        io.smelt.compiler.graph.SourceCall source = given.source();
+        if (source != null) {
+            boolean found = model.sources().stream()
+                    .anyMatch(call -> call.sourceName().equals(source.sourceName()) && call.tableName().equals(source.tableName()));
+            return found ? null : "input " + given.input().strip() + " is not a source of model '" + model.name() + "'";
+        }
+        return "input '" + given.input() + "' is not ref('...'), source('...', '...') or this";
+    }
+
+    private static String inputsOf(Node model) {
+        List<String> inputs = new ArrayList<>();
+        model.refs().forEach(call -> inputs.add("ref('" + call.name() + "')"));
+        model.sources().forEach(call -> inputs.add("source('" + call.sourceName() + "', '" + call.tableName() + "')"));
+        return inputs.isEmpty() ? "none" : String.join(", ", inputs);
+    }
+}
