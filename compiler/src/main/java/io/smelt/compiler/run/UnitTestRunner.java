@@ -109,6 +109,10 @@ final class UnitTestRunner {
         return types;
     }
 
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final java.util.regex.Pattern TIMESTAMP =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
+
     /**
      * The fixture as a query. With the input's column types each value is cast to its column's type and
      * the columns the fixture leaves out are null; without them values are literals.
@@ -148,6 +152,13 @@ final class UnitTestRunner {
             }
             else if (value instanceof Number || value instanceof Boolean) {
                 expression = String.valueOf(value);
+            }
+            else if (DATE.matcher(String.valueOf(value)).matches()) {
+                // no relation to take types from: dates and timestamps are still typed, so date functions take them
+                expression = "cast(" + quote.apply(String.valueOf(value)) + " as date)";
+            }
+            else if (TIMESTAMP.matcher(String.valueOf(value)).matches()) {
+                expression = "cast(" + quote.apply(String.valueOf(value).replace('T', ' ')) + " as timestamp)";
             }
             else {
                 expression = quote.apply(String.valueOf(value));

@@ -8,6 +8,7 @@ import io.smelt.compiler.run.Workspace;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +32,15 @@ class TestTrinoProjects extends BaseProjectContractTest {
             RunSummary summary = run(workspace, Command.BUILD);
             assertThat(count(workspace, "raw_user_events")).isEqualTo(2986);
             assertThat(count(workspace, "silver_user_events")).as("ISO 8601 'T' timestamps do not cast on Trino").isZero();
-            assertThat(result(summary, "user_metrics_daily").message()).contains("Unknown type: STRING");
+            // the model's unit tests run its SQL first and meet the same error, so the model is skipped
+            for (String unitTest : List.of("user_metrics_daily_counts_events_revenue_and_sessions",
+                    "user_metrics_daily_recomputes_the_last_days_incrementally")) {
+                assertThat(result(summary, unitTest).message()).contains("Unknown type: STRING");
+            }
+            assertThat(result(summary, "user_metrics_daily").status()).isEqualTo(NodeStatus.SKIPPED);
             assertThat(summary.results()).filteredOn(r -> r.status() == NodeStatus.ERROR).extracting(r -> r.node().name())
-                    .containsExactly("user_metrics_daily");
+                    .containsExactlyInAnyOrder("user_metrics_daily_counts_events_revenue_and_sessions",
+                            "user_metrics_daily_recomputes_the_last_days_incrementally");
         }
     }
 
