@@ -154,12 +154,7 @@ class TestBadInput {
     }
 
     private Result smelt(String fixture, String... args) {
-        Path project = copy(fixture);
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--project-dir";
-        all[args.length + 1] = project.toString();
-        return TestingCli.run(project, all);
+        return TestingCli.inProject(copy(fixture), args);
     }
 
     private Path copy(String fixture) {

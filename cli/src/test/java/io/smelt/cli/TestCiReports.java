@@ -108,10 +108,6 @@ class TestCiReports {
     }
 
     private Result smelt(Map<String, String> env, String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--project-dir";
-        all[args.length + 1] = project.toString();
-        return TestingCli.run(new CliContext(project, env, false, 80), all);
+        return TestingCli.inProject(project, env, args);
     }
 }

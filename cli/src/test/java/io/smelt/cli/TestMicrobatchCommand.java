@@ -77,12 +77,9 @@ class TestMicrobatchCommand {
     }
 
     private Result smelt(String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--project-dir";
-        all[args.length + 1] = project.toString();
-        all[args.length + 2] = "--vars";
-        all[args.length + 3] = VARS;
-        return TestingCli.run(project, all);
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--vars";
+        all[args.length + 1] = VARS;
+        return TestingCli.inProject(project, all);
     }
 }

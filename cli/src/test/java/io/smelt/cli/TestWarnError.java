@@ -80,10 +80,6 @@ class TestWarnError {
     }
 
     private Result smelt(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--project-dir";
-        all[args.length + 1] = project.toString();
-        return TestingCli.run(project, all);
+        return TestingCli.inProject(project, args);
     }
 }

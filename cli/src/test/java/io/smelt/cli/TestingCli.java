@@ -18,6 +18,24 @@ public final class TestingCli {
         return run(CliContext.of(workingDirectory), args);
     }
 
+    /** Runs {@code args} in {@code project} with {@code --project-dir project} added at the end. */
+    public static Result inProject(Path project, String... args) {
+        return run(CliContext.of(project), withProjectDir(project, args));
+    }
+
+    /** The same with the process environment {@code environment}. */
+    public static Result inProject(Path project, java.util.Map<String, String> environment, String... args) {
+        return run(new CliContext(project, environment, false, 80), withProjectDir(project, args));
+    }
+
+    private static String[] withProjectDir(Path project, String[] args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--project-dir";
+        all[args.length + 1] = project.toString();
+        return all;
+    }
+
     public static Result run(CliContext context, String... args) {
         CommandLine commandLine = SmeltCommand.newCommandLine(context, false);
         StringWriter out = new StringWriter();
