@@ -44,6 +44,21 @@ class TestSparkAdapter extends BaseAdapterTest {
     }
 
     /**
+     * A local[2] server runs each DDL statement in about half a second and queues the rest: 8 workers
+     * x 10 rounds (640 statements) took 6-7 minutes on 2 cores and once ran past the 5-minute wait.
+     * Four workers over three rounds still race on the shared schema and metastore.
+     */
+    @Override
+    public int concurrencyThreads() {
+        return 4;
+    }
+
+    @Override
+    public int concurrencyRounds() {
+        return 3;
+    }
+
+    /**
      * Delta stores no column names with spaces without column mapping, and the Hive metastore no
      * table names with them. Spark's INSERT reports no row count over Thrift.
      */
