@@ -200,7 +200,9 @@ public final class TestingSparkThriftServer
                     .replace("\\", "\\\\") + "\"\n");
             List<String> command = new ArrayList<>();
             command.add(java.toString());
-            command.add("-Xmx1g");
+            // the whole Spark module shares one server; with 1 GB it slowed to minutes per test and died late
+            // in the run (2026-11-27, after this session added suites), most likely out of heap
+            command.add("-Xmx2g");
             command.addAll(MODULE_OPTIONS);
             // extra flags come last, so they win (SMELT_SPARK_SERVER_OPTS=-XX:TieredStopAtLevel=4 -Xmx4g)
             String extra = System.getenv(SERVER_OPTIONS_VARIABLE);
