@@ -36,6 +36,6 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
     }
 
     public static int forSummary(RunSummary summary) {
-        return summary.success() ? OK : FAILED;
+        return summary.invalidProject() ? INVALID : summary.success() ? OK : FAILED;
     }
 }

@@ -62,7 +62,7 @@ class TestCiReports {
         assertThat(failed.getAttribute("line")).isEqualTo("33");
         Element failure = (Element) failed.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message")).as("one value not accepted").isEqualTo("1 failing row");
-        assertThat(failure.getTextContent()).contains("compiled SQL: target/compiled/jaffle_shop/models/marts/schema/accepted_values_orders_");
+        assertThat(failure.getTextContent()).contains("compiled SQL: target/compiled/jaffle_shop/models/marts/schema.yml/accepted_values_orders_");
 
         Element broken = cases.stream().filter(c -> c.getAttribute("name").equals("broken")).findFirst().orElseThrow();
         assertThat(broken.getAttribute("classname")).isEqualTo("model.jaffle_shop");

@@ -167,7 +167,7 @@ final class NodeJson {
      */
     static String path(Node node) {
         if (node.testMetadata() != null) {
-            return node.name() + ".sql";
+            return node.fileName() + ".sql";
         }
         Path file = node.originalFilePath();
         if (file == null) {

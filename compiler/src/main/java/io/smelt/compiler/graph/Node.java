@@ -84,6 +84,11 @@ public record Node(
         return config.materialized();
     }
 
+    /** The name of the node's compiled file: a generic test's hashed short name when its name is too long. */
+    public String fileName() {
+        return testMetadata != null && testMetadata.fileName() != null ? testMetadata.fileName() : name;
+    }
+
     /**
      * True for a snapshot defined in a file named otherwise (one of several blocks, or a YAML entry):
      * its compiled SQL goes to {@code <file>/<name>.sql} so that nodes of one file do not overwrite

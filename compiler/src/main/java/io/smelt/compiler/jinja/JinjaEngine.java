@@ -168,6 +168,12 @@ public final class JinjaEngine {
         return registry.lookup(callingPackage, macroName);
     }
 
+    /** The signature of macro {@code name} (or {@code pkg.name}) as seen from a package, or null when there is none. */
+    public MacroSignature signature(String callingPackage, String macroName) {
+        DbtMacro macro = registry.lookup(callingPackage, macroName);
+        return macro == null ? null : MacroSignature.of(macro.def());
+    }
+
     /** The 1-based line being rendered on this thread (for a JinjaFunction: its call site), or 0. */
     public static int currentLine() {
         Frames.Frame frame = Frames.current();

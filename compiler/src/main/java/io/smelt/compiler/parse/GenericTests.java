@@ -1,6 +1,7 @@
 package io.smelt.compiler.parse;
 
 import io.smelt.compiler.context.ContextHost;
+import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
@@ -12,17 +13,12 @@ import io.smelt.compiler.jinja.Template;
 import io.smelt.compiler.project.ConfigResolver;
 import io.smelt.compiler.project.DbtProject;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,18 +27,20 @@ import java.util.stream.Collectors;
 final class GenericTests {
     private static final Pattern REF = Pattern.compile("^\\s*ref\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?\\)\\s*$");
     private static final Pattern SOURCE = Pattern.compile("^\\s*source\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)\\s*$");
-    private static final int MAX_NAME = 64;
 
     private final ContextHost host;
     private final ConfigResolver rules;
     private final Path rootDir;
     private final Map<String, Template> templates;
+    private final TestDefinitionCheck check;
+    private final List<Diagnostic> problems = new ArrayList<>();
 
     GenericTests(ContextHost host, ConfigResolver rules, Path rootDir, Map<String, Template> templates) {
         this.host = host;
         this.rules = rules;
         this.rootDir = rootDir;
         this.templates = templates;
+        this.check = new TestDefinitionCheck(host.engine());
     }
 
     List<Node> build(ProjectFiles files, Properties props) {
@@ -73,6 +71,9 @@ final class GenericTests {
                     nodes.add(test(project, test, attached, patch.file(), patch.name()));
                 }
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new SmeltException(problems);
         }
         return nodes;
     }
@@ -129,12 +130,16 @@ final class GenericTests {
         if (def.columnName() != null) {
             args.put("column_name", def.columnName());
         }
-        String name = def.customName() != null ? def.customName() : synthesizeName(namespace, testName, targetName, args);
+        boolean onSource = attached.resourceType() == ResourceType.SOURCE;
+        String type = (namespace == null ? "" : namespace + "_") + (onSource ? "source_" : "") + testName;
+        TestNames names = def.customName() != null ? new TestNames(def.customName(), def.customName())
+                : TestNames.synthesize(type, targetName, args);
+        String name = names.full();
         List<RefCall> refs = new ArrayList<>();
         List<SourceCall> sources = new ArrayList<>();
         int line = def.at() == null ? 0 : def.at().line();
         String model;
-        if (attached.resourceType() == ResourceType.SOURCE) {
+        if (onSource) {
             sources.add(new SourceCall(attached.sourceName(), attached.name(), line));
             model = "{{ get_where_subquery(source('" + attached.sourceName() + "', '" + attached.name() + "')) }}";
         }
@@ -164,56 +169,31 @@ final class GenericTests {
             parent.subpath(1, parent.getNameCount()).forEach(part -> fqn.add(part.toString()));
         }
         fqn.add(name);
-        Map<String, Object> config = rules.resolve("tests", pkg, fqn, def.config(), null);
+        Map<String, Object> config = new LinkedHashMap<>(rules.resolve("tests", pkg, fqn, def.config(), null));
+        if (!names.compiled().equals(name)) {
+            // dbt's alias for a test whose name is too long for a file or relation
+            config.putIfAbsent("alias", names.compiled());
+        }
+        if (!Boolean.FALSE.equals(config.get("enabled"))) {
+            String what = (def.columnName() == null ? "" : "column " + def.columnName() + " of ")
+                    + attached.resourceType().dbtName() + " " + (onSource ? attached.sourceName() + "." : "") + attached.name();
+            problems.addAll(check.check(pkg, namespace, testName, kwargs, config, def.at(), what));
+        }
         String macro = (namespace == null ? "" : namespace + ".") + "test_" + testName;
         String rawCode = "{{ " + macro + "(**_dbt_generic_test_kwargs) }}";
-        String uniqueId = "test." + pkg + "." + name + "." + md5(name + "|" + file + "|" + args).substring(0, 10);
+        String uniqueId = "test." + pkg + "." + name + "." + TestNames.hash(name, namespace, testName, kwargs);
         Path display = display(project, file);
         templates.put(uniqueId, host.engine().parse(pkg, display, rawCode));
-        TestMetadata metadata = new TestMetadata(testName, namespace, kwargs, def.columnName(), attached.uniqueId());
+        TestMetadata metadata = new TestMetadata(testName, namespace, kwargs, def.columnName(), attached.uniqueId(),
+                names.compiled());
         return new Node(uniqueId, ResourceType.TEST, pkg, name, file, null, fqn, rawCode, new NodeConfig(config), null, null,
-                refs, sources, null, (String) host.target().get("database"), String.valueOf(host.target().get("schema")), name,
+                refs, sources, null, (String) host.target().get("database"), String.valueOf(host.target().get("schema")),
+                config.get("alias") instanceof String alias ? alias : names.compiled(),
                 null, metadata, def.at() == null ? io.smelt.compiler.diag.SourcePosition.of(display) : def.at(), null);
-    }
-
-    /** dbt's generated test name: test, target and every argument value flattened, long names hashed. */
-    static String synthesizeName(String namespace, String testName, String targetName, Map<String, Object> args) {
-        List<String> flat = new ArrayList<>();
-        for (Map.Entry<String, Object> entry : new TreeMap<>(args).entrySet()) {
-            if (entry.getKey().equals("model")) {
-                continue;
-            }
-            Object value = entry.getValue();
-            if (value instanceof Map<?, ?> map) {
-                map.values().forEach(v -> flat.add(String.valueOf(v)));
-            }
-            else if (value instanceof List<?> list) {
-                list.forEach(v -> flat.add(String.valueOf(v)));
-            }
-            else {
-                flat.add(String.valueOf(value));
-            }
-        }
-        String unique = flat.stream().map(part -> part.replaceAll("[^0-9a-zA-Z_]+", "_")).collect(Collectors.joining("__"));
-        String identifier = namespace == null ? testName : namespace + "_" + testName;
-        String full = identifier + "_" + targetName + (unique.isEmpty() ? "" : "_" + unique);
-        if (full.length() >= MAX_NAME) {
-            return identifier.substring(0, Math.min(30, identifier.length())) + "_" + targetName + "_" + md5(full).substring(0, 10);
-        }
-        return full;
     }
 
     private Path display(DbtProject project, Path path) {
         Path absolute = project.projectDir().toAbsolutePath().normalize().resolve(path);
         return absolute.startsWith(rootDir) ? rootDir.relativize(absolute) : absolute;
-    }
-
-    private static String md5(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

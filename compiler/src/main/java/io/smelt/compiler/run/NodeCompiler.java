@@ -103,8 +103,8 @@ final class NodeCompiler {
     static Path path(Path root, Node node) {
         Path relative = node.originalFilePath() == null ? Path.of(node.name() + ".sql") : node.originalFilePath();
         if (node.testMetadata() != null || node.unitTest() != null) {
-            relative = relative.resolveSibling(relative.getFileName().toString().replaceFirst("\\.ya?ml$", ""))
-                    .resolve(node.name() + ".sql");
+            // dbt's layout: target/compiled/<package>/models/schema.yml/<test>.sql
+            relative = relative.resolve(node.fileName() + ".sql");
         }
         else if (node.sharesItsFile()) {
             relative = relative.resolve(node.name() + ".sql");

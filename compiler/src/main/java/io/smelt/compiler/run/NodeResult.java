@@ -21,6 +21,8 @@ import static java.util.Objects.requireNonNull;
  * @param compiledPath {@code target/compiled/...} file of the node's SQL, or null
  * @param errorAt where an error was found in the user's files, or null
  * @param adapterResponse what the engine said ({@code rows_affected}, {@code query_id}, ...)
+ * @param invalidProject whether the node failed because the project is wrong (a test on a column its
+ *     model does not have), which makes the command exit with 2 rather than 1
  */
 public record NodeResult(
         Node node,
@@ -34,12 +36,19 @@ public record NodeResult(
         String relationName,
         Path compiledPath,
         SourcePosition errorAt,
-        Map<String, Object> adapterResponse) {
+        Map<String, Object> adapterResponse,
+        boolean invalidProject) {
     public NodeResult {
         requireNonNull(node, "node is null");
         requireNonNull(status, "status is null");
         message = message == null ? "" : message;
         elapsed = elapsed == null ? Duration.ZERO : elapsed;
         adapterResponse = adapterResponse == null ? Map.of() : Map.copyOf(adapterResponse);
+    }
+
+    public NodeResult(Node node, int index, int total, NodeStatus status, String message, long failures, Instant startedAt,
+            Duration elapsed, String relationName, Path compiledPath, SourcePosition errorAt, Map<String, Object> adapterResponse) {
+        this(node, index, total, status, message, failures, startedAt, elapsed, relationName, compiledPath, errorAt,
+                adapterResponse, false);
     }
 }

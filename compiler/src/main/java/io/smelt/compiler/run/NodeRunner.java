@@ -56,17 +56,17 @@ final class NodeRunner {
             };
         }
         catch (SmeltException e) {
-            return failed(node, index, total, started, t0, withHint(e), e.first().at());
+            return failed(node, index, total, started, t0, withHint(e), e);
         }
         catch (EngineException e) {
-            return failed(node, index, total, started, t0, engineMessage(node, e), null);
+            return failed(node, index, total, started, t0, engineMessage(node, e), (SourcePosition) null);
         }
         catch (RuntimeException e) {
             SmeltException smelt = causeOfType(e);
             if (smelt != null) {
-                return failed(node, index, total, started, t0, withHint(smelt), smelt.first().at());
+                return failed(node, index, total, started, t0, withHint(smelt), smelt);
             }
-            return failed(node, index, total, started, t0, String.valueOf(e.getMessage()), null);
+            return failed(node, index, total, started, t0, String.valueOf(e.getMessage()), (SourcePosition) null);
         }
     }
 
@@ -146,6 +146,10 @@ final class NodeRunner {
             result = scope.session().execute(sql, true, 1);
         }
         catch (EngineException e) {
+            SmeltException missing = TestColumnCheck.missingColumn(project, scope, node);
+            if (missing != null) {
+                throw missing;
+            }
             throw CompiledSqlError.map(e, sql, compiled.sql());
         }
         long failures = 0;
@@ -273,6 +277,13 @@ final class NodeRunner {
     private NodeResult failed(Node node, int index, int total, Instant started, long t0, String message, SourcePosition at) {
         return new NodeResult(node, index, total, NodeStatus.ERROR, message, 0, started, Duration.ofNanos(System.nanoTime() - t0),
                 relationName(node), null, at, Map.of("_message", message));
+    }
+
+    /** A node that failed on a problem in the project's files; one in its properties or config makes the run exit 2. */
+    private NodeResult failed(Node node, int index, int total, Instant started, long t0, String message, SmeltException e) {
+        return new NodeResult(node, index, total, NodeStatus.ERROR, message, 0, started, Duration.ofNanos(System.nanoTime() - t0),
+                relationName(node), null, e.first().at(), Map.of("_message", message),
+                e.first().kind() == io.smelt.compiler.diag.ErrorKind.PROJECT);
     }
 
     private String relationName(Node node) {
