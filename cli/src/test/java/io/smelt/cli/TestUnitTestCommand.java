@@ -41,7 +41,8 @@ class TestUnitTestCommand {
         Result result = smelt("ls", "--resource-type", "unit_test");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().lines().toList()).containsExactlyInAnyOrder("unit_tests.dim_customers.test_is_valid_email_address",
-                "unit_tests.dim_customers.test_sql_input_csv_expect", "unit_tests.orders_incremental.test_new_orders_only");
+                "unit_tests.dim_customers.test_sql_input_csv_expect", "unit_tests.orders_incremental.test_new_orders_only",
+                "unit_tests.dim_customers.test_fixture_files");
     }
 
     @Test
@@ -163,6 +164,22 @@ class TestUnitTestCommand {
         Result badFormat = smelt("test");
         assertThat(badFormat.exitCode()).isEqualTo(2);
         assertThat(badFormat.err()).contains("models/bad.yml:6").contains("unknown fixture format 'xml'");
+
+        Files.writeString(project.resolve("models/bad.yml"), """
+                unit_tests:
+                  - name: missing_fixture
+                    model: dim_customers
+                    given:
+                      - input: ref('stg_customers')
+                        format: csv
+                        fixture: no_such_rows
+                    expect: {rows: []}
+                """);
+        Result missingFixture = smelt("test");
+        assertThat(missingFixture.exitCode()).isEqualTo(2);
+        assertThat(missingFixture.err()).contains("models/bad.yml:7:18: error: unit test 'missing_fixture': no fixture file "
+                + "no_such_rows.csv in a fixtures folder of the test paths [tests]").contains("fixture files found: ")
+                .contains("tests/fixtures/domains.csv");
     }
 
     private void replace(String from, String to) {

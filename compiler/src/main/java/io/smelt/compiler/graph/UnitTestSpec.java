@@ -34,6 +34,12 @@ public record UnitTestSpec(String name, String model, String description, List<G
         envVars = Collections.unmodifiableMap(new LinkedHashMap<>(envVars));
     }
 
+    /** The same test with each fixture (inputs and expect) replaced as {@code resolve} says. */
+    public UnitTestSpec withFixtures(java.util.function.UnaryOperator<Fixture> resolve) {
+        List<Given> resolved = given.stream().map(g -> new Given(g.input(), resolve.apply(g.fixture()), g.at())).toList();
+        return new UnitTestSpec(name, model, description, resolved, resolve.apply(expect), macros, vars, envVars, config, at);
+    }
+
     /** The given for {@code this} (the model's existing table), or null. */
     public Given givenThis() {
         return given.stream().filter(g -> g.input().strip().equals("this")).findFirst().orElse(null);
@@ -82,10 +88,20 @@ public record UnitTestSpec(String name, String model, String description, List<G
      *
      * @param format {@code dict}, {@code csv} or {@code sql}
      */
-    public record Fixture(String format, List<Map<String, Object>> rows, String sql, SourcePosition at) {
+    public record Fixture(String format, List<Map<String, Object>> rows, String sql, SourcePosition at, String file) {
         public Fixture {
             requireNonNull(format, "format is null");
             rows = rows == null ? List.of() : rows.stream().map(row -> Collections.unmodifiableMap(new LinkedHashMap<>(row))).toList();
+        }
+
+        /** Rows written in the properties file. */
+        public Fixture(String format, List<Map<String, Object>> rows, String sql, SourcePosition at) {
+            this(format, rows, sql, at, null);
+        }
+
+        /** A {@code fixture:} file's rows: its text is CSV or a SELECT, as the format says. */
+        public Fixture withFileText(String text) {
+            return format.equals("sql") ? new Fixture(format, null, text, at, file) : new Fixture(format, csvRows(text), null, at, file);
         }
 
         /** Column names in first-seen order over all rows. */
@@ -93,6 +109,53 @@ public record UnitTestSpec(String name, String model, String description, List<G
             java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
             rows.forEach(row -> columns.addAll(row.keySet()));
             return List.copyOf(columns);
+        }
+
+        /** A header line, then one row a line; an empty field is null. Double quotes enclose commas. */
+        public static List<Map<String, Object>> csvRows(String text) {
+            List<String> lines = text.lines().filter(line -> !line.isBlank()).toList();
+            List<Map<String, Object>> rows = new java.util.ArrayList<>();
+            if (lines.isEmpty()) {
+                return rows;
+            }
+            List<String> header = csvFields(lines.get(0));
+            for (String line : lines.subList(1, lines.size())) {
+                List<String> values = csvFields(line);
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    String value = i < values.size() ? values.get(i) : null;
+                    row.put(header.get(i).strip(), value == null || value.isEmpty() ? null : value);
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+
+        private static List<String> csvFields(String line) {
+            List<String> out = new java.util.ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == '"') {
+                    if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    }
+                    else {
+                        quoted = !quoted;
+                    }
+                }
+                else if (c == ',' && !quoted) {
+                    out.add(field.toString().strip());
+                    field.setLength(0);
+                }
+                else {
+                    field.append(c);
+                }
+            }
+            out.add(field.toString().strip());
+            return out;
         }
     }
 }

@@ -24,7 +24,8 @@ public record ProjectFiles(
         List<Found> snapshots,
         List<Found> macros,
         List<Found> yaml,
-        List<Path> unsupported) {
+        List<Path> unsupported,
+        List<Found> fixtures) {
     /**
      * @param path relative to the package root ({@code models/staging/stg_orders.sql})
      * @param folder the resource folder it is under ({@code models}), relative to the package root
@@ -70,12 +71,17 @@ public record ProjectFiles(
             walk(project, folder, ".sql", macros);
             walk(project, folder, ".yml", yaml);
         }
+        List<Found> fixtures = new ArrayList<>();
         for (String folder : project.testPaths()) {
             List<Found> sql = new ArrayList<>();
             walk(project, folder, ".sql", sql);
             for (Found found : sql) {
-                (found.subfolders().contains("generic") ? macros : tests).add(found);
+                List<String> subfolders = found.subfolders();
+                (subfolders.contains("fixtures") ? fixtures : subfolders.contains("generic") ? macros : tests).add(found);
             }
+            List<Found> csv = new ArrayList<>();
+            walk(project, folder, ".csv", csv);
+            csv.stream().filter(found -> found.subfolders().contains("fixtures")).forEach(fixtures::add);
             walk(project, folder, ".yml", yaml);
         }
         for (String folder : project.analysisPaths()) {
@@ -87,7 +93,7 @@ public record ProjectFiles(
             walk(project, folder, ".yml", yaml);
         }
         return new ProjectFiles(project, models, seeds, tests, analyses, snapshots, macros, yaml.stream().distinct().toList(),
-                python.stream().map(Found::path).toList());
+                python.stream().map(Found::path).toList(), fixtures);
     }
 
     private static void walk(DbtProject project, String folder, String extension, List<Found> out) {

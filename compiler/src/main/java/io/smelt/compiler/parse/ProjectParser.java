@@ -81,7 +81,7 @@ public final class ProjectParser {
                 }
             }
             tasks.add(() -> new GenericTests(host, rules, rootDir, templates).build(files, props));
-            tasks.add(() -> new UnitTests(rules).build(files.project(), props, path -> display(files.project(), path)));
+            tasks.add(() -> new UnitTests(rules).build(files, props, path -> display(files.project(), path)));
         }
         List<Diagnostic> problems = Collections.synchronizedList(new ArrayList<>());
         List<Node> nodes = tasks.parallelStream()

@@ -2,6 +2,7 @@ package io.smelt.compiler.parse;
 
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
@@ -11,6 +12,8 @@ import io.smelt.compiler.graph.UnitTestSpec;
 import io.smelt.compiler.project.ConfigResolver;
 import io.smelt.compiler.project.DbtProject;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +27,15 @@ final class UnitTests {
         this.rules = rules;
     }
 
-    List<Node> build(DbtProject project, Properties props, java.util.function.Function<Path, Path> display) {
+    List<Node> build(ProjectFiles files, Properties props, java.util.function.Function<Path, Path> display) {
+        DbtProject project = files.project();
         String pkg = project.name();
         List<Node> nodes = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
         for (Properties.UnitTest test : props.unitTests()) {
-            UnitTestSpec spec = test.spec();
+            String testName = test.spec().name();
+            UnitTestSpec spec = test.spec().withFixtures(fixture -> fixture.file() == null ? fixture
+                    : readFixture(files, testName, fixture, problems));
             List<String> fqn = new ArrayList<>();
             fqn.add(pkg);
             Path parent = test.file().getParent();
@@ -44,7 +51,39 @@ final class UnitTests {
                     List.of(new RefCall(null, spec.model(), null, at.line())), null, null, null, null, null, null, null, at,
                     null, spec));
         }
+        if (!problems.isEmpty()) {
+            throw new SmeltException(problems);
+        }
         return nodes;
+    }
+
+    /** A {@code fixture:} name's file: {@code <name>.csv} or {@code <name>.sql} in a fixtures folder of the test paths. */
+    private static UnitTestSpec.Fixture readFixture(ProjectFiles files, String testName, UnitTestSpec.Fixture fixture,
+            List<Diagnostic> problems) {
+        String wanted = fixture.file() + "." + fixture.format();
+        List<ProjectFiles.Found> found = files.fixtures().stream()
+                .filter(f -> f.path().getFileName().toString().equals(wanted)).toList();
+        if (found.size() != 1) {
+            List<String> known = files.fixtures().stream().map(f -> f.path().toString()).toList();
+            String message = found.isEmpty()
+                    ? "unit test '" + testName + "': no fixture file " + wanted + " in a fixtures folder of the test paths "
+                            + files.project().testPaths()
+                    : "unit test '" + testName + "': fixture " + wanted + " is in more than one place: "
+                            + found.stream().map(f -> f.path().toString()).toList();
+            String hint = found.isEmpty()
+                    ? (known.isEmpty() ? "put it at tests/fixtures/" + wanted : "fixture files found: " + String.join(", ", known))
+                    : "give each fixture file a name of its own";
+            problems.add(new Diagnostic(ErrorKind.PROJECT, fixture.at(), message, hint));
+            return fixture;
+        }
+        try {
+            return fixture.withFileText(Files.readString(files.project().projectDir().resolve(found.get(0).path())));
+        }
+        catch (IOException e) {
+            problems.add(new Diagnostic(ErrorKind.PROJECT, fixture.at(), "unit test '" + testName + "': cannot read "
+                    + found.get(0).path() + ": " + e.getMessage(), null));
+            return fixture;
+        }
     }
 
     /**

@@ -87,11 +87,18 @@ final class UnitTestParser {
                         "use format: dict, csv or sql");
             }
         }
-        if (fields.containsKey("fixture")) {
-            throw yaml.error(fields.get("fixture").keyNode(), "fixture files are not supported yet (" + owner + ")",
-                    "write the rows inline under rows:");
-        }
         YamlReader.Entry rows = fields.get("rows");
+        YamlReader.Entry file = fields.get("fixture");
+        if (file != null) {
+            if (rows != null) {
+                throw yaml.error(file.keyNode(), owner + " gives both rows: and fixture:", "keep one of them");
+            }
+            if (format.equals("dict")) {
+                throw yaml.error(file.keyNode(), owner + " names a fixture file, which must be format: csv or format: sql",
+                        "add format: csv (tests/fixtures/<name>.csv) or format: sql (tests/fixtures/<name>.sql)");
+            }
+            return new UnitTestSpec.Fixture(format, null, null, yaml.at(file.value()), yaml.text(file.value(), "fixture", false));
+        }
         Node rowsNode = rows == null ? null : rows.value();
         if (format.equals("dict")) {
             List<Map<String, Object>> out = new ArrayList<>();
@@ -112,54 +119,7 @@ final class UnitTestParser {
         if (format.equals("sql")) {
             return new UnitTestSpec.Fixture(format, null, scalar.getValue(), yaml.at(rowsNode));
         }
-        return new UnitTestSpec.Fixture(format, csv(scalar.getValue()), null, yaml.at(rowsNode));
-    }
-
-    /** A header line, then one row a line; an empty field is null. Double quotes enclose commas. */
-    static List<Map<String, Object>> csv(String text) {
-        List<String> lines = text.lines().filter(line -> !line.isBlank()).toList();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        if (lines.isEmpty()) {
-            return rows;
-        }
-        List<String> header = fields(lines.get(0));
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> values = fields(line);
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                String value = i < values.size() ? values.get(i) : null;
-                row.put(header.get(i).strip(), value == null || value.isEmpty() ? null : value);
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                }
-                else {
-                    quoted = !quoted;
-                }
-            }
-            else if (c == ',' && !quoted) {
-                out.add(field.toString().strip());
-                field.setLength(0);
-            }
-            else {
-                field.append(c);
-            }
-        }
-        out.add(field.toString().strip());
-        return out;
+        return new UnitTestSpec.Fixture(format, UnitTestSpec.Fixture.csvRows(scalar.getValue()), null, yaml.at(rowsNode));
     }
 
     static Set<String> keys() {

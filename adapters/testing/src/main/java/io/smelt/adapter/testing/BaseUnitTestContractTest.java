@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * dbt unit tests on the engine under test, with the {@code unit_tests} fixture: dict, csv and sql
- * fixtures, an incremental model tested through {@code this}, and the order {@code build} keeps.
+ * rows, inline and from files under tests/fixtures, an incremental model tested through {@code this}, and the order {@code build} keeps.
  */
 public abstract class BaseUnitTestContractTest extends BaseProjectTest {
     @Test
@@ -27,7 +27,7 @@ public abstract class BaseUnitTestContractTest extends BaseProjectTest {
             RunSummary summary = run(workspace, Command.TEST, "test_type:unit");
             assertThat(summary.results()).extracting(r -> r.node().name() + "=" + r.status() + " " + r.message())
                     .containsExactlyInAnyOrder("test_is_valid_email_address=PASS PASS", "test_sql_input_csv_expect=PASS PASS",
-                            "test_new_orders_only=PASS PASS");
+                            "test_new_orders_only=PASS PASS", "test_fixture_files=PASS PASS");
         }
     }
 
