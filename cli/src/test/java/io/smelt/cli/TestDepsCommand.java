@@ -137,6 +137,37 @@ class TestDepsCommand {
     }
 
     @Test
+    void hubDependenciesOfHubPackagesAndTarballsAreInstalledToo() throws IOException {
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
+        String base = startHub(files);
+        publish(files, base, List.of("1.0.0", "1.2.0", "2.0.0"));
+        publish(files, base, "expect", List.of("0.5.0"), "[{\"package\": \"acme/util\", \"version\": [\">=1.1.0\", \"<2.0.0\"]}]");
+        files.put("/downloads/extra.tar.gz", tarball("extra-main", "name: 'extra'\nversion: '0.1.0'\nconfig-version: 2\n"));
+        Path project = project("packages:\n  - package: acme/expect\n    version: 0.5.0\n  - tarball: " + base
+                + "downloads/extra.tar.gz\n    name: extra\n");
+        Map<String, String> env = Map.of("DBT_PACKAGE_HUB_URL", base);
+
+        Result result = TestingCli.run(new CliContext(project, env, false, 80), "deps");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(Files.readString(project.resolve("dbt_packages/expect/dbt_project.yml"))).contains("version: '0.5.0'");
+        assertThat(Files.readString(project.resolve("dbt_packages/util/dbt_project.yml"))).as("acme/expect's own dependency")
+                .contains("version: '1.2.0'");
+        assertThat(Files.readString(project.resolve("dbt_packages/extra/dbt_project.yml"))).contains("name: 'extra'");
+        assertThat(Files.readString(project.resolve("package-lock.yml"))).contains("package: acme/expect", "version: 0.5.0",
+                "package: acme/util", "version: 1.2.0", "tarball: " + base + "downloads/extra.tar.gz", "name: extra");
+        Result ls = TestingCli.run(project, "ls");
+        assertThat(ls.exitCode()).as(ls.err()).isZero();
+
+        // the project pins a version acme/expect's range excludes: an error naming both
+        Path conflicting = project("packages:\n  - package: acme/expect\n    version: 0.5.0\n  - package: acme/util\n    version: 1.0.0\n");
+        Files.deleteIfExists(conflicting.resolve("package-lock.yml"));
+        Result conflict = TestingCli.run(new CliContext(conflicting, env, false, 80), "deps", "--upgrade");
+        assertThat(conflict.exitCode()).as(conflict.out()).isEqualTo(2);
+        assertThat(conflict.err()).contains("acme/util").contains("1.0.0").contains(">=1.1.0");
+    }
+
+    @Test
     void aRangeNoVersionSatisfiesIsAnErrorAtItsLine() throws IOException {
         Map<String, byte[]> files = new ConcurrentHashMap<>();
         String base = startHub(files);
@@ -189,17 +220,28 @@ class TestDepsCommand {
 
     /** The hub's JSON for package acme/util at these versions, each with a tarball as GitHub makes them. */
     private static void publish(Map<String, byte[]> files, String base, List<String> versions) throws IOException {
-        files.put("/api/v1/index.json", "[\"acme/util\", \"dbt-labs/dbt_utils\"]".getBytes(StandardCharsets.UTF_8));
-        StringBuilder json = new StringBuilder("{\"name\": \"util\", \"namespace\": \"acme\", \"latest\": \"2.0.0\", \"versions\": {");
+        publish(files, base, "util", versions, "[]");
+    }
+
+    /**
+     * The hub's JSON for package acme/{@code name} at these versions, each depending on the hub
+     * packages {@code packagesJson} (the hub's "packages" list), each with a tarball as GitHub makes them.
+     */
+    private static void publish(Map<String, byte[]> files, String base, String name, List<String> versions, String packagesJson)
+            throws IOException {
+        files.put("/api/v1/index.json", "[\"acme/util\", \"acme/expect\", \"dbt-labs/dbt_utils\"]".getBytes(StandardCharsets.UTF_8));
+        StringBuilder json = new StringBuilder("{\"name\": \"" + name + "\", \"namespace\": \"acme\", \"latest\": \""
+                + versions.get(versions.size() - 1) + "\", \"versions\": {");
         for (int i = 0; i < versions.size(); i++) {
             String v = versions.get(i);
-            String path = "/tarballs/util-" + v + ".tar.gz";
-            files.put(path, tarball("util-" + v, "name: 'util'\nversion: '" + v + "'\nconfig-version: 2\n"));
-            json.append(i == 0 ? "" : ", ").append("\"").append(v).append("\": {\"id\": \"acme/util/").append(v)
-                    .append("\", \"name\": \"util\", \"version\": \"").append(v).append("\", \"packages\": [], \"downloads\": {\"tarball\": \"")
+            String path = "/tarballs/" + name + "-" + v + ".tar.gz";
+            files.put(path, tarball(name + "-" + v, "name: '" + name + "'\nversion: '" + v + "'\nconfig-version: 2\n"));
+            json.append(i == 0 ? "" : ", ").append("\"").append(v).append("\": {\"id\": \"acme/").append(name).append("/").append(v)
+                    .append("\", \"name\": \"").append(name).append("\", \"version\": \"").append(v).append("\", \"packages\": ")
+                    .append(packagesJson).append(", \"downloads\": {\"tarball\": \"")
                     .append(base).append(path.substring(1)).append("\", \"format\": \"tgz\"}}");
         }
-        files.put("/api/v1/acme/util.json", json.append("}}").toString().getBytes(StandardCharsets.UTF_8));
+        files.put("/api/v1/acme/" + name + ".json", json.append("}}").toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] tarball(String top, String projectYml) throws IOException {
