@@ -99,6 +99,65 @@ class TestCiReports {
         assertThat(elements(suite.getElementsByTagName("testcase"))).allSatisfy(c -> assertThat(c.getAttribute("classname")).isEqualTo("test.jaffle_shop"));
     }
 
+    /**
+     * Every kind of test on the test_configs fixture (generic with each config, custom generic,
+     * singular, unit), failing and passing: the JUnit XML's outcome and count for each, and the exit code.
+     */
+    @Test
+    void everyKindOfTestFailsAndPassesInTheJUnitXml() throws Exception {
+        Path configs = TestingProjects.copy("test_configs", dir.resolve("configs"),
+                Map.of("type", "duckdb", "path", dir.resolve("c.duckdb").toString()));
+        Path unitTests = configs.resolve("models/orders.yml");
+        Files.writeString(unitTests, Files.readString(unitTests).replace("{status: placed, total: 15}", "{status: placed, total: 16}"));
+
+        Result failing = TestingCli.inProject(configs, "build", "--junit-xml", "target/junit.xml");
+
+        assertThat(failing.exitCode()).as(failing.out()).isEqualTo(1);
+        Map<String, String> outcomes = outcomes(configs.resolve("target/junit.xml"));
+        assertThat(outcomes).containsEntry("unique_orders_id", "failure: 1 failing row")
+                .containsEntry("status_rows_in_duplicates", "failure: 3 failing rows")
+                .containsEntry("is_even_orders_id", "failure: 4 failing rows")
+                .containsEntry("assert_no_returns", "failure: 1 failing row")
+                .containsEntry("order_totals_by_status", "failure: 2 failing rows")
+                .containsEntry("order_totals", "skipped")
+                .containsEntry("unique_id_warns", "out: WARN 1")
+                .containsEntry("only_placed_limited", "out: WARN 2")
+                .containsEntry("even_ids_only", "pass")
+                .containsEntry("no_huge_amounts", "pass")
+                .containsEntry("amounts_not_negative_when_shipped", "pass")
+                .containsEntry("orders", "pass");
+
+        Result passing = TestingCli.inProject(configs, "test", "--select",
+                "even_ids_only no_huge_amounts amounts_not_negative_when_shipped unique_id_warns", "--junit-xml", "target/pass.xml");
+        assertThat(passing.exitCode()).as(passing.out()).isZero();
+        assertThat(outcomes(configs.resolve("target/pass.xml"))).containsOnly(Map.entry("even_ids_only", "pass"),
+                Map.entry("no_huge_amounts", "pass"), Map.entry("amounts_not_negative_when_shipped", "pass"),
+                Map.entry("unique_id_warns", "out: WARN 1"));
+    }
+
+    /** Each testcase's name and outcome: failure with its message, skipped, error, WARN output, or pass. */
+    private static Map<String, String> outcomes(Path junitXml) throws Exception {
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junitXml.toFile());
+        Map<String, String> outcomes = new HashMap<>();
+        for (Element testcase : elements(xml.getElementsByTagName("testcase"))) {
+            Element failure = first(testcase, "failure");
+            Element error = first(testcase, "error");
+            Element out = first(testcase, "system-out");
+            String outcome = failure != null ? "failure: " + failure.getAttribute("message")
+                    : error != null ? "error: " + error.getAttribute("message")
+                    : first(testcase, "skipped") != null ? "skipped"
+                    : out != null ? "out: " + out.getTextContent().lines().findFirst().orElse("")
+                    : "pass";
+            outcomes.put(testcase.getAttribute("name"), outcome);
+        }
+        return outcomes;
+    }
+
+    private static Element first(Element parent, String tag) {
+        NodeList nodes = parent.getElementsByTagName(tag);
+        return nodes.getLength() == 0 ? null : (Element) nodes.item(0);
+    }
+
     private static List<Element> elements(NodeList nodes) {
         List<Element> list = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {

@@ -1,0 +1,3 @@
+select status, sum(amount) as total
+from {{ ref('orders') }}
+group by status

@@ -1,0 +1,2 @@
+{{ config(severity='error') }}
+select * from {{ ref('orders') }} where status = 'returned'

@@ -1,0 +1,5 @@
+{% test is_even(model, column_name) %}
+select *
+from {{ model }}
+where {{ column_name }} % 2 <> 0
+{% endtest %}
