@@ -27,6 +27,21 @@ class TestCommandEdges {
     }
 
     @Test
+    void failFastSkipsEverythingAfterTheFirstFailingTest() {
+        Path configs = TestingProjects.copy("test_configs", dir.resolve("configs"),
+                Map.of("type", "duckdb", "path", dir.resolve("c.duckdb").toString(), "threads", 1));
+
+        Result result = TestingCli.inProject(configs, "build", "--fail-fast");
+
+        assertThat(result.exitCode()).as(result.out()).isEqualTo(1);
+        assertThat(result.out()).containsOnlyOnce(" FAIL 1 amounts_not_negative ").contains("SKIP relation main.order_totals")
+                .contains("PASS=1 WARN=0 ERROR=1 SKIP=15 TOTAL=17");
+        Result all = TestingCli.inProject(configs, "build");
+        assertThat(all.exitCode()).isEqualTo(1);
+        assertThat(all.out()).as("without --fail-fast every test runs").contains("PASS=6 WARN=3 ERROR=7 SKIP=1 TOTAL=17");
+    }
+
+    @Test
     void aBadIncrementalConfigStopsTheRunBeforeAnythingIsWritten() throws Exception {
         Path model = project.resolve("models/inc.sql");
         Files.writeString(model, "{{ config(materialized='incremental', unique_key='id') }}\nselect 1 as id\n");
