@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * on a real engine, through the real_packages fixture. Opt-in: the packages are not in this repository,
  * so the test runs only when {@value #PACKAGES_ENV} (or the system property {@value #PACKAGES_PROPERTY})
  * names a folder laid out as {@code dbt deps} leaves {@code dbt_packages/}; bench/real-packages.sh
- * clones the pinned releases and sets it. Each check is recorded as {@code engine package check ok|FAIL}
+ * clones the pinned releases and sets it. Each check is recorded as {@code engine package check ok|gap|FAIL}
  * (appended to the file {@value #REPORT_ENV} names, when set) and every failed check is reported at once.
  */
 public abstract class BaseRealPackagesContractTest extends BaseProjectTest {
@@ -53,6 +53,8 @@ public abstract class BaseRealPackagesContractTest extends BaseProjectTest {
         bad.put("utils_recency", 1);                  // created in 2024
         bad.put("utils_equality", 4);                 // (1,-5), (5,500) only here; (2,20), (4,40) only in orders_copy
         bad.put("utils_equal_rowcount", 3);           // 4 rows against date_helpers' 1
+        bad.put("utils_equal_rowcount_by_status", 1); // 3 placed against 2; groups on one side only are not counted
+        bad.put("utils_fewer_rows_than", 1);          // 4 rows, as many as orders_copy
         bad.put("utils_not_null_proportion", 1);      // 3 of 4 customer ids, 0.9 wanted
         bad.put("utils_accepted_range", 2);           // -5 and 500
         bad.put("exp_row_count_to_equal", 1);         // 4 rows, 3 expected
@@ -72,6 +74,17 @@ public abstract class BaseRealPackagesContractTest extends BaseProjectTest {
         bad.put("exp_in_type_list", 1);               // email is no integer
         return bad;
     }
+
+    /**
+     * Checks an engine cannot pass because it lacks what the package's SQL needs, by engine and
+     * model, with a fragment of the engine's error: such a check passes as {@code gap} only while
+     * the model fails that way, so a gap that closes shows.
+     */
+    private static final Map<String, String> KNOWN_GAPS = Map.of(
+            // audit_helper groups by a select alias, which Trino cannot resolve
+            "trino audit_compare_column_values", "Column 'column_name' cannot be resolved",
+            // audit_helper unions parenthesized queries that start with WITH, which Trino's grammar refuses
+            "trino audit_compare_all_columns", "mismatched input 'with'");
 
     private final List<String> outcomes = new ArrayList<>();
 
@@ -99,7 +112,7 @@ public abstract class BaseRealPackagesContractTest extends BaseProjectTest {
             dbtDateMacros(workspace, engine, models);
             auditHelperMacros(workspace, engine, models);
         }
-        List<String> failed = outcomes.stream().filter(o -> !o.endsWith(" ok")).toList();
+        List<String> failed = outcomes.stream().filter(o -> !o.endsWith(" ok") && !o.endsWith(" gap")).toList();
         assertThat(failed).as("failed checks of %d", outcomes.size()).isEmpty();
     }
 
@@ -128,10 +141,10 @@ public abstract class BaseRealPackagesContractTest extends BaseProjectTest {
                     .containsExactly("1||" + md5("1-10"), "1||" + md5("1-10"), "3||" + md5("3-20"),
                             "5||" + md5("5-_dbt_utils_surrogate_key_null_"));
         });
-        // the default deduplicate joins back on every column, so order 5 (with nulls) drops out, as in dbt
+        // the engines' own deduplicate (dbt_utils' default joins back on every column and would lose order 5's nulls)
         check(engine, "dbt_utils", "deduplicate", models, "utils_deduplicate", () ->
                 assertThat(rows(workspace, "select id, amount, status from " + relation(workspace, "utils_deduplicate") + " order by id"))
-                        .containsExactly("1|10|placed", "3|30|lost"));
+                        .containsExactly("1|10|placed", "3|30|lost", "5|500|placed"));
     }
 
     private void dbtDateMacros(Workspace workspace, String engine, RunSummary models) {
@@ -167,10 +180,11 @@ public abstract class BaseRealPackagesContractTest extends BaseProjectTest {
     }
 
     private void auditHelperMacros(Workspace workspace, String engine, RunSummary models) {
+        // Trino divides decimals at the dividend's scale: 100.0 * 2 / 6 is 33.3 before the rounding
+        String third = engine.equals("trino") ? "33.3" : "33.33";
         check(engine, "audit_helper", "compare_relations", models, "audit_compare_relations", () ->
                 assertThat(rows(workspace, "select * from " + relation(workspace, "audit_compare_relations") + " order by 1 desc, 2 desc"))
-                        .containsExactly(
-                        "true|true|2|33.33", "true|false|2|33.33", "false|true|2|33.33"));
+                        .containsExactly("true|true|2|" + third, "true|false|2|" + third, "false|true|2|" + third));
         check(engine, "audit_helper", "compare_column_values", models, "audit_compare_column_values", () ->
                 assertThat(rows(workspace, "select column_name, match_status, count_records, percent_of_total from "
                         + relation(workspace, "audit_compare_column_values") + " order by count_records desc, match_status"))
@@ -191,11 +205,28 @@ public abstract class BaseRealPackagesContractTest extends BaseProjectTest {
     }
 
     private void check(String engine, String pkg, String what, RunSummary models, String model, Runnable assertion) {
+        String gap = KNOWN_GAPS.get(engine + " " + model);
+        if (gap != null) {
+            check(engine, pkg, what, () -> {
+                NodeResult built = result(models, model);
+                assertThat(built.status()).as("%s, a known gap on %s", model, engine).isEqualTo(NodeStatus.ERROR);
+                assertThat(built.message()).contains(gap);
+                throw new KnownGap();
+            });
+            return;
+        }
         check(engine, pkg, what, () -> {
             NodeResult built = result(models, model);
             assertThat(built.status()).as("%s: %s", model, built.message()).isEqualTo(NodeStatus.SUCCESS);
             assertion.run();
         });
+    }
+
+    /** Ends a known gap's check once the model failed as expected. */
+    private static final class KnownGap extends RuntimeException {
+        KnownGap() {
+            super(null, null, false, false);
+        }
     }
 
     private void check(String engine, String pkg, String what, Runnable assertion) {
@@ -204,8 +235,11 @@ public abstract class BaseRealPackagesContractTest extends BaseProjectTest {
             assertion.run();
             outcome = "ok";
         }
+        catch (KnownGap e) {
+            outcome = "gap";
+        }
         catch (AssertionError | RuntimeException e) {
-            outcome = "FAIL " + e.getMessage().replaceAll("\\s+", " ");
+            outcome = "FAIL " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
         }
         String line = engine + " " + pkg + " " + what.replace(' ', '_') + " " + outcome;
         outcomes.add(line);
