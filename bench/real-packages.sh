@@ -102,7 +102,8 @@ echo
 printf '%-26s' "package"
 for engine in ${engines//,/ }; do printf '%-22s' "$engine"; done
 echo
-for entry in "${packages[@]}"; do
+# "dbt" rows are dbt's global macros (dbt.dateadd, ...) that the packages dispatch to
+for entry in "dbt - (global)" "${packages[@]}"; do
     read -r name _ tag <<<"$entry"
     printf '%-26s' "$name $tag"
     for engine in ${engines//,/ }; do

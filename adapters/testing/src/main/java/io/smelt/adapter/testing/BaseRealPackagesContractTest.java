@@ -108,12 +108,33 @@ public abstract class BaseRealPackagesContractTest extends BaseProjectTest {
                     assertThat(outcome(tests, prefix + "_bad_" + name)).isEqualTo(NodeStatus.FAIL + " " + entry.getValue());
                 });
             }
+            dbtGlobalMacros(workspace, engine, models);
             dbtUtilsMacros(workspace, engine, models);
             dbtDateMacros(workspace, engine, models);
             auditHelperMacros(workspace, engine, models);
         }
         List<String> failed = outcomes.stream().filter(o -> !o.endsWith(" ok") && !o.endsWith(" gap")).toList();
         assertThat(failed).as("failed checks of %d", outcomes.size()).isEmpty();
+    }
+
+    /** dbt's global macros that the packages dispatch to, each with the engine's override or the default. */
+    private void dbtGlobalMacros(Workspace workspace, String engine, RunSummary models) {
+        String crossDb = "dbt_cross_db";
+        check(engine, "dbt", "split_part, safe_cast, concat, position, right, length, replace, hash, string_literal", models, crossDb, () ->
+                assertThat(rows(workspace, "select split_second, safe_int, safe_bad_int, concatenated, position_c, right_two, "
+                        + "length_four, replaced, hashed, quoted from " + relation(workspace, crossDb)))
+                        .containsExactly("b|12||x-y|3|ef|4|a+b|" + md5("abc") + "|it's"));
+        check(engine, "dbt", "dateadd, datediff, date_trunc, last_day", models, crossDb, () ->
+                assertThat(rows(workspace, "select cast(month_later as date), cast(day_before as date), days_between, months_between, "
+                        + "cast(month_start as date), cast(month_end as date) from " + relation(workspace, crossDb)))
+                        .containsExactly("2024-02-29|2024-02-29|60|1|2024-01-01|2024-02-29"));
+        check(engine, "dbt", "type_* and cast_bool_to_text, current_timestamp", models, crossDb, () ->
+                assertThat(rows(workspace, "select lower(bool_text), numeric_value, string_value, bigint_value, float_value, "
+                        + "timestamp_value, has_current_timestamp from " + relation(workspace, crossDb)))
+                        .containsExactly("true|1.5|s|2|0.5|2024-01-01 10:00:00|true"));
+        check(engine, "dbt", "listagg, bool_or, any_value", models, "dbt_cross_db_aggregates", () ->
+                assertThat(rows(workspace, "select statuses, any_over_15, customer from " + relation(workspace, "dbt_cross_db_aggregates")))
+                        .containsExactly("placed,shipped|true|10"));
     }
 
     private void dbtUtilsMacros(Workspace workspace, String engine, RunSummary models) {
