@@ -105,10 +105,11 @@ final class ProjectLoading {
         Map<String, List<String>> dispatch = new LinkedHashMap<>(root.dispatch());
         if (!byName.containsKey(DBT_UTILS_PACKAGE)) {
             macros.addAll(builtInMacros(DBT_UTILS_PACKAGE, DBT_UTILS_MACROS));
-            // The engine's module holds its <engine>__ versions of dbt_utils macros, as a shim package
-            // such as trino_utils does for the real one.
-            dispatch.putIfAbsent(DBT_UTILS_PACKAGE, List.of(root.name(), enginePackage, DBT_UTILS_PACKAGE));
         }
+        // The engine's module holds its <engine>__ versions of dbt_utils macros, as a shim package such
+        // as trino_utils does: searched before dbt_utils, built-in or installed, unless the project
+        // sets the namespace's dispatch order itself.
+        dispatch.putIfAbsent(DBT_UTILS_PACKAGE, List.of(root.name(), enginePackage, DBT_UTILS_PACKAGE));
         adapter.macroResources().forEach((name, text) -> macros.add(new MacroSource(enginePackage, Path.of(name), text)));
         for (ProjectFiles pkg : scanned) {
             for (ProjectFiles.Found found : pkg.macros()) {

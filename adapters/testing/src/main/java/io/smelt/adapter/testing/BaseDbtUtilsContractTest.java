@@ -125,6 +125,8 @@ public abstract class BaseDbtUtilsContractTest extends BaseProjectTest {
             assertSucceeded(run(workspace, Command.RUN));
             RunSummary summary = run(workspace, Command.TEST);
             assertThat(rows(workspace, "select marker from " + relation(workspace, "uses_star"))).containsExactly("installed dbt_utils");
+            assertThat(rows(workspace, "select id from " + relation(workspace, "uses_deduplicate")))
+                    .as("the engine's deduplicate, searched before the installed package's default").containsExactly("1");
             NodeResult test = result(summary, "installed_expression");
             assertThat(test.status()).as("the installed expression_is_true, which always finds one row").isEqualTo(NodeStatus.FAIL);
             assertThat(test.failures()).isEqualTo(1);

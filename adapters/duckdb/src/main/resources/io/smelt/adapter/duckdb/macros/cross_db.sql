@@ -8,3 +8,8 @@
 {% macro duckdb__datediff(first_date, second_date, datepart) -%}
   date_diff('{{ datepart | replace("'", "") }}', cast({{ first_date }} as timestamp), cast({{ second_date }} as timestamp))
 {%- endmacro %}
+
+{#- A value that does not convert is null, as safe_cast promises (and Trino's and Spark's give). -#}
+{% macro duckdb__safe_cast(field, type) -%}
+  try_cast({{ field }} as {{ type }})
+{%- endmacro %}

@@ -1,0 +1,1 @@
+{{ dbt_utils.deduplicate(ref('base_rows'), 'id', 'id') }}

@@ -1,0 +1,26 @@
+{#- dbt's global cross-database macros, called as packages call them (dbt.<name>), each dispatching to
+    the engine's override or the default. -#}
+select
+    {{ dbt.split_part("'a-b-c'", "'-'", 2) }} as split_second,
+    {{ dbt.safe_cast("'12'", dbt.type_int()) }} as safe_int,
+    {{ dbt.safe_cast("'twelve'", dbt.type_int()) }} as safe_bad_int,
+    {{ dbt.concat(["'x'", "'-'", "'y'"]) }} as concatenated,
+    cast({{ dbt.dateadd('month', 1, "cast('2024-01-31' as date)") }} as date) as month_later,
+    cast({{ dbt.dateadd('day', -1, "cast('2024-03-01' as date)") }} as date) as day_before,
+    {{ dbt.datediff("cast('2024-01-01' as date)", "cast('2024-03-01' as date)", 'day') }} as days_between,
+    {{ dbt.datediff("cast('2024-01-31' as date)", "cast('2024-02-01' as date)", 'month') }} as months_between,
+    cast({{ dbt.date_trunc('month', "cast('2024-01-10' as date)") }} as date) as month_start,
+    cast({{ dbt.last_day("cast('2024-02-10' as date)", 'month') }} as date) as month_end,
+    {{ dbt.position("'c'", "'abc'") }} as position_c,
+    {{ dbt.right("'abcdef'", 2) }} as right_two,
+    {{ dbt.length("'abcd'") }} as length_four,
+    {{ dbt.replace("'a-b'", "'-'", "'+'") }} as replaced,
+    {{ dbt.hash("'abc'") }} as hashed,
+    {{ dbt.cast_bool_to_text("1 = 1") }} as bool_text,
+    {{ dbt.string_literal(dbt.escape_single_quotes("it's")) }} as quoted,
+    cast(1.5 as {{ dbt.type_numeric() }}) as numeric_value,
+    cast('s' as {{ dbt.type_string() }}) as string_value,
+    cast(2 as {{ dbt.type_bigint() }}) as bigint_value,
+    cast(0.5 as {{ dbt.type_float() }}) as float_value,
+    cast('2024-01-01 10:00:00' as {{ dbt.type_timestamp() }}) as timestamp_value,
+    {{ dbt.current_timestamp() }} is not null as has_current_timestamp
