@@ -123,3 +123,18 @@ alter table {{ relation }} alter column {{ adapter.quote(column_name) }} set dat
 {{ alter_column_type(relation, column.name, column.data_type) }}
   {%- endfor %}
 {%- endmacro %}
+
+{#- dbt_utils.deduplicate for engines without qualify: the first row of each partition, selected
+    by the relation's column list (dbt_utils' natural-join default drops rows holding a null). -#}
+{% macro deduplicate_by_column_list(relation, partition_by, order_by) -%}
+  {%- set columns = adapter.get_columns_in_relation(relation) -%}
+with dbt_utils_numbered as (
+    select
+        dbt_utils_source.*,
+        row_number() over (partition by {{ partition_by }} order by {{ order_by }}) as dbt_utils_row_number
+    from {{ relation }} dbt_utils_source
+)
+select {% for column in columns %}{{ adapter.quote(column.name) }}{% if not loop.last %}, {% endif %}{% endfor %}
+from dbt_utils_numbered
+where dbt_utils_row_number = 1
+{%- endmacro %}

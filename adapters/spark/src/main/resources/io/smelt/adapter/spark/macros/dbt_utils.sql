@@ -9,14 +9,5 @@
   {%- if relation.identifier is not defined -%}
     {{ return(dbt_utils.default__deduplicate(relation, partition_by, order_by)) }}
   {%- endif -%}
-  {%- set columns = adapter.get_columns_in_relation(relation) -%}
-with dbt_utils_numbered as (
-    select
-        dbt_utils_source.*,
-        row_number() over (partition by {{ partition_by }} order by {{ order_by }}) as dbt_utils_row_number
-    from {{ relation }} dbt_utils_source
-)
-select {% for column in columns %}{{ adapter.quote(column.name) }}{% if not loop.last %}, {% endif %}{% endfor %}
-from dbt_utils_numbered
-where dbt_utils_row_number = 1
+  {{- deduplicate_by_column_list(relation, partition_by, order_by) -}}
 {%- endmacro %}

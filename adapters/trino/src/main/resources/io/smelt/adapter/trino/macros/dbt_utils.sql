@@ -8,16 +8,7 @@
   {%- if relation.identifier is not defined -%}
     {{ exceptions.raise_compiler_error("deduplicate on Trino needs a relation (ref() or source()), not the CTE '" ~ relation ~ "'") }}
   {%- endif -%}
-  {%- set columns = adapter.get_columns_in_relation(relation) -%}
-with dbt_utils_numbered as (
-    select
-        dbt_utils_source.*,
-        row_number() over (partition by {{ partition_by }} order by {{ order_by }}) as dbt_utils_row_number
-    from {{ relation }} dbt_utils_source
-)
-select {% for column in columns %}{{ adapter.quote(column.name) }}{% if not loop.last %}, {% endif %}{% endfor %}
-from dbt_utils_numbered
-where dbt_utils_row_number = 1
+  {{- deduplicate_by_column_list(relation, partition_by, order_by) -}}
 {%- endmacro %}
 
 {#- dbt_utils' equal_rowcount and fewer_rows_than group by their constant join key's alias, which
