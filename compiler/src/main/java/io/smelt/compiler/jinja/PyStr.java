@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Python's {@code str()} and {@code repr()} for template values. */
-final class PyStr {
+/** Python's {@code str()} and {@code repr()} for template values (and for dbt's test names and ids). */
+public final class PyStr {
     private PyStr() {
     }
 
     /** What {@code {{ value }}} prints. */
-    static String str(Object v) {
+    public static String str(Object v) {
         if (v instanceof String s) {
             return s;
         }
@@ -37,7 +37,7 @@ final class PyStr {
         return v.toString();
     }
 
-    static String repr(Object v) {
+    public static String repr(Object v) {
         StringBuilder b = new StringBuilder();
         appendRepr(b, v);
         return b.toString();

@@ -1,6 +1,7 @@
 package io.smelt.compiler.parse;
 
-import java.math.BigDecimal;
+import io.smelt.compiler.jinja.PyStr;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,13 +41,13 @@ record TestNames(String full, String compiled) {
             }
             Object value = entry.getValue();
             if (value instanceof Map<?, ?> map) {
-                map.values().forEach(v -> flat.add(str(v)));
+                map.values().forEach(v -> flat.add(PyStr.str(v)));
             }
             else if (value instanceof List<?> list) {
-                list.forEach(v -> flat.add(str(v)));
+                list.forEach(v -> flat.add(PyStr.str(v)));
             }
             else {
-                flat.add(str(value));
+                flat.add(PyStr.str(value));
             }
         }
         String unique = flat.stream().map(part -> part.replaceAll("[^0-9a-zA-Z_]+", "_")).collect(Collectors.joining("__"));
@@ -64,137 +65,21 @@ record TestNames(String full, String compiled) {
         metadata.put("kwargs", kwargs);
         metadata.put("name", testName);
         metadata.put("namespace", namespace);
-        StringBuilder repr = new StringBuilder();
-        appendHashable(repr, metadata);
-        String digest = md5(name + repr);
+        String digest = md5(name + PyStr.repr(hashable(metadata)));
         return digest.substring(digest.length() - 10);
     }
 
-    /** Python's {@code repr()} of the value after dbt turned every scalar into {@code str(scalar)}. */
-    private static void appendHashable(StringBuilder out, Object value) {
+    /** dbt's hashable form of test metadata: mappings sorted by key, every scalar turned into {@code str(scalar)}. */
+    private static Object hashable(Object value) {
         if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<String, Object> entry : sorted(map).entrySet()) {
-                out.append(first ? "" : ", ");
-                first = false;
-                quote(out, entry.getKey());
-                out.append(": ");
-                appendHashable(out, entry.getValue());
-            }
-            out.append('}');
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((key, v) -> sorted.put(String.valueOf(key), hashable(v)));
+            return sorted;
         }
-        else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ", ");
-                appendHashable(out, list.get(i));
-            }
-            out.append(']');
+        if (value instanceof List<?> list) {
+            return list.stream().map(TestNames::hashable).toList();
         }
-        else {
-            quote(out, str(value));
-        }
-    }
-
-    private static Map<String, Object> sorted(Map<?, ?> map) {
-        Map<String, Object> sorted = new TreeMap<>();
-        map.forEach((key, value) -> sorted.put(String.valueOf(key), value));
-        return sorted;
-    }
-
-    /** Python's {@code str()} of a YAML value. */
-    static String str(Object value) {
-        if (value == null) {
-            return "None";
-        }
-        if (value instanceof Boolean b) {
-            return b ? "True" : "False";
-        }
-        if (value instanceof Double || value instanceof Float) {
-            return floatStr(((Number) value).doubleValue());
-        }
-        if (value instanceof Map<?, ?> || value instanceof List<?>) {
-            StringBuilder out = new StringBuilder();
-            appendRepr(out, value);
-            return out.toString();
-        }
-        return value.toString();
-    }
-
-    /** Python's {@code repr()} of a plain YAML value, as {@code str()} shows lists and dicts. */
-    private static void appendRepr(StringBuilder out, Object value) {
-        if (value instanceof String text) {
-            quote(out, text);
-        }
-        else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                out.append(first ? "" : ", ");
-                first = false;
-                appendRepr(out, entry.getKey());
-                out.append(": ");
-                appendRepr(out, entry.getValue());
-            }
-            out.append('}');
-        }
-        else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ", ");
-                appendRepr(out, list.get(i));
-            }
-            out.append(']');
-        }
-        else {
-            out.append(str(value));
-        }
-    }
-
-    private static String floatStr(double value) {
-        if (Double.isNaN(value)) {
-            return "nan";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
-        }
-        BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-        int exponent = shortest.precision() - shortest.scale() - 1;
-        if (exponent < -4 || exponent >= 16) {
-            String digits = shortest.unscaledValue().abs().toString();
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
-        }
-        String plain = shortest.toPlainString();
-        return plain.contains(".") ? plain : plain + ".0";
-    }
-
-    /** Python's quoting: single quotes unless the text has one and no double quote. */
-    private static void quote(StringBuilder out, String text) {
-        char q = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
-        out.append(q);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c == q) {
-                        out.append('\\').append(c);
-                    }
-                    else if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    }
-                    else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append(q);
+        return PyStr.str(value);
     }
 
     static String md5(String text) {
