@@ -61,4 +61,17 @@ class TestPackageFinder {
         assertThat(packages).extracting(DbtProject::name).containsExactly("shop", "inner");
         assertThat(packages.get(0).file()).isEqualTo(Path.of("libs/shop/dbt_project.yml"));
     }
+
+    @Test
+    void aGitRepositoryNamedDbtDashXHoldsTheProjectX(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        // jaffle-shop declares git: .../dbt-audit-helper.git with a lock that has no names; dbt deps installs audit_helper
+        java.nio.file.Files.createDirectories(dir.resolve("dbt_packages/audit_helper"));
+        java.nio.file.Files.writeString(dir.resolve("dbt_packages/audit_helper/dbt_project.yml"), "name: audit_helper\nconfig-version: 2\n");
+        java.nio.file.Files.writeString(dir.resolve("dbt_project.yml"), "name: root\nconfig-version: 2\n");
+        java.nio.file.Files.writeString(dir.resolve("packages.yml"),
+                "packages:\n  - git: \"https://github.com/dbt-labs/dbt-audit-helper.git\"\n    revision: main\n");
+        DbtProject root = ProjectLoader.load(dir, Map.of(), Map.of(), YamlRenderer.NONE);
+
+        assertThat(PackageFinder.find(root, YamlRenderer.NONE)).extracting(DbtProject::name).containsExactly("audit_helper");
+    }
 }

@@ -23,6 +23,10 @@ class TestRowValues {
         assertThat(RowValues.normalize(LocalDateTime.of(2024, 1, 31, 10, 0))).isEqualTo(RowValues.normalize("2024-01-31 10:00:00"))
                 .isEqualTo(RowValues.normalize(Timestamp.valueOf("2024-01-31 10:00:00.000"))).isEqualTo("2024-01-31 10:00:00");
         assertThat(RowValues.normalize(LocalDateTime.of(2024, 1, 31, 10, 0, 0, 500_000_000))).isEqualTo("2024-01-31 10:00:00.5");
+        // a date expected from a timestamp column at midnight (jaffle-shop's stg_locations unit test)
+        assertThat(RowValues.normalize(LocalDateTime.of(2016, 9, 1, 0, 0))).isEqualTo(RowValues.normalize("2016-09-01"))
+                .isEqualTo(RowValues.normalize("2016-09-01T00:00:00.000")).isEqualTo("2016-09-01");
+        assertThat(RowValues.normalize(LocalDateTime.of(2016, 9, 1, 0, 0, 1))).isNotEqualTo(RowValues.normalize("2016-09-01"));
         assertThat(RowValues.normalize("a b ")).isEqualTo("a b ");
         assertThat(RowValues.normalize((Object) null)).isNotEqualTo(RowValues.normalize("null"));
     }
