@@ -37,9 +37,11 @@ final class GenericTests {
     private final ConfigResolver rules;
     private final Path rootDir;
     private final Map<String, Template> templates;
+    private final RelationNaming naming;
 
-    GenericTests(ContextHost host, ConfigResolver rules, Path rootDir, Map<String, Template> templates) {
+    GenericTests(ContextHost host, ConfigResolver rules, Path rootDir, Map<String, Template> templates, RelationNaming naming) {
         this.host = host;
+        this.naming = naming;
         this.rules = rules;
         this.rootDir = rootDir;
         this.templates = templates;
@@ -171,9 +173,9 @@ final class GenericTests {
         Path display = display(project, file);
         templates.put(uniqueId, host.engine().parse(pkg, display, rawCode));
         TestMetadata metadata = new TestMetadata(testName, namespace, kwargs, def.columnName(), attached.uniqueId());
-        return new Node(uniqueId, ResourceType.TEST, pkg, name, file, null, fqn, rawCode, new NodeConfig(config), null, null,
-                refs, sources, null, (String) host.target().get("database"), String.valueOf(host.target().get("schema")), name,
-                null, metadata, def.at() == null ? io.smelt.compiler.diag.SourcePosition.of(display) : def.at(), null);
+        return naming.apply(new Node(uniqueId, ResourceType.TEST, pkg, name, file, null, fqn, rawCode, new NodeConfig(config),
+                null, null, refs, sources, null, null, null, null, null, metadata,
+                def.at() == null ? io.smelt.compiler.diag.SourcePosition.of(display) : def.at(), null));
     }
 
     /** dbt's generated test name: test, target and every argument value flattened, long names hashed. */

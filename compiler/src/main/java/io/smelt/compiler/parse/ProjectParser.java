@@ -80,7 +80,7 @@ public final class ProjectParser {
                     tasks.add(() -> List.of(yamlSnapshot(files.project(), patch)));
                 }
             }
-            tasks.add(() -> new GenericTests(host, rules, rootDir, templates).build(files, props));
+            tasks.add(() -> new GenericTests(host, rules, rootDir, templates, naming).build(files, props));
             tasks.add(() -> new UnitTests(rules).build(files.project(), props, path -> display(files.project(), path)));
         }
         List<Diagnostic> problems = Collections.synchronizedList(new ArrayList<>());
