@@ -10,6 +10,16 @@ final class BuildCommand extends SelectingCommand {
     @picocli.CommandLine.Mixin
     EventTimeOptions eventTime = new EventTimeOptions();
 
+    @picocli.CommandLine.Option(names = "--store-failures",
+            description = "Store the failing rows of data tests in the database (tests whose config sets store_failures "
+                    + "or store_failures_as follow their config).")
+    boolean storeFailures;
+
+    @Override
+    protected boolean storeFailures() {
+        return storeFailures;
+    }
+
     @Override
     protected Command command() {
         return Command.BUILD;

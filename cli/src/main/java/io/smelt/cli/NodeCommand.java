@@ -27,6 +27,12 @@ abstract class NodeCommand extends BaseCommand {
 
     protected final int runNodes(Command command, Selection selection, boolean fullRefresh, boolean failFast,
             EventTimeRange eventTime) {
+        return runNodes(command, selection, fullRefresh, failFast, eventTime, false);
+    }
+
+    /** @param storeFailures {@code --store-failures}: data tests keep their failing rows unless their config says otherwise */
+    protected final int runNodes(Command command, Selection selection, boolean fullRefresh, boolean failFast,
+            EventTimeRange eventTime, boolean storeFailures) {
         Reporter reporter = reporter();
         reporter.header(Version.current());
         try (Workspace workspace = Workspace.load(projectOptions(), reporter)) {
@@ -35,7 +41,7 @@ abstract class NodeCommand extends BaseCommand {
                     ? reporter
                     : new WithoutNodeLines(reporter);
             RunSummary summary = workspace.execute(new Invocation(command, selection, fullRefresh, failFast, eventTime,
-                    options().warnErrors()), listener);
+                    options().warnErrors(), storeFailures), listener);
             afterRun(workspace, summary);
             if (!summary.results().isEmpty() || junitXml() != null) {
                 ciReports(command, workspace, summary);

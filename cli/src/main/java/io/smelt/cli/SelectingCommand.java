@@ -22,7 +22,12 @@ abstract class SelectingCommand extends NodeCommand {
 
     @Override
     protected int execute() {
-        return runNodes(command(), selection.toSelection(Set.of()), run.fullRefresh, run.failFast, eventTime());
+        return runNodes(command(), selection.toSelection(Set.of()), run.fullRefresh, run.failFast, eventTime(), storeFailures());
+    }
+
+    /** {@code --store-failures}; false unless the command has the flag. */
+    protected boolean storeFailures() {
+        return false;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.smelt.cli;
 
 import io.smelt.compiler.run.Command;
+import io.smelt.compiler.run.EventTimeRange;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -16,6 +17,11 @@ final class TestCommand extends NodeCommand {
     @Option(names = {"-x", "--fail-fast"}, description = "Stop at the first failure.")
     boolean failFast;
 
+    @Option(names = "--store-failures",
+            description = "Store the failing rows of data tests in the database (tests whose config sets store_failures "
+                    + "or store_failures_as follow their config).")
+    boolean storeFailures;
+
     @Mixin
     ReportOptions reports = new ReportOptions();
 
@@ -26,6 +32,6 @@ final class TestCommand extends NodeCommand {
 
     @Override
     protected int execute() {
-        return runNodes(Command.TEST, selection.toSelection(Set.of()), false, failFast);
+        return runNodes(Command.TEST, selection.toSelection(Set.of()), false, failFast, EventTimeRange.NONE, storeFailures);
     }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * What dbt prints for each error, failure and warning after {@code Completed with ...}: the node,
- * the message, the rows a test found and where its compiled SQL is.
+ * the message, the rows a test found (and where it stored them) and where its compiled SQL is.
  */
 public final class FailureReport {
     private static final Pattern HEADED = Pattern.compile("[A-Z][A-Za-z]* Error in ");
@@ -34,12 +34,14 @@ public final class FailureReport {
                 else {
                     lines.add("  " + got(result.failures()) + ", configured to fail if " + node.config().string("error_if", "!= 0"));
                     addMessage(lines, result, true);
+                    addStoredFailures(lines, result);
                 }
             }
             case WARN -> {
                 lines.add("Warning in " + what(node));
                 lines.add("  " + got(result.failures()) + ", configured to warn if " + node.config().string("warn_if", "!= 0"));
                 addMessage(lines, result, true);
+                addStoredFailures(lines, result);
             }
             case ERROR -> {
                 String message = result.message().isBlank() ? "(no message)" : result.message().strip();
@@ -80,6 +82,15 @@ public final class FailureReport {
             return;
         }
         lines.add(indent(message));
+    }
+
+    /** Where a data test stored its failing rows (store_failures), as dbt points at them. */
+    private static void addStoredFailures(List<String> lines, NodeResult result) {
+        if (result.node().resourceType() == ResourceType.TEST && result.relationName() != null) {
+            lines.add("");
+            lines.add("  See test failures:");
+            lines.add("  select * from " + result.relationName());
+        }
     }
 
     private static String got(long rows) {

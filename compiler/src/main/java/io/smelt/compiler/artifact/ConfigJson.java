@@ -46,7 +46,22 @@ final class ConfigJson {
                 config.put(key, value);
             }
         }
+        if (node.resourceType() == ResourceType.TEST) {
+            storeFailures(config);
+        }
         return config;
+    }
+
+    /** As dbt finalizes a test's config: each of store_failures and store_failures_as follows from the other. */
+    private static void storeFailures(Map<String, Object> config) {
+        Object as = config.get("store_failures_as");
+        Object stored = config.get("store_failures");
+        if (as == null) {
+            config.put("store_failures_as", Boolean.TRUE.equals(stored) ? "table" : Boolean.FALSE.equals(stored) ? "ephemeral" : null);
+        } else {
+            // an unknown kind counts as stored, so that running the test reports it
+            config.put("store_failures", !as.equals("ephemeral"));
+        }
     }
 
     static List<String> tags(Node node) {
@@ -88,6 +103,7 @@ final class ConfigJson {
         config.put("group", null);
         switch (node.resourceType()) {
             case TEST -> {
+                config.put("schema", "dbt_test__audit");
                 config.put("materialized", "test");
                 config.put("severity", "ERROR");
                 config.put("store_failures", null);

@@ -17,6 +17,7 @@ import io.smelt.compiler.jinja.JinjaFunction;
 import io.smelt.compiler.jinja.JinjaObject;
 import io.smelt.compiler.jinja.PyDateTimes;
 import io.smelt.compiler.run.RunListener;
+import io.smelt.compiler.run.StoreFailures;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -129,7 +130,7 @@ public final class DbtContext {
         g.put("execute", executing());
         g.put("is_incremental", (JinjaFunction) (args, kwargs) -> isIncremental());
         g.put("should_full_refresh", (JinjaFunction) (args, kwargs) -> scope != null && (batch != null ? replacing : fullRefresh()));
-        g.put("should_store_failures", (JinjaFunction) (args, kwargs) -> false);
+        g.put("should_store_failures", (JinjaFunction) (args, kwargs) -> StoreFailures.storedAs(node, host.flags()) != null);
         g.put("run_query", (JinjaFunction) (args, kwargs) -> runQuery(arg(args, kwargs, 0, "sql")));
         g.put("_smelt_execute_statement", (JinjaFunction) this::executeStatement);
         g.put("load_result", (JinjaFunction) (args, kwargs) -> statementResults.get(String.valueOf(arg(args, kwargs, 0, "name"))));

@@ -19,6 +19,9 @@ import java.util.Map;
  * same result, no template work per node.
  */
 final class RelationNaming {
+    /** dbt's default {@code schema} config of data tests: where stored failures land, after generate_schema_name. */
+    static final String TEST_SCHEMA = "dbt_test__audit";
+
     private final ContextHost host;
     private final boolean customSchema;
     private final boolean customAlias;
@@ -39,6 +42,10 @@ final class RelationNaming {
         String targetSchema = String.valueOf(host.target().get("schema"));
         String targetDatabase = (String) host.target().get("database");
         String schema = config.string("schema", null);
+        if (node.resourceType() == ResourceType.TEST && !config.values().containsKey("schema")) {
+            // an explicit schema: null keeps the target schema, as in dbt
+            schema = TEST_SCHEMA;
+        }
         String alias = config.string("alias", null);
         String database = config.string("database", null);
         String resolvedSchema = customSchema ? call("generate_schema_name", schema, node)

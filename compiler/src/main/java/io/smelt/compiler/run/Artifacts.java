@@ -18,7 +18,8 @@ final class Artifacts {
         ArtifactMetadata meta = ArtifactMetadata.of(project.invocationId(), startedAt, project.environment());
         new ManifestWriter(project.manifest(), meta)
                 .compiledCode(compiledCode)
-                .relationNames(node -> node.hasRelation() ? project.adapter().render(project.relationOf(node)) : null)
+                .relationNames(node -> node.hasRelation() || StoreFailures.storedAs(node, project.flags()) != null
+                        ? project.adapter().render(project.relationOf(node)) : null)
                 .write(project.targetPath().resolve("manifest.json"));
         if (summary.command() != Command.PARSE) {
             Map<String, Object> invocationArgs = new LinkedHashMap<>(args);

@@ -9,14 +9,20 @@ import static java.util.Objects.requireNonNull;
  * @param failFast {@code --fail-fast}: stop at the first failure
  * @param eventTime {@code --event-time-start}/{@code --event-time-end} for microbatch models
  * @param warnErrors {@code --warn-error} / {@code --warn-error-options}
+ * @param storeFailures {@code --store-failures}: data tests without a store_failures config keep their failing rows
  */
 public record Invocation(Command command, Selection selection, boolean fullRefresh, boolean failFast, EventTimeRange eventTime,
-        WarnErrorOptions warnErrors) {
+        WarnErrorOptions warnErrors, boolean storeFailures) {
     public Invocation {
         requireNonNull(command, "command is null");
         selection = selection == null ? Selection.all() : selection;
         eventTime = eventTime == null ? EventTimeRange.NONE : eventTime;
         warnErrors = warnErrors == null ? WarnErrorOptions.NONE : warnErrors;
+    }
+
+    public Invocation(Command command, Selection selection, boolean fullRefresh, boolean failFast, EventTimeRange eventTime,
+            WarnErrorOptions warnErrors) {
+        this(command, selection, fullRefresh, failFast, eventTime, warnErrors, false);
     }
 
     public Invocation(Command command, Selection selection, boolean fullRefresh, boolean failFast, EventTimeRange eventTime) {

@@ -55,6 +55,7 @@ final class Invoker {
         if (command != Command.COMPILE) {
             IncrementalConfig.checkAll(nodes, project.adapter().capabilities(), project.adapter().type());
             SnapshotConfig.checkAll(nodes);
+            StoreFailures.checkAll(nodes);
         }
         listener.runStarted(command, nodes.size());
         RelationCache cache = new RelationCache(project.adapter());
@@ -101,6 +102,9 @@ final class Invoker {
         args.put("exclude", invocation.selection().exclude());
         args.put("full_refresh", invocation.fullRefresh());
         args.put("fail_fast", invocation.failFast());
+        if (invocation.storeFailures()) {
+            args.put("store_failures", true);
+        }
         if (invocation.eventTime().start() != null) {
             args.put("event_time_start", invocation.eventTime().start().toString());
         }
@@ -213,7 +217,8 @@ final class Invoker {
         Set<List<String>> done = new HashSet<>();
         DbtContext context = DbtContext.forExecution(project, null, scope);
         for (Node node : nodes) {
-            if (!node.hasRelation() || node.schema() == null) {
+            boolean relation = node.hasRelation() || StoreFailures.storedAs(node, project.flags()) != null;
+            if (!relation || node.schema() == null) {
                 continue;
             }
             if (done.add(java.util.Arrays.asList(node.database(), node.schema()))) {
@@ -267,7 +272,7 @@ final class Invoker {
         flags.put("FULL_REFRESH", invocation.fullRefresh());
         flags.put("WHICH", invocation.command().verb());
         flags.put("FAIL_FAST", invocation.failFast());
-        flags.put("STORE_FAILURES", false);
+        flags.put("STORE_FAILURES", invocation.storeFailures());
         flags.put("DEBUG", false);
         return flags;
     }

@@ -182,6 +182,30 @@ final class Materializer {
         return new Outcome("OK", rows[0], target, steps.executed());
     }
 
+    /**
+     * Stores a data test's failing rows ({@code sql}, already cut to the test's limit) as a table or a
+     * view named by the test, replacing whatever an earlier run stored there, as dbt's test
+     * materialization does.
+     */
+    Outcome storeFailures(CompiledNode compiled, Scope scope, RelationType type, String sql) {
+        Relation target = project.relationOf(compiled.node()).withType(type);
+        Relation existing = scope.lookup(target);
+        Steps steps = new Steps(compiled, scope);
+        steps.transaction(() -> {
+            if (existing != null && existing.type() != type) {
+                steps.run("drop_relation", rel(existing));
+            }
+            if (type == RelationType.VIEW) {
+                steps.run("create_view_as", rel(target), sql);
+            }
+            else {
+                replaceTable(steps, scope, target, sql);
+            }
+        });
+        scope.changed(target, true);
+        return new Outcome("OK", -1, target, steps.executed());
+    }
+
     /** Builds {@code sql}'s rows into the target's {@code __dbt_tmp} table (dropping a leftover first). */
     private Relation stage(Steps steps, Relation target, String sql) {
         RelationObject temp = (RelationObject) steps.call("make_temp_relation", rel(target), "__dbt_tmp");

@@ -2,6 +2,7 @@ package io.smelt.compiler.run;
 
 import io.smelt.adapter.EngineException;
 import io.smelt.adapter.QueryResult;
+import io.smelt.adapter.RelationType;
 import io.smelt.adapter.SeedFile;
 import io.smelt.compiler.context.DbtContext;
 import io.smelt.compiler.diag.SmeltException;
@@ -135,12 +136,25 @@ final class NodeRunner {
         if ("count(*)".equals(failCalc) && compiled.context().executionConfig().get("fail_calc") instanceof String chosen) {
             failCalc = chosen;
         }
+        String mainSql = compiled.sql();
+        String stored = StoreFailures.storedAs(node, project.flags());
+        String storedSql = "";
+        if (stored != null) {
+            // as dbt: the failing rows (up to the limit) are kept, and the test counts what was kept
+            String limited = String.valueOf(project.engine().callMacro(project.rootPackage(), "get_limit_subquery_sql",
+                    java.util.Arrays.asList(compiled.sql(), limit), Map.of(), compiled.context().globals(Map.of())));
+            RelationType type = stored.equals("view") ? RelationType.VIEW : RelationType.TABLE;
+            Materializer.Outcome outcome = materializer.storeFailures(compiled, scope, type, limited);
+            mainSql = "select * from " + project.adapter().render(outcome.relation());
+            storedSql = outcome.executedSql();
+            limit = null;
+        }
         Object wrapped = project.engine().callMacro(project.rootPackage(), "get_test_sql",
-                java.util.Arrays.asList(compiled.sql(), failCalc, config.string("warn_if", "!= 0"),
+                java.util.Arrays.asList(mainSql, failCalc, config.string("warn_if", "!= 0"),
                         config.string("error_if", "!= 0"), limit),
                 Map.of(), compiled.context().globals(Map.of()));
         String sql = String.valueOf(wrapped);
-        NodeCompiler.write(project.targetPath().resolve("run"), node, sql.strip());
+        NodeCompiler.write(project.targetPath().resolve("run"), node, (storedSql + sql).strip());
         QueryResult result;
         try {
             result = scope.session().execute(sql, true, 1);
@@ -287,6 +301,7 @@ final class NodeRunner {
     }
 
     private String relationName(Node node) {
-        return node.hasRelation() ? project.adapter().render(project.relationOf(node)) : null;
+        boolean relation = node.hasRelation() || StoreFailures.storedAs(node, project.flags()) != null;
+        return relation ? project.adapter().render(project.relationOf(node)) : null;
     }
 }

@@ -133,13 +133,15 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * The rendered relation of the enabled model, seed or source with this name (for a source,
-     * {@code source_name.table_name}), or null when there is none.
+     * {@code source_name.table_name}), or of the data test with this name (where it stores its failing
+     * rows, whether or not it does), or null when there is none.
      */
     public String relationName(String name) {
         for (Node node : project.manifest().nodes().values()) {
             String key = node.resourceType() == io.smelt.compiler.graph.ResourceType.SOURCE
                     ? node.sourceName() + "." + node.name() : node.name();
-            if (key.equals(name) && node.hasRelation()) {
+            boolean relation = node.hasRelation() || node.resourceType() == io.smelt.compiler.graph.ResourceType.TEST;
+            if (key.equals(name) && relation) {
                 return project.adapter().render(project.relationOf(node));
             }
         }

@@ -18,7 +18,9 @@ having count(*) > 1
 {% endtest %}
 
 {% macro default__test_not_null(model, column_name) %}
-select {{ column_name }}
+{#- stored failures keep the whole failing rows, as dbt's do -#}
+{% set column_list = '*' if should_store_failures() else column_name %}
+select {{ column_list }}
 from {{ model }}
 where {{ column_name }} is null
 {% endmacro %}
@@ -79,6 +81,22 @@ from (
 {{ main_sql }}
 {{ "limit " ~ limit if limit is not none }}
 ) dbt_internal_test
+{%- endmacro %}
+
+{#- A test's query cut to its limit config, for the rows stored with store_failures. -#}
+{% macro get_limit_subquery_sql(sql, limit) -%}
+  {{ adapter.dispatch('get_limit_sql', 'dbt')(sql, limit) }}
+{%- endmacro %}
+
+{% macro default__get_limit_sql(sql, limit) -%}
+  {%- if limit is none -%}
+{{ sql }}
+  {%- else -%}
+select * from (
+{{ sql }}
+) dbt_limit_subq
+limit {{ limit }}
+  {%- endif -%}
 {%- endmacro %}
 
 {% macro get_where_subquery(relation) -%}
