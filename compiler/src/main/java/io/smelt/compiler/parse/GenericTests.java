@@ -32,12 +32,9 @@ final class GenericTests {
     private final ConfigResolver rules;
     private final Path rootDir;
     private final Map<String, Template> templates;
-<<<<<<< HEAD
+    private final RelationNaming naming;
     private final TestDefinitionCheck check;
     private final List<Diagnostic> problems = new ArrayList<>();
-=======
-    private final RelationNaming naming;
->>>>>>> store-failures
 
     GenericTests(ContextHost host, ConfigResolver rules, Path rootDir, Map<String, Template> templates, RelationNaming naming) {
         this.host = host;
@@ -189,19 +186,12 @@ final class GenericTests {
         String uniqueId = "test." + pkg + "." + name + "." + TestNames.hash(name, namespace, testName, kwargs);
         Path display = display(project, file);
         templates.put(uniqueId, host.engine().parse(pkg, display, rawCode));
-<<<<<<< HEAD
         TestMetadata metadata = new TestMetadata(testName, namespace, kwargs, def.columnName(), attached.uniqueId(),
                 names.compiled());
-        return new Node(uniqueId, ResourceType.TEST, pkg, name, file, null, fqn, rawCode, new NodeConfig(config), null, null,
-                refs, sources, null, (String) host.target().get("database"), String.valueOf(host.target().get("schema")),
-                config.get("alias") instanceof String alias ? alias : names.compiled(),
-                null, metadata, def.at() == null ? io.smelt.compiler.diag.SourcePosition.of(display) : def.at(), null);
-=======
-        TestMetadata metadata = new TestMetadata(testName, namespace, kwargs, def.columnName(), attached.uniqueId());
+        // dbt's alias of a long name is its hashed short form (set in the config above); naming applies it
         return naming.apply(new Node(uniqueId, ResourceType.TEST, pkg, name, file, null, fqn, rawCode, new NodeConfig(config),
                 null, null, refs, sources, null, null, null, null, null, metadata,
                 def.at() == null ? io.smelt.compiler.diag.SourcePosition.of(display) : def.at(), null));
->>>>>>> store-failures
     }
 
     private Path display(DbtProject project, Path path) {

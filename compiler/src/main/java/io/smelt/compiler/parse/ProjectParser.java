@@ -80,13 +80,8 @@ public final class ProjectParser {
                     tasks.add(() -> List.of(yamlSnapshot(files.project(), patch)));
                 }
             }
-<<<<<<< HEAD
-            tasks.add(() -> new GenericTests(host, rules, rootDir, templates).build(files, props));
-            tasks.add(() -> new UnitTests(rules).build(files, props, path -> display(files.project(), path)));
-=======
             tasks.add(() -> new GenericTests(host, rules, rootDir, templates, naming).build(files, props));
-            tasks.add(() -> new UnitTests(rules).build(files.project(), props, path -> display(files.project(), path)));
->>>>>>> store-failures
+            tasks.add(() -> new UnitTests(rules).build(files, props, path -> display(files.project(), path)));
         }
         List<Diagnostic> problems = Collections.synchronizedList(new ArrayList<>());
         List<Node> nodes = tasks.parallelStream()
