@@ -205,16 +205,7 @@ final class ConfigJson {
     }
 
     static Boolean bool(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof String text) {
-            String t = text.trim().toLowerCase(Locale.ROOT);
-            if (t.equals("true") || t.equals("false")) {
-                return Boolean.valueOf(t);
-            }
-        }
-        return null;
+        return io.smelt.compiler.graph.NodeConfig.flag(value);
     }
 
     static Long integer(Object value) {

@@ -38,6 +38,20 @@ public record NodeConfig(Map<String, Object> values) {
         return Boolean.parseBoolean(value.toString().trim());
     }
 
+    /** A config flag as YAML or a rendered template gives it: true/false, or the text "true"/"false" in any case; else null. */
+    public static Boolean flag(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String text) {
+            String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+            if (t.equals("true") || t.equals("false")) {
+                return Boolean.valueOf(t);
+            }
+        }
+        return null;
+    }
+
     /** A value that may be written as one string or a list of strings, as a list. */
     public List<String> stringList(String key) {
         Object value = values.get(key);

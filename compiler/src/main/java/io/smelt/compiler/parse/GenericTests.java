@@ -176,7 +176,7 @@ final class GenericTests {
             // dbt's alias for a test whose name is too long for a file or relation
             config.putIfAbsent("alias", names.compiled());
         }
-        if (!Boolean.FALSE.equals(config.get("enabled"))) {
+        if (!Boolean.FALSE.equals(NodeConfig.flag(config.get("enabled")))) {
             String what = (def.columnName() == null ? "" : "column " + def.columnName() + " of ")
                     + attached.resourceType().dbtName() + " " + (onSource ? attached.sourceName() + "." : "") + attached.name();
             problems.addAll(check.check(pkg, namespace, testName, kwargs, config, def.at(), what));

@@ -5,6 +5,7 @@ import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.graph.MacroInfo;
 import io.smelt.compiler.graph.NameSuggestions;
+import io.smelt.compiler.graph.NodeConfig;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.jinja.MacroSignature;
 
@@ -94,12 +95,10 @@ final class TestDefinitionCheck {
             problems.add(new Diagnostic(ErrorKind.PROJECT, at,
                     "test '" + testName + "' has limit '" + limit + "'; expected a whole number of rows", null));
         }
-        for (String key : List.of("store_failures", "enabled")) {
-            Object flag = config.get(key);
-            if (flag != null && !(flag instanceof Boolean)) {
-                problems.add(new Diagnostic(ErrorKind.PROJECT, at,
-                        "test '" + testName + "' has " + key + " '" + flag + "'; expected true or false", null));
-            }
+        Object enabled = config.get("enabled");
+        if (enabled != null && NodeConfig.flag(enabled) == null) {
+            problems.add(new Diagnostic(ErrorKind.PROJECT, at,
+                    "test '" + testName + "' has enabled '" + enabled + "'; expected true or false", null));
         }
     }
 

@@ -71,16 +71,7 @@ public final class StoreFailures {
         }
     }
 
-    private static Boolean bool(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof String text) {
-            String t = text.trim().toLowerCase(Locale.ROOT);
-            if (t.equals("true") || t.equals("false")) {
-                return Boolean.valueOf(t);
-            }
-        }
-        return null;
+    static Boolean bool(Object value) {
+        return io.smelt.compiler.graph.NodeConfig.flag(value);
     }
 }
