@@ -21,9 +21,28 @@ public record ColumnObject(Column column, Adapter adapter) implements JinjaObjec
             case "is_numeric" -> method(isNumeric(type));
             case "is_integer" -> method(isInteger(type));
             case "is_float" -> method(isFloat(type));
+            case "char_size" -> size(type, 1);
+            // dbt's Column.string_size(): the declared length, 256 for an unbounded string
+            case "string_size" -> (JinjaFunction) (args, kwargs) -> {
+                Long size = size(type, 1);
+                return size == null ? 256L : size;
+            };
+            case "numeric_precision" -> isNumeric(type) ? size(type, 1) : null;
+            case "numeric_scale" -> isNumeric(type) ? size(type, 2) : null;
             default -> null;
         };
     }
+
+    /** The n-th number in the type's parentheses ({@code varchar(20)}, {@code decimal(10,2)}), or null. */
+    private static Long size(String type, int n) {
+        java.util.regex.Matcher m = SIZES.matcher(type);
+        if (!m.find() || m.group(n) == null) {
+            return null;
+        }
+        return Long.valueOf(m.group(n));
+    }
+
+    private static final java.util.regex.Pattern SIZES = java.util.regex.Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
     private static JinjaFunction method(boolean value) {
         return (args, kwargs) -> value;

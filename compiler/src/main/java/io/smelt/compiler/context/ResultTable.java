@@ -5,14 +5,18 @@ import io.smelt.adapter.QueryResult;
 import io.smelt.compiler.jinja.JinjaFunction;
 import io.smelt.compiler.jinja.JinjaObject;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * What {@code run_query} and {@code load_result(...).table} return: the shape of dbt's agate table
- * that macros use ({@code rows}, {@code columns[i].values()}, {@code column_names}).
+ * that macros use ({@code rows}, {@code columns[i].values()}, {@code column_names}, and iterating
+ * the table itself, row by row). A row is a list of its values that also answers to its column
+ * names ({@code row.table_name}, {@code row['table_name']}), as agate's rows do.
  */
-public final class ResultTable implements JinjaObject {
+public final class ResultTable implements JinjaObject, Iterable<Object> {
     private final QueryResult result;
 
     public ResultTable(QueryResult result) {
@@ -43,12 +47,49 @@ public final class ResultTable implements JinjaObject {
         return key instanceof String name ? column(columnNames().indexOf(name)) : null;
     }
 
+    @Override
+    public Iterator<Object> iterator() {
+        return rows().iterator();
+    }
+
     private List<Object> rows() {
+        List<String> names = columnNames();
         List<Object> rows = new ArrayList<>(result.rows().size());
         for (List<Object> row : result.rows()) {
-            rows.add(new ArrayList<>(row));
+            rows.add(new Row(names, row));
         }
         return rows;
+    }
+
+    /** One row: its values by position, and by column name (case-insensitively) as attributes and keys. */
+    private static final class Row extends AbstractList<Object> implements JinjaObject {
+        private final List<String> names;
+        private final List<Object> values;
+
+        Row(List<String> names, List<Object> values) {
+            this.names = names;
+            this.values = new ArrayList<>(values);
+        }
+
+        @Override
+        public Object get(int index) {
+            return values.get(index);
+        }
+
+        @Override
+        public int size() {
+            return values.size();
+        }
+
+        @Override
+        public Object attribute(String name) {
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i).equalsIgnoreCase(name)) {
+                    return values.get(i);
+                }
+            }
+            return null;
+        }
     }
 
     private List<String> columnNames() {

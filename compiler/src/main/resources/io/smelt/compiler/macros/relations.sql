@@ -138,3 +138,17 @@ select {% for column in columns %}{{ adapter.quote(column.name) }}{% if not loop
 from dbt_utils_numbered
 where dbt_utils_row_number = 1
 {%- endmacro %}
+
+{#- dbt_utils.get_tables_by_pattern_sql where information_schema.tables exists but ilike does not:
+    table_schema, table_name and table_type ('table' or 'view') of the relations whose schema and
+    name match the LIKE patterns, case-insensitively. -#}
+{% macro tables_by_pattern_sql(schema_pattern, table_pattern, exclude, database) -%}
+select distinct
+    table_schema,
+    table_name,
+    case when upper(table_type) like '%VIEW%' then 'view' else 'table' end as table_type
+from {% if database %}{{ database }}.{% endif %}information_schema.tables
+where lower(table_schema) like lower('{{ schema_pattern }}')
+  and lower(table_name) like lower('{{ table_pattern }}')
+  and lower(table_name) not like lower('{{ exclude }}')
+{%- endmacro %}

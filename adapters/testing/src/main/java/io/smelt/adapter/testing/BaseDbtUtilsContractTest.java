@@ -105,6 +105,11 @@ public abstract class BaseDbtUtilsContractTest extends BaseProjectTest {
         assertThat(rows(workspace, "select id from " + unioned + " where _dbt_source_relation like '%union_right%'"))
                 .containsExactly("2");
 
+        // get_relations_by_pattern: union_left and union_right found by 'union_%' ('unioned' excluded), then unioned
+        String byPattern = relation(workspace, "by_pattern");
+        assertThat(rows(workspace, "select id, side_l, side_r from " + byPattern + " order by id")).containsExactly("1|l|", "2||r");
+        assertThat(rows(workspace, "select count(distinct _dbt_source_relation) from " + byPattern)).containsExactly("2");
+
         // pivot over get_column_values: one summed column per group
         assertThat(rows(workspace, "select total_a, total_b from " + relation(workspace, "pivoted"))).containsExactly("30|70");
 

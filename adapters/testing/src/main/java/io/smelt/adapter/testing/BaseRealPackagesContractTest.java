@@ -162,6 +162,13 @@ public abstract class BaseRealPackagesContractTest extends BaseProjectTest {
                     .containsExactly("1||" + md5("1-10"), "1||" + md5("1-10"), "3||" + md5("3-20"),
                             "5||" + md5("5-_dbt_utils_surrogate_key_null_"));
         });
+        // get_relations_by_pattern through the engines' get_tables_by_pattern_sql (dbt_utils' default uses ilike and
+        // <database>.information_schema, which not every engine has): orders_copy and orders_changed, unioned
+        check(engine, "dbt_utils", "get_relations_by_pattern", models, "utils_by_pattern", () ->
+                assertThat(rows(workspace, "select lower(_dbt_source_relation), count(*) from " + relation(workspace, "utils_by_pattern")
+                        + " group by 1 order by 1")).hasSize(2)
+                        .anySatisfy(row -> assertThat(row).contains("orders_changed").endsWith("|4"))
+                        .anySatisfy(row -> assertThat(row).contains("orders_copy").endsWith("|4")));
         // the engines' own deduplicate (dbt_utils' default joins back on every column and would lose order 5's nulls)
         check(engine, "dbt_utils", "deduplicate", models, "utils_deduplicate", () ->
                 assertThat(rows(workspace, "select id, amount, status from " + relation(workspace, "utils_deduplicate") + " order by id"))

@@ -210,3 +210,29 @@ from {{ relation }} dbt_utils_kept
 natural join (select * from dbt_utils_numbered where dbt_utils_row_number = 1) dbt_utils_first
 {%- endif %}
 {%- endmacro %}
+
+
+{#- The tables and views whose schema and name match SQL LIKE patterns (case-insensitive), leaving
+    out names matching `exclude`, as relations; [] while parsing. Feeds union_relations. -#}
+{% macro get_relations_by_pattern(schema_pattern, table_pattern, exclude='', database=target.database) -%}
+  {{ return(adapter.dispatch('get_relations_by_pattern', 'dbt_utils')(schema_pattern, table_pattern, exclude, database)) }}
+{%- endmacro %}
+
+{% macro default__get_relations_by_pattern(schema_pattern, table_pattern, exclude, database) -%}
+  {%- if not execute -%}{{ return([]) }}{%- endif -%}
+  {%- set found = run_query(dbt_utils.get_tables_by_pattern_sql(schema_pattern, table_pattern, exclude, database)) -%}
+  {%- set relations = [] -%}
+  {%- for row in found.rows -%}
+    {%- do relations.append(api.Relation.create(database=database, schema=row[0], identifier=row[1], type=row[2])) -%}
+  {%- endfor -%}
+  {{ return(relations) }}
+{%- endmacro %}
+
+{#- A query of table_schema, table_name and table_type ('table' or 'view') for the matching relations. -#}
+{% macro get_tables_by_pattern_sql(schema_pattern, table_pattern, exclude='', database=target.database) -%}
+  {{ return(adapter.dispatch('get_tables_by_pattern_sql', 'dbt_utils')(schema_pattern, table_pattern, exclude, database)) }}
+{%- endmacro %}
+
+{% macro default__get_tables_by_pattern_sql(schema_pattern, table_pattern, exclude, database) -%}
+{{ tables_by_pattern_sql(schema_pattern, table_pattern, exclude, database) }}
+{%- endmacro %}

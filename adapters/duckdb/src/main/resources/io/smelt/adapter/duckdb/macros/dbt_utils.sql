@@ -8,3 +8,15 @@ select *
 from {{ relation }}
 qualify row_number() over (partition by {{ partition_by }} order by {{ order_by }}) = 1
 {%- endmacro %}
+
+{#- DuckDB's information_schema covers every attached database, named by table_catalog. -#}
+{% macro duckdb__get_tables_by_pattern_sql(schema_pattern, table_pattern, exclude, database) -%}
+select distinct
+    table_schema,
+    table_name,
+    case when upper(table_type) like '%VIEW%' then 'view' else 'table' end as table_type
+from information_schema.tables
+where {% if database %}table_catalog = '{{ database }}' and {% endif %}table_schema ilike '{{ schema_pattern }}'
+  and table_name ilike '{{ table_pattern }}'
+  and table_name not ilike '{{ exclude }}'
+{%- endmacro %}

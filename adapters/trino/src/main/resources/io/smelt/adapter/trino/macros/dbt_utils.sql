@@ -81,3 +81,8 @@ select
     end as row_count_delta
 from counts
 {%- endmacro %}
+
+{#- dbt_utils' get_tables_by_pattern_sql uses ilike, which Trino lacks: the same with lower() like. -#}
+{% macro trino__get_tables_by_pattern_sql(schema_pattern, table_pattern, exclude, database) -%}
+{{ tables_by_pattern_sql(schema_pattern, table_pattern, exclude, database) }}
+{%- endmacro %}
