@@ -134,6 +134,33 @@ class TestGenericTestDefinitions {
     }
 
     @Test
+    void anArgumentTheTestChecksWithIsDefinedMayBeLeftOut() throws IOException {
+        Files.createDirectories(project.resolve("macros"));
+        Files.writeString(project.resolve("macros/at_most.sql"), """
+                {% test at_most(model, column_name, threshold) %}
+                select * from {{ model }} where {{ column_name }} > {{ threshold if threshold is defined else 1000000 }}
+                {% endtest %}
+                """);
+        Files.writeString(project.resolve("models/bad.yml"), """
+                version: 2
+                seeds:
+                  - name: raw_customers
+                    columns:
+                      - name: id
+                        data_tests:
+                          - at_most
+                          - at_most:
+                              name: at_most_ten
+                              threshold: 10
+                              config:
+                                severity: warn
+                """);
+        Result result = TestingCli.inProject(project, "build", "--select", "raw_customers");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).containsPattern("PASS at_most_raw_customers_id\\b").contains("WARN 90 at_most_ten");
+    }
+
+    @Test
     void aColumnTestListedUnderTheModelAsksForAColumn() throws IOException {
         Result result = withModelTests("""
                     data_tests:
