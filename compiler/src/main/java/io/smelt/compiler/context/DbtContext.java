@@ -14,7 +14,6 @@ import io.smelt.compiler.graph.ResourceType;
 import io.smelt.compiler.graph.SourceCall;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.jinja.JinjaFunction;
-import io.smelt.compiler.jinja.JinjaObject;
 import io.smelt.compiler.jinja.PyDateTimes;
 import io.smelt.compiler.run.RunListener;
 import io.smelt.compiler.run.StoreFailures;
@@ -119,7 +118,7 @@ public final class DbtContext {
         Map<String, Object> g = new HashMap<>(64);
         JinjaFunction ref = this::ref;
         JinjaFunction source = this::source;
-        ConfigObject configObject = new ConfigObject();
+        ConfigCall configObject = new ConfigCall(this, capture, executionConfig, config);
         g.put("ref", ref);
         g.put("source", source);
         g.put("config", configObject);
@@ -478,66 +477,5 @@ public final class DbtContext {
 
     SmeltException error(String message, String hint) {
         return new SmeltException(ErrorKind.JINJA, new SourcePosition(JinjaEngine.currentFile(), JinjaEngine.currentLine(), 0), message, hint);
-    }
-
-    /** {@code config}: callable at parse time to set config, with {@code get}/{@code require} to read it. */
-    private final class ConfigObject implements JinjaFunction, JinjaObject {
-        @Override
-        public Object call(List<Object> args, Map<String, Object> kwargs) {
-            Map<String, Object> call = new LinkedHashMap<>();
-            if (!args.isEmpty() && args.get(0) instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> call.put(String.valueOf(k), v));
-            }
-            call.putAll(kwargs);
-            if (capture != null) {
-                capture.configCalls.add(call);
-                capture.config.putAll(call);
-            }
-            else {
-                executionConfig.putAll(call);
-            }
-            return "";
-        }
-
-        @Override
-        public Object attribute(String name) {
-            return switch (name) {
-                case "get" -> (JinjaFunction) (args, kwargs) -> {
-                    String key = String.valueOf(arg(args, kwargs, 0, "name"));
-                    Object value = lookup(key);
-                    if (value != null) {
-                        return value;
-                    }
-                    return args.size() > 1 ? args.get(1) : kwargs.get("default");
-                };
-                case "require" -> (JinjaFunction) (args, kwargs) -> {
-                    String key = String.valueOf(arg(args, kwargs, 0, "name"));
-                    Object value = lookup(key);
-                    if (value == null) {
-                        throw error("required config '" + key + "' is not set", "set it with config(" + key + "=...) or in dbt_project.yml");
-                    }
-                    return value;
-                };
-                case "set" -> (JinjaFunction) (args, kwargs) -> "";
-                case "persist_relation_docs", "persist_column_docs" -> (JinjaFunction) (args, kwargs) -> false;
-                default -> null;
-            };
-        }
-
-        private Object lookup(String key) {
-            if (capture != null && capture.config.containsKey(key)) {
-                return capture.config.get(key);
-            }
-            Object value = config.get(key);
-            if (value == null && key.contains("_")) {
-                value = config.get(key.replace('_', '-'));
-            }
-            return value;
-        }
-
-        @Override
-        public String toString() {
-            return "";
-        }
     }
 }

@@ -1,0 +1,87 @@
+package io.smelt.compiler.context;
+
+import io.smelt.compiler.graph.NodeConfig;
+import io.smelt.compiler.jinja.JinjaFunction;
+import io.smelt.compiler.jinja.JinjaObject;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code config}: callable at parse time to set config, with {@code get}/{@code require} to read it. */
+final class ConfigCall implements JinjaFunction, JinjaObject {
+    private final DbtContext context;
+    private final ParseCapture capture;
+    private final Map<String, Object> executionConfig;
+    private final NodeConfig config;
+
+    /**
+     * @param capture where parse-time calls go, or null when executing
+     * @param executionConfig where calls made while executing go (a test macro's fail_calc)
+     * @param config the node's resolved config, which get/require read
+     */
+    ConfigCall(DbtContext context, ParseCapture capture, Map<String, Object> executionConfig, NodeConfig config) {
+        this.context = context;
+        this.capture = capture;
+        this.executionConfig = executionConfig;
+        this.config = config;
+    }
+
+    @Override
+    public Object call(List<Object> args, Map<String, Object> kwargs) {
+        Map<String, Object> call = new LinkedHashMap<>();
+        if (!args.isEmpty() && args.get(0) instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> call.put(String.valueOf(k), v));
+        }
+        call.putAll(kwargs);
+        if (capture != null) {
+            capture.configCalls.add(call);
+            capture.config.putAll(call);
+        }
+        else {
+            executionConfig.putAll(call);
+        }
+        return "";
+    }
+
+    @Override
+    public Object attribute(String name) {
+        return switch (name) {
+            case "get" -> (JinjaFunction) (args, kwargs) -> {
+                String key = String.valueOf(DbtContext.arg(args, kwargs, 0, "name"));
+                Object value = lookup(key);
+                if (value != null) {
+                    return value;
+                }
+                return args.size() > 1 ? args.get(1) : kwargs.get("default");
+            };
+            case "require" -> (JinjaFunction) (args, kwargs) -> {
+                String key = String.valueOf(DbtContext.arg(args, kwargs, 0, "name"));
+                Object value = lookup(key);
+                if (value == null) {
+                    throw context.error("required config '" + key + "' is not set", "set it with config(" + key + "=...) or in dbt_project.yml");
+                }
+                return value;
+            };
+            case "set" -> (JinjaFunction) (args, kwargs) -> "";
+            case "persist_relation_docs", "persist_column_docs" -> (JinjaFunction) (args, kwargs) -> false;
+            default -> null;
+        };
+    }
+
+    private Object lookup(String key) {
+        if (capture != null && capture.config.containsKey(key)) {
+            return capture.config.get(key);
+        }
+        Object value = config.get(key);
+        if (value == null && key.contains("_")) {
+            value = config.get(key.replace('_', '-'));
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "";
+    }
+}
