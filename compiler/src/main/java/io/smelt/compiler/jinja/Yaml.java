@@ -19,7 +19,9 @@ final class Yaml {
 
     static Object parse(String text) {
         try {
-            return convert(new org.yaml.snakeyaml.Yaml(new SafeConstructor(new LoaderOptions())).load(text));
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(100_000);  // PyYAML has no limit
+            return convert(new org.yaml.snakeyaml.Yaml(new SafeConstructor(options)).load(text));
         } catch (YAMLException e) {
             throw new PyException("YAMLError: " + e.getMessage());
         }

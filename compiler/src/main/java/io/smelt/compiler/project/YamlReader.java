@@ -36,6 +36,9 @@ final class YamlReader {
     }
 
     private static final int MAX_FILE_CODE_POINTS = 64 * 1024 * 1024;
+    // PyYAML, which dbt uses, has no limit; snakeyaml's default of 50 rejects real properties files
+    // that reuse an anchored column list or test block on every model.
+    static final int MAX_ALIASES = 100_000;
     private static final String QUOTE_JINJA_HINT = "put Jinja values in quotes, such as key: \"{{ env_var('NAME') }}\"";
 
     private final Path file;
@@ -62,6 +65,7 @@ final class YamlReader {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_FILE_CODE_POINTS);
         options.setMergeOnCompose(true);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         try {
             return new Yaml(options).compose(new StringReader(body));

@@ -172,6 +172,21 @@ class TestSchemaFileParser {
     }
 
     @Test
+    void anAnchoredBlockMayBeReusedOnManyModels() {
+        StringBuilder text = new StringBuilder("version: 2\nmodels:\n");
+        for (int i = 0; i < 80; i++) {
+            text.append("  - name: m").append(i).append('\n')
+                    .append(i == 0 ? "    columns: &cols\n      - name: id\n        tests: [unique, not_null]\n" : "    columns: *cols\n");
+        }
+
+        SchemaFile file = SchemaFileParser.parse(Path.of("models/many.yml"), text.toString(), YamlRenderer.NONE);
+
+        assertThat(file.models()).hasSize(80);
+        assertThat(file.models().get(79).columns()).extracting(ColumnProperties::name).containsExactly("id");
+        assertThat(file.models().get(79).columns().get(0).tests()).hasSize(2);
+    }
+
+    @Test
     void syntaxErrorPointsAtTheOpeningQuote() {
         Diagnostic error = failure("bad_syntax.yml");
 
