@@ -107,9 +107,9 @@ final class ProjectLoading {
             macros.addAll(builtInMacros(DBT_UTILS_PACKAGE, DBT_UTILS_MACROS));
         }
         // The engine's module holds its <engine>__ versions of dbt_utils macros, as a shim package such
-        // as trino_utils does: searched before dbt_utils, built-in or installed, unless the project
-        // sets the namespace's dispatch order itself.
-        dispatch.putIfAbsent(DBT_UTILS_PACKAGE, List.of(root.name(), enginePackage, DBT_UTILS_PACKAGE));
+        // as trino_utils does: searched right before dbt_utils, built-in or installed, also when the
+        // project sets the namespace's order itself (dbt_utils' default__ SQL often fails on the engine).
+        dispatch.put(DBT_UTILS_PACKAGE, withEngineShim(dispatch.get(DBT_UTILS_PACKAGE), root.name(), enginePackage));
         adapter.macroResources().forEach((name, text) -> macros.add(new MacroSource(enginePackage, Path.of(name), text)));
         for (ProjectFiles pkg : scanned) {
             for (ProjectFiles.Found found : pkg.macros()) {
@@ -192,6 +192,19 @@ final class ProjectLoading {
                 throw new SmeltException(first.kind(), at, first.message(), first.hint(), e);
             }
         };
+    }
+
+    private static List<String> withEngineShim(List<String> order, String rootName, String enginePackage) {
+        if (order == null) {
+            return List.of(rootName, enginePackage, DBT_UTILS_PACKAGE);
+        }
+        int utils = order.indexOf(DBT_UTILS_PACKAGE);
+        if (utils < 0 || order.contains(enginePackage)) {
+            return order;
+        }
+        List<String> shimmed = new ArrayList<>(order);
+        shimmed.add(utils, enginePackage);
+        return List.copyOf(shimmed);
     }
 
     static TargetConfig target(ProjectOptions options, DbtProject root, YamlRenderer renderer, List<AdapterFactory> factories,
