@@ -70,16 +70,16 @@ final class MacroRegistry {
         for (String pkg : packages) {
             for (String prefix : prefixes) {
                 String candidate = prefix + "__" + macroName;
-                DbtMacro m = macro(pkg, candidate);
+                DbtMacro m = pkg == null ? unqualified(candidate) : macro(pkg, candidate);
                 if (m != null) {
                     return m;
                 }
-                tried.add(pkg + "." + candidate);
+                tried.add(pkg == null ? candidate : pkg + "." + candidate);
             }
         }
         throw new SmeltException(ErrorKind.JINJA, Frames.position(),
                 "No macro named '" + macroName + "' found within namespace: '" + namespace + "'"
-                        + " (searched packages " + packages + " for " + String.join(", ", tried) + ")",
+                        + " (searched for " + String.join(", ", tried) + ")",
                 Frames.hint());
     }
 
@@ -107,6 +107,12 @@ final class MacroRegistry {
             }
             return expanded;
         }
+        if (!isProject(namespace)) {
+            // As dbt: a namespace that names no project is searched as unqualified names are (null)
+            List<String> unqualified = new ArrayList<>();
+            unqualified.add(null);
+            return unqualified;
+        }
         // As dbt: with no dispatch: config, the root project comes first, so a project can override
         // a package's (or dbt's own) implementation for its engine.
         List<String> packages = new ArrayList<>();
@@ -115,6 +121,17 @@ final class MacroRegistry {
         }
         packages.addAll(namespace.equals("dbt") ? options.internalPackages() : List.of(namespace));
         return packages;
+    }
+
+    private boolean isProject(String name) {
+        return name.equals("dbt") || name.equals(options.rootPackage()) || byPackage.containsKey(name)
+                || options.internalPackages().contains(name);
+    }
+
+    /** An unqualified name as dbt resolves it for dispatch: from the package of the node being rendered. */
+    private DbtMacro unqualified(String name) {
+        Frames.Frame node = Frames.outermost();
+        return namesFor(node == null ? null : node.packageName()).get(name) instanceof DbtMacro m ? m : null;
     }
 
     /** {@code pkg} in templates: its macros as attributes ({@code dbt_utils.star(...)}). */
