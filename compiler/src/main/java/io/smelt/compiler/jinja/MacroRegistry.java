@@ -1,5 +1,6 @@
 package io.smelt.compiler.jinja;
 
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 
@@ -14,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Every package's macros and dbt's rules for finding one: by package, unqualified, and by dispatch. */
 final class MacroRegistry {
+    /** Macros of dbt's global project that the compiler provides as Java globals. */
+    private static final Set<String> JAVA_MACROS = Set.of("run_query", "is_incremental", "should_full_refresh",
+            "should_store_failures", "load_relation");
+
     private final JinjaEngine.Options options;
     private final Map<String, Map<String, DbtMacro>> byPackage;
     private final Map<String, Map<String, Object>> views = new ConcurrentHashMap<>();
@@ -134,11 +139,25 @@ final class MacroRegistry {
         return namesFor(node == null ? null : node.packageName()).get(name) instanceof DbtMacro m ? m : null;
     }
 
-    /** {@code pkg} in templates: its macros as attributes ({@code dbt_utils.star(...)}). */
+    /**
+     * {@code pkg} in templates: its macros as attributes ({@code dbt_utils.star(...)}). As in dbt,
+     * {@code dbt.x} reaches every internal package (the engine's first) and the global macros Smelt
+     * implements in Java ({@code dbt.run_query}, {@code dbt.is_incremental}).
+     */
     record PackageNamespace(MacroRegistry registry, String name) implements JinjaObject {
         @Override
         public Object attribute(String attribute) {
-            return registry.macro(name, attribute);
+            if (!name.equals("dbt")) {
+                return registry.macro(name, attribute);
+            }
+            for (String pkg : registry.options.internalPackages()) {
+                DbtMacro m = registry.macro(pkg, attribute);
+                if (m != null) {
+                    return m;
+                }
+            }
+            return JAVA_MACROS.contains(attribute) && JinjavaInterpreter.getCurrent() != null
+                    ? JinjavaInterpreter.getCurrent().getContext().get(attribute) : null;
         }
 
         @Override

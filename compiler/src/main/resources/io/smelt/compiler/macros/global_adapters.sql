@@ -1,0 +1,151 @@
+{#- dbt's global macros over the adapter (dbt-adapters' global_project/macros/adapters): columns,
+    relations and schemas. Those that dbt runs as statements run them here too. -#}
+
+{% macro get_columns_in_relation(relation) -%}
+  {{ return(adapter.dispatch('get_columns_in_relation', 'dbt')(relation)) }}
+{%- endmacro %}
+{% macro default__get_columns_in_relation(relation) -%}
+  {{ return(adapter.get_columns_in_relation(relation)) }}
+{%- endmacro %}
+
+{#- Rows of (name, data type, ...) as columns. -#}
+{% macro sql_convert_columns_in_relation(table) -%}
+  {%- set columns = [] -%}
+  {%- for row in table -%}
+    {%- do columns.append(api.Column.create(row[0], row[1])) -%}
+  {%- endfor -%}
+  {{ return(columns) }}
+{%- endmacro %}
+
+{% macro get_columns_for_unit_tests(relation) -%}
+  {{ return(adapter.dispatch('get_columns_for_unit_tests', 'dbt')(relation)) }}
+{%- endmacro %}
+{% macro default__get_columns_for_unit_tests(relation) -%}
+  {{ return(adapter.get_columns_in_relation(relation)) }}
+{%- endmacro %}
+
+{% macro get_list_of_column_names(columns) -%}
+  {%- set names = [] -%}
+  {%- for column in columns -%}
+    {%- do names.append(column.name) -%}
+  {%- endfor -%}
+  {{ return(names) }}
+{%- endmacro %}
+
+{#- The query's columns without reading its rows. -#}
+{% macro get_empty_subquery_sql(select_sql, select_sql_header=none) -%}
+  {{ return(adapter.dispatch('get_empty_subquery_sql', 'dbt')(select_sql, select_sql_header)) }}
+{%- endmacro %}
+{% macro default__get_empty_subquery_sql(select_sql, select_sql_header=none) -%}
+  {%- if select_sql_header is not none %}{{ select_sql_header }}{% endif %}
+    select * from (
+        {{ select_sql }}
+    ) as __dbt_sbq
+    where false
+    limit 0
+{%- endmacro %}
+
+{#- A query of nulls cast to the types of a model's columns (a mapping of name to {name, data_type, quote}). -#}
+{% macro get_empty_schema_sql(columns) -%}
+  {{ return(adapter.dispatch('get_empty_schema_sql', 'dbt')(columns)) }}
+{%- endmacro %}
+{% macro default__get_empty_schema_sql(columns) -%}
+  {%- set untyped = [] -%}
+  {%- set naked_numeric = [] -%}
+    select
+  {%- for key in columns %}
+    {%- set col = columns[key] -%}
+    {%- if col['data_type'] is not defined or col['data_type'] is none -%}
+      {%- do untyped.append(col['name']) -%}
+    {%- elif col['data_type'].strip().lower() in ('numeric', 'decimal', 'number') -%}
+      {%- do naked_numeric.append(col['name']) -%}
+    {%- endif %}
+    {{ dbt.cast('null', col['data_type']) }} as {{ adapter.quote(col['name']) if col.get('quote') else col['name'] }}{{ ", " if not loop.last }}
+  {%- endfor -%}
+  {%- if untyped | length > 0 -%}
+    {{ exceptions.raise_compiler_error("Contracted models require data_type to be defined for each column. Please ensure that the column name and data_type are defined within the YAML configuration for the " ~ untyped ~ " column(s).") }}
+  {%- elif naked_numeric | length > 0 -%}
+    {%- do exceptions.warn("Detected columns with numeric type and unspecified precision/scale, this can lead to unintended rounding: " ~ naked_numeric ~ "`") -%}
+  {%- endif -%}
+{%- endmacro %}
+
+{#- The columns (name and type) a query returns, asked of the database with the empty subquery. -#}
+{% macro get_column_schema_from_query(select_sql, select_sql_header=none) -%}
+  {%- call statement('get_column_schema_from_query', fetch_result=True, auto_begin=False) -%}
+    {{ get_empty_subquery_sql(select_sql, select_sql_header) }}
+  {%- endcall -%}
+  {%- set columns = [] -%}
+  {%- for column in load_result('get_column_schema_from_query').table.columns -%}
+    {%- do columns.append(api.Column.create(column.name, column.data_type)) -%}
+  {%- endfor -%}
+  {{ return(columns) }}
+{%- endmacro %}
+
+{% macro get_columns_in_query(select_sql) -%}
+  {{ return(adapter.dispatch('get_columns_in_query', 'dbt')(select_sql)) }}
+{%- endmacro %}
+{% macro default__get_columns_in_query(select_sql) -%}
+  {%- call statement('get_columns_in_query', fetch_result=True, auto_begin=False) -%}
+    {{ get_empty_subquery_sql(select_sql) }}
+  {%- endcall -%}
+  {{ return(load_result('get_columns_in_query').table.columns | map(attribute='name') | list) }}
+{%- endmacro %}
+
+{% macro make_intermediate_relation(base_relation, suffix='__dbt_tmp') -%}
+  {{ return(adapter.dispatch('make_intermediate_relation', 'dbt')(base_relation, suffix)) }}
+{%- endmacro %}
+{% macro default__make_intermediate_relation(base_relation, suffix) -%}
+  {{ return(dbt.default__make_temp_relation(base_relation, suffix)) }}
+{%- endmacro %}
+
+{% macro make_backup_relation(base_relation, backup_relation_type, suffix='__dbt_backup') -%}
+  {{ return(adapter.dispatch('make_backup_relation', 'dbt')(base_relation, backup_relation_type, suffix)) }}
+{%- endmacro %}
+{% macro default__make_backup_relation(base_relation, backup_relation_type, suffix) -%}
+  {{ return(base_relation.incorporate(path={"identifier": base_relation.identifier ~ suffix}, type=backup_relation_type)) }}
+{%- endmacro %}
+
+{#- [true, the relation] when it exists, else [false, a new relation of that type]. -#}
+{% macro get_or_create_relation(database, schema, identifier, type) -%}
+  {{ return(adapter.dispatch('get_or_create_relation', 'dbt')(database, schema, identifier, type)) }}
+{%- endmacro %}
+{% macro default__get_or_create_relation(database, schema, identifier, type) -%}
+  {%- set existing = adapter.get_relation(database=database, schema=schema, identifier=identifier) -%}
+  {%- if existing -%}
+    {{ return([true, existing]) }}
+  {%- endif -%}
+  {{ return([false, api.Relation.create(database=database, schema=schema, identifier=identifier, type=type)]) }}
+{%- endmacro %}
+
+{% macro load_cached_relation(relation) -%}
+  {{ return(adapter.get_relation(database=relation.database, schema=relation.schema, identifier=relation.identifier)) }}
+{%- endmacro %}
+
+{% macro drop_relation_if_exists(relation) -%}
+  {%- if relation is not none -%}
+    {%- do adapter.drop_relation(relation) -%}
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro drop_schema(relation) -%}
+  {{ adapter.dispatch('drop_schema', 'dbt')(relation) }}
+{%- endmacro %}
+{% macro default__drop_schema(relation) -%}
+  {%- call statement('drop_schema') -%}
+    drop schema if exists {{ relation.without_identifier() }} cascade
+  {%- endcall -%}
+{%- endmacro %}
+
+{% macro drop_schema_named(schema_name) -%}
+  {{ return(adapter.dispatch('drop_schema_named', 'dbt')(schema_name)) }}
+{%- endmacro %}
+{% macro default__drop_schema_named(schema_name) -%}
+  {%- do dbt.drop_schema(api.Relation.create(database=target.database, schema=schema_name)) -%}
+{%- endmacro %}
+
+{% macro information_schema_name(database) -%}
+  {{ return(adapter.dispatch('information_schema_name', 'dbt')(database)) }}
+{%- endmacro %}
+{% macro default__information_schema_name(database) -%}
+  {%- if database -%}{{ database }}.INFORMATION_SCHEMA{%- else -%}INFORMATION_SCHEMA{%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,175 @@
+{#- dbt's global macros that write the SQL of relation changes (dbt-adapters' global_project/macros/
+    relations and materializations/*/helpers): each returns SQL text and runs nothing. -#}
+
+{% macro get_create_table_as_sql(temporary, relation, sql) -%}
+  {{ adapter.dispatch('get_create_table_as_sql', 'dbt')(temporary, relation, sql) }}
+{%- endmacro %}
+{% macro default__get_create_table_as_sql(temporary, relation, sql) -%}
+  {{ return(create_table_as(temporary, relation, sql)) }}
+{%- endmacro %}
+
+{% macro get_create_view_as_sql(relation, sql) -%}
+  {{ adapter.dispatch('get_create_view_as_sql', 'dbt')(relation, sql) }}
+{%- endmacro %}
+{% macro default__get_create_view_as_sql(relation, sql) -%}
+  {{ return(create_view_as(relation, sql)) }}
+{%- endmacro %}
+
+{#- CREATE for the relation's type: a view, a table or a materialized view. -#}
+{% macro get_create_sql(relation, sql) -%}
+  {{- adapter.dispatch('get_create_sql', 'dbt')(relation, sql) -}}
+{%- endmacro %}
+{% macro default__get_create_sql(relation, sql) -%}
+  {%- if relation.is_view -%}
+    {{ get_create_view_as_sql(relation, sql) }}
+  {%- elif relation.is_table -%}
+    {{ get_create_table_as_sql(False, relation, sql) }}
+  {%- elif relation.is_materialized_view -%}
+    {{ get_create_materialized_view_as_sql(relation, sql) }}
+  {%- else -%}
+    {{ exceptions.raise_compiler_error("`get_create_sql` has not been implemented for: " ~ relation.type) }}
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro get_create_materialized_view_as_sql(relation, sql) -%}
+  {{- adapter.dispatch('get_create_materialized_view_as_sql', 'dbt')(relation, sql) -}}
+{%- endmacro %}
+{% macro default__get_create_materialized_view_as_sql(relation, sql) -%}
+  {{ exceptions.raise_compiler_error("`get_create_materialized_view_as_sql` has not been implemented for this adapter.") }}
+{%- endmacro %}
+
+{% macro get_drop_sql(relation) -%}
+  {{- adapter.dispatch('get_drop_sql', 'dbt')(relation) -}}
+{%- endmacro %}
+{% macro default__get_drop_sql(relation) -%}
+  {%- if relation.is_view -%}
+    {{ drop_view(relation) }}
+  {%- elif relation.is_table -%}
+    {{ drop_table(relation) }}
+  {%- elif relation.is_materialized_view -%}
+    {{ drop_materialized_view(relation) }}
+  {%- else -%}
+    drop {{ relation.type }} if exists {{ relation }} cascade
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro drop_table(relation) -%}{{- adapter.dispatch('drop_table', 'dbt')(relation) -}}{%- endmacro %}
+{% macro default__drop_table(relation) -%}drop table if exists {{ relation }} cascade{%- endmacro %}
+
+{% macro drop_view(relation) -%}{{- adapter.dispatch('drop_view', 'dbt')(relation) -}}{%- endmacro %}
+{% macro default__drop_view(relation) -%}drop view if exists {{ relation }} cascade{%- endmacro %}
+
+{% macro drop_materialized_view(relation) -%}{{- adapter.dispatch('drop_materialized_view', 'dbt')(relation) -}}{%- endmacro %}
+{% macro default__drop_materialized_view(relation) -%}drop materialized view if exists {{ relation }} cascade{%- endmacro %}
+
+{% macro get_rename_sql(relation, new_name) -%}
+  {{- adapter.dispatch('get_rename_sql', 'dbt')(relation, new_name) -}}
+{%- endmacro %}
+{% macro default__get_rename_sql(relation, new_name) -%}
+  {%- if relation.is_view -%}
+    {{ get_rename_view_sql(relation, new_name) }}
+  {%- elif relation.is_table -%}
+    {{ get_rename_table_sql(relation, new_name) }}
+  {%- elif relation.is_materialized_view -%}
+    {{ get_rename_materialized_view_sql(relation, new_name) }}
+  {%- else -%}
+    {{ exceptions.raise_compiler_error("`get_rename_sql` has not been implemented for: " ~ relation.type) }}
+  {%- endif -%}
+{%- endmacro %}
+
+{#- As in dbt, engines give these; without one they say so. -#}
+{% macro get_rename_table_sql(relation, new_name) -%}
+  {{- adapter.dispatch('get_rename_table_sql', 'dbt')(relation, new_name) -}}
+{%- endmacro %}
+{% macro default__get_rename_table_sql(relation, new_name) -%}
+  {{ exceptions.raise_compiler_error("`get_rename_table_sql` has not been implemented for this adapter.") }}
+{%- endmacro %}
+{% macro get_rename_view_sql(relation, new_name) -%}
+  {{- adapter.dispatch('get_rename_view_sql', 'dbt')(relation, new_name) -}}
+{%- endmacro %}
+{% macro default__get_rename_view_sql(relation, new_name) -%}
+  {{ exceptions.raise_compiler_error("`get_rename_view_sql` has not been implemented for this adapter.") }}
+{%- endmacro %}
+{% macro get_rename_materialized_view_sql(relation, new_name) -%}
+  {{- adapter.dispatch('get_rename_materialized_view_sql', 'dbt')(relation, new_name) -}}
+{%- endmacro %}
+{% macro default__get_rename_materialized_view_sql(relation, new_name) -%}
+  {{ exceptions.raise_compiler_error("`get_rename_materialized_view_sql` has not been implemented for this adapter.") }}
+{%- endmacro %}
+
+{#- A model's contracted columns, in the order its properties list them. -#}
+{% macro default__get_column_names() -%}
+  {%- set columns = model['columns'] -%}
+  {%- for key in columns -%}
+    {%- set col = columns[key] -%}
+    {{ adapter.quote(col['name']) if col.get('quote') else col['name'] }}{{ ", " if not loop.last }}
+  {%- endfor -%}
+{%- endmacro %}
+
+{% macro get_select_subquery(sql) -%}
+  {{ return(adapter.dispatch('get_select_subquery', 'dbt')(sql)) }}
+{%- endmacro %}
+{% macro default__get_select_subquery(sql) -%}
+    select {{ adapter.dispatch('get_column_names', 'dbt')() }}
+    from (
+        {{ sql }}
+    ) as model_subq
+{%- endmacro %}
+
+{#- Columns of source_columns whose names target_columns lacks. -#}
+{% macro diff_columns(source_columns, target_columns) -%}
+  {%- set target_names = target_columns | map(attribute='column') | list -%}
+  {%- set missing = [] -%}
+  {%- for column in source_columns -%}
+    {%- if column.name not in target_names -%}
+      {%- do missing.append(column) -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {{ return(missing) }}
+{%- endmacro %}
+
+{#- The quoted columns a merge updates: merge_update_columns, or all but merge_exclude_columns, or all. -#}
+{% macro get_merge_update_columns(merge_update_columns, merge_exclude_columns, dest_columns) -%}
+  {{ return(adapter.dispatch('get_merge_update_columns', 'dbt')(merge_update_columns, merge_exclude_columns, dest_columns)) }}
+{%- endmacro %}
+{% macro default__get_merge_update_columns(merge_update_columns, merge_exclude_columns, dest_columns) -%}
+  {%- if merge_update_columns and merge_exclude_columns -%}
+    {{ exceptions.raise_compiler_error('Model cannot specify merge_update_columns and merge_exclude_columns. Please update model to use only one config') }}
+  {%- elif merge_update_columns -%}
+    {{ return(merge_update_columns) }}
+  {%- elif merge_exclude_columns -%}
+    {%- set excluded = merge_exclude_columns | map('lower') | list -%}
+    {%- set kept = [] -%}
+    {%- for column in dest_columns -%}
+      {%- if column.column | lower not in excluded -%}
+        {%- do kept.append(column.quoted) -%}
+      {%- endif -%}
+    {%- endfor -%}
+    {{ return(kept) }}
+  {%- else -%}
+    {{ return(dest_columns | map(attribute='quoted') | list) }}
+  {%- endif -%}
+{%- endmacro %}
+
+{#- The strategy an incremental model gets without incremental_strategy: append. -#}
+{% macro get_incremental_default_sql(arg_dict) -%}
+  {{ return(adapter.dispatch('get_incremental_default_sql', 'dbt')(arg_dict)) }}
+{%- endmacro %}
+{% macro default__get_incremental_default_sql(arg_dict) -%}
+  {{ return(get_incremental_append_sql(arg_dict)) }}
+{%- endmacro %}
+
+{#- Literal forms used by snapshots. -#}
+{% macro snapshot_string_as_time(timestamp) -%}
+  {{ return(adapter.dispatch('snapshot_string_as_time', 'dbt')(timestamp)) }}
+{%- endmacro %}
+{% macro default__snapshot_string_as_time(timestamp) -%}
+  {{ return("'" ~ timestamp ~ "'::timestamp") }}
+{%- endmacro %}
+
+{% macro get_true_sql() -%}
+  {{ return(adapter.dispatch('get_true_sql', 'dbt')()) }}
+{%- endmacro %}
+{% macro default__get_true_sql() -%}
+  {{ return('TRUE') }}
+{%- endmacro %}
