@@ -173,3 +173,70 @@
 {% macro default__get_true_sql() -%}
   {{ return('TRUE') }}
 {%- endmacro %}
+
+{#- Merge helpers (dbt-adapters' materializations/models/incremental/merge.sql). -#}
+{% macro get_merge_unique_key_match(source_unique_key, target_unique_key) -%}
+  {{ return(adapter.dispatch('get_merge_unique_key_match', 'dbt')(source_unique_key, target_unique_key)) }}
+{%- endmacro %}
+{% macro default__get_merge_unique_key_match(source_unique_key, target_unique_key) -%}
+  {{ return(dbt.equals(source_unique_key, target_unique_key) | trim) }}
+{%- endmacro %}
+
+{#- Replaces the rows the predicates select with the source's, in one MERGE. -#}
+{% macro get_insert_overwrite_merge_sql(target, source, dest_columns, predicates, include_sql_header=false) -%}
+  {{ adapter.dispatch('get_insert_overwrite_merge_sql', 'dbt')(target, source, dest_columns, predicates, include_sql_header) }}
+{%- endmacro %}
+{% macro default__get_insert_overwrite_merge_sql(target, source, dest_columns, predicates, include_sql_header) -%}
+  {%- set dest_cols_csv = get_quoted_csv(dest_columns | map(attribute="name")) -%}
+  {%- set sql_header = config.get('sql_header', none) -%}
+  {{ sql_header if sql_header is not none and include_sql_header }}
+    merge into {{ target }} as DBT_INTERNAL_DEST
+        using {{ source }} as DBT_INTERNAL_SOURCE
+        on FALSE
+    when not matched by source
+        {% if predicates %} and {{ predicates | join(' and ') }} {% endif %}
+        then delete
+    when not matched then insert
+        ({{ dest_cols_csv }})
+    values
+        ({{ dest_cols_csv }})
+{%- endmacro %}
+
+{#- Snapshot helpers (dbt-adapters' materializations/snapshots/helpers.sql). -#}
+{% macro get_snapshot_table_column_names() -%}
+  {{ return({'dbt_valid_to': 'dbt_valid_to', 'dbt_valid_from': 'dbt_valid_from', 'dbt_scd_id': 'dbt_scd_id',
+             'dbt_updated_at': 'dbt_updated_at', 'dbt_is_deleted': 'dbt_is_deleted'}) }}
+{%- endmacro %}
+
+{% macro get_dbt_valid_to_current(strategy, columns) -%}
+  coalesce(nullif({{ strategy.updated_at }}, {{ strategy.updated_at }}), {{ config.get('dbt_valid_to_current') or "null" }})
+  as {{ columns.dbt_valid_to }}
+{%- endmacro %}
+
+{% macro unique_key_fields(unique_key) -%}
+  {%- if unique_key is sequence and unique_key is not string and unique_key is not mapping -%}
+    {%- for key in unique_key %}
+    {{ key }} as dbt_unique_key_{{ loop.index }}{% if not loop.last %},{% endif %}
+    {%- endfor -%}
+  {%- else %}
+    {{ unique_key }} as dbt_unique_key
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro unique_key_join_on(unique_key, identifier, from_identifier) -%}
+  {%- if unique_key is sequence and unique_key is not string and unique_key is not mapping -%}
+    {%- for key in unique_key %}
+    {{ dbt.equals((identifier ~ ".dbt_unique_key_" ~ loop.index) | trim, (from_identifier ~ ".dbt_unique_key_" ~ loop.index) | trim) }}{% if not loop.last %} and{% endif %}
+    {%- endfor -%}
+  {%- else %}
+    {{ identifier }}.dbt_unique_key = {{ from_identifier }}.dbt_unique_key
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro unique_key_is_null(unique_key, identifier) -%}
+  {{ identifier }}.{{ 'dbt_unique_key_1' if unique_key is sequence and unique_key is not string and unique_key is not mapping else 'dbt_unique_key' }} is null
+{%- endmacro %}
+
+{% macro unique_key_is_not_null(unique_key, identifier) -%}
+  {{ identifier }}.{{ 'dbt_unique_key_1' if unique_key is sequence and unique_key is not string and unique_key is not mapping else 'dbt_unique_key' }} is not null
+{%- endmacro %}

@@ -160,3 +160,43 @@
 {% macro before_begin(sql) -%}{{ return(make_hook_config(sql, inside_transaction=False)) }}{%- endmacro %}
 {% macro in_transaction(sql) -%}{{ return(make_hook_config(sql, inside_transaction=True)) }}{%- endmacro %}
 {% macro after_commit(sql) -%}{{ return(make_hook_config(sql, inside_transaction=False)) }}{%- endmacro %}
+
+{#- Dates of a partition range such as '20240228,20240301' (dbt-adapters' etc/datetime.sql). -#}
+{% macro convert_datetime(date_str, date_fmt) -%}
+  {{ return(modules.datetime.datetime.strptime(date_str.strip(), date_fmt)) }}
+{%- endmacro %}
+
+{% macro dates_in_range(start_date_str, end_date_str=none, in_fmt="%Y%m%d", out_fmt="%Y%m%d") -%}
+  {%- set start_date = convert_datetime(start_date_str, in_fmt) -%}
+  {%- set end_date = convert_datetime(start_date_str if end_date_str is none else end_date_str, in_fmt) -%}
+  {%- set day_count = (end_date - start_date).days -%}
+  {%- if day_count < 0 -%}
+    {{ exceptions.raise_compiler_error("Partition start date is after the end date (" ~ start_date ~ ", " ~ end_date ~ ")") }}
+  {%- endif -%}
+  {%- set dates = [] -%}
+  {%- for i in range(0, day_count + 1) -%}
+    {%- set day = start_date + modules.datetime.timedelta(days=i) -%}
+    {%- do dates.append(day.strftime(out_fmt) if out_fmt else day) -%}
+  {%- endfor -%}
+  {{ return(dates) }}
+{%- endmacro %}
+
+{% macro partition_range(raw_partition_date, date_fmt='%Y%m%d') -%}
+  {%- set bounds = (raw_partition_date | string).split(",") -%}
+  {%- if bounds | length == 1 -%}
+    {{ return(dates_in_range(bounds[0], none, in_fmt=date_fmt)) }}
+  {%- elif bounds | length == 2 -%}
+    {{ return(dates_in_range(bounds[0], bounds[1], in_fmt=date_fmt)) }}
+  {%- else -%}
+    {{ exceptions.raise_compiler_error("Invalid partition time. Expected format: {Start Date}[,{End Date}]. Got: " ~ raw_partition_date) }}
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro py_current_timestring() -%}
+  {{ return(modules.datetime.datetime.now().strftime("%Y%m%d%H%M%S%f")) }}
+{%- endmacro %}
+
+{#- {% call set_sql_header(config) %}...{% endcall %}: the model's sql_header. -#}
+{% macro set_sql_header(config) -%}
+  {{ config.set('sql_header', caller()) }}
+{%- endmacro %}

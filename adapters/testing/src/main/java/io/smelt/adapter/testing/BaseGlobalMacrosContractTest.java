@@ -50,7 +50,11 @@ public abstract class BaseGlobalMacrosContractTest extends BaseProjectTest {
             "should_full_refresh", "should_store_failures", "snapshot_get_time", "snapshot_hash_arguments",
             "snapshot_merge_sql", "snapshot_string_as_time", "split_part", "sql_convert_columns_in_relation",
             "statement", "string_literal", "truncate_relation", "type_bigint", "type_boolean", "type_float",
-            "type_int", "type_numeric", "type_string", "type_timestamp");
+            "type_int", "type_numeric", "type_string", "type_timestamp",
+            "convert_datetime", "dates_in_range", "partition_range", "py_current_timestring", "set_sql_header",
+            "get_merge_unique_key_match", "get_insert_overwrite_merge_sql", "get_snapshot_table_column_names",
+            "get_dbt_valid_to_current", "unique_key_fields", "unique_key_join_on", "unique_key_is_null",
+            "unique_key_is_not_null");
 
     /** One build serves every check (a build on a server engine takes a while). */
     @Test
@@ -76,6 +80,9 @@ public abstract class BaseGlobalMacrosContractTest extends BaseProjectTest {
                     .containsExactly("ok|ok|ok");
             assertThat(rows(workspace, "select numbers, total, first_number from " + relation(workspace, "series")))
                     .containsExactly("10|55|1");
+            assertThat(rows(workspace, "select partition_days, one_day, timestring_length from "
+                    + relation(workspace, "datetime_helpers"))).containsExactly("20240228,20240229,20240301|20240101|20");
+            assertThat(rows(workspace, "select matched from " + relation(workspace, "snapshot_keys"))).containsExactly("1");
             assertThat(rows(workspace, "select count(*), min(cast(date_day as date)), max(cast(date_day as date)) from "
                     + relation(workspace, "day_spine"))).containsExactly("4|2024-01-01|2024-01-04");
         }
