@@ -54,7 +54,13 @@ public abstract class BaseGlobalMacrosContractTest extends BaseProjectTest {
             "convert_datetime", "dates_in_range", "partition_range", "py_current_timestring", "set_sql_header",
             "get_merge_unique_key_match", "get_insert_overwrite_merge_sql", "get_snapshot_table_column_names",
             "get_dbt_valid_to_current", "unique_key_fields", "unique_key_join_on", "unique_key_is_null",
-            "unique_key_is_not_null");
+            "unique_key_is_not_null", "get_create_intermediate_sql", "get_rename_intermediate_sql",
+            "get_create_backup_sql", "get_drop_backup_sql", "get_replace_sql", "get_replace_table_sql",
+            "get_replace_view_sql", "get_replace_materialized_view_sql", "refresh_materialized_view",
+            "handle_existing_table", "can_clone_table", "create_or_replace_clone", "validate_sql",
+            "generate_latest_version_pointer_alias", "copy_grants", "support_multiple_grantees_per_dcl_statement",
+            "should_revoke", "get_show_grant_sql", "get_grant_sql", "get_revoke_sql", "get_dcl_statement_list",
+            "call_dcl_statements");
 
     /** One build serves every check (a build on a server engine takes a while). */
     @Test
@@ -83,6 +89,9 @@ public abstract class BaseGlobalMacrosContractTest extends BaseProjectTest {
             assertThat(rows(workspace, "select partition_days, one_day, timestring_length from "
                     + relation(workspace, "datetime_helpers"))).containsExactly("20240228,20240229,20240301|20240101|20");
             assertThat(rows(workspace, "select matched from " + relation(workspace, "snapshot_keys"))).containsExactly("1");
+            assertThat(rows(workspace, "select grant_sql, drop_sql, backup_identifier, revoke_flags from "
+                    + relation(workspace, "relation_sql"))).containsExactly(
+                    "1:grant select on T to reporter, auditor|drop table if exists T cascade|t__dbt_backup|True/False");
             assertThat(rows(workspace, "select count(*), min(cast(date_day as date)), max(cast(date_day as date)) from "
                     + relation(workspace, "day_spine"))).containsExactly("4|2024-01-01|2024-01-04");
         }
