@@ -6,3 +6,5 @@ select
     {{ dbt.string_literal(dbt.get_drop_sql(table) | replace(table | string, 'T')) }} as drop_sql,
     {{ dbt.string_literal(dbt.make_backup_relation(table, 'table').identifier) }} as backup_identifier,
     {{ dbt.string_literal(dbt.should_revoke(table, True) ~ '/' ~ dbt.should_revoke(none)) }} as revoke_flags
+    , {{ dbt.string_literal(dbt.validate_doc_columns(table, {'id': {'name': 'id'}, 'Gone': {'name': 'Gone', 'quote': true}}, ['ID']).keys() | join(',')) }} as documented_columns
+    , {{ dbt.get_batch_size() }} as batch_size

@@ -149,3 +149,61 @@
 {% macro default__information_schema_name(database) -%}
   {%- if database -%}{{ database }}.INFORMATION_SCHEMA{%- else -%}INFORMATION_SCHEMA{%- endif -%}
 {%- endmacro %}
+
+{#- Comments from descriptions (persist_docs). As in dbt, the comment statements are the engine's to
+    give; without them persist_docs says so when a model asks for it. -#}
+{% macro alter_column_comment(relation, column_dict) -%}
+  {{ return(adapter.dispatch('alter_column_comment', 'dbt')(relation, column_dict)) }}
+{%- endmacro %}
+{% macro default__alter_column_comment(relation, column_dict) -%}
+  {{ exceptions.raise_compiler_error('alter_column_comment macro not implemented for adapter ' ~ adapter.type()) }}
+{%- endmacro %}
+
+{% macro alter_relation_comment(relation, relation_comment) -%}
+  {{ return(adapter.dispatch('alter_relation_comment', 'dbt')(relation, relation_comment)) }}
+{%- endmacro %}
+{% macro default__alter_relation_comment(relation, relation_comment) -%}
+  {{ exceptions.raise_compiler_error('alter_relation_comment macro not implemented for adapter ' ~ adapter.type()) }}
+{%- endmacro %}
+
+{#- The documented columns the relation has (a warning names the others). -#}
+{% macro validate_doc_columns(relation, column_dict, existing_column_names) -%}
+  {%- set existing_lower = existing_column_names | map('lower') | list -%}
+  {%- set missing = [] -%}
+  {%- set present = {} -%}
+  {%- for name in column_dict -%}
+    {%- if (name in existing_column_names) if column_dict[name]['quote'] else (name | lower in existing_lower) -%}
+      {%- do present.update({name: column_dict[name]}) -%}
+    {%- else -%}
+      {%- do missing.append(name) -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {%- if missing | length > 0 -%}
+    {%- do exceptions.warn("In relation " ~ relation ~ ": The following columns are specified in the schema but are not present in the database: " ~ missing | join(", ")) -%}
+  {%- endif -%}
+  {{ return(present) }}
+{%- endmacro %}
+
+{% macro persist_docs(relation, model, for_relation=true, for_columns=true) -%}
+  {{ return(adapter.dispatch('persist_docs', 'dbt')(relation, model, for_relation, for_columns)) }}
+{%- endmacro %}
+{% macro default__persist_docs(relation, model, for_relation, for_columns) -%}
+  {%- set persist = config.get('persist_docs') or {} -%}
+  {%- if for_relation and persist.get('relation') and model.description -%}
+    {%- do run_query(alter_relation_comment(relation, model.description)) -%}
+  {%- endif -%}
+  {%- if for_columns and persist.get('columns') and model.columns -%}
+    {%- set existing = adapter.get_columns_in_relation(relation) | map(attribute='name') | list -%}
+    {%- set sql = alter_column_comment(relation, validate_doc_columns(relation, model.columns, existing)) -%}
+    {%- if sql and sql | trim | length > 0 -%}
+      {%- do run_query(sql) -%}
+    {%- endif -%}
+  {%- endif -%}
+{%- endmacro %}
+
+{#- Seed loading parameters (dbt-adapters' materializations/seeds/helpers.sql). -#}
+{% macro get_binding_char() -%}{{ return(adapter.dispatch('get_binding_char', 'dbt')()) }}{%- endmacro %}
+{% macro default__get_binding_char() -%}{{ return('%s') }}{%- endmacro %}
+
+{% macro get_batch_size() -%}{{ return(adapter.dispatch('get_batch_size', 'dbt')()) }}{%- endmacro %}
+{% macro default__get_batch_size() -%}{{ return(10000) }}{%- endmacro %}
