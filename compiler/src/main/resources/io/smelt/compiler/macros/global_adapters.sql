@@ -207,3 +207,9 @@
 
 {% macro get_batch_size() -%}{{ return(adapter.dispatch('get_batch_size', 'dbt')()) }}{%- endmacro %}
 {% macro default__get_batch_size() -%}{{ return(10000) }}{%- endmacro %}
+
+{#- The schemas of a database, as a table of one column. -#}
+{% macro list_schemas(database) -%}{{ return(adapter.dispatch('list_schemas', 'dbt')(database)) }}{%- endmacro %}
+{% macro default__list_schemas(database) -%}
+  {{ return(run_query("select distinct schema_name from " ~ information_schema_name(database) ~ ".SCHEMATA where catalog_name ilike '" ~ database ~ "'")) }}
+{%- endmacro %}

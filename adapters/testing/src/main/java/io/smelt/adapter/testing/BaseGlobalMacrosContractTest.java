@@ -61,7 +61,7 @@ public abstract class BaseGlobalMacrosContractTest extends BaseProjectTest {
             "generate_latest_version_pointer_alias", "copy_grants", "support_multiple_grantees_per_dcl_statement",
             "should_revoke", "get_show_grant_sql", "get_grant_sql", "get_revoke_sql", "get_dcl_statement_list",
             "call_dcl_statements", "alter_column_comment", "alter_relation_comment", "validate_doc_columns",
-            "persist_docs", "get_binding_char", "get_batch_size");
+            "persist_docs", "get_binding_char", "get_batch_size", "list_schemas");
 
     /** One build serves every check (a build on a server engine takes a while). */
     @Test
@@ -90,6 +90,8 @@ public abstract class BaseGlobalMacrosContractTest extends BaseProjectTest {
             assertThat(rows(workspace, "select partition_days, one_day, timestring_length from "
                     + relation(workspace, "datetime_helpers"))).containsExactly("20240228,20240229,20240301|20240101|20");
             assertThat(rows(workspace, "select matched from " + relation(workspace, "snapshot_keys"))).containsExactly("1");
+            assertThat(rows(workspace, "select target_schema_listed from " + relation(workspace, "schemas_listed")))
+                    .containsExactly("yes");
             assertThat(rows(workspace, "select grant_sql, drop_sql, backup_identifier, revoke_flags, documented_columns,"
                     + " batch_size from " + relation(workspace, "relation_sql"))).containsExactly(
                     "1:grant select on T to reporter, auditor|drop table if exists T cascade|t__dbt_backup|True/False|id|10000");

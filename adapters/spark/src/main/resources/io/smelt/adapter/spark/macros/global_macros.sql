@@ -21,3 +21,6 @@
 {% macro spark__current_timestamp_backcompat() -%}cast(current_timestamp() as timestamp){%- endmacro %}
 
 {% macro spark__snapshot_string_as_time(timestamp) -%}{{ return("to_timestamp('" ~ timestamp ~ "')") }}{%- endmacro %}
+
+{#- Spark has no information_schema; SHOW SCHEMAS lists the schemas. -#}
+{% macro spark__list_schemas(database) -%}{{ return(run_query("show schemas")) }}{%- endmacro %}

@@ -38,3 +38,8 @@
 {% endmacro %}
 
 {% macro trino__snapshot_string_as_time(timestamp) -%}{{ return("timestamp '" ~ timestamp ~ "'") }}{%- endmacro %}
+
+{#- Each Trino catalog has its own information_schema. -#}
+{% macro trino__list_schemas(database) -%}
+  {{ return(run_query("select distinct schema_name from " ~ adapter.quote(database) ~ ".information_schema.schemata")) }}
+{%- endmacro %}
