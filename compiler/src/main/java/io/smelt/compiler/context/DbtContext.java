@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -122,7 +123,6 @@ public final class DbtContext {
         g.put("ref", ref);
         g.put("source", source);
         g.put("config", configObject);
-        g.put("builtins", Map.of("ref", ref, "source", source, "config", configObject));
         g.put("var", (JinjaFunction) this::var);
         g.put("env_var", (JinjaFunction) this::envVar);
         g.put("target", host.target());
@@ -164,6 +164,8 @@ public final class DbtContext {
             g.put("schema", node.schema());
             g.put("database", node.database());
         }
+        // As dbt: every context member, as it is before macros of the same name (a project's ref()) hide it
+        g.put("builtins", Collections.unmodifiableMap(new HashMap<>(g)));
         if (fixtures != null) {
             fixtures.macros().forEach((name, value) -> {
                 if (!name.equals("is_incremental")) {

@@ -42,6 +42,11 @@ final class Frames {
         return FRAMES.get().peek();
     }
 
+    /** The frame of the template this thread's render started from (a node's, a hook's), or null. */
+    static Frame outermost() {
+        return FRAMES.get().peekLast();
+    }
+
     static SourcePosition position() {
         Frame top = current();
         return top == null ? null : SourcePosition.of(top.file(), top.line());

@@ -126,13 +126,22 @@ public final class JinjaEngine {
 
     /** Parses (cached) and renders text in the root package, e.g. a YAML value with {@code {{ env_var('X') }}}. */
     public String renderString(String text, Map<String, Object> globals) {
-        Template template = strings.get(text);
+        return renderString(options.rootPackage(), text, globals);
+    }
+
+    /**
+     * Parses (cached) and renders text as a template of a package, whose macros its unqualified names
+     * reach first: a hook of a package's node or of a package's {@code on-run-start}, as dbt renders them.
+     */
+    public String renderString(String packageName, String text, Map<String, Object> globals) {
+        String key = packageName.equals(options.rootPackage()) ? text : packageName + '\0' + text;
+        Template template = strings.get(key);
         if (template == null) {
-            template = parse(options.rootPackage(), null, text);
+            template = parse(packageName, null, text);
             if (strings.size() > STRING_CACHE_LIMIT) {
                 strings.clear();
             }
-            strings.put(text, template);
+            strings.put(key, template);
         }
         return render(template, globals);
     }

@@ -1,5 +1,6 @@
 package io.smelt.compiler.jinja;
 
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 
@@ -14,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Every package's macros and dbt's rules for finding one: by package, unqualified, and by dispatch. */
 final class MacroRegistry {
+    /** Macros of dbt's global project that the compiler provides as Java globals. */
+    private static final Set<String> JAVA_MACROS = Set.of("run_query", "is_incremental", "should_full_refresh",
+            "should_store_failures", "load_relation");
+
     private final JinjaEngine.Options options;
     private final Map<String, Map<String, DbtMacro>> byPackage;
     private final Map<String, Map<String, Object>> views = new ConcurrentHashMap<>();
@@ -70,16 +75,16 @@ final class MacroRegistry {
         for (String pkg : packages) {
             for (String prefix : prefixes) {
                 String candidate = prefix + "__" + macroName;
-                DbtMacro m = macro(pkg, candidate);
+                DbtMacro m = pkg == null ? unqualified(candidate) : macro(pkg, candidate);
                 if (m != null) {
                     return m;
                 }
-                tried.add(pkg + "." + candidate);
+                tried.add(pkg == null ? candidate : pkg + "." + candidate);
             }
         }
         throw new SmeltException(ErrorKind.JINJA, Frames.position(),
                 "No macro named '" + macroName + "' found within namespace: '" + namespace + "'"
-                        + " (searched packages " + packages + " for " + String.join(", ", tried) + ")",
+                        + " (searched for " + String.join(", ", tried) + ")",
                 Frames.hint());
     }
 
@@ -107,6 +112,12 @@ final class MacroRegistry {
             }
             return expanded;
         }
+        if (!isProject(namespace)) {
+            // As dbt: a namespace that names no project is searched as unqualified names are (null)
+            List<String> unqualified = new ArrayList<>();
+            unqualified.add(null);
+            return unqualified;
+        }
         // As dbt: with no dispatch: config, the root project comes first, so a project can override
         // a package's (or dbt's own) implementation for its engine.
         List<String> packages = new ArrayList<>();
@@ -117,11 +128,36 @@ final class MacroRegistry {
         return packages;
     }
 
-    /** {@code pkg} in templates: its macros as attributes ({@code dbt_utils.star(...)}). */
+    private boolean isProject(String name) {
+        return name.equals("dbt") || name.equals(options.rootPackage()) || byPackage.containsKey(name)
+                || options.internalPackages().contains(name);
+    }
+
+    /** An unqualified name as dbt resolves it for dispatch: from the package of the node being rendered. */
+    private DbtMacro unqualified(String name) {
+        Frames.Frame node = Frames.outermost();
+        return namesFor(node == null ? null : node.packageName()).get(name) instanceof DbtMacro m ? m : null;
+    }
+
+    /**
+     * {@code pkg} in templates: its macros as attributes ({@code dbt_utils.star(...)}). As in dbt,
+     * {@code dbt.x} reaches every internal package (the engine's first) and the global macros Smelt
+     * implements in Java ({@code dbt.run_query}, {@code dbt.is_incremental}).
+     */
     record PackageNamespace(MacroRegistry registry, String name) implements JinjaObject {
         @Override
         public Object attribute(String attribute) {
-            return registry.macro(name, attribute);
+            if (!name.equals("dbt")) {
+                return registry.macro(name, attribute);
+            }
+            for (String pkg : registry.options.internalPackages()) {
+                DbtMacro m = registry.macro(pkg, attribute);
+                if (m != null) {
+                    return m;
+                }
+            }
+            return JAVA_MACROS.contains(attribute) && JinjavaInterpreter.getCurrent() != null
+                    ? JinjavaInterpreter.getCurrent().getContext().get(attribute) : null;
         }
 
         @Override

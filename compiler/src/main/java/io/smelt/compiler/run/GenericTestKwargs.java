@@ -42,8 +42,11 @@ final class GenericTestKwargs {
         if (attached == null) {
             return null;
         }
+        // As dbt writes it, ref('name') when the model is in the test's package, so that a project's
+        // own ref() macro (which may take one argument) serves tests too
         Object relation = evaluate(project, context, attached.resourceType().dbtName().equals("source")
                 ? "source('" + attached.sourceName() + "', '" + attached.name() + "')"
+                : attached.packageName().equals(test.packageName()) ? "ref('" + attached.name() + "')"
                 : "ref('" + attached.packageName() + "', '" + attached.name() + "')");
         return project.engine().callMacro(project.rootPackage(), "get_where_subquery", List.of(relation), Map.of(),
                 context.globals(Map.of()));

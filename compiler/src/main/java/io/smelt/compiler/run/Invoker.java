@@ -13,12 +13,14 @@ import io.smelt.compiler.graph.NodeConfig;
 import io.smelt.compiler.graph.NodeSelector;
 import io.smelt.compiler.graph.ResourceType;
 import io.smelt.compiler.jinja.Template;
+import io.smelt.compiler.project.DbtProject;
 import io.smelt.compiler.sql.SqlStatements;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,7 +67,7 @@ final class Invoker {
         List<NodeResult> results = new ArrayList<>();
         try (Session session = project.adapter().openSession()) {
             Scope scope = new Scope(session, cache, invocation.fullRefresh());
-            if (hooks && !runHooks(project.root().onRunStart(), "on-run-start", scope, results, listener)) {
+            if (hooks && !runHooks("on-run-start", scope, results, listener)) {
                 return finish(invocation, results, t0, startedAt, null, listener);
             }
             if (!compileOnly) {
@@ -80,7 +82,7 @@ final class Invoker {
                 nodes.size()));
         if (hooks) {
             try (Session session = project.adapter().openSession()) {
-                runHooks(project.root().onRunEnd(), "on-run-end", new Scope(session, cache, invocation.fullRefresh()),
+                runHooks("on-run-end", new Scope(session, cache, invocation.fullRefresh()),
                         results, listener);
             }
         }
@@ -233,20 +235,36 @@ final class Invoker {
         }
     }
 
-    /** Runs project hooks as dbt's operation nodes; false when one failed. */
-    private boolean runHooks(List<String> hooks, String kind, Scope scope, List<NodeResult> results, RunListener listener) {
+    /**
+     * Runs the {@code on-run-start} or {@code on-run-end} hooks of every project as dbt's operation
+     * nodes, in dbt's order: the packages' by package name, then the root project's; each renders in
+     * its own package, so it reaches that package's macros unqualified. False when one failed.
+     */
+    private boolean runHooks(String kind, Scope scope, List<NodeResult> results, RunListener listener) {
+        List<DbtProject> projects = new ArrayList<>();
+        project.packages().values().stream()
+                .filter(p -> !p.name().equals(project.rootPackage()))
+                .sorted(Comparator.comparing(DbtProject::name))
+                .forEach(projects::add);
+        projects.add(project.root());
+        List<Node> hooks = new ArrayList<>();
+        for (DbtProject owner : projects) {
+            List<String> sql = kind.equals("on-run-start") ? owner.onRunStart() : owner.onRunEnd();
+            for (int i = 0; i < sql.size(); i++) {
+                String name = owner.name() + "-" + kind + "-" + i;
+                hooks.add(new Node("operation." + owner.name() + "." + name, ResourceType.OPERATION, owner.name(), name,
+                        Path.of("hooks", name + ".sql"), null, List.of(owner.name(), "hooks", name), sql.get(i),
+                        NodeConfig.EMPTY, null, null, null, null, null, null, null, null, null, null,
+                        owner.positionOf(kind), null));
+            }
+        }
         for (int i = 0; i < hooks.size(); i++) {
-            Node hook = new Node("operation." + project.rootPackage() + "." + project.rootPackage() + "-" + kind + "-" + i,
-                    ResourceType.OPERATION, project.rootPackage(), project.rootPackage() + "-" + kind + "-" + i,
-                    Path.of("hooks", project.rootPackage() + "-" + kind + "-" + i + ".sql"), null,
-                    List.of(project.rootPackage(), "hooks", project.rootPackage() + "-" + kind + "-" + i), hooks.get(i),
-                    NodeConfig.EMPTY, null, null, null, null, null, null, null, null, null, null,
-                    project.root().positionOf(kind), null);
+            Node hook = hooks.get(i);
             Instant started = Instant.now();
             long t0 = System.nanoTime();
             try {
                 DbtContext context = DbtContext.forExecution(project, null, scope);
-                String sql = project.engine().renderString(hooks.get(i), context.globals(Map.of()));
+                String sql = project.engine().renderString(hook.packageName(), hook.rawCode(), context.globals(Map.of()));
                 for (String statement : SqlStatements.split(sql)) {
                     scope.execute(statement, false);
                 }
@@ -255,7 +273,7 @@ final class Invoker {
                 results.add(ok);
             }
             catch (RuntimeException e) {
-                SourcePosition at = e instanceof SmeltException s ? s.first().at() : project.root().positionOf(kind);
+                SourcePosition at = e instanceof SmeltException s ? s.first().at() : hook.definedAt();
                 NodeResult failed = new NodeResult(hook, i + 1, hooks.size(), NodeStatus.ERROR,
                         kind + " hook failed: " + e.getMessage(), 0, started, Duration.ofNanos(System.nanoTime() - t0),
                         null, null, at, Map.of());

@@ -475,7 +475,8 @@ final class Materializer {
 
         void hooks(String key) {
             for (String hook : Hooks.of(compiled.node().config().get(key))) {
-                execute(project.engine().renderString(hook, compiled.context().globals(Map.of())));
+                execute(project.engine().renderString(compiled.node().packageName(), hook,
+                        compiled.context().globals(Map.of())));
             }
         }
 

@@ -100,6 +100,10 @@ limit {{ limit }}
 {%- endmacro %}
 
 {% macro get_where_subquery(relation) -%}
+  {%- do return(adapter.dispatch('get_where_subquery', 'dbt')(relation)) -%}
+{%- endmacro %}
+
+{% macro default__get_where_subquery(relation) -%}
   {%- set where = config.get('where') -%}
   {%- if where -%}
     {%- do return("(select * from " ~ relation ~ " where " ~ where ~ ") dbt_subquery") -%}

@@ -80,6 +80,28 @@ class TestJinjaEngine {
     }
 
     @Test
+    void aNamespaceThatNamesNoPackageIsSearchedAsUnqualifiedNamesFromTheNodesPackage() {
+        JinjaEngine.Options options = new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"), List.of("duckdb"), Map.of());
+        JinjaEngine engine = engine(options,
+                file("dbt", "macros/t.sql", "{% macro default__t() %}dbt-t{% endmacro %}{% macro default__r() %}dbt-r{% endmacro %}"),
+                file("dbt_duckdb", "macros/t.sql", "{% macro duckdb__t() %}engine-t{% endmacro %}"),
+                file("pkg", "macros/p.sql", """
+                        {% macro default__p() %}pkg-p{% endmacro %}
+                        {% macro call_p() %}{{ adapter.dispatch('p', 'not_installed')() }}{% endmacro %}
+                        """),
+                file("root", "macros/over.sql", "{% macro default__r() %}root-r{% endmacro %}"));
+        Map<String, Object> globals = withAdapter(engine);
+        // as dbt: the node's package, then the root project, then dbt's global macros
+        assertThat(render(engine, "root", "{{ adapter.dispatch('t', 'not_installed')() }}", globals)).isEqualTo("engine-t");
+        assertThat(render(engine, "root", "{{ adapter.dispatch('r', 'not_installed')() }}", globals)).isEqualTo("root-r");
+        assertThat(render(engine, "pkg", "{{ adapter.dispatch('p', 'not_installed')() }}", globals)).isEqualTo("pkg-p");
+        // a macro of pkg that dispatches, called from a root node: the root's names, as in dbt
+        assertThatThrownBy(() -> render(engine, "root", "{{ pkg.call_p() }}", globals))
+                .isInstanceOfSatisfying(SmeltException.class, e -> assertThat(e.first().message())
+                        .contains("No macro named 'p' found within namespace: 'not_installed'", "duckdb__p, default__p"));
+    }
+
+    @Test
     void aSearchOrderIsFollowedAsWrittenAndDbtInItMeansTheGlobalMacros() {
         JinjaEngine.Options options = new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"), List.of("duckdb"),
                 Map.of("pkg", List.of("pkg", "root"), "dbt", List.of("other", "dbt")));

@@ -1,0 +1,16 @@
+select
+    {{ dbt.split_part("'a-b-c'", "'-'", 2) }} as part_two,
+    {{ dbt._split_part_negative("'a-b-c'", "'-'", -1) }} as last_part,
+    {{ dbt.replace("'abc'", "'b'", "'x'") }} as replaced,
+    {{ dbt.position("'c'", "'abc'") }} as position_of_c,
+    {{ dbt.right("'abcdef'", 2) }} as right_two,
+    {{ dbt.length("'abcd'") }} as length_four,
+    {{ dbt.concat(["'a'", "'b'", "'c'"]) }} as concatenated,
+    {{ dbt.string_literal('lit') }} as literal,
+    '{{ dbt.escape_single_quotes("it's") }}' as escaped,
+    {{ dbt.cast("'12'", dbt.type_int()) }} + 1 as cast_int,
+    {{ dbt.safe_cast("'not a number'", dbt.type_int()) }} as safe_cast_null,
+    {{ dbt.hash("'a'") }} as hashed,
+    {{ dbt.cast_bool_to_text('1 = 1') }} as bool_text,
+    case when {{ dbt.equals("'x'", "'x'") }} then 'equal' else 'different' end as equals_same,
+    case when {{ dbt.equals("'x'", "'y'") }} then 'equal' else 'different' end as equals_other
