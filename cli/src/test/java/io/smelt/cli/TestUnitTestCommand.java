@@ -30,7 +30,7 @@ class TestUnitTestCommand {
 
     @Test
     void unitTestsPassWithoutTheUpstreamTables() {
-        Result result = smelt("test", "--select", "test_type:unit");
+        Result result = smelt("test", "--select", "test_type:unit", "--exclude", "test_no_orders_at_all");
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).contains("test_is_valid_email_address").contains("test_sql_input_csv_expect")
                 .contains("test_new_orders_only").doesNotContain("not_null");
@@ -42,7 +42,8 @@ class TestUnitTestCommand {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().lines().toList()).containsExactlyInAnyOrder("unit_tests.dim_customers.test_is_valid_email_address",
                 "unit_tests.dim_customers.test_sql_input_csv_expect", "unit_tests.orders_incremental.test_new_orders_only",
-                "unit_tests.dim_customers.test_fixture_files");
+                "unit_tests.dim_customers.test_fixture_files", "unit_tests.big_orders.test_no_big_orders",
+                "unit_tests.big_orders.test_package_qualified_override", "unit_tests.big_orders.test_no_orders_at_all");
     }
 
     @Test
@@ -122,7 +123,7 @@ class TestUnitTestCommand {
     @Test
     void aDisabledModelTakesItsUnitTestsWithIt() throws IOException {
         Files.writeString(project.resolve("models/orders_incremental.sql"), "{{ config(enabled=false) }}\nselect 1 as order_id\n");
-        Result result = smelt("test", "--select", "test_type:unit");
+        Result result = smelt("test", "--select", "test_type:unit", "--exclude", "test_no_orders_at_all");
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).contains("test_is_valid_email_address").doesNotContain("test_new_orders_only");
     }
