@@ -48,9 +48,12 @@ public final class SchemaFileParser {
     private final TestSpecParser tests;
     private final List<YamlWarning> warnings = new ArrayList<>();
 
-    private SchemaFileParser(YamlReader yaml) {
+    private final YamlRenderer descriptions;
+
+    private SchemaFileParser(YamlReader yaml, YamlRenderer descriptions) {
         this.yaml = yaml;
         this.tests = new TestSpecParser(yaml);
+        this.descriptions = descriptions;
     }
 
     /**
@@ -58,7 +61,15 @@ public final class SchemaFileParser {
      * @throws SmeltException (YAML) when the text does not parse or an entry has the wrong shape
      */
     public static SchemaFile parse(Path relativePath, String text, YamlRenderer renderer) {
-        return new SchemaFileParser(new YamlReader(relativePath, ErrorKind.YAML, renderer)).parse(text);
+        return parse(relativePath, text, renderer, YamlRenderer.NONE);
+    }
+
+    /**
+     * @param descriptions renders a {@code description:} that holds Jinja ({@code {{ doc('x') }}}), as dbt
+     *     renders descriptions with its docs context
+     */
+    public static SchemaFile parse(Path relativePath, String text, YamlRenderer renderer, YamlRenderer descriptions) {
+        return new SchemaFileParser(new YamlReader(relativePath, ErrorKind.YAML, renderer), descriptions).parse(text);
     }
 
     private SchemaFile parse(String text) {
@@ -242,7 +253,11 @@ public final class SchemaFileParser {
 
     private String description(Map<String, YamlReader.Entry> fields) {
         YamlReader.Entry description = fields.get("description");
-        return description == null ? "" : yaml.text(description.value(), "description", false);
+        if (description == null) {
+            return "";
+        }
+        String text = yaml.text(description.value(), "description", false);
+        return text != null && YamlRenderer.isTemplate(text) ? descriptions.render(text, yaml.at(description.value())) : text;
     }
 
     private String text(Map<String, YamlReader.Entry> fields, String key) {
