@@ -44,6 +44,8 @@ class TestModelVersions {
         assertThat(column("select built_from from pinned_version")).containsExactly("one");
         assertThat(column("select built_from from latest_orders")).as("orders.sql holds the latest version").containsExactly("two");
         assertThat(column("select built_from from orders_v2")).containsExactly("two");
+        assertThat(result.out()).contains("PASS test_every_version_v1").contains("PASS test_every_version_v3")
+                .contains("PASS test_legacy_only_v1").doesNotContain("test_legacy_only_v2");
         assertThat(result.out()).contains("PASS unique_dim_customers_v3_id").contains("PASS not_null_dim_customers_v3_tier")
                 .contains("PASS not_null_dim_customers_v1_name").doesNotContain("not_null_dim_customers_v3_name");
     }
@@ -70,6 +72,15 @@ class TestModelVersions {
         assertThat(nodes.path("model.model_versions.orders.v2").path("original_file_path").asText()).isEqualTo("models/orders.sql");
         assertThat(nodes.path("model.model_versions.by_default").path("depends_on").path("nodes").toString())
                 .isEqualTo("[\"model.model_versions.dim_customers.v2\"]");
+    }
+
+    @Test
+    void aUnitTestOfAVersionedModelRunsOncePerVersionItKeeps() {
+        Result result = TestingCli.inProject(project, "ls", "--resource-type", "unit_test");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines().toList()).containsExactlyInAnyOrder(
+                "model_versions.dim_customers.test_every_version_v1", "model_versions.dim_customers.test_every_version_v2",
+                "model_versions.dim_customers.test_every_version_v3", "model_versions.dim_customers.test_legacy_only_v1");
     }
 
     @Test

@@ -39,7 +39,9 @@ final class UnitTestRunner {
 
     Outcome run(Node test, Scope scope) {
         UnitTestSpec spec = test.unitTest();
-        Node model = project.resolveRef(test, null, spec.model(), null);
+        // a unit test of one version of a versioned model refs that version
+        String version = test.refs().isEmpty() ? null : test.refs().get(0).version();
+        Node model = project.resolveRef(test, null, spec.model(), version);
         if (model == null) {
             throw new SmeltException(ErrorKind.GRAPH, spec.at(), "unit test '" + spec.name() + "' tests model '" + spec.model()
                     + "', which does not exist", null);
