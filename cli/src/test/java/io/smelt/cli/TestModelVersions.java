@@ -64,6 +64,7 @@ class TestModelVersions {
         assertThat(v3.path("fqn").toString()).isEqualTo("[\"model_versions\",\"dim_customers\",\"v3\"]");
         assertThat(v3.path("columns").fieldNames()).toIterable().containsExactly("id", "tier");
         assertThat(v3.path("tags").toString()).contains("customers");
+        assertThat(v3.path("config").has("version")).as("a node field, not config").isFalse();
         JsonNode v1 = nodes.path("model.model_versions.dim_customers.v1");
         assertThat(v1.path("original_file_path").asText()).isEqualTo("models/customers_legacy.sql");
         assertThat(v1.path("config").path("materialized").asText()).isEqualTo("view");
