@@ -30,7 +30,7 @@ class TestUnitTestCommand {
 
     @Test
     void unitTestsPassWithoutTheUpstreamTables() {
-        Result result = smelt("test", "--select", "test_type:unit");
+        Result result = smelt("test", "--select", "test_type:unit", "--exclude", "test_no_orders_at_all");
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).contains("test_is_valid_email_address").contains("test_sql_input_csv_expect")
                 .contains("test_new_orders_only").doesNotContain("not_null");
@@ -42,7 +42,8 @@ class TestUnitTestCommand {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().lines().toList()).containsExactlyInAnyOrder("unit_tests.dim_customers.test_is_valid_email_address",
                 "unit_tests.dim_customers.test_sql_input_csv_expect", "unit_tests.orders_incremental.test_new_orders_only",
-                "unit_tests.dim_customers.test_fixture_files");
+                "unit_tests.dim_customers.test_fixture_files", "unit_tests.big_orders.test_no_big_orders",
+                "unit_tests.big_orders.test_package_qualified_override", "unit_tests.big_orders.test_no_orders_at_all");
     }
 
     @Test
@@ -120,9 +121,33 @@ class TestUnitTestCommand {
     }
 
     @Test
+    void overridesReachDbtsOwnNamespaceAndContextValues() throws IOException {
+        Files.writeString(project.resolve("models/stamped.sql"),
+                "select order_id, {{ dbt.current_timestamp() }} as stamped_at, '{{ invocation_id }}' as run_id\n"
+                        + "from {{ ref('orders') }}\n");
+        Files.writeString(project.resolve("models/stamped.yml"), """
+                unit_tests:
+                  - name: test_stamped
+                    model: stamped
+                    overrides:
+                      macros:
+                        dbt.current_timestamp: "'2024-01-01'"
+                        invocation_id: run-7
+                    given:
+                      - input: ref('orders')
+                        rows: [{order_id: 1}]
+                    expect:
+                      rows: [{order_id: 1, stamped_at: '2024-01-01', run_id: run-7}]
+                """);
+        Result result = smelt("test", "--select", "test_stamped");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("PASS test_stamped");
+    }
+
+    @Test
     void aDisabledModelTakesItsUnitTestsWithIt() throws IOException {
         Files.writeString(project.resolve("models/orders_incremental.sql"), "{{ config(enabled=false) }}\nselect 1 as order_id\n");
-        Result result = smelt("test", "--select", "test_type:unit");
+        Result result = smelt("test", "--select", "test_type:unit", "--exclude", "test_no_orders_at_all");
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).contains("test_is_valid_email_address").doesNotContain("test_new_orders_only");
     }

@@ -36,7 +36,8 @@ final class ConfigJson {
         Map<String, Object> config = defaults(node);
         for (Map.Entry<String, Object> entry : node.config().values().entrySet()) {
             String key = entry.getKey();
-            if (key.equals("_extra")) {
+            // a model version's version and latest_version are the node's own fields in dbt's manifest, not config
+            if (key.equals("_extra") || node.resourceType() == ResourceType.MODEL && (key.equals("version") || key.equals("latest_version"))) {
                 continue;
             }
             Object value = coerce(node.resourceType(), key, entry.getValue());

@@ -1,6 +1,7 @@
 package io.smelt.compiler.artifact;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.smelt.compiler.graph.DocBlock;
 import io.smelt.compiler.graph.MacroInfo;
 import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.Node;
@@ -127,7 +128,13 @@ public final class ManifestWriter {
         }
         json.writeEndObject();
 
-        for (String empty : List.of("docs", "exposures", "metrics", "groups", "selectors")) {
+        json.writeObjectFieldStart("docs");
+        for (DocBlock doc : manifest.docs()) {
+            writeDoc(json, doc);
+        }
+        json.writeEndObject();
+
+        for (String empty : List.of("exposures", "metrics", "groups", "selectors")) {
             json.writeObjectFieldStart(empty);
             json.writeEndObject();
         }
@@ -232,6 +239,18 @@ public final class ManifestWriter {
         json.writeEndArray();
         json.writeNumberField("created_at", createdAt);
         json.writeNullField("supported_languages");
+        json.writeEndObject();
+    }
+
+    private static void writeDoc(JsonGenerator json, DocBlock doc) throws IOException {
+        json.writeObjectFieldStart(doc.uniqueId());
+        json.writeStringField("name", doc.name());
+        json.writeStringField("resource_type", "doc");
+        json.writeStringField("package_name", doc.packageName());
+        json.writeStringField("path", ArtifactJson.slashes(doc.path()));
+        json.writeStringField("original_file_path", ArtifactJson.slashes(doc.originalFilePath()));
+        json.writeStringField("unique_id", doc.uniqueId());
+        json.writeStringField("block_contents", doc.contents());
         json.writeEndObject();
     }
 

@@ -168,7 +168,12 @@ public final class DbtContext {
         g.put("builtins", Collections.unmodifiableMap(new HashMap<>(g)));
         if (fixtures != null) {
             fixtures.macros().forEach((name, value) -> {
-                if (!name.equals("is_incremental")) {
+                Object original = g.get(name);
+                if (original != null && !(original instanceof JinjaFunction)) {
+                    // a context value such as invocation_id: dbt replaces the value itself
+                    g.put(name, value);
+                }
+                else if (!name.equals("is_incremental")) {
                     g.put(name, (io.smelt.compiler.jinja.MacroOverride) (args, kwargs) -> value);
                 }
             });

@@ -13,17 +13,25 @@ import java.util.stream.Collectors;
  * @param projectName the root project's name
  * @param adapterType the target's engine type, as the profile names it
  * @param disabled nodes whose config has {@code enabled: false}; kept for messages and artifacts
+ * @param docs the {@code {% docs %}} blocks of every package
  */
 public record Manifest(
         String projectName,
         String adapterType,
         Map<String, Node> nodes,
         Map<String, MacroInfo> macros,
-        Map<String, Node> disabled) {
+        Map<String, Node> disabled,
+        List<DocBlock> docs) {
     public Manifest {
         nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         macros = Collections.unmodifiableMap(new LinkedHashMap<>(macros));
         disabled = Collections.unmodifiableMap(new LinkedHashMap<>(disabled));
+        docs = List.copyOf(docs);
+    }
+
+    public Manifest(String projectName, String adapterType, Map<String, Node> nodes, Map<String, MacroInfo> macros,
+            Map<String, Node> disabled) {
+        this(projectName, adapterType, nodes, macros, disabled, List.of());
     }
 
     public Node node(String uniqueId) {

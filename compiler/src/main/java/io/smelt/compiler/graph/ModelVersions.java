@@ -16,7 +16,7 @@ public final class ModelVersions {
     public static String versionOf(Node node) {
         Object configured = node.config().get("version");
         if (configured != null) {
-            return versionText(configured);
+            return text(configured);
         }
         // Checks for <type>.<pkg>.<name>.v<version> without building strings: this runs for every node
         String id = node.uniqueId();
@@ -36,7 +36,7 @@ public final class ModelVersions {
     /** The node's {@code latest_version} config, or null. */
     public static String latestVersionOf(Node node) {
         Object latest = node.config().get("latest_version");
-        return latest == null ? null : versionText(latest);
+        return latest == null ? null : text(latest);
     }
 
     /** {@code 2}, {@code 2.0} and {@code "2"} are the same version, as YAML may spell them. */
@@ -70,7 +70,8 @@ public final class ModelVersions {
         return best;
     }
 
-    private static int compare(String a, String b) {
+    /** Orders versions numerically where both are numbers, else as text. */
+    public static int compare(String a, String b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
         }
@@ -82,7 +83,8 @@ public final class ModelVersions {
         return a.compareTo(b);
     }
 
-    private static String versionText(Object value) {
+    /** A version as text: {@code 2.0} written as a YAML float is {@code 2}. */
+    public static String text(Object value) {
         if (value instanceof Double || value instanceof Float) {
             BigDecimal number = new BigDecimal(value.toString()).stripTrailingZeros();
             return number.scale() <= 0 ? number.toBigInteger().toString() : number.toPlainString();

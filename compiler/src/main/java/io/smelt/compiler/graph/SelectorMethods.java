@@ -59,8 +59,31 @@ final class SelectorMethods {
             case "access" -> node -> node.resourceType() == ResourceType.MODEL
                     && value.equals(node.config().string("access", "protected"));
             case "group" -> node -> value.equals(node.config().string("group", null));
+            case "version" -> version(criterion);
             default -> node -> false;
         };
+    }
+
+    /** dbt's {@code version:} method: {@code latest}, {@code prerelease} (after the latest), {@code old} or {@code none}. */
+    private static Predicate<Node> version(SelectionCriterion criterion) {
+        String value = criterion.value();
+        return switch (value) {
+            case "latest" -> node -> isModel(node) && ModelVersions.versionOf(node) != null
+                    && ModelVersions.sameVersion(ModelVersions.versionOf(node), ModelVersions.latestVersionOf(node));
+            case "prerelease", "old" -> node -> {
+                String version = isModel(node) ? ModelVersions.versionOf(node) : null;
+                String latest = version == null ? null : ModelVersions.latestVersionOf(node);
+                int order = latest == null ? 0 : ModelVersions.compare(version, latest);
+                return value.equals("old") ? order < 0 : order > 0;
+            };
+            case "none" -> node -> isModel(node) && ModelVersions.versionOf(node) == null;
+            default -> throw new SmeltException(ErrorKind.SELECTOR, null, "selector '" + criterion.raw()
+                    + "' names an unknown version type '" + value + "'", "use version:latest, version:prerelease, version:old or version:none");
+        };
+    }
+
+    private static boolean isModel(Node node) {
+        return node.resourceType() == ResourceType.MODEL;
     }
 
     /**

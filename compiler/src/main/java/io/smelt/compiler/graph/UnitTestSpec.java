@@ -18,10 +18,11 @@ import static java.util.Objects.requireNonNull;
  * @param vars {@code overrides.vars}
  * @param envVars {@code overrides.env_vars}
  * @param config {@code config:} as written ({@code tags}, {@code enabled}, {@code meta})
+ * @param versions {@code versions:} of a versioned model to test ({@code include} / {@code exclude} lists); empty for all
  */
 public record UnitTestSpec(String name, String model, String description, List<Given> given, Fixture expect,
         Map<String, Object> macros, Map<String, Object> vars, Map<String, String> envVars, Map<String, Object> config,
-        SourcePosition at) {
+        Map<String, Object> versions, SourcePosition at) {
     public UnitTestSpec {
         requireNonNull(name, "name is null");
         requireNonNull(model, "model is null");
@@ -32,12 +33,24 @@ public record UnitTestSpec(String name, String model, String description, List<G
         macros = Collections.unmodifiableMap(new LinkedHashMap<>(macros));
         vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
         envVars = Collections.unmodifiableMap(new LinkedHashMap<>(envVars));
+        versions = Collections.unmodifiableMap(new LinkedHashMap<>(versions));
+    }
+
+    /** Whether a unit test of a versioned model tests version {@code v}, as its include / exclude lists say. */
+    public boolean testsVersion(String v) {
+        Object include = versions.get("include");
+        Object exclude = versions.get("exclude");
+        if (include instanceof List<?> list && list.stream().noneMatch(item -> ModelVersions.sameVersion(ModelVersions.text(item), v))) {
+            return false;
+        }
+        return !(exclude instanceof List<?> list && list.stream().anyMatch(item -> ModelVersions.sameVersion(ModelVersions.text(item), v)));
     }
 
     /** The same test with each fixture (inputs and expect) replaced as {@code resolve} says. */
     public UnitTestSpec withFixtures(java.util.function.UnaryOperator<Fixture> resolve) {
         List<Given> resolved = given.stream().map(g -> new Given(g.input(), resolve.apply(g.fixture()), g.at())).toList();
-        return new UnitTestSpec(name, model, description, resolved, resolve.apply(expect), macros, vars, envVars, config, at);
+        return new UnitTestSpec(name, model, description, resolved, resolve.apply(expect), macros, vars, envVars, config, versions,
+                at);
     }
 
     /** The given for {@code this} (the model's existing table), or null. */

@@ -20,7 +20,10 @@ final class Failures {
             return new Signals.Abort(se);
         }
         if (e instanceof SmeltException se) {
-            return abort(se.first().message(), se);
+            // the function's own hint (a suggestion) comes first; the macro stack after it
+            String stack = Frames.hint();
+            String hint = se.first().hint() == null ? stack : stack == null ? se.first().hint() : se.first().hint() + "; " + stack;
+            return new Signals.Abort(new SmeltException(ErrorKind.JINJA, Frames.position(), se.first().message(), hint, se));
         }
         return abort(message(e), e);
     }

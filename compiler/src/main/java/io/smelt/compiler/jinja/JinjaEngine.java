@@ -177,6 +177,40 @@ public final class JinjaEngine {
         return registry.lookup(callingPackage, macroName);
     }
 
+    /**
+     * The {@code {% materialization name %}} dbt would run on this engine, or null: the most specific
+     * adapter first (the engine's dispatch prefixes, then {@code default}); for one adapter, the root
+     * project's, then another package's (alphabetically), then a built-in one.
+     */
+    public MaterializationMacro materialization(String name) {
+        List<String> adapters = new ArrayList<>(options.dispatchPrefixes());
+        adapters.add("default");
+        List<String> packages = new ArrayList<>();
+        packages.add(options.rootPackage());
+        registry.all().keySet().stream().sorted()
+                .filter(p -> !p.equals(options.rootPackage()) && !options.internalPackages().contains(p))
+                .forEach(packages::add);
+        packages.addAll(options.internalPackages());
+        for (String adapter : adapters) {
+            String macroName = "materialization_" + name + "_" + adapter;
+            for (String pkg : packages) {
+                if (registry.macro(pkg, macroName) != null) {
+                    return new MaterializationMacro(pkg, macroName, adapter, pkg.equals(options.rootPackage()));
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A materialization block: call it with {@link #callMacro} as {@code packageName + "." + macroName}.
+     *
+     * @param adapter the adapter it names, {@code default} when none
+     * @param inRootProject whether the root project defines it
+     */
+    public record MaterializationMacro(String packageName, String macroName, String adapter, boolean inRootProject) {
+    }
+
     /** The signature of macro {@code name} (or {@code pkg.name}) as seen from a package, or null when there is none. */
     public MacroSignature signature(String callingPackage, String macroName) {
         DbtMacro macro = registry.lookup(callingPackage, macroName);

@@ -17,11 +17,20 @@ final class RenderState {
         this.jinjava = jinjava;
         this.registry = registry;
         this.globals = new Scope(jinjava.sharedScope(), globals);
+        Map<String, Map<String, Object>> qualified = new HashMap<>();
         globals.forEach((name, value) -> {
             if (value instanceof MacroOverride) {
-                overrides.put(name, value);
+                int dot = name.indexOf('.');
+                if (dot > 0) {
+                    // dbt replaces the macro inside the package's namespace: pkg.name(...) returns the value
+                    qualified.computeIfAbsent(name.substring(0, dot), p -> new HashMap<>()).put(name.substring(dot + 1), value);
+                }
+                else {
+                    overrides.put(name, value);
+                }
             }
         });
+        qualified.forEach((pkg, macros) -> overrides.put(pkg, new OverriddenNamespace(registry, pkg, macros)));
     }
 
     Context packageScope(String packageName) {
@@ -46,10 +55,27 @@ final class RenderState {
         @Override
         Object lookupExtra(String name) {
             Object v = overrides.isEmpty() ? null : overrides.get(name);
+            if (v instanceof OverriddenNamespace && !(names.get(name) instanceof MacroRegistry.PackageNamespace)) {
+                v = null;
+            }
             if (v == null) {
                 v = names.get(name);
             }
             return v == null ? Names.MISSING : v;
+        }
+    }
+
+    /** A package's macros as {@code pkg.name} sees them in a unit test that overrides some of them. */
+    record OverriddenNamespace(MacroRegistry registry, String name, Map<String, Object> overridden) implements JinjaObject {
+        @Override
+        public Object attribute(String attribute) {
+            Object value = overridden.get(attribute);
+            return value != null ? value : registry.macro(name, attribute);
+        }
+
+        @Override
+        public String toString() {
+            return "<package " + name + ">";
         }
     }
 }

@@ -55,7 +55,7 @@ final class GenericTests {
             Node source = source(project, table);
             nodes.add(source);
             for (Properties.TestDef test : table.tests()) {
-                nodes.add(test(project, test, source, table.file(), table.sourceName() + "_" + table.tableName()));
+                nodes.add(test(project, test, source, table.file(), table.sourceName() + "_" + table.tableName(), null));
             }
         }
         Set<String> snapshots = snapshotNames(files, props);
@@ -64,13 +64,19 @@ final class GenericTests {
             ResourceType type = key.equals("models") ? ResourceType.MODEL : key.equals("seeds") ? ResourceType.SEED
                     : ResourceType.SNAPSHOT;
             for (Properties.Patch patch : props.patches(key)) {
-                if (!known.contains(patch.name())) {
+                Properties.Version version = patch.version();
+                boolean defined = version == null ? known.contains(patch.name())
+                        : known.contains(version.fileName()) || version.latest() && known.contains(patch.name());
+                if (!defined) {
                     continue;
                 }
-                Node attached = new Node(type.dbtName() + "." + pkg + "." + patch.name(), type, pkg, patch.name(), null, null,
+                String id = type.dbtName() + "." + pkg + "." + patch.name() + (version == null ? "" : ".v" + version.v());
+                Node attached = new Node(id, type, pkg, patch.name(), null, null,
                         List.of(pkg, patch.name()), "", null, null, null, null, null, null, null, null, null, null, null, null, null);
+                // dbt names a versioned model's tests after <model>_v<v> and refs the version
+                String targetName = version == null ? patch.name() : patch.name() + "_v" + version.v();
                 for (Properties.TestDef test : patch.tests()) {
-                    nodes.add(test(project, test, attached, patch.file(), patch.name()));
+                    nodes.add(test(project, test, attached, patch.file(), targetName, version == null ? null : version.v()));
                 }
             }
         }
@@ -119,7 +125,7 @@ final class GenericTests {
                 null, null, null, database, schema, identifier, table.sourceName(), null, table.at(), null);
     }
 
-    private Node test(DbtProject project, Properties.TestDef def, Node attached, Path file, String targetName) {
+    private Node test(DbtProject project, Properties.TestDef def, Node attached, Path file, String targetName, String version) {
         String pkg = project.name();
         String namespace = null;
         String testName = def.testName();
@@ -146,8 +152,9 @@ final class GenericTests {
             model = "{{ get_where_subquery(source('" + attached.sourceName() + "', '" + attached.name() + "')) }}";
         }
         else {
-            refs.add(new RefCall(null, attached.name(), null, line));
-            model = "{{ get_where_subquery(ref('" + attached.name() + "')) }}";
+            refs.add(new RefCall(null, attached.name(), version, line));
+            model = "{{ get_where_subquery(ref('" + attached.name() + "'" + (version == null ? "" : ", version='" + version + "'")
+                    + ")) }}";
         }
         for (Object value : args.values()) {
             if (value instanceof String text) {

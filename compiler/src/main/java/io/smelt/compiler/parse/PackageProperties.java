@@ -47,6 +47,13 @@ public final class PackageProperties implements Properties {
 
     private void add(String key, SchemaFile file, List<NodeProperties> entries) {
         for (NodeProperties entry : entries) {
+            if (!entry.versions().isEmpty()) {
+                for (Patch patch : ModelVersionPatches.of(entry, file.path())) {
+                    patches.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(patch.version().fileName(), patch);
+                    ordered.computeIfAbsent(key, k -> new ArrayList<>()).add(patch);
+                }
+                continue;
+            }
             List<TestDef> tests = new ArrayList<>();
             addTests(tests, entry.tests(), null);
             for (ColumnProperties column : entry.columns()) {
@@ -54,19 +61,19 @@ public final class PackageProperties implements Properties {
             }
             Object relation = entry.other().get("relation");
             Patch patch = new Patch(entry.name(), entry.description(), entry.config(), columns(entry.columns()), tests,
-                    file.path(), entry.at(), relation == null ? null : String.valueOf(relation));
+                    file.path(), entry.at(), relation == null ? null : String.valueOf(relation), null);
             patches.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(entry.name(), patch);
             ordered.computeIfAbsent(key, k -> new ArrayList<>()).add(patch);
         }
     }
 
-    private static void addTests(List<TestDef> out, List<TestSpec> specs, String column) {
+    static void addTests(List<TestDef> out, List<TestSpec> specs, String column) {
         for (TestSpec spec : specs) {
             out.add(new TestDef(spec.testName(), spec.args(), spec.config(), spec.customName(), column, spec.at()));
         }
     }
 
-    private static Map<String, ColumnInfo> columns(List<ColumnProperties> columns) {
+    static Map<String, ColumnInfo> columns(List<ColumnProperties> columns) {
         Map<String, ColumnInfo> out = new LinkedHashMap<>();
         for (ColumnProperties column : columns) {
             out.put(column.name(), column.toColumnInfo());
@@ -76,7 +83,17 @@ public final class PackageProperties implements Properties {
 
     @Override
     public Patch patch(String resourceKey, String name) {
-        return patches.getOrDefault(resourceKey, Map.of()).get(name);
+        Patch patch = patches.getOrDefault(resourceKey, Map.of()).get(name);
+        if (patch != null) {
+            return patch;
+        }
+        // the latest version of a versioned model may live in <name>.sql
+        for (Patch candidate : ordered.getOrDefault(resourceKey, List.of())) {
+            if (candidate.version() != null && candidate.version().latest() && candidate.name().equals(name)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     @Override

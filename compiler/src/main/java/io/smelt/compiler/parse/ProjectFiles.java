@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The files of one package, by role (and {@code unsupported}: model files Smelt cannot run yet), each as a path relative to the package root (as dbt's
- * {@code original_file_path}) together with the resource folder it was found under.
+ * {@code original_file_path}) together with the resource folder it was found under; {@code docs} are
+ * the {@code .md} files under the docs paths.
  */
 public record ProjectFiles(
         DbtProject project,
@@ -25,7 +26,8 @@ public record ProjectFiles(
         List<Found> macros,
         List<Found> yaml,
         List<Path> unsupported,
-        List<Found> fixtures) {
+        List<Found> fixtures,
+        List<Found> docs) {
     /**
      * @param path relative to the package root ({@code models/staging/stg_orders.sql})
      * @param folder the resource folder it is under ({@code models}), relative to the package root
@@ -92,8 +94,15 @@ public record ProjectFiles(
             walk(project, folder, ".sql", snapshots);
             walk(project, folder, ".yml", yaml);
         }
+        List<Found> md = new ArrayList<>();
+        for (String folder : project.docsPaths()) {
+            walk(project, folder, ".md", md);
+        }
+        // docs paths may overlap (the default is every resource path): each file once
+        java.util.Map<Path, Found> docs = new java.util.LinkedHashMap<>();
+        md.forEach(found -> docs.putIfAbsent(found.path(), found));
         return new ProjectFiles(project, models, seeds, tests, analyses, snapshots, macros, yaml.stream().distinct().toList(),
-                python.stream().map(Found::path).toList(), fixtures);
+                python.stream().map(Found::path).toList(), fixtures, List.copyOf(docs.values()));
     }
 
     private static void walk(DbtProject project, String folder, String extension, List<Found> out) {

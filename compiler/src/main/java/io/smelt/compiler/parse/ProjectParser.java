@@ -60,8 +60,10 @@ public final class ProjectParser {
         List<Supplier<List<Node>>> tasks = new ArrayList<>();
         for (ProjectFiles files : packages) {
             Properties props = properties.getOrDefault(files.project().name(), Properties.EMPTY);
+            java.util.Set<String> modelFiles = new java.util.HashSet<>();
+            files.models().forEach(found -> modelFiles.add(found.stem()));
             for (ProjectFiles.Found found : files.models()) {
-                tasks.add(() -> List.of(sqlNode(files.project(), found, ResourceType.MODEL, "models", props)));
+                tasks.add(() -> List.of(sqlNode(files.project(), found, ResourceType.MODEL, "models", versioned(props, found, modelFiles))));
             }
             for (ProjectFiles.Found found : files.singularTests()) {
                 tasks.add(() -> List.of(sqlNode(files.project(), found, ResourceType.TEST, "tests", props)));
@@ -111,13 +113,36 @@ public final class ProjectParser {
         return new Result(enabled, disabled, Map.copyOf(templates), Map.copyOf(seedFiles));
     }
 
+    /**
+     * The properties of a model file: a version's when the file defines one (its name is the model's,
+     * its fqn ends with {@code v<v>}); the latest version's {@code <name>.sql} only when no
+     * {@code <name>_v<latest>.sql} exists, as dbt looks them up.
+     */
+    private static Properties versioned(Properties props, ProjectFiles.Found found, java.util.Set<String> modelFiles) {
+        Properties.Patch patch = props.patch("models", found.stem());
+        if (patch != null && patch.version() != null && !patch.version().fileName().equals(found.stem())
+                && modelFiles.contains(patch.version().fileName())) {
+            return Properties.EMPTY;
+        }
+        return props;
+    }
+
     private Node sqlNode(DbtProject project, ProjectFiles.Found found, ResourceType type, String resourceKey, Properties props) {
         Path display = display(project, found.path());
         String text = read(project, found.path(), display);
         String name = found.stem();
         Properties.Patch patch = type == ResourceType.MODEL ? props.patch("models", name)
                 : type == ResourceType.ANALYSIS ? props.patch("analyses", name) : null;
-        return sqlNode(project, new SqlSource(name, found.path(), display, fqn(project.name(), found, name), text, text,
+        List<String> fqn;
+        if (patch != null && patch.version() != null) {
+            name = patch.name();
+            fqn = new ArrayList<>(fqn(project.name(), found, name));
+            fqn.add("v" + patch.version().v());
+        }
+        else {
+            fqn = fqn(project.name(), found, name);
+        }
+        return sqlNode(project, new SqlSource(name, found.path(), display, fqn, text, text,
                 new SourcePosition(display, 0, 0)), type, resourceKey, patch);
     }
 
@@ -212,7 +237,8 @@ public final class ProjectParser {
 
     private Node node(ResourceType type, String pkg, SqlSource source, Properties.Patch patch, NodeConfig config,
             List<io.smelt.compiler.graph.RefCall> refs, List<io.smelt.compiler.graph.SourceCall> sources) {
-        String uniqueId = type.dbtName() + "." + pkg + "." + source.name();
+        String uniqueId = type.dbtName() + "." + pkg + "." + source.name()
+                + (patch != null && patch.version() != null ? ".v" + patch.version().v() : "");
         return new Node(uniqueId, type, pkg, source.name(), source.path(), patch == null ? null : patch.file(), source.fqn(),
                 source.rawCode(), config, patch == null ? null : patch.description(), patch == null ? null : patch.columns(),
                 refs, sources, null, null, null, null, null, null, source.at(), sha256(source.rawCode()));

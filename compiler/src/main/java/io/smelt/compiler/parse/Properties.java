@@ -49,9 +49,20 @@ public interface Properties {
      * @param tests the model-level and column-level tests, in file order
      * @param relation a snapshot's {@code relation:} ({@code ref('orders')}, {@code source('shop', 'orders')}),
      *     which makes the entry a snapshot of its own; null elsewhere
+     * @param version for one version of a versioned model, which; null elsewhere
      */
     record Patch(String name, String description, Map<String, Object> config, Map<String, ColumnInfo> columns,
-            List<TestDef> tests, Path file, SourcePosition at, String relation) {
+            List<TestDef> tests, Path file, SourcePosition at, String relation, Version version) {
+    }
+
+    /**
+     * One version of a versioned model.
+     *
+     * @param v the version as text ({@code 2})
+     * @param fileName the model file (without extension) that defines it: {@code defined_in}, else {@code <name>_v<v>}
+     * @param latest whether it is the latest version, which may also live in {@code <name>.sql}
+     */
+    record Version(String v, String fileName, boolean latest) {
     }
 
     /** One table of a source with its source's settings already applied. */

@@ -3,6 +3,7 @@ package io.smelt.compiler.parse;
 import io.smelt.compiler.context.ContextHost;
 import io.smelt.compiler.context.DbtContext;
 import io.smelt.compiler.context.ParseCapture;
+import io.smelt.compiler.graph.ModelVersions;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
 import io.smelt.compiler.graph.ResourceType;
@@ -51,7 +52,7 @@ final class RelationNaming {
         String resolvedSchema = customSchema ? call("generate_schema_name", schema, node)
                 : schema == null ? targetSchema : targetSchema + "_" + schema.strip();
         String resolvedAlias = customAlias ? call("generate_alias_name", alias, node)
-                : alias == null ? node.name() : alias.strip();
+                : alias != null ? alias.strip() : defaultAlias(node);
         String resolvedDatabase = customDatabase ? call("generate_database_name", database, node)
                 : database == null ? targetDatabase : database.strip();
         if (node.resourceType() == ResourceType.SNAPSHOT) {
@@ -62,6 +63,12 @@ final class RelationNaming {
             resolvedDatabase = legacyDatabase == null ? resolvedDatabase : legacyDatabase.strip();
         }
         return node.withRelation(resolvedDatabase, resolvedSchema, resolvedAlias);
+    }
+
+    /** dbt's default__generate_alias_name without a custom alias: the name, with {@code _v<version>} for a model version. */
+    private static String defaultAlias(Node node) {
+        Object version = node.config().get("version");
+        return version == null ? node.name() : node.name() + "_v" + ModelVersions.text(version).replace(".", "_");
     }
 
     private String call(String macro, String custom, Node node) {

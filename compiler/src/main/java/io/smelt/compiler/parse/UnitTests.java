@@ -43,18 +43,42 @@ final class UnitTests {
                 parent.subpath(1, parent.getNameCount()).forEach(part -> fqn.add(part.toString()));
             }
             fqn.add(spec.model());
-            fqn.add(spec.name());
-            Map<String, Object> config = rules.resolve("unit_tests", pkg, fqn, spec.config(), null);
             SourcePosition at = spec.at() == null ? SourcePosition.of(display.apply(test.file())) : spec.at();
-            nodes.add(new Node("unit_test." + pkg + "." + spec.model() + "." + spec.name(), ResourceType.UNIT_TEST, pkg,
-                    spec.name(), test.file(), null, fqn, "", new NodeConfig(config), spec.description(), null,
-                    List.of(new RefCall(null, spec.model(), null, at.line())), null, null, null, null, null, null, null, at,
-                    null, spec));
+            List<String> versions = versionsOf(props, spec.model());
+            if (versions.isEmpty()) {
+                nodes.add(node(pkg, spec, spec.name(), fqn, null, test.file(), at));
+            }
+            // as dbt: one unit test per version of a versioned model (those its versions: include / exclude keep)
+            for (String v : versions) {
+                if (spec.testsVersion(v)) {
+                    nodes.add(node(pkg, spec, spec.name() + "_v" + v, fqn, v, test.file(), at));
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new SmeltException(problems);
         }
         return nodes;
+    }
+
+    private Node node(String pkg, UnitTestSpec spec, String name, List<String> modelFqn, String version, Path file, SourcePosition at) {
+        List<String> fqn = new ArrayList<>(modelFqn);
+        fqn.add(name);
+        Map<String, Object> config = rules.resolve("unit_tests", pkg, fqn, spec.config(), null);
+        return new Node("unit_test." + pkg + "." + spec.model() + "." + name, ResourceType.UNIT_TEST, pkg,
+                name, file, null, fqn, "", new NodeConfig(config), spec.description(), null,
+                List.of(new RefCall(null, spec.model(), version, at.line())), null, null, null, null, null, null, null, at,
+                null, spec);
+    }
+
+    private static List<String> versionsOf(Properties props, String model) {
+        List<String> versions = new ArrayList<>();
+        for (Properties.Patch patch : props.patches("models")) {
+            if (patch.version() != null && patch.name().equals(model)) {
+                versions.add(patch.version().v());
+            }
+        }
+        return versions;
     }
 
     /** A {@code fixture:} name's file: {@code <name>.csv} or {@code <name>.sql} in a fixtures folder of the test paths. */

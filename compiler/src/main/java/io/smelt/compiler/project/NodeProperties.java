@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param config the entry's {@code config:}, rendered except {@code pre-hook}/{@code post-hook}
  * @param tests model-level {@code data_tests:} (or {@code tests:})
- * @param versions {@code versions:} as written, not rendered
+ * @param versions {@code versions:} of a versioned model
  * @param other the remaining known keys as written ({@code latest_version}, {@code access},
  *     {@code group}, {@code constraints}, ...)
  * @param at where the entry starts
@@ -23,7 +23,7 @@ public record NodeProperties(
         Map<String, Object> config,
         List<ColumnProperties> columns,
         List<TestSpec> tests,
-        List<Object> versions,
+        List<VersionProperties> versions,
         Map<String, Object> docs,
         Map<String, Object> meta,
         List<String> tags,
@@ -35,7 +35,7 @@ public record NodeProperties(
         config = PlainValues.freezeMap(config);
         columns = List.copyOf(columns);
         tests = List.copyOf(tests);
-        versions = PlainValues.freezeList(versions);
+        versions = List.copyOf(versions);
         docs = PlainValues.freezeMap(docs);
         meta = PlainValues.freezeMap(meta);
         tags = List.copyOf(tags);

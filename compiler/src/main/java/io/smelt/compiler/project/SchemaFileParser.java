@@ -42,15 +42,20 @@ public final class SchemaFileParser {
     private static final Set<String> TABLE_KEYS = Set.of("name", "identifier", "description", "columns", "tests", "data_tests",
             "meta", "tags", "config", "quoting", "freshness", "loaded_at_field", "loaded_at_query", "external", "docs",
             "constraints");
+    private static final Set<String> VERSION_KEYS = Set.of("v", "defined_in", "description", "config", "columns", "tests",
+            "data_tests", "docs", "access", "constraints", "deprecation_date", "meta", "tags", "latest_version");
     private static final Set<String> MACRO_KEYS = Set.of("name", "description", "arguments", "docs", "meta", "config");
 
     private final YamlReader yaml;
     private final TestSpecParser tests;
     private final List<YamlWarning> warnings = new ArrayList<>();
 
-    private SchemaFileParser(YamlReader yaml) {
+    private final YamlRenderer descriptions;
+
+    private SchemaFileParser(YamlReader yaml, YamlRenderer descriptions) {
         this.yaml = yaml;
         this.tests = new TestSpecParser(yaml);
+        this.descriptions = descriptions;
     }
 
     /**
@@ -58,7 +63,15 @@ public final class SchemaFileParser {
      * @throws SmeltException (YAML) when the text does not parse or an entry has the wrong shape
      */
     public static SchemaFile parse(Path relativePath, String text, YamlRenderer renderer) {
-        return new SchemaFileParser(new YamlReader(relativePath, ErrorKind.YAML, renderer)).parse(text);
+        return parse(relativePath, text, renderer, YamlRenderer.NONE);
+    }
+
+    /**
+     * @param descriptions renders a {@code description:} that holds Jinja ({@code {{ doc('x') }}}), as dbt
+     *     renders descriptions with its docs context
+     */
+    public static SchemaFile parse(Path relativePath, String text, YamlRenderer renderer, YamlRenderer descriptions) {
+        return new SchemaFileParser(new YamlReader(relativePath, ErrorKind.YAML, renderer), descriptions).parse(text);
     }
 
     private SchemaFile parse(String text) {
@@ -164,15 +177,59 @@ public final class SchemaFileParser {
             }
         }
         YamlReader.Entry versions = fields.get("versions");
-        List<Object> versionList = new ArrayList<>();
+        List<VersionProperties> versionList = new ArrayList<>();
         if (versions != null) {
             for (Node version : yaml.list(versions.value(), "versions of " + owner, "a list of versions (- v: 1)")) {
-                versionList.add(yaml.value(version, Set.of(), false));
+                versionList.add(version(version, owner));
             }
         }
         return new NodeProperties(name, description(fields), config(fields, owner), columns(fields, owner),
                 tests.testsOf(fields, owner), versionList, map(fields, "docs", owner), map(fields, "meta", owner),
                 tags(fields, owner), other, yaml.at(item));
+    }
+
+    private VersionProperties version(Node item, String owner) {
+        if (!(item instanceof MappingNode)) {
+            throw yaml.expected(item, "a version of " + owner, "a mapping starting with v:", null);
+        }
+        Map<String, YamlReader.Entry> fields = yaml.mapping(item, "versions");
+        YamlReader.Entry v = fields.get("v");
+        if (v == null || YamlReader.isNull(v.value())) {
+            throw yaml.error(item, "each version of " + owner + " needs a v: (its version, such as v: 2)", null);
+        }
+        Object version = yaml.value(v.value(), Set.of(), true);
+        String versionOwner = "version " + version + " of " + owner;
+        for (YamlReader.Entry field : fields.values()) {
+            if (!VERSION_KEYS.contains(field.key())) {
+                String suggestion = Names.suggestion(field.key(), VERSION_KEYS);
+                warnings.add(new YamlWarning(yaml.at(field.keyNode()), "unknown key '" + field.key() + "' under versions: is ignored"
+                        + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")));
+            }
+        }
+        Object include = null;
+        List<String> exclude = List.of();
+        List<ColumnProperties> columns = new ArrayList<>();
+        YamlReader.Entry columnList = fields.get("columns");
+        if (columnList != null) {
+            for (Node column : yaml.list(columnList.value(), "columns of " + versionOwner, "a list of columns (- name: id)")) {
+                Map<String, YamlReader.Entry> entry = column instanceof MappingNode ? yaml.mapping(column, "columns") : Map.of();
+                if (entry.containsKey("include") || entry.containsKey("exclude")) {
+                    YamlReader.Entry includes = entry.get("include");
+                    include = includes == null ? null : includes.value() instanceof ScalarNode
+                            ? yaml.text(includes.value(), "include") : yaml.textList(includes.value(), "include",
+                            "all, * or a list of column names", false, true);
+                    YamlReader.Entry excludes = entry.get("exclude");
+                    exclude = excludes == null ? List.of() : yaml.textList(excludes.value(), "exclude", "a list of column names", true, true);
+                }
+                else {
+                    columns.add(column(column, versionOwner));
+                }
+            }
+        }
+        boolean ownTests = fields.containsKey("data_tests") || fields.containsKey("tests");
+        return new VersionProperties(version, text(fields, "defined_in"), fields.containsKey("description") ? description(fields) : null,
+                config(fields, versionOwner), include, exclude, columns, ownTests ? tests.testsOf(fields, versionOwner) : null,
+                yaml.at(item));
     }
 
     private List<ColumnProperties> columns(Map<String, YamlReader.Entry> fields, String owner) {
@@ -182,15 +239,19 @@ public final class SchemaFileParser {
         }
         List<ColumnProperties> result = new ArrayList<>();
         for (Node item : yaml.list(columns.value(), "columns of " + owner, "a list of columns (- name: id)")) {
-            Map<String, YamlReader.Entry> column = fields(item, "columns", COLUMN_KEYS);
-            String name = name(column);
-            String columnOwner = "column '" + name + "' of " + owner;
-            YamlReader.Entry quote = column.get("quote");
-            result.add(new ColumnProperties(name, description(column), text(column, "data_type"), map(column, "meta", columnOwner),
-                    tags(column, columnOwner), quote == null ? null : yaml.bool(quote.value(), "quote"),
-                    config(column, columnOwner), tests.testsOf(column, columnOwner), yaml.at(item)));
+            result.add(column(item, owner));
         }
         return result;
+    }
+
+    private ColumnProperties column(Node item, String owner) {
+        Map<String, YamlReader.Entry> column = fields(item, "columns", COLUMN_KEYS);
+        String name = name(column);
+        String columnOwner = "column '" + name + "' of " + owner;
+        YamlReader.Entry quote = column.get("quote");
+        return new ColumnProperties(name, description(column), text(column, "data_type"), map(column, "meta", columnOwner),
+                tags(column, columnOwner), quote == null ? null : yaml.bool(quote.value(), "quote"),
+                config(column, columnOwner), tests.testsOf(column, columnOwner), yaml.at(item));
     }
 
     private SourceProperties source(Node item) {
@@ -242,7 +303,11 @@ public final class SchemaFileParser {
 
     private String description(Map<String, YamlReader.Entry> fields) {
         YamlReader.Entry description = fields.get("description");
-        return description == null ? "" : yaml.text(description.value(), "description", false);
+        if (description == null) {
+            return "";
+        }
+        String text = yaml.text(description.value(), "description", false);
+        return text != null && YamlRenderer.isTemplate(text) ? descriptions.render(text, yaml.at(description.value())) : text;
     }
 
     private String text(Map<String, YamlReader.Entry> fields, String key) {

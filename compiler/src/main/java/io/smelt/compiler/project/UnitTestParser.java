@@ -71,10 +71,11 @@ final class UnitTestParser {
         String modelName = yaml.text(model.value(), "model", false);
         YamlReader.Entry description = fields.get("description");
         YamlReader.Entry config = fields.get("config");
+        YamlReader.Entry versions = fields.get("versions");
         return new UnitTestSpec(name, modelName, description == null ? "" : yaml.text(description.value(), "description", false),
                 inputs, fixture(expect.value(), yaml.mapping(expect.value(), "expect of " + owner), owner + ", expect"), macros,
                 vars, envVars, config == null ? Map.of() : yaml.map(config.value(), "config of " + owner, Set.of()),
-                yaml.at(item));
+                versions == null ? Map.of() : yaml.rawMap(versions.value(), "versions of " + owner), yaml.at(item));
     }
 
     private UnitTestSpec.Fixture fixture(Node at, Map<String, YamlReader.Entry> fields, String owner) {

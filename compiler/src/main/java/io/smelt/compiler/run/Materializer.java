@@ -481,24 +481,10 @@ final class Materializer {
         }
 
         void transaction(Runnable body) {
-            if (!capabilities.transactions()) {
+            Transactions.run(session, capabilities.transactions(), () -> {
                 body.run();
-                return;
-            }
-            session.begin();
-            try {
-                body.run();
-                session.commit();
-            }
-            catch (RuntimeException | Error e) {
-                try {
-                    session.rollback();
-                }
-                catch (RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            }
+                return null;
+            });
         }
     }
 }

@@ -9,6 +9,7 @@ import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
+import io.smelt.compiler.jinja.JinjaEngine;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ final class NodeRunner {
     private final LoadedProject project;
     private final NodeCompiler compiler;
     private final Materializer materializer;
+    private final CustomMaterialization custom;
     private final Map<String, String> compiledCode = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> threadIds = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -37,6 +39,7 @@ final class NodeRunner {
         this.project = project;
         this.compiler = new NodeCompiler(project);
         this.materializer = new Materializer(project);
+        this.custom = new CustomMaterialization(project);
         this.microbatch = new MicrobatchRunner(project, compiler, materializer, eventTime);
     }
 
@@ -76,13 +79,15 @@ final class NodeRunner {
             return microbatch(node, scope, index, total, started, t0);
         }
         CompiledNode compiled = compile(node, scope);
-        Materializer.Outcome outcome = switch (node.materialized()) {
+        JinjaEngine.MaterializationMacro block = custom.find(node);
+        Materializer.Outcome outcome = block != null ? custom.run(compiled, scope, block) : switch (node.materialized()) {
             case "view" -> materializer.view(compiled, scope);
             case "table" -> materializer.table(compiled, scope);
             case "incremental" -> materializer.incremental(compiled, scope);
             default -> throw new SmeltException(io.smelt.compiler.diag.ErrorKind.PROJECT, node.definedAt(),
-                    "materialization '" + node.materialized() + "' is not supported",
-                    "use view, table, incremental or ephemeral");
+                    "materialization '" + node.materialized() + "' is not defined for this engine",
+                    "use view, table, incremental or ephemeral, or define it with {% materialization "
+                            + node.materialized() + ", default %} in the project's macros");
         };
         NodeCompiler.write(project.targetPath().resolve("run"), node, outcome.executedSql().strip());
         return result(node, index, total, NodeStatus.SUCCESS, outcome.message(), 0, started, t0, compiled.path(),

@@ -17,6 +17,7 @@ import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.jinja.JinjaFunction;
 import io.smelt.compiler.jinja.MacroSource;
+import io.smelt.compiler.parse.DocsBlocks;
 import io.smelt.compiler.parse.PackageProperties;
 import io.smelt.compiler.parse.ProjectFiles;
 import io.smelt.compiler.parse.ProjectParser;
@@ -126,13 +127,15 @@ final class ProjectLoading {
         LoadedProject parseHost = new LoadedProject(root, byName, engine, adapter, target, empty, Map.of(), Map.of(),
                 varLookup(vars), options.environment(), options.invocationId());
         YamlRenderer schemaRenderer = schemaRenderer(parseHost);
+        DocsBlocks docs = DocsBlocks.read(root.name(), scanned, text -> schemaRenderer.render(text, null));
         Map<String, io.smelt.compiler.parse.Properties> properties = new HashMap<>();
         List<Diagnostic> yamlProblems = new ArrayList<>();
         for (ProjectFiles pkg : scanned) {
             List<SchemaFile> schemaFiles = new ArrayList<>();
+            YamlRenderer descriptions = descriptionRenderer(parseHost, docs, pkg.project().name());
             pkg.yaml().parallelStream().map(found -> {
                 try {
-                    return SchemaFileParser.parse(found.path(), read(pkg.project(), found.path()), schemaRenderer);
+                    return SchemaFileParser.parse(found.path(), read(pkg.project(), found.path()), schemaRenderer, descriptions);
                 }
                 catch (SmeltException e) {
                     synchronized (yamlProblems) {
@@ -172,7 +175,7 @@ final class ProjectLoading {
         linked.disabled().forEach(n -> disabled.put(n.uniqueId(), n));
         Map<String, MacroInfo> macroInfos = new TreeMap<>();
         engine.macros().forEach(m -> macroInfos.put(m.uniqueId(), m));
-        Manifest manifest = new Manifest(root.name(), adapter.type(), nodes, macroInfos, disabled);
+        Manifest manifest = new Manifest(root.name(), adapter.type(), nodes, macroInfos, disabled, docs.all());
         return new LoadedProject(root, byName, engine, adapter, target, manifest, parsed.templates(), parsed.seedFiles(),
                 varLookup(vars), options.environment(), options.invocationId());
     }
@@ -206,6 +209,23 @@ final class ProjectLoading {
         List<String> shimmed = new ArrayList<>(order);
         shimmed.add(utils, enginePackage);
         return List.copyOf(shimmed);
+    }
+
+    /** Renders a description as dbt's docs context does: the parse-time context plus {@code doc()}. */
+    private static YamlRenderer descriptionRenderer(LoadedProject host, DocsBlocks docs, String packageName) {
+        JinjaFunction doc = (args, kwargs) -> args.size() >= 2
+                ? docs.resolve(packageName, String.valueOf(args.get(0)), String.valueOf(args.get(1)))
+                : docs.resolve(packageName, null, String.valueOf(args.isEmpty() ? kwargs.get("name") : args.get(0)));
+        return (text, at) -> {
+            DbtContext context = DbtContext.forParse(host, null, new ParseCapture());
+            try {
+                return host.engine().renderString(text, context.globals(Map.of("doc", doc)));
+            }
+            catch (SmeltException e) {
+                Diagnostic first = e.first();
+                throw new SmeltException(first.kind(), at, first.message(), first.hint(), e);
+            }
+        };
     }
 
     static TargetConfig target(ProjectOptions options, DbtProject root, YamlRenderer renderer, List<AdapterFactory> factories,

@@ -39,7 +39,9 @@ final class UnitTestRunner {
 
     Outcome run(Node test, Scope scope) {
         UnitTestSpec spec = test.unitTest();
-        Node model = project.resolveRef(test, null, spec.model(), null);
+        // a unit test of one version of a versioned model refs that version
+        String version = test.refs().isEmpty() ? null : test.refs().get(0).version();
+        Node model = project.resolveRef(test, null, spec.model(), version);
         if (model == null) {
             throw new SmeltException(ErrorKind.GRAPH, spec.at(), "unit test '" + spec.name() + "' tests model '" + spec.model()
                     + "', which does not exist", null);
@@ -54,7 +56,14 @@ final class UnitTestRunner {
         for (UnitTestSpec.Given given : spec.given()) {
             Node input = inputNode(given, model);
             String cte = "__dbt_fixture_" + (given.isThis() ? "this" : input.name()).replaceAll("[^A-Za-z0-9_]", "_");
-            ctes.put(cte, fixtureSql(given.fixture(), columnTypes(input, scope), quote));
+            Map<String, String> types = columnTypes(input, scope);
+            if (types.isEmpty() && !given.fixture().format().equals("sql") && given.fixture().columns().isEmpty()) {
+                // dbt takes an empty fixture's columns from the input's relation and fails the same way without one
+                throw new SmeltException(ErrorKind.PROJECT, given.at(), "unit test '" + spec.name() + "': not able to get the columns of "
+                        + given.input() + " for its empty rows: its relation " + project.relationOf(input).displayName() + " does not exist",
+                        "build it first (smelt build runs unit tests after their inputs), or give at least one row");
+            }
+            ctes.put(cte, fixtureSql(given.fixture(), types, quote));
             if (given.isThis()) {
                 thisName = cte;
             }
@@ -65,8 +74,10 @@ final class UnitTestRunner {
         UnitTestInputs inputs = new UnitTestInputs(relations, thisName, spec.macros(), spec.vars(), spec.envVars());
         String modelSql = compiler.renderForUnitTest(model, DbtContext.forUnitTest(project, model, scope, inputs), ctes, scope);
         Expected expected = expected(spec.expect(), scope);
-        String sql = "select " + expected.columns().stream().map(project.adapter()::quote).collect(Collectors.joining(", "))
-                + " from (\n" + strip(modelSql) + "\n) as __dbt_unit_test_actual";
+        // expect: rows: [] names no columns: as in dbt, every column of the model is compared (with none expected)
+        String columns = expected.columns().isEmpty() ? "*"
+                : expected.columns().stream().map(project.adapter()::quote).collect(Collectors.joining(", "));
+        String sql = "select " + columns + " from (\n" + strip(modelSql) + "\n) as __dbt_unit_test_actual";
         NodeCompiler.write(project.targetPath().resolve("compiled"), test, sql);
         QueryResult actual;
         try {
@@ -74,6 +85,9 @@ final class UnitTestRunner {
         }
         catch (EngineException e) {
             throw CompiledSqlError.map(e, sql, sql);
+        }
+        if (expected.columns().isEmpty()) {
+            expected = new Expected(actual.columns().stream().map(Column::name).toList(), List.of());
         }
         return compare(expected, actual.rows(), sql);
     }
@@ -185,10 +199,6 @@ final class UnitTestRunner {
             return new Expected(result.columns().stream().map(Column::name).toList(), result.rows());
         }
         List<String> columns = expect.columns();
-        if (columns.isEmpty()) {
-            throw new SmeltException(ErrorKind.PROJECT, expect.at(), "expect: names no columns to compare",
-                    "give at least one row, such as rows: [{id: 1}]");
-        }
         List<List<Object>> rows = new ArrayList<>();
         for (Map<String, Object> row : expect.rows()) {
             List<Object> values = new ArrayList<>();

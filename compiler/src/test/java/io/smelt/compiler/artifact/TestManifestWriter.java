@@ -246,7 +246,7 @@ class TestManifestWriter {
                 List.of(new io.smelt.compiler.graph.UnitTestSpec.Given("ref('raw')",
                         new io.smelt.compiler.graph.UnitTestSpec.Fixture("csv", List.of(Map.of("id", "1")), null, null), null)),
                 new io.smelt.compiler.graph.UnitTestSpec.Fixture("dict", List.of(Map.of("id", 1)), null, null),
-                Map.of("is_incremental", true), Map.of("x", 1), Map.of(), Map.of("tags", List.of("a")), null);
+                Map.of("is_incremental", true), Map.of("x", 1), Map.of(), Map.of("tags", List.of("a")), Map.of(), null);
         Node unitTest = new Node("unit_test.shop.orders.test_orders", ResourceType.UNIT_TEST, "shop", "test_orders",
                 Path.of("models/schema.yml"), null, List.of("shop", "orders", "test_orders"), "",
                 new io.smelt.compiler.graph.NodeConfig(Map.of("enabled", true, "tags", List.of("a"))), "checks", null,

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class TestSchemaFileParser {
     private static final Map<String, String> ENV = Map.of("SMELT_TEST_EVENTS_SCHEMA", "prod");
-    private static final Map<String, Object> VARS = Map.of("owner", "ana", "orders_table", "orders_v2");
+    private static final Map<String, Object> VARS = Map.of("owner", "ana", "orders_table", "orders_v2", "legacy", "old");
 
     private static SchemaFile parse(String fixture) {
         return SchemaFileParser.parse(Path.of("models", fixture), Fixtures.text("schema/" + fixture),
@@ -50,7 +50,12 @@ class TestSchemaFileParser {
         assertThat(orders.docs()).containsEntry("show", false);
         assertThat(orders.other()).containsEntry("latest_version", 2);
         assertThat(orders.versions()).hasSize(2);
-        assertThat(orders.versions().get(1)).isEqualTo(Map.of("v", 1, "defined_in", "orders_{{ var('legacy') }}"));
+        assertThat(orders.versions().get(1).v()).isEqualTo(1);
+        assertThat(orders.versions().get(1).definedIn()).isEqualTo("orders_old");
+        assertThat(orders.versions().get(0).definedIn()).isNull();
+        assertThat(orders.versions().get(0).includes("legacy_id")).isFalse();
+        assertThat(orders.versions().get(0).includes("status")).isTrue();
+        assertThat(orders.versions().get(0).tests()).as("none of its own: the model's apply").isNull();
     }
 
     @Test

@@ -26,8 +26,32 @@ public abstract class BaseUnitTestContractTest extends BaseProjectTest {
         try (Workspace workspace = load(project)) {
             RunSummary summary = run(workspace, Command.TEST, "test_type:unit");
             assertThat(summary.results()).extracting(r -> r.node().name() + "=" + r.status() + " " + r.message())
-                    .containsExactlyInAnyOrder("test_is_valid_email_address=PASS PASS", "test_sql_input_csv_expect=PASS PASS",
-                            "test_new_orders_only=PASS PASS", "test_fixture_files=PASS PASS");
+                    .contains("test_is_valid_email_address=PASS PASS", "test_sql_input_csv_expect=PASS PASS",
+                            "test_new_orders_only=PASS PASS", "test_fixture_files=PASS PASS", "test_no_big_orders=PASS PASS",
+                            "test_package_qualified_override=PASS PASS")
+                    .hasSize(7);
+            // rows: [] takes its columns from the input's relation, which is not built yet: dbt's error too
+            assertThat(result(summary, "test_no_orders_at_all").status()).isEqualTo(NodeStatus.ERROR);
+            assertThat(result(summary, "test_no_orders_at_all").message())
+                    .contains("not able to get the columns of ref('orders') for its empty rows");
+        }
+    }
+
+    @Test
+    public void anEmptyExpectationFailsWithEveryColumnOfTheRowsTheModelReturned() {
+        Path project = project("unit_tests");
+        replace(project, "- {order_id: 1, amount: 5}\n    expect:\n      rows: []", "- {order_id: 1, amount: 500}\n    expect:\n      rows: []");
+        try (Workspace workspace = load(project)) {
+            RunSummary summary = run(workspace, Command.BUILD);
+            NodeResult failed = result(summary, "test_no_big_orders");
+            assertThat(failed.status()).isEqualTo(NodeStatus.FAIL);
+            assertThat(failed.failures()).isEqualTo(1);
+            assertThat(failed.message()).contains("(columns: order_id, amount, threshold)")
+                    .contains("unexpected (returned, not expected)").contains("+ {order_id: 1, amount: 500")
+                    .doesNotContain("missing");
+            assertThat(result(summary, "test_no_orders_at_all").status()).isEqualTo(NodeStatus.PASS);
+            assertThat(result(summary, "test_package_qualified_override").status()).isEqualTo(NodeStatus.PASS);
+            assertThat(result(summary, "big_orders").status()).isEqualTo(NodeStatus.SKIPPED);
         }
     }
 

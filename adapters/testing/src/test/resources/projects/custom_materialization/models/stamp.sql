@@ -1,0 +1,2 @@
+{{ config(materialized='stamped') }}
+select 1 as id

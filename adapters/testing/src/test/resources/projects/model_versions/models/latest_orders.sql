@@ -1,0 +1,1 @@
+select built_from from {{ ref('orders') }}

@@ -1,0 +1,1 @@
+{% macro big_amount() %}100{% endmacro %}
