@@ -168,11 +168,11 @@ final class Scheduler {
 
         SmeltException deadlock() {
             Map<String, List<String>> waiting = new LinkedHashMap<>();
-            for (Map.Entry<String, Integer> entry : pending.entrySet()) {
-                if (entry.getValue() > 0 && waiting.size() < NAMED_WAITERS) {
-                    waiting.put(entry.getKey(), waitsFor.getOrDefault(entry.getKey(), Set.of()).stream()
-                            .filter(pending::containsKey).filter(id -> pending.get(id) > 0).sorted().toList());
-                }
+            List<String> stuck = pending.keySet().stream().filter(id -> pending.get(id) > 0)
+                    .sorted(java.util.Comparator.comparing(position::get)).limit(NAMED_WAITERS).toList();
+            for (String id : stuck) {
+                waiting.put(id, waitsFor.getOrDefault(id, Set.of()).stream()
+                        .filter(pending::containsKey).filter(parent -> pending.get(parent) > 0).sorted().toList());
             }
             StringBuilder message = new StringBuilder("the scheduler has " + remaining
                     + " nodes left that wait for one another, with nothing running:");
