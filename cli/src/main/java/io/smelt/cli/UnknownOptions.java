@@ -18,7 +18,7 @@ final class UnknownOptions {
     private static final Pattern NUMBER = Pattern.compile("-\\d+(\\.\\d+)?");
 
     /** dbt options Smelt does not have yet, refused rather than ignored. */
-    private static final Set<String> FROM_DBT = Set.of("--defer", "--favor-state", "--state", "--empty");
+    private static final Set<String> FROM_DBT = Set.of("--defer", "--favor-state", "--state");
 
     private UnknownOptions() {
     }

@@ -62,7 +62,7 @@ final class Invoker {
         boolean hooks = !compileOnly && !nodes.isEmpty();
         List<NodeResult> results = new ArrayList<>();
         try (Session session = project.adapter().openSession()) {
-            Scope scope = new Scope(session, cache, invocation.fullRefresh());
+            Scope scope = new Scope(session, cache, invocation.fullRefresh(), invocation.empty());
             if (hooks && !runHooks(project.root().onRunStart(), "on-run-start", scope, results, listener)) {
                 return finish(invocation, results, t0, startedAt, null, listener);
             }
@@ -73,12 +73,13 @@ final class Invoker {
         NodeRunner runner = new NodeRunner(project, invocation.eventTime());
         Scheduler scheduler = new Scheduler(project.adapter()::openSession, project.adapter().threads(), listener);
         results.addAll(scheduler.run(nodes, BuildOrder.waitsFor(graph, nodes, command), invocation.failFast(),
-                (node, session, index) -> runner.run(node, new Scope(session, cache, invocation.fullRefresh()), index,
+                (node, session, index) -> runner.run(node,
+                        new Scope(session, cache, invocation.fullRefresh(), invocation.empty()), index,
                         nodes.size(), compileOnly),
                 nodes.size()));
         if (hooks) {
             try (Session session = project.adapter().openSession()) {
-                runHooks(project.root().onRunEnd(), "on-run-end", new Scope(session, cache, invocation.fullRefresh()),
+                runHooks(project.root().onRunEnd(), "on-run-end", new Scope(session, cache, invocation.fullRefresh(), invocation.empty()),
                         results, listener);
             }
         }
@@ -102,6 +103,9 @@ final class Invoker {
         args.put("fail_fast", invocation.failFast());
         if (invocation.storeFailures()) {
             args.put("store_failures", true);
+        }
+        if (invocation.empty()) {
+            args.put("empty", true);
         }
         if (invocation.eventTime().start() != null) {
             args.put("event_time_start", invocation.eventTime().start().toString());
@@ -210,6 +214,7 @@ final class Invoker {
         flags.put("WHICH", invocation.command().verb());
         flags.put("FAIL_FAST", invocation.failFast());
         flags.put("STORE_FAILURES", invocation.storeFailures());
+        flags.put("EMPTY", invocation.empty());
         flags.put("DEBUG", false);
         return flags;
     }

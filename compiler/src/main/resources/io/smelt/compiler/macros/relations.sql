@@ -152,3 +152,19 @@ where lower(table_schema) like lower('{{ schema_pattern }}')
   and lower(table_name) like lower('{{ table_pattern }}')
   and lower(table_name) not like lower('{{ exclude }}')
 {%- endmacro %}
+
+{#-
+  What ref() and source() print under --empty (limit 0): dbt's BaseRelation.render_limited, a subquery
+  with the alias its relations require (_dbt_limit_subq_<table>); Spark's relations need none.
+-#}
+{% macro limited_relation_sql(relation, limit) -%}
+  {{ return(adapter.dispatch('limited_relation_sql', 'dbt')(relation, limit)) }}
+{%- endmacro %}
+
+{% macro default__limited_relation_sql(relation, limit) -%}
+{%- if limit == 0 -%}
+(select * from {{ relation }} where false limit 0) _dbt_limit_subq_{{ relation.identifier }}
+{%- else -%}
+(select * from {{ relation }} limit {{ limit }}) _dbt_limit_subq_{{ relation.identifier }}
+{%- endif -%}
+{%- endmacro %}
