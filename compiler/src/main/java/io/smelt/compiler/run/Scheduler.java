@@ -66,22 +66,27 @@ final class Scheduler {
         try {
             synchronized (state) {
                 state.dispatch(pool, (node, index) -> () -> {
-                    Session session = sessions.poll();
-                    if (session == null) {
-                        session = sessionFactory.get();
-                        opened.add(session);
-                    }
+                    Session session = null;
                     NodeResult result;
                     try {
+                        session = sessions.poll();
+                        if (session == null) {
+                            session = sessionFactory.get();
+                            opened.add(session);
+                        }
                         result = work.run(node, session, index);
                     }
                     catch (RuntimeException | Error e) {
-                        // a node's failure must reach the state, or the run would wait for it forever
-                        result = new NodeResult(node, index, total, NodeStatus.ERROR, "internal error: " + e, 0,
-                                Instant.now(), Duration.ZERO, null, null, null, Map.of());
+                        // a node's failure (or its session's) must reach the state, or the run would wait for it forever
+                        String message = e instanceof RuntimeException && e.getMessage() != null ? e.getMessage()
+                                : "internal error: " + e;
+                        result = new NodeResult(node, index, total, NodeStatus.ERROR, message, 0, Instant.now(),
+                                Duration.ZERO, null, null, null, Map.of());
                     }
                     finally {
-                        sessions.add(session);
+                        if (session != null) {
+                            sessions.add(session);
+                        }
                     }
                     state.finished(pool, result, failFast);
                 });
@@ -90,6 +95,9 @@ final class Scheduler {
                 }
                 if (state.stuck()) {
                     throw state.deadlock();
+                }
+                if (state.listenerFailure != null) {
+                    throw state.listenerFailure;
                 }
             }
         }
@@ -124,6 +132,8 @@ final class Scheduler {
         private final Map<String, String> skipReason = new HashMap<>();
         /** The first failure under fail-fast, after which nothing else starts. */
         private String stoppedBy;
+        /** The first exception a listener threw, raised once the run is over. */
+        private RuntimeException listenerFailure;
         private final PriorityQueue<Node> ready;
         private final List<NodeResult> results = new ArrayList<>();
         private final AtomicInteger started = new AtomicInteger();
@@ -155,6 +165,18 @@ final class Scheduler {
                 }
             }
             remaining = order.size();
+        }
+
+        /** A listener that throws must not leave the state half updated, which would leave the run waiting. */
+        private void tell(Runnable call) {
+            try {
+                call.run();
+            }
+            catch (RuntimeException e) {
+                if (listenerFailure == null) {
+                    listenerFailure = e;
+                }
+            }
         }
 
         boolean done() {
@@ -199,7 +221,7 @@ final class Scheduler {
                 }
                 running++;
                 int index = started.incrementAndGet();
-                listener.nodeStarted(node, index, total);
+                tell(() -> listener.nodeStarted(node, index, total));
                 pool.execute(factory.task(node, index));
             }
         }
@@ -213,7 +235,7 @@ final class Scheduler {
             NodeResult skipped = new NodeResult(node, index, total, NodeStatus.SKIPPED, message, 0, Instant.now(),
                     Duration.ZERO, null, null, null, Map.of());
             results.add(skipped);
-            listener.nodeFinished(skipped);
+            tell(() -> listener.nodeFinished(skipped));
             release(node.uniqueId(), reason != null ? reason : stoppedBy);
         }
 
@@ -222,7 +244,7 @@ final class Scheduler {
             remaining--;
             NodeResult result = raw;
             results.add(result);
-            listener.nodeFinished(result);
+            tell(() -> listener.nodeFinished(result));
             String id = result.node().uniqueId();
             boolean bad = result.status().isFailure();
             if (bad && failFast && stoppedBy == null) {

@@ -70,6 +70,35 @@ class TestScheduler {
     }
 
     @Test
+    void aSessionThatCannotOpenFailsItsNodeInsteadOfLeavingTheRunWaiting() {
+        Scheduler scheduler = new Scheduler(() -> {
+            throw new IllegalStateException("connection refused");
+        }, 2, RunListener.NONE);
+
+        List<NodeResult> results = scheduler.run(List.of(a, b), Map.of(b.uniqueId(), Set.of(a.uniqueId())), false,
+                (node, session, index) -> null, 2);
+
+        assertThat(byName(results).get("a").message()).isEqualTo("connection refused");
+        assertThat(byName(results).get("b").status()).isEqualTo(NodeStatus.SKIPPED);
+    }
+
+    @Test
+    void aListenerThatThrowsEndsTheRunWithItsExceptionInsteadOfAHang() {
+        RunListener throwing = new RunListener() {
+            @Override
+            public void nodeFinished(NodeResult result) {
+                throw new IllegalStateException("output closed");
+            }
+        };
+        Scheduler scheduler = new Scheduler(TestingScheduler::noSession, 2, throwing);
+
+        assertThatThrownBy(() -> scheduler.run(List.of(a, b), Map.of(b.uniqueId(), Set.of(a.uniqueId())), false,
+                (node, session, index) -> new NodeResult(node, index, 2, NodeStatus.SUCCESS, "", 0, null, null, null, null,
+                        null, Map.of()), 2))
+                .hasMessage("output closed");
+    }
+
+    @Test
     void failFastSaysWhichFailureStoppedTheRun() {
         Map<String, Set<String>> waits = Map.of(b.uniqueId(), Set.of(a.uniqueId()), c.uniqueId(), Set.of(a.uniqueId()));
 

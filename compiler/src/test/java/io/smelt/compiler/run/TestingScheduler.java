@@ -73,7 +73,7 @@ final class TestingScheduler {
         return finishedAt.get(uniqueId);
     }
 
-    private static Session noSession() {
+    static Session noSession() {
         return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
                 (proxy, method, args) -> null);
     }
