@@ -28,6 +28,10 @@ class TestUnknownOptions {
         assertThat(refresh.selection.select()).containsExactly("a");
         assertThat(refresh.run.fullRefresh).isTrue();
 
+        SelectingCommand models = parse("run", "-m", "a", "--models", "b", "--model", "c", "-f");
+        assertThat(models.selection.select()).as("dbt's older names for --select").containsExactly("a", "b", "c");
+        assertThat(models.run.fullRefresh).isTrue();
+
         SelectingCommand build = parse("build", "--exclude", "c", "d", "-x", "-s", "e", "--debug");
         assertThat(build.selection.exclude()).containsExactly("c", "d");
         assertThat(build.selection.select()).containsExactly("e");
