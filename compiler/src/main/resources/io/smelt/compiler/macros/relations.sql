@@ -154,8 +154,9 @@ where lower(table_schema) like lower('{{ schema_pattern }}')
 {%- endmacro %}
 
 {#-
-  What ref() and source() print under --empty (limit 0): dbt's BaseRelation.render_limited, a subquery
-  with the alias its relations require (_dbt_limit_subq_<table>); Spark's relations need none.
+  What ref() and source() print under --empty (limit 0): dbt's BaseRelation.render_limited. dbt-duckdb,
+  dbt-trino and dbt-spark all set require_alias false, so the subquery has no alias and a ref followed
+  by the model's own alias still compiles; an engine whose SQL needs one overrides this.
 -#}
 {% macro limited_relation_sql(relation, limit) -%}
   {{ return(adapter.dispatch('limited_relation_sql', 'dbt')(relation, limit)) }}
@@ -163,8 +164,8 @@ where lower(table_schema) like lower('{{ schema_pattern }}')
 
 {% macro default__limited_relation_sql(relation, limit) -%}
 {%- if limit == 0 -%}
-(select * from {{ relation }} where false limit 0) _dbt_limit_subq_{{ relation.identifier }}
+(select * from {{ relation }} where false limit 0)
 {%- else -%}
-(select * from {{ relation }} limit {{ limit }}) _dbt_limit_subq_{{ relation.identifier }}
+(select * from {{ relation }} limit {{ limit }})
 {%- endif -%}
 {%- endmacro %}

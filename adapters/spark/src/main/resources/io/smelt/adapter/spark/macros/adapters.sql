@@ -157,12 +157,3 @@ from {{ relation }}
 alter table {{ relation }} set tblproperties ('delta.enableTypeWidening' = 'true');
 alter table {{ relation }} change column {{ adapter.quote(column_name) }} type {{ new_column_type }}
 {%- endmacro %}
-
-{#- Spark's relations take no subquery alias under --empty (dbt-spark's require_alias is false). -#}
-{% macro spark__limited_relation_sql(relation, limit) -%}
-{%- if limit == 0 -%}
-(select * from {{ relation }} where false limit 0)
-{%- else -%}
-(select * from {{ relation }} limit {{ limit }})
-{%- endif -%}
-{%- endmacro %}
