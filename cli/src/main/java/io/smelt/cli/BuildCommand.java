@@ -15,6 +15,14 @@ final class BuildCommand extends SelectingCommand {
                     + "or store_failures_as follow their config).")
     boolean storeFailures;
 
+    @picocli.CommandLine.Mixin
+    EmptyOption empty = new EmptyOption();
+
+    @Override
+    protected boolean empty() {
+        return empty.empty;
+    }
+
     @Override
     protected boolean storeFailures() {
         return storeFailures;

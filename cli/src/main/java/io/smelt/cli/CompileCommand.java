@@ -18,6 +18,14 @@ import java.util.List;
 @picocli.CommandLine.Command(name = "compile", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Renders the selected nodes' SQL into target/compiled without running it.")
 final class CompileCommand extends SelectingCommand {
+    @picocli.CommandLine.Mixin
+    EmptyOption empty = new EmptyOption();
+
+    @Override
+    protected boolean empty() {
+        return empty.empty;
+    }
+
     @Override
     protected Command command() {
         return Command.COMPILE;

@@ -22,6 +22,13 @@ final class FailureHandler implements IParameterExceptionHandler, IExecutionExce
     public int handleParseException(ParameterException exception, String[] args) {
         CommandLine commandLine = exception.getCommandLine();
         PrintWriter err = commandLine.getErr();
+        UnknownOptions.Unknown unknown = UnknownOptions.find(commandLine.getCommandSpec().root().commandLine(), args);
+        if (unknown != null) {
+            err.println("error: unknown option '" + unknown.option() + "' for '" + unknown.command().qualifiedName() + "'");
+            err.println("  hint: " + unknown.hint());
+            err.flush();
+            return commandLine.getExitCodeExceptionMapper().getExitCode(exception);
+        }
         if (exception instanceof UnmatchedArgumentException unmatched
                 && !unmatched.isUnknownOption()
                 && !commandLine.getSubcommands().isEmpty()

@@ -30,9 +30,17 @@ abstract class NodeCommand extends BaseCommand {
         return runNodes(command, selection, fullRefresh, failFast, eventTime, false);
     }
 
-    /** @param storeFailures {@code --store-failures}: data tests keep their failing rows unless their config says otherwise */
     protected final int runNodes(Command command, Selection selection, boolean fullRefresh, boolean failFast,
             EventTimeRange eventTime, boolean storeFailures) {
+        return runNodes(command, selection, fullRefresh, failFast, eventTime, storeFailures, false);
+    }
+
+    /**
+     * @param storeFailures {@code --store-failures}: data tests keep their failing rows unless their config says otherwise
+     * @param empty {@code --empty}: ref() and source() read no rows
+     */
+    protected final int runNodes(Command command, Selection selection, boolean fullRefresh, boolean failFast,
+            EventTimeRange eventTime, boolean storeFailures, boolean empty) {
         Reporter reporter = reporter();
         reporter.header(Version.current());
         try (Workspace workspace = Workspace.load(projectOptions(), reporter)) {
@@ -41,7 +49,7 @@ abstract class NodeCommand extends BaseCommand {
                     ? reporter
                     : new WithoutNodeLines(reporter);
             RunSummary summary = workspace.execute(new Invocation(command, selection, fullRefresh, failFast, eventTime,
-                    options().warnErrors(), storeFailures), listener);
+                    options().warnErrors(), storeFailures, empty), listener);
             afterRun(workspace, summary);
             if (!summary.results().isEmpty() || junitXml() != null) {
                 ciReports(command, workspace, summary);

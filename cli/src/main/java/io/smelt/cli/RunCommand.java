@@ -10,6 +10,14 @@ final class RunCommand extends SelectingCommand {
     @picocli.CommandLine.Mixin
     EventTimeOptions eventTime = new EventTimeOptions();
 
+    @picocli.CommandLine.Mixin
+    EmptyOption empty = new EmptyOption();
+
+    @Override
+    protected boolean empty() {
+        return empty.empty;
+    }
+
     @Override
     protected Command command() {
         return Command.RUN;

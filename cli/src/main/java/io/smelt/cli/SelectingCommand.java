@@ -22,7 +22,13 @@ abstract class SelectingCommand extends NodeCommand {
 
     @Override
     protected int execute() {
-        return runNodes(command(), selection.toSelection(Set.of()), run.fullRefresh, run.failFast, eventTime(), storeFailures());
+        return runNodes(command(), selection.toSelection(Set.of()), run.fullRefresh, run.failFast, eventTime(), storeFailures(),
+                empty());
+    }
+
+    /** {@code --empty}; false unless the command has the flag. */
+    protected boolean empty() {
+        return false;
     }
 
     /** {@code --store-failures}; false unless the command has the flag. */

@@ -13,7 +13,8 @@ import java.util.Set;
  * words ({@code -s a b -s c} or {@code -s "a b"}), every word one union member.
  */
 public final class SelectionOptions {
-    @Option(names = {"-s", "--select"}, arity = "1..*", paramLabel = "SELECTOR",
+    // -m, --models and --model are dbt's older names for --select, which it still accepts
+    @Option(names = {"-s", "--select", "-m", "--models", "--model"}, arity = "1..*", paramLabel = "SELECTOR",
             description = "Nodes to act on: names, +parents, children+, tag:x, path:models/x, ... (default: all).")
     List<String> select = new ArrayList<>();
 

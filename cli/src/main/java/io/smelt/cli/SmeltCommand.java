@@ -47,6 +47,8 @@ public final class SmeltCommand extends BaseCommand {
         FailureHandler failures = new FailureHandler();
         commandLine.setParameterExceptionHandler(failures);
         commandLine.setExecutionExceptionHandler(failures);
+        // an option after "--select a b" is an option, and one Smelt does not know is an error, never a selector word
+        commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
         commandLine.setColorScheme(Help.defaultColorScheme(colors ? Help.Ansi.ON : Help.Ansi.OFF));
         commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         return commandLine;

@@ -60,7 +60,7 @@ class TestSmeltCommand {
     void unknownOption() {
         Result result = TestingCli.run(dir, "run", "--bogus");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("error: Unknown option: '--bogus'", "Try 'smelt run --help' for more information.");
+        assertThat(result.err()).contains("error: unknown option '--bogus' for 'smelt run'", "hint: 'smelt run --help' lists the options");
         assertThat(result.out()).isEmpty();
     }
 

@@ -114,7 +114,7 @@ public record NodeLine(int index, int total, String keyword, Tone tone, String s
         Node node = result.node();
         return switch (node.resourceType()) {
             case MODEL, SEED, SNAPSHOT -> "relation " + relation
-                    + (result.message().toLowerCase(Locale.ROOT).contains("ephemeral") ? " due to ephemeral model error" : "");
+                    + (result.message().toLowerCase(Locale.ROOT).startsWith("upstream ephemeral") ? " due to ephemeral model error" : "");
             default -> node.resourceType().dbtName() + " " + node.name();
         };
     }

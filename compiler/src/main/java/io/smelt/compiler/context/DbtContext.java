@@ -224,9 +224,10 @@ public final class DbtContext {
         }
         if (target.isEphemeral()) {
             ephemerals.add(target);
-            return new RelationObject(new Relation(null, null, "__dbt__cte__" + target.name(), RelationType.CTE), host.adapter());
+            return limited(new RelationObject(new Relation(null, null, "__dbt__cte__" + target.name(), RelationType.CTE),
+                    host.adapter()));
         }
-        return filtered(target, new RelationObject(current(host.relationOf(target)), host.adapter()));
+        return limited(filtered(target, new RelationObject(current(host.relationOf(target)), host.adapter())));
     }
 
     /** In a unit test, a given input reads as the CTE of its rows; an input not given is an error. */
@@ -256,6 +257,16 @@ public final class DbtContext {
         return relation.printedAs(String.valueOf(sql).strip());
     }
 
+    /** Under {@code --empty}, a relation read as a subquery of no rows (dbt's {@code render_limited}); {@code .render()} keeps the name. */
+    private RelationObject limited(RelationObject relation) {
+        if (scope == null || !scope.empty()) {
+            return relation;
+        }
+        Object sql = host.engine().callMacro(host.rootPackage(), "limited_relation_sql", List.of(relation, 0L), Map.of(),
+                globals(Map.of()));
+        return relation.printedAs(String.valueOf(sql).strip());
+    }
+
     private Object source(List<Object> args, Map<String, Object> kwargs) {
         if (args.size() != 2) {
             throw error("source() takes a source name and a table name; got " + args.size() + " arguments",
@@ -275,7 +286,7 @@ public final class DbtContext {
         if (fixture != null) {
             return fixture;
         }
-        return filtered(target, new RelationObject(current(host.relationOf(target)), host.adapter()));
+        return limited(filtered(target, new RelationObject(current(host.relationOf(target)), host.adapter())));
     }
 
     private Object var(List<Object> args, Map<String, Object> kwargs) {

@@ -26,4 +26,9 @@ public interface ExecutionScope {
     QueryResult execute(String sql, boolean fetch);
 
     boolean fullRefresh();
+
+    /** {@code --empty}: ref() and source() read no rows. */
+    default boolean empty() {
+        return false;
+    }
 }

@@ -22,10 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +64,7 @@ final class Invoker {
         boolean hooks = !compileOnly && !nodes.isEmpty();
         List<NodeResult> results = new ArrayList<>();
         try (Session session = project.adapter().openSession()) {
-            Scope scope = new Scope(session, cache, invocation.fullRefresh());
+            Scope scope = new Scope(session, cache, invocation.fullRefresh(), invocation.empty());
             if (hooks && !runHooks("on-run-start", scope, results, listener)) {
                 return finish(invocation, results, t0, startedAt, null, listener);
             }
@@ -75,14 +73,15 @@ final class Invoker {
             }
         }
         NodeRunner runner = new NodeRunner(project, invocation.eventTime());
-        Scheduler scheduler = new Scheduler(project.adapter(), project.adapter().threads(), listener);
-        results.addAll(scheduler.run(nodes, waitsFor(nodes, command), invocation.failFast(),
-                (node, session, index) -> runner.run(node, new Scope(session, cache, invocation.fullRefresh()), index,
+        Scheduler scheduler = new Scheduler(project.adapter()::openSession, project.adapter().threads(), listener);
+        results.addAll(scheduler.run(nodes, BuildOrder.waitsFor(graph, nodes, command), invocation.failFast(),
+                (node, session, index) -> runner.run(node,
+                        new Scope(session, cache, invocation.fullRefresh(), invocation.empty()), index,
                         nodes.size(), compileOnly),
                 nodes.size()));
         if (hooks) {
             try (Session session = project.adapter().openSession()) {
-                runHooks("on-run-end", new Scope(session, cache, invocation.fullRefresh()),
+                runHooks("on-run-end", new Scope(session, cache, invocation.fullRefresh(), invocation.empty()),
                         results, listener);
             }
         }
@@ -106,6 +105,9 @@ final class Invoker {
         args.put("fail_fast", invocation.failFast());
         if (invocation.storeFailures()) {
             args.put("store_failures", true);
+        }
+        if (invocation.empty()) {
+            args.put("empty", true);
         }
         if (invocation.eventTime().start() != null) {
             args.put("event_time_start", invocation.eventTime().start().toString());
@@ -152,67 +154,6 @@ final class Invoker {
             }
         }
         return nodes;
-    }
-
-    /** Each node waits for its nearest ancestors in the run; in {@code build}, also for the tests of its parents. */
-    private Map<String, Set<String>> waitsFor(List<Node> nodes, Command command) {
-        Set<String> run = new HashSet<>();
-        nodes.forEach(n -> run.add(n.uniqueId()));
-        Map<String, Set<String>> nearest = new HashMap<>();
-        Map<String, Set<String>> waits = new HashMap<>();
-        for (Node node : nodes) {
-            Set<String> parents = new LinkedHashSet<>();
-            // a unit test reads its model's parents (for their column types), not the model it runs before
-            List<String> graphParents = node.resourceType() == ResourceType.UNIT_TEST
-                    ? node.dependsOn().stream().flatMap(model -> graph.parents(model).stream()).toList()
-                    : List.copyOf(graph.parents(node.uniqueId()));
-            for (String parent : graphParents) {
-                parents.addAll(nearestInRun(parent, run, nearest));
-            }
-            waits.put(node.uniqueId(), parents);
-        }
-        if (command == Command.BUILD) {
-            // a model is built only once its unit tests pass
-            for (Node node : nodes) {
-                if (node.resourceType() == ResourceType.UNIT_TEST) {
-                    node.dependsOn().stream().filter(run::contains).forEach(model -> waits.get(model).add(node.uniqueId()));
-                }
-            }
-        }
-        if (command == Command.BUILD) {
-            for (Node test : nodes) {
-                if (test.resourceType() != ResourceType.TEST) {
-                    continue;
-                }
-                Set<String> ancestors = graph.ancestors(test.uniqueId());
-                for (String parent : graph.parents(test.uniqueId())) {
-                    for (String child : graph.children(parent)) {
-                        Node childNode = graph.node(child);
-                        if (run.contains(child) && childNode.resourceType() != ResourceType.TEST
-                                && childNode.resourceType() != ResourceType.UNIT_TEST && !ancestors.contains(child)) {
-                            waits.get(child).add(test.uniqueId());
-                        }
-                    }
-                }
-            }
-        }
-        return waits;
-    }
-
-    private Set<String> nearestInRun(String id, Set<String> run, Map<String, Set<String>> memo) {
-        if (run.contains(id)) {
-            return Set.of(id);
-        }
-        Set<String> known = memo.get(id);
-        if (known != null) {
-            return known;
-        }
-        Set<String> found = new LinkedHashSet<>();
-        for (String parent : graph.parents(id)) {
-            found.addAll(nearestInRun(parent, run, memo));
-        }
-        memo.put(id, found);
-        return found;
     }
 
     private void createSchemas(List<Node> nodes, Scope scope) {
@@ -291,6 +232,7 @@ final class Invoker {
         flags.put("WHICH", invocation.command().verb());
         flags.put("FAIL_FAST", invocation.failFast());
         flags.put("STORE_FAILURES", invocation.storeFailures());
+        flags.put("EMPTY", invocation.empty());
         flags.put("DEBUG", false);
         return flags;
     }

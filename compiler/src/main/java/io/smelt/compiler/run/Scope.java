@@ -9,7 +9,11 @@ import io.smelt.compiler.context.ExecutionScope;
 import java.util.List;
 
 /** One worker's view of the engine: its session plus the shared relation cache. */
-record Scope(Session session, RelationCache cache, boolean fullRefresh) implements ExecutionScope {
+record Scope(Session session, RelationCache cache, boolean fullRefresh, boolean empty) implements ExecutionScope {
+    Scope(Session session, RelationCache cache, boolean fullRefresh) {
+        this(session, cache, fullRefresh, false);
+    }
+
     @Override
     public Relation lookup(Relation relation) {
         return cache.lookup(session, relation);

@@ -152,3 +152,20 @@ where lower(table_schema) like lower('{{ schema_pattern }}')
   and lower(table_name) like lower('{{ table_pattern }}')
   and lower(table_name) not like lower('{{ exclude }}')
 {%- endmacro %}
+
+{#-
+  What ref() and source() print under --empty (limit 0): dbt's BaseRelation.render_limited. dbt-duckdb,
+  dbt-trino and dbt-spark all set require_alias false, so the subquery has no alias and a ref followed
+  by the model's own alias still compiles; an engine whose SQL needs one overrides this.
+-#}
+{% macro limited_relation_sql(relation, limit) -%}
+  {{ return(adapter.dispatch('limited_relation_sql', 'dbt')(relation, limit)) }}
+{%- endmacro %}
+
+{% macro default__limited_relation_sql(relation, limit) -%}
+{%- if limit == 0 -%}
+(select * from {{ relation }} where false limit 0)
+{%- else -%}
+(select * from {{ relation }} limit {{ limit }})
+{%- endif -%}
+{%- endmacro %}

@@ -63,6 +63,11 @@ public final class TestingNodes {
         return new TestingNodes(ResourceType.TEST, name).schema("main_dbt_test__audit");
     }
 
+    /** A unit test of {@code model} (a unique id): it runs before the model in build. */
+    public static TestingNodes unitTest(String name, String model) {
+        return new TestingNodes(ResourceType.UNIT_TEST, name).file("models/unit_tests.yml").dependsOn(model);
+    }
+
     /** A generic test declared in a schema.yml, attached to {@code attachedNode}. */
     public static TestingNodes genericTest(String name, String testName, String column, String attachedNode) {
         TestingNodes test = new TestingNodes(ResourceType.TEST, name).schema("main_dbt_test__audit");

@@ -2,12 +2,18 @@ package io.smelt.adapter.testing;
 
 import io.smelt.adapter.RelationType;
 import io.smelt.compiler.run.Command;
+import io.smelt.compiler.run.EventTimeRange;
+import io.smelt.compiler.run.Invocation;
 import io.smelt.compiler.run.NodeResult;
 import io.smelt.compiler.run.NodeStatus;
+import io.smelt.compiler.run.RunListener;
 import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.run.Selection;
+import io.smelt.compiler.run.WarnErrorOptions;
 import io.smelt.compiler.artifact.TestingDbtSchemas;
 import io.smelt.compiler.run.Workspace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,6 +189,23 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
             assertThat(result(broken, "downstream").status()).isEqualTo(NodeStatus.SKIPPED);
             assertThat(count(workspace, "m")).isEqualTo(3);
             assertThat(text(scalar(workspace, "select total from " + relation(workspace, "downstream")))).isEqualTo("60");
+        }
+    }
+
+    /** Issue 13: tests whose parents cross used to make build wait forever; --empty builds the same models without rows. */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    public void crossedMultiParentTestsBuildAndEmptyBuildsNoRows() {
+        Path project = project("crossed_tests");
+        try (Workspace workspace = load(project)) {
+            RunSummary build = run(workspace, Command.BUILD);
+            assertSucceeded(build);
+            assertThat(build.results()).hasSize(8);
+            assertThat(count(workspace, "y")).isEqualTo(1);
+            assertSucceeded(workspace.execute(new Invocation(Command.RUN, Selection.all(), false, false, EventTimeRange.NONE,
+                    WarnErrorOptions.NONE, false, true), RunListener.NONE));
+            assertThat(count(workspace, "a")).isEqualTo(1);
+            assertThat(count(workspace, "y")).isZero();
         }
     }
 

@@ -1,0 +1,72 @@
+package io.smelt.cli;
+
+import io.smelt.compiler.graph.NameSuggestions;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the first word of a command line that looks like an option its command does not have, and
+ * the hint for it: the closest option the command has, or why a dbt option is refused.
+ */
+final class UnknownOptions {
+    private static final Pattern NUMBER = Pattern.compile("-\\d+(\\.\\d+)?");
+
+    /** dbt options Smelt does not have yet, refused rather than ignored. */
+    private static final Set<String> FROM_DBT = Set.of("--defer", "--favor-state", "--state");
+
+    private UnknownOptions() {
+    }
+
+    /** The unknown option as typed (without {@code =value}) and the command it was given to, or null. */
+    record Unknown(String option, CommandSpec command) {
+        String hint() {
+            if (FROM_DBT.contains(option)) {
+                return "Smelt does not support dbt's " + option + " yet (see docs/differences-from-dbt.md)";
+            }
+            String closest = NameSuggestions.hint(option, names(command));
+            return closest != null ? closest : "'" + command.qualifiedName() + " --help' lists the options";
+        }
+    }
+
+    static Unknown find(CommandLine root, String[] args) {
+        CommandSpec command = root.getCommandSpec();
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return null;
+            }
+            CommandLine sub = command.subcommands().get(arg);
+            if (sub != null) {
+                command = sub.getCommandSpec();
+                continue;
+            }
+            if (!arg.startsWith("-") || arg.length() < 2 || NUMBER.matcher(arg).matches() || arg.chars().anyMatch(Character::isWhitespace)) {
+                continue;
+            }
+            String name = arg.startsWith("--") ? arg.split("=", 2)[0] : arg.substring(0, 2);
+            if (!known(command, name)) {
+                return new Unknown(name, command);
+            }
+        }
+        return null;
+    }
+
+    private static boolean known(CommandSpec command, String name) {
+        return command.findOption(name) != null || command.negatedOptionsMap().containsKey(name);
+    }
+
+    private static List<String> names(CommandSpec command) {
+        List<String> names = new ArrayList<>();
+        for (OptionSpec option : command.options()) {
+            if (!option.hidden()) {
+                names.add(option.longestName());
+            }
+        }
+        return names;
+    }
+}
