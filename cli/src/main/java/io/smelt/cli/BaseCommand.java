@@ -23,6 +23,9 @@ abstract class BaseCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();
 
+    @Mixin
+    DbtCompatibilityOptions dbtFlags = new DbtCompatibilityOptions();
+
     private Reporter reporter;
 
     @Override

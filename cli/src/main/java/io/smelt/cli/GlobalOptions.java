@@ -4,6 +4,8 @@ import io.smelt.compiler.run.ProjectOptions;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Flags every command accepts, before or after the subcommand ({@code smelt --debug run} and
@@ -52,6 +54,13 @@ public final class GlobalOptions {
     @Option(names = "--warn-error", description = "Make every warning an error (a test that would warn fails).")
     boolean warnError;
 
+    @Option(names = "--target-path", paramLabel = "DIR",
+            description = "Where compiled SQL and artifacts go, relative to the project (default: the project's target-path).")
+    Path targetPath;
+
+    @Option(names = "--log-path", paramLabel = "DIR", description = "Where logs go, relative to the project (default: the project's log-path).")
+    Path logPath;
+
     @Option(names = "--warn-error-options", paramLabel = "YAML",
             description = "Which warnings are errors or silenced, e.g. '{\"error\": [\"LogTestResult\"], \"silence\": [\"NoNodesForSelectionCriteria\"]}'.")
     String warnErrorOptions;
@@ -72,6 +81,8 @@ public final class GlobalOptions {
         merged.quiet = quiet || outer.quiet;
         merged.warnError = warnError || outer.warnError;
         merged.warnErrorOptions = warnErrorOptions != null ? warnErrorOptions : outer.warnErrorOptions;
+        merged.targetPath = targetPath != null ? targetPath : outer.targetPath;
+        merged.logPath = logPath != null ? logPath : outer.logPath;
         return merged;
     }
 
@@ -112,7 +123,22 @@ public final class GlobalOptions {
                 target,
                 vars,
                 threads,
-                context.environment(),
+                environment(context),
                 invocationId);
+    }
+
+    /** The process environment, with --target-path and --log-path as dbt's DBT_TARGET_PATH / DBT_LOG_PATH (the flag wins). */
+    private Map<String, String> environment(CliContext context) {
+        if (targetPath == null && logPath == null) {
+            return context.environment();
+        }
+        Map<String, String> environment = new HashMap<>(context.environment());
+        if (targetPath != null) {
+            environment.put("DBT_TARGET_PATH", targetPath.toString());
+        }
+        if (logPath != null) {
+            environment.put("DBT_LOG_PATH", logPath.toString());
+        }
+        return environment;
     }
 }

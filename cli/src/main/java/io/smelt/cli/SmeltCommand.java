@@ -49,6 +49,8 @@ public final class SmeltCommand extends BaseCommand {
         commandLine.setExecutionExceptionHandler(failures);
         // an option after "--select a b" is an option, and one Smelt does not know is an error, never a selector word
         commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        // "--log-level debug run": debug is the level here, not the debug command
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setColorScheme(Help.defaultColorScheme(colors ? Help.Ansi.ON : Help.Ansi.OFF));
         commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         return commandLine;

@@ -36,10 +36,16 @@ final class UnknownOptions {
 
     static Unknown find(CommandLine root, String[] args) {
         CommandSpec command = root.getCommandSpec();
+        int values = 0;  // words still to read as the value of the option before them
         for (String arg : args) {
             if (arg.equals("--")) {
                 return null;
             }
+            if (values > 0 && !(arg.startsWith("-") && arg.length() > 1 && !NUMBER.matcher(arg).matches())) {
+                values--;
+                continue;
+            }
+            values = 0;
             CommandLine sub = command.subcommands().get(arg);
             if (sub != null) {
                 command = sub.getCommandSpec();
@@ -51,6 +57,10 @@ final class UnknownOptions {
             String name = arg.startsWith("--") ? arg.split("=", 2)[0] : arg.substring(0, 2);
             if (!known(command, name)) {
                 return new Unknown(name, command);
+            }
+            OptionSpec option = command.findOption(name);
+            if (option != null && !arg.contains("=") && arg.length() == name.length()) {
+                values = option.arity().min();
             }
         }
         return null;

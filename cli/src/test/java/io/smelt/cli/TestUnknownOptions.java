@@ -84,6 +84,20 @@ class TestUnknownOptions {
         assertThat(Files.exists(project.resolve("target/run_results.json"))).isTrue();
     }
 
+    @Test
+    void dbtFlagsThatChangeNothingAreAcceptedAndTargetPathMovesTheArtifacts() {
+        Path project = project();
+
+        Result built = TestingCli.inProject(project, "--no-version-check", "--log-level", "debug", "run", "-s", "a",
+                "--no-partial-parse", "--no-send-anonymous-usage-stats", "--no-populate-cache", "--log-level-file=none",
+                "--target-path", "ci-target", "--no-write-json");
+
+        assertThat(built.exitCode()).as(built.err()).isZero();
+        assertThat(built.out()).contains("PASS=1");
+        assertThat(project.resolve("ci-target/run_results.json")).exists();
+        assertThat(project.resolve("target/run_results.json")).doesNotExist();
+    }
+
     private Path project() {
         Path into = dir.resolve("p" + System.nanoTime());
         return TestingProjects.copy("crossed_tests", into, Map.of("type", "duckdb", "path", into.resolve("x.duckdb").toString()));
