@@ -1,8 +1,10 @@
 package io.smelt.compiler.jinja;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
+import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
@@ -126,6 +128,29 @@ public final class JinjaEngine {
 
     /** Parses (cached) and renders text in the root package, e.g. a YAML value with {@code {{ env_var('X') }}}. */
     public String renderString(String text, Map<String, Object> globals) {
+        return render(cached(text), globals);
+    }
+
+    /**
+     * Renders text as dbt's native renderer does (for YAML values: configs, test arguments): a
+     * template that is one {@code {{ expression }}} and nothing else gives the expression's value (a
+     * boolean, a list, a relation...); any other template gives its text.
+     */
+    public Object renderNative(String text, Map<String, Object> globals) {
+        Template template = cached(text);
+        List<Node> children = ((Node) template.tree()).getChildren();
+        if (children.size() != 1 || !(children.get(0) instanceof ExpressionNode expression)) {
+            return render(template, globals);
+        }
+        RenderState state = new RenderState(jinjava, registry, globals);
+        DbtInterpreter interpreter = state.newInterpreter(new Scope(state.packageScope(template.packageName())));
+        String expr = ((ExpressionToken) expression.getMaster()).getExpr();
+        Object value = run(template.path(), template.packageName(), interpreter,
+                () -> interpreter.resolveELExpression(expr, expression.getLineNumber()));
+        return value instanceof Undefined ? null : value;
+    }
+
+    private Template cached(String text) {
         Template template = strings.get(text);
         if (template == null) {
             template = parse(options.rootPackage(), null, text);
@@ -134,7 +159,7 @@ public final class JinjaEngine {
             }
             strings.put(text, template);
         }
-        return render(template, globals);
+        return template;
     }
 
     /**

@@ -66,21 +66,29 @@ final class ProjectLoading {
     record Files0(Path projectDir, Map<String, Object> cliVars, YamlRenderer renderer, DbtProject root) {
     }
 
+    /**
+     * Reads dbt_project.yml before the profile is known, as dbt's partial project does: values that
+     * mention {@code target} stay unrendered (enough for the profile name, paths, clean and deps).
+     */
     static Files0 readProject(ProjectOptions options) {
         Path projectDir = options.projectDir().toAbsolutePath().normalize();
         Map<String, Object> cliVars = Vars.parseCliVars(options.varsYaml());
-        YamlRenderer renderer = yamlRenderer(cliVars, options.environment());
-        DbtProject root = ProjectLoader.load(projectDir, cliVars, options.environment(), renderer);
+        YamlRenderer renderer = yamlRenderer(cliVars, options.environment(), null);
+        DbtProject root = ProjectLoader.load(projectDir, cliVars, options.environment(), withoutTarget(renderer));
         return new Files0(projectDir, cliVars, renderer, root);
     }
 
     static LoadedProject load(ProjectOptions options, RunListener listener, List<AdapterFactory> factories) {
-        Files0 files = readProject(options);
-        DbtProject root = files.root();
-        List<DbtProject> packages = PackageFinder.find(root, files.renderer());
-        TargetConfig target = target(options, root, files.renderer(), factories, listener);
+        Files0 partial = readProject(options);
+        TargetConfig target = target(options, partial.root(), partial.renderer(), factories, listener);
         Adapter adapter = createAdapter(target, factories);
         try {
+            // dbt renders dbt_project.yml (the root's and every package's) with the target defined
+            YamlRenderer renderer = yamlRenderer(partial.cliVars(), options.environment(),
+                    LoadedProject.targetObject(target, adapter));
+            DbtProject root = ProjectLoader.load(partial.projectDir(), partial.cliVars(), options.environment(), renderer);
+            Files0 files = new Files0(partial.projectDir(), partial.cliVars(), renderer, root);
+            List<DbtProject> packages = PackageFinder.find(root, renderer);
             return build(options, files, packages, target, adapter, listener);
         }
         catch (RuntimeException | Error e) {
@@ -251,8 +259,30 @@ final class ProjectLoading {
         };
     }
 
-    /** Renders {@code {{ env_var(...) }}} and {@code {{ var(...) }}} (from --vars) inside YAML values. */
-    static YamlRenderer yamlRenderer(Map<String, Object> cliVars, Map<String, String> environment) {
+    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile("\\btarget\\b");
+
+    /** A renderer that leaves values mentioning {@code target} as written, for use before the profile is read. */
+    private static YamlRenderer withoutTarget(YamlRenderer renderer) {
+        return new YamlRenderer() {
+            @Override
+            public String render(String text, SourcePosition at) {
+                return TARGET.matcher(text).find() ? text : renderer.render(text, at);
+            }
+
+            @Override
+            public Object renderNative(String text, SourcePosition at) {
+                return TARGET.matcher(text).find() ? text : renderer.renderNative(text, at);
+            }
+        };
+    }
+
+    /**
+     * Renders {@code {{ env_var(...) }}}, {@code {{ var(...) }}} (from --vars) and, once the profile
+     * is known, {@code {{ target.* }}} inside YAML values.
+     *
+     * @param target the target object, or null for profiles.yml and before the profile is read
+     */
+    static YamlRenderer yamlRenderer(Map<String, Object> cliVars, Map<String, String> environment, Map<String, Object> target) {
         JinjaEngine engine = JinjaEngine.create(new JinjaEngine.Options("__yaml__", List.of(), List.of(), Map.of()), List.of());
         Map<String, Object> globals = new HashMap<>();
         globals.put("env_var", (JinjaFunction) (args, kwargs) -> {
@@ -278,16 +308,31 @@ final class ProjectLoading {
             throw new SmeltException(ErrorKind.PROJECT, null, "var('" + name + "') is not defined here",
                     "only --vars are visible in dbt_project.yml and profiles.yml; pass --vars '{" + name + ": ...}' or give a default");
         });
+        if (target != null) {
+            globals.put("target", target);
+        }
         Map<String, Object> frozen = Map.copyOf(globals);
-        return (text, at) -> {
-            try {
-                return engine.renderString(text, frozen);
+        return new YamlRenderer() {
+            @Override
+            public String render(String text, SourcePosition at) {
+                return rendering(at, () -> engine.renderString(text, frozen));
             }
-            catch (SmeltException e) {
-                Diagnostic first = e.first();
-                throw new SmeltException(first.kind(), at, first.message(), first.hint(), e);
+
+            @Override
+            public Object renderNative(String text, SourcePosition at) {
+                return rendering(at, () -> engine.renderNative(text, frozen));
             }
         };
+    }
+
+    private static <T> T rendering(SourcePosition at, java.util.function.Supplier<T> render) {
+        try {
+            return render.get();
+        }
+        catch (SmeltException e) {
+            Diagnostic first = e.first();
+            throw new SmeltException(first.kind(), at, first.message(), first.hint(), e);
+        }
     }
 
     private static List<MacroSource> builtInMacros(String packageName, List<String> files) {
