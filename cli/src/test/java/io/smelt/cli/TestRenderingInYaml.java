@@ -125,6 +125,33 @@ class TestRenderingInYaml {
         assertThat(result.out()).containsPattern("PASS row_shape_orders_").containsPattern("PASS accepted_values_orders_id");
     }
 
+    @Test
+    void aVarWrittenAsJinjaIsRenderedWhenReadAndAMissingOneIsNoneInADisabledModel() throws IOException {
+        Path project = project("""
+                vars:
+                  answer: "{{ 40 + 2 }}"
+                  started: '{{ run_started_at }}'
+                  nested: ["{{ 1 + 1 }}"]
+                """);
+        write(project.resolve("models/answers.sql"),
+                "select '{{ var('answer') }}' as answer, '{{ var('started') }}' as started, '{{ var('nested')[0] }}' as nested");
+        write(project.resolve("models/later.sql"), """
+                {{ config(enabled=false) }}
+                select {{ var('not_defined_anywhere') }} as x
+                """);
+        Result result = TestingCli.inProject(project, "build");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        String compiled = Files.readString(project.resolve("target/compiled/shop/models/answers.sql"));
+        // rendered as text when var() is called; a var's list items are not rendered (as in dbt)
+        assertThat(compiled).startsWith("select '42' as answer, '20").contains("' as started, '{{ 1 + 1 }}' as nested")
+                .doesNotContain("run_started_at");
+
+        write(project.resolve("models/later.sql"), "select {{ var('not_defined_anywhere') }} as x");
+        Result enabled = TestingCli.inProject(project, "build");
+        assertThat(enabled.exitCode()).isEqualTo(2);
+        assertThat(enabled.err()).contains("models/later.sql:1").contains("var('not_defined_anywhere') is not defined and has no default");
+    }
+
     private Path project(String extra) throws IOException {
         Path project = dir.resolve("shop");
         write(project.resolve("dbt_project.yml"), """
