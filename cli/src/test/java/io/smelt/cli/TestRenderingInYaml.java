@@ -152,6 +152,33 @@ class TestRenderingInYaml {
         assertThat(enabled.err()).contains("models/later.sql:1").contains("var('not_defined_anywhere') is not defined and has no default");
     }
 
+    @Test
+    void seedColumnTypesAreRenderedAndAnEntryForAnAbsentColumnIsIgnored() throws IOException {
+        Path project = project("""
+                seeds:
+                  shop:
+                    +column_types:
+                      id: "{{ 'bigint' if target.type == 'duckdb' else 'int' }}"
+                """);
+        write(project.resolve("seeds/prices.csv"), "id,amount,Unit Price\n1,2.5,3\n2,4,5\n");
+        write(project.resolve("seeds/prices.yml"), """
+                version: 2
+                seeds:
+                  - name: prices
+                    config:
+                      column_types:
+                        amount: "{{ 'decimal(10,2)' }}"
+                        discontinued: integer
+                """);
+        write(project.resolve("tests/typed.sql"), """
+                select * from {{ ref('prices') }}
+                where typeof(id) != 'BIGINT' or typeof(amount) != 'DECIMAL(10,2)' or "Unit Price" not in (3, 5)
+                """);
+        Result result = TestingCli.inProject(project, "build");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("PASS typed");
+    }
+
     private Path project(String extra) throws IOException {
         Path project = dir.resolve("shop");
         write(project.resolve("dbt_project.yml"), """
