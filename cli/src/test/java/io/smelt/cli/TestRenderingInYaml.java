@@ -71,6 +71,11 @@ class TestRenderingInYaml {
                                 severity: "{{ 'warn' if target.type == 'duckdb' else 'error' }}"
                           - not_null:
                               enabled: "{{ target.type not in ['duckdb', 'spark'] }}"
+                          - not_null:
+                              name: tagged_not_null
+                              tags: "{{ ['nightly', target.type] }}"
+                              config:
+                                store_failures: "{{ target.name == 'test' }}"
                           - accepted_values:
                               values: [1]
                               config:
@@ -83,12 +88,13 @@ class TestRenderingInYaml {
         assertThat(result.out()).contains("WARN 1 unique_orders_id").doesNotContain("not_null_orders_id")
                 .contains("PASS accepted_values_orders_id__1");
         JsonNode nodes = manifest(project).get("nodes");
-        String id = java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(nodes.fieldNames(), 0), false)
-                .filter(name -> name.startsWith("test.shop.accepted_values_orders_id__1.")).findFirst().orElseThrow();
-        JsonNode accepted = nodes.get(id);
+        JsonNode accepted = startingWith(nodes, "test.shop.accepted_values_orders_id__1.");
         assertThat(accepted.at("/config/where").asText()).isEqualTo("id > 0");
         assertThat(accepted.at("/config/error_if").asText()).isEqualTo(">5");
         assertThat(accepted.at("/config/limit").asInt()).isEqualTo(10);
+        JsonNode tagged = startingWith(nodes, "test.shop.tagged_not_null.");
+        assertThat(tagged.at("/config/tags").toString()).isEqualTo("[\"nightly\",\"duckdb\"]");
+        assertThat(tagged.at("/config/store_failures").asBoolean()).isTrue();
     }
 
     @Test
@@ -189,6 +195,17 @@ class TestRenderingInYaml {
                 """ + extra);
         TestingProjects.writeProfile(project, Map.of("type", "duckdb", "path", dir.resolve("shop.duckdb").toString()));
         return project;
+    }
+
+    private static JsonNode startingWith(JsonNode nodes, String prefix) {
+        java.util.Iterator<String> names = nodes.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (name.startsWith(prefix)) {
+                return nodes.get(name);
+            }
+        }
+        throw new AssertionError("no node " + prefix + "*");
     }
 
     private static JsonNode manifest(Path project) throws IOException {

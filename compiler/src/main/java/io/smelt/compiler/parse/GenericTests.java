@@ -225,7 +225,7 @@ final class GenericTests {
                 }
             }
             if (value != null) {
-                rendered.put(entry.getKey(), value);
+                rendered.put(entry.getKey(), entry.getKey().equals("tags") && value instanceof String tag ? List.of(tag) : value);
             }
         }
         return rendered;
