@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * dbt's Jinja on top of jinjava: every macro of every package parsed once, templates parsed once and
@@ -26,6 +28,8 @@ import java.util.function.Supplier;
  */
 public final class JinjaEngine {
     private static final int STRING_CACHE_LIMIT = 20_000;
+    // dbt's as_native / as_bool / as_number mark the printed value for literal_eval in native rendering
+    private static final Pattern NATIVE_MARKER = Pattern.compile("\\|\\s*(as_native|as_bool|as_number)\\s*(\\(\\s*\\))?\\s*$");
 
     /**
      * @param rootPackage the root project's name
@@ -147,7 +151,11 @@ public final class JinjaEngine {
         String expr = ((ExpressionToken) expression.getMaster()).getExpr();
         Object value = run(template.path(), template.packageName(), interpreter,
                 () -> interpreter.resolveELExpression(expr, expression.getLineNumber()));
-        return value instanceof Undefined ? null : value;
+        if (value instanceof Undefined) {
+            return null;
+        }
+        Matcher marker = NATIVE_MARKER.matcher(expr);
+        return marker.find() ? NativeLiteral.convert(this, marker.group(1), value) : value;
     }
 
     private Template cached(String text) {

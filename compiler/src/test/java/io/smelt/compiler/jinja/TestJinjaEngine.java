@@ -53,6 +53,13 @@ class TestJinjaEngine {
         assertThat(engine.renderNative("x {{ 40 + 2 }}", globals)).isEqualTo("x 42");
         assertThat(engine.renderNative("{{ 1 }}{{ 2 }}", globals)).isEqualTo("12");
         assertThat(engine.renderNative("{{ missing }}", globals)).isNull();
+        // dbt's markers: the printed value through literal_eval
+        assertThat(engine.renderNative("{{ '10' | as_number }}", globals)).isEqualTo(10L);
+        assertThat(engine.renderNative("{{ 'True' | as_bool }}", globals)).isEqualTo(true);
+        assertThat(engine.renderNative("{{ '[1, \\'a\\']' | as_native }}", globals)).isEqualTo(List.of(1L, "a"));
+        assertThat(engine.renderNative("{{ kind | as_native }}", globals)).isEqualTo("duckdb");
+        assertThatThrownBy(() -> engine.renderNative("{{ kind | as_bool }}", globals))
+                .hasMessageContaining("Could not convert value 'duckdb' into type 'bool'");
     }
 
     @Test
