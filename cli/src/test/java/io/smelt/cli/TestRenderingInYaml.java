@@ -34,6 +34,16 @@ class TestRenderingInYaml {
                 """);
         write(project.resolve("models/orders.sql"), "select 1 as id");
         write(project.resolve("models/retired/old_orders.sql"), "select 2 as id");
+        write(project.resolve("models/tagged.sql"), "select 4 as id");
+        write(project.resolve("models/tagged.yml"), """
+                version: 2
+                models:
+                  - name: tagged
+                    config:
+                      tags: "{{ ['nightly', target.type] }}"
+                      docs:
+                        show: "{{ target.name != 'test' }}"
+                """);
         Path pkg = project.resolve("dbt_packages/helper");
         write(pkg.resolve("dbt_project.yml"), """
                 name: helper
@@ -50,6 +60,9 @@ class TestRenderingInYaml {
         JsonNode manifest = manifest(project);
         assertThat(manifest.at("/nodes/model.shop.orders/config/materialized").asText()).isEqualTo("table");
         assertThat(manifest.at("/nodes").has("model.shop.old_orders")).isFalse();
+        // properties files render natively too
+        assertThat(manifest.at("/nodes/model.shop.tagged/tags").toString()).isEqualTo("[\"nightly\",\"duckdb\"]");
+        assertThat(manifest.at("/nodes/model.shop.tagged/config/docs/show").toString()).isEqualTo("false");
         assertThat(manifest.at("/nodes").has("model.helper.fabric_only")).isFalse();
         assertThat(manifest.at("/disabled").has("model.shop.old_orders")).isTrue();
         assertThat(manifest.at("/disabled").has("model.helper.fabric_only")).isTrue();

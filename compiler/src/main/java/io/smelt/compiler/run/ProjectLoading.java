@@ -190,14 +190,19 @@ final class ProjectLoading {
 
     /** Renders Jinja in properties files with the parse-time dbt context: target, var, env_var. */
     private static YamlRenderer schemaRenderer(LoadedProject host) {
-        return (text, at) -> {
-            DbtContext context = DbtContext.forParse(host, null, new ParseCapture());
-            try {
-                return host.engine().renderString(text, context.globals(Map.of()));
+        return new YamlRenderer() {
+            @Override
+            public String render(String text, SourcePosition at) {
+                return rendering(at, () -> host.engine().renderString(text, globals()));
             }
-            catch (SmeltException e) {
-                Diagnostic first = e.first();
-                throw new SmeltException(first.kind(), at, first.message(), first.hint(), e);
+
+            @Override
+            public Object renderNative(String text, SourcePosition at) {
+                return rendering(at, () -> host.engine().renderNative(text, globals()));
+            }
+
+            private Map<String, Object> globals() {
+                return DbtContext.forParse(host, null, new ParseCapture()).globals(Map.of());
             }
         };
     }
