@@ -4,8 +4,8 @@ import io.smelt.adapter.Adapter;
 import io.smelt.adapter.AdapterConfigException;
 import io.smelt.adapter.AdapterFactory;
 import io.smelt.adapter.TargetConfig;
-import io.smelt.compiler.context.DbtContext;
-import io.smelt.compiler.context.ParseCapture;
+
+
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
@@ -15,7 +15,7 @@ import io.smelt.compiler.graph.MacroInfo;
 import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.jinja.JinjaEngine;
-import io.smelt.compiler.jinja.JinjaFunction;
+
 import io.smelt.compiler.jinja.MacroSource;
 import io.smelt.compiler.parse.PackageProperties;
 import io.smelt.compiler.parse.ProjectFiles;
@@ -73,8 +73,8 @@ final class ProjectLoading {
     static Files0 readProject(ProjectOptions options) {
         Path projectDir = options.projectDir().toAbsolutePath().normalize();
         Map<String, Object> cliVars = Vars.parseCliVars(options.varsYaml());
-        YamlRenderer renderer = yamlRenderer(cliVars, options.environment(), null);
-        DbtProject root = ProjectLoader.load(projectDir, cliVars, options.environment(), withoutTarget(renderer));
+        YamlRenderer renderer = YamlRenderers.of(cliVars, options.environment(), null);
+        DbtProject root = ProjectLoader.load(projectDir, cliVars, options.environment(), YamlRenderers.withoutTarget(renderer));
         return new Files0(projectDir, cliVars, renderer, root);
     }
 
@@ -84,7 +84,7 @@ final class ProjectLoading {
         Adapter adapter = createAdapter(target, factories);
         try {
             // dbt renders dbt_project.yml (the root's and every package's) with the target defined
-            YamlRenderer renderer = yamlRenderer(partial.cliVars(), options.environment(),
+            YamlRenderer renderer = YamlRenderers.of(partial.cliVars(), options.environment(),
                     LoadedProject.targetObject(target, adapter));
             DbtProject root = ProjectLoader.load(partial.projectDir(), partial.cliVars(), options.environment(), renderer);
             Files0 files = new Files0(partial.projectDir(), partial.cliVars(), renderer, root);
@@ -132,7 +132,7 @@ final class ProjectLoading {
         Manifest empty = new Manifest(root.name(), adapter.type(), Map.of(), Map.of(), Map.of());
         LoadedProject parseHost = new LoadedProject(root, byName, engine, adapter, target, empty, Map.of(), Map.of(),
                 varLookup(vars), options.environment(), options.invocationId());
-        YamlRenderer schemaRenderer = schemaRenderer(parseHost);
+        YamlRenderer schemaRenderer = YamlRenderers.forProperties(parseHost);
         Map<String, io.smelt.compiler.parse.Properties> properties = new HashMap<>();
         List<Diagnostic> yamlProblems = new ArrayList<>();
         for (ProjectFiles pkg : scanned) {
@@ -188,24 +188,6 @@ final class ProjectLoading {
         return (warning.at() == null ? "" : warning.at() + ": ") + warning.message();
     }
 
-    /** Renders Jinja in properties files with the parse-time dbt context: target, var, env_var. */
-    private static YamlRenderer schemaRenderer(LoadedProject host) {
-        return new YamlRenderer() {
-            @Override
-            public String render(String text, SourcePosition at) {
-                return rendering(at, () -> host.engine().renderString(text, globals()));
-            }
-
-            @Override
-            public Object renderNative(String text, SourcePosition at) {
-                return rendering(at, () -> host.engine().renderNative(text, globals()));
-            }
-
-            private Map<String, Object> globals() {
-                return DbtContext.forParse(host, null, new ParseCapture()).globals(Map.of());
-            }
-        };
-    }
 
     static TargetConfig target(ProjectOptions options, DbtProject root, YamlRenderer renderer, List<AdapterFactory> factories,
             RunListener listener) {
@@ -264,81 +246,6 @@ final class ProjectLoading {
         };
     }
 
-    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile("\\btarget\\b");
-
-    /** A renderer that leaves values mentioning {@code target} as written, for use before the profile is read. */
-    private static YamlRenderer withoutTarget(YamlRenderer renderer) {
-        return new YamlRenderer() {
-            @Override
-            public String render(String text, SourcePosition at) {
-                return TARGET.matcher(text).find() ? text : renderer.render(text, at);
-            }
-
-            @Override
-            public Object renderNative(String text, SourcePosition at) {
-                return TARGET.matcher(text).find() ? text : renderer.renderNative(text, at);
-            }
-        };
-    }
-
-    /**
-     * Renders {@code {{ env_var(...) }}}, {@code {{ var(...) }}} (from --vars) and, once the profile
-     * is known, {@code {{ target.* }}} inside YAML values.
-     *
-     * @param target the target object, or null for profiles.yml and before the profile is read
-     */
-    static YamlRenderer yamlRenderer(Map<String, Object> cliVars, Map<String, String> environment, Map<String, Object> target) {
-        JinjaEngine engine = JinjaEngine.create(new JinjaEngine.Options("__yaml__", List.of(), List.of(), Map.of()), List.of());
-        Map<String, Object> globals = new HashMap<>();
-        globals.put("env_var", (JinjaFunction) (args, kwargs) -> {
-            String name = String.valueOf(args.get(0));
-            String value = environment.get(name);
-            if (value != null) {
-                return value;
-            }
-            if (args.size() > 1) {
-                return args.get(1) == null ? null : args.get(1).toString();
-            }
-            throw new SmeltException(ErrorKind.PROJECT, null, "environment variable '" + name + "' is not set and env_var() was given no default",
-                    "export " + name + "=... or write env_var('" + name + "', 'default')");
-        });
-        globals.put("var", (JinjaFunction) (args, kwargs) -> {
-            String name = String.valueOf(args.get(0));
-            if (cliVars.containsKey(name)) {
-                return cliVars.get(name);
-            }
-            if (args.size() > 1) {
-                return args.get(1);
-            }
-            throw new SmeltException(ErrorKind.PROJECT, null, "var('" + name + "') is not defined here",
-                    "only --vars are visible in dbt_project.yml and profiles.yml; pass --vars '{" + name + ": ...}' or give a default");
-        });
-        if (target != null) {
-            globals.put("target", target);
-        }
-        Map<String, Object> frozen = Map.copyOf(globals);
-        return new YamlRenderer() {
-            @Override
-            public String render(String text, SourcePosition at) {
-                return rendering(at, () -> engine.renderString(text, frozen));
-            }
-
-            @Override
-            public Object renderNative(String text, SourcePosition at) {
-                return rendering(at, () -> engine.renderNative(text, frozen));
-            }
-        };
-    }
-
-    private static <T> T rendering(SourcePosition at, java.util.function.Supplier<T> render) {
-        try {
-            return render.get();
-        }
-        catch (SmeltException e) {
-            Diagnostic first = e.first();
-            throw new SmeltException(first.kind(), at, first.message(), first.hint(), e);
-        }
-    }
 
     private static List<MacroSource> builtInMacros(String packageName, List<String> files) {
         List<MacroSource> sources = new ArrayList<>();
