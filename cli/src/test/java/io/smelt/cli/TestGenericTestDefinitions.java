@@ -113,7 +113,7 @@ class TestGenericTestDefinitions {
     }
 
     @Test
-    void aMisspelledOrMissingArgumentIsReportedBeforeAnythingRuns() throws IOException {
+    void aMisspelledArgumentIsReportedBeforeAnythingRunsAndAMissingOneIsNot() throws IOException {
         Result result = withTests("""
                       - name: id
                         data_tests:
@@ -127,8 +127,8 @@ class TestGenericTestDefinitions {
         assertThat(result.err())
                 .contains("models/bad.yml:7:17: error: test 'accepted_values' has no argument 'value' (it takes column_name, values, quote)")
                 .contains("hint: did you mean 'values'?")
-                .contains("models/bad.yml:7:17: error: test 'accepted_values' on column id of seed raw_customers needs the argument 'values'")
-                .contains("models/bad.yml:9:17: error: test 'relationships' on column id of seed raw_customers needs the argument 'field'");
+                // as in dbt, an argument left out reaches the macro undefined: not a project error
+                .doesNotContain("needs the argument").doesNotContain("models/bad.yml:9:17");
         assertThat(result.out()).doesNotContain("OK loaded");
         assertThat(dir.resolve("j.duckdb")).doesNotExist();
     }
@@ -161,14 +161,14 @@ class TestGenericTestDefinitions {
     }
 
     @Test
-    void aColumnTestListedUnderTheModelAsksForAColumn() throws IOException {
+    void aColumnTestListedUnderTheModelRunsWithoutAColumnAsInDbt() throws IOException {
         Result result = withModelTests("""
                     data_tests:
                       - unique
                 """);
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("models/bad.yml:5:9: error: test 'unique' tests a column, but it is listed under seed raw_customers without one")
-                .contains("hint: list it under a column's data_tests:, or give it column_name:");
+        // dbt passes column_name undefined and the test's SQL fails when it runs: a failed node, not a project error
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(1);
+        assertThat(result.out()).contains("OK loaded").containsPattern("ERROR.*unique_raw_customers_");
     }
 
     @Test

@@ -14,8 +14,8 @@ import java.util.List;
  * Reads a seed's CSV one record at a time: RFC 4180 fields with a chosen delimiter, {@code "}
  * quoting with {@code ""} inside quotes, line breaks inside quoted fields, {@code \n}, {@code \r\n}
  * or {@code \r} between records, and a leading UTF-8 byte order mark. Empty lines are skipped. An
- * empty field, quoted or not, reads as null, as dbt's seed loader has it. For the engines that load
- * seeds themselves (DuckDB has its own CSV reader).
+ * empty field, quoted or not, and after the header the text {@code null} in any case, read as null,
+ * as dbt's seed loader (agate, with its null values {@code ""} and {@code "null"}) has it.
  */
 public final class SeedCsv implements Closeable {
     private final BufferedReader reader;
@@ -24,6 +24,7 @@ public final class SeedCsv implements Closeable {
     private int line = 1;
     private int recordLine;
     private int peeked = -2;
+    private boolean headerRead;
 
     public SeedCsv(Path file, char delimiter) {
         this.file = file;
@@ -61,11 +62,13 @@ public final class SeedCsv implements Closeable {
                     c = quotedField(field);
                 }
                 if (c < 0 || c == '\n' || c == '\r' || c == delimiter) {
-                    fields.add(field.length() == 0 ? null : field.toString());
+                    boolean isNull = field.length() == 0 || (headerRead && field.length() == 4 && field.toString().equalsIgnoreCase("null"));
+                    fields.add(isNull ? null : field.toString());
                     if (c != delimiter) {
                         if (c >= 0) {
                             endOfLine(c);
                         }
+                        headerRead = true;
                         return fields;
                     }
                     field.setLength(0);

@@ -1,15 +1,20 @@
 package io.smelt.adapter;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Infers a seed column's type from its CSV values, for the engines that load seeds themselves: every
- * value narrows what the column can be, and the narrowest kind left wins (boolean, integer, bigint,
- * double, date, timestamp, else string), as the other engines' seed loaders infer. Each engine names
- * the kind in its own SQL.
+ * Infers a seed column's type from its CSV values as dbt's agate type tester does: every value
+ * narrows what the column can be, and the first kind left wins, in agate's order (number, date,
+ * datetime, boolean, text). Numbers are integers (bigint past 32 bits, where dbt would overflow)
+ * unless one has decimals; dates are {@code YYYY-MM-DD}; datetimes {@code YYYY-MM-DD HH:MM:SS} or
+ * ISO 8601 with a {@code T} and no zone; a column of only nulls is an integer, agate's first type.
+ * Each engine names the kind in its own SQL.
  */
 public final class SeedTypeGuess {
     /** What a column's values allow, narrowest first. */
@@ -20,7 +25,9 @@ public final class SeedTypeGuess {
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
+    // agate's "%Y-%m-%d %H:%M:%S", or ISO 8601 (isodate) with a T: seconds and fractions optional
+    private static final Pattern TIMESTAMP = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}:\\d{2}|T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)");
 
     private boolean seen;
     private boolean bool = true;
@@ -52,10 +59,10 @@ public final class SeedTypeGuess {
         timestamp &= isTimestamp(value) && validDate(value.substring(0, 10));
     }
 
-    /** The narrowest kind every value seen fits; a column of only empty fields is a string. */
+    /** The narrowest kind every value seen fits; a column of only nulls is an integer, as agate tests it. */
     public Kind kind() {
         if (!seen) {
-            return Kind.STRING;
+            return Kind.INTEGER;
         }
         if (bool) {
             return Kind.BOOLEAN;
@@ -73,6 +80,45 @@ public final class SeedTypeGuess {
             return Kind.DATE;
         }
         return timestamp ? Kind.TIMESTAMP : Kind.STRING;
+    }
+
+    /** A column of a seed's header with the kind its values allow. */
+    public record Guessed(String name, Kind kind) {
+    }
+
+    /**
+     * The header of a seed's CSV with each column's kind, read with {@link SeedCsv}.
+     *
+     * @throws EngineException when the file is empty, a header name is missing or a row is ragged
+     */
+    public static List<Guessed> guess(Path csvFile, char delimiter) {
+        List<String> header;
+        List<SeedTypeGuess> guesses = new ArrayList<>();
+        try (SeedCsv csv = new SeedCsv(csvFile, delimiter)) {
+            header = csv.next();
+            if (header == null) {
+                throw new EngineException(csvFile.getFileName() + " is empty: a seed needs a header line", null);
+            }
+            for (int i = 0; i < header.size(); i++) {
+                if (header.get(i) == null || header.get(i).isBlank()) {
+                    throw csv.error("column " + (i + 1) + " of the header has no name");
+                }
+                guesses.add(new SeedTypeGuess());
+            }
+            for (List<String> row = csv.next(); row != null; row = csv.next()) {
+                if (row.size() != header.size()) {
+                    throw csv.recordError("has " + row.size() + " fields, the header has " + header.size());
+                }
+                for (int i = 0; i < row.size(); i++) {
+                    guesses.get(i).see(row.get(i));
+                }
+            }
+        }
+        List<Guessed> columns = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            columns.add(new Guessed(header.get(i), guesses.get(i).kind()));
+        }
+        return columns;
     }
 
     /** True for {@code 2024-03-01 12:00}, {@code 2024-03-01T12:00:00.5} and the like. */

@@ -296,13 +296,24 @@ public final class DbtContext {
             return fixtures.vars().get(name);
         }
         if (host.hasVar(packageName, name)) {
-            return host.var(packageName, name);
+            Object value = host.var(packageName, name);
+            // dbt renders a var's text when var() is called, in the caller's context (not natively)
+            if (value instanceof String text && (text.contains("{{") || text.contains("{%") || text.contains("{#"))) {
+                return host.engine().renderString(text, globals(Map.of()));
+            }
+            return value;
         }
         if (args.size() > 1 || kwargs.containsKey("default")) {
             return args.size() > 1 ? args.get(1) : kwargs.get("default");
         }
-        throw error("var('" + name + "') is not defined and has no default",
+        SmeltException missing = error("var('" + name + "') is not defined and has no default",
                 "define it under vars: in dbt_project.yml, pass --vars '{" + name + ": ...}', or give a default: var('" + name + "', ...)");
+        if (capture != null && node != null) {
+            // as dbt's parser does, answer none; the parser reports it if the node turns out enabled
+            capture.missingVars.add(missing);
+            return null;
+        }
+        throw missing;
     }
 
     private Object envVar(List<Object> args, Map<String, Object> kwargs) {

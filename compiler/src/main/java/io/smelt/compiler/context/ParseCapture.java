@@ -1,5 +1,6 @@
 package io.smelt.compiler.context;
 
+import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.graph.RefCall;
 import io.smelt.compiler.graph.SourceCall;
 
@@ -14,6 +15,7 @@ public final class ParseCapture {
     final List<SourceCall> sources = new ArrayList<>();
     final Map<String, Object> config = new LinkedHashMap<>();
     final List<Map<String, Object>> configCalls = new ArrayList<>();
+    final List<SmeltException> missingVars = new ArrayList<>();
 
     public List<RefCall> refs() {
         return refs;
@@ -21,6 +23,14 @@ public final class ParseCapture {
 
     public List<SourceCall> sources() {
         return sources;
+    }
+
+    /**
+     * The errors of {@code var()} calls without a default for a var defined nowhere: parsing goes on
+     * with none, as in dbt, and they count only if the node is enabled.
+     */
+    public List<SmeltException> missingVars() {
+        return missingVars;
     }
 
     /** Every {@code config(...)} call's arguments, in order, for the caller to merge with dbt's rules. */

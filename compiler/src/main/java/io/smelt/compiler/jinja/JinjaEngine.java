@@ -1,8 +1,10 @@
 package io.smelt.compiler.jinja;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
+import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * dbt's Jinja on top of jinjava: every macro of every package parsed once, templates parsed once and
@@ -24,6 +28,8 @@ import java.util.function.Supplier;
  */
 public final class JinjaEngine {
     private static final int STRING_CACHE_LIMIT = 20_000;
+    // dbt's as_native / as_bool / as_number mark the printed value for literal_eval in native rendering
+    private static final Pattern NATIVE_MARKER = Pattern.compile("\\|\\s*(as_native|as_bool|as_number)\\s*(\\(\\s*\\))?\\s*$");
 
     /**
      * @param rootPackage the root project's name
@@ -134,6 +140,33 @@ public final class JinjaEngine {
      * reach first: a hook of a package's node or of a package's {@code on-run-start}, as dbt renders them.
      */
     public String renderString(String packageName, String text, Map<String, Object> globals) {
+        return render(cached(packageName, text), globals);
+    }
+
+    /**
+     * Renders text as dbt's native renderer does (for YAML values: configs, test arguments): a
+     * template that is one {@code {{ expression }}} and nothing else gives the expression's value (a
+     * boolean, a list, a relation...); any other template gives its text.
+     */
+    public Object renderNative(String text, Map<String, Object> globals) {
+        Template template = cached(options.rootPackage(), text);
+        List<Node> children = ((Node) template.tree()).getChildren();
+        if (children.size() != 1 || !(children.get(0) instanceof ExpressionNode expression)) {
+            return render(template, globals);
+        }
+        RenderState state = new RenderState(jinjava, registry, globals);
+        DbtInterpreter interpreter = state.newInterpreter(new Scope(state.packageScope(template.packageName())));
+        String expr = ((ExpressionToken) expression.getMaster()).getExpr();
+        Object value = run(template.path(), template.packageName(), interpreter,
+                () -> interpreter.resolveELExpression(expr, expression.getLineNumber()));
+        if (value instanceof Undefined) {
+            return null;
+        }
+        Matcher marker = NATIVE_MARKER.matcher(expr);
+        return marker.find() ? NativeLiteral.convert(this, marker.group(1), value) : value;
+    }
+
+    private Template cached(String packageName, String text) {
         String key = packageName.equals(options.rootPackage()) ? text : packageName + '\0' + text;
         Template template = strings.get(key);
         if (template == null) {
@@ -143,7 +176,7 @@ public final class JinjaEngine {
             }
             strings.put(key, template);
         }
-        return render(template, globals);
+        return template;
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.smelt.compiler.parse;
 
 import io.smelt.compiler.context.ContextHost;
+import io.smelt.compiler.context.DbtContext;
+import io.smelt.compiler.context.ParseCapture;
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.graph.Node;
@@ -25,8 +27,8 @@ import java.util.stream.Collectors;
 
 /** Source nodes and generic test nodes, from one package's properties files. */
 final class GenericTests {
-    private static final Pattern REF = Pattern.compile("^\\s*ref\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?\\)\\s*$");
-    private static final Pattern SOURCE = Pattern.compile("^\\s*source\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)\\s*$");
+    private static final Pattern REF = Pattern.compile("^\\s*(?:\\{\\{\\s*)?ref\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?\\)\\s*(?:\\}\\}\\s*)?$");
+    private static final Pattern SOURCE = Pattern.compile("^\\s*(?:\\{\\{\\s*)?source\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)\\s*(?:\\}\\}\\s*)?$");
 
     private final ContextHost host;
     private final ConfigResolver rules;
@@ -156,19 +158,7 @@ final class GenericTests {
             model = "{{ get_where_subquery(ref('" + attached.name() + "'" + (version == null ? "" : ", version='" + version + "'")
                     + ")) }}";
         }
-        for (Object value : args.values()) {
-            if (value instanceof String text) {
-                Matcher ref = REF.matcher(text);
-                Matcher source = SOURCE.matcher(text);
-                if (ref.matches()) {
-                    refs.add(ref.group(2) == null ? new RefCall(null, ref.group(1), null, line)
-                            : new RefCall(ref.group(1), ref.group(2), null, line));
-                }
-                else if (source.matches()) {
-                    sources.add(new SourceCall(source.group(1), source.group(2), line));
-                }
-            }
-        }
+        args.values().forEach(value -> collectCalls(value, refs, sources, line));
         Map<String, Object> kwargs = new LinkedHashMap<>(args);
         kwargs.put("model", model);
         List<String> fqn = new ArrayList<>();
@@ -178,7 +168,7 @@ final class GenericTests {
             parent.subpath(1, parent.getNameCount()).forEach(part -> fqn.add(part.toString()));
         }
         fqn.add(name);
-        Map<String, Object> config = new LinkedHashMap<>(rules.resolve("tests", pkg, fqn, def.config(), null));
+        Map<String, Object> config = new LinkedHashMap<>(rules.resolve("tests", pkg, fqn, renderConfig(def), null));
         if (!names.compiled().equals(name)) {
             // dbt's alias for a test whose name is too long for a file or relation
             config.putIfAbsent("alias", names.compiled());
@@ -199,6 +189,53 @@ final class GenericTests {
         return naming.apply(new Node(uniqueId, ResourceType.TEST, pkg, name, file, null, fqn, rawCode, new NodeConfig(config),
                 null, null, refs, sources, null, null, null, null, null, metadata,
                 def.at() == null ? io.smelt.compiler.diag.SourcePosition.of(display) : def.at(), null));
+    }
+
+    /** The ref(...) and source(...) arguments, at any depth (dbt renders every argument). */
+    private static void collectCalls(Object value, List<RefCall> refs, List<SourceCall> sources, int line) {
+        if (value instanceof String text) {
+            Matcher ref = REF.matcher(text);
+            Matcher source = SOURCE.matcher(text);
+            if (ref.matches()) {
+                refs.add(ref.group(2) == null ? new RefCall(null, ref.group(1), null, line)
+                        : new RefCall(ref.group(1), ref.group(2), null, line));
+            }
+            else if (source.matches()) {
+                sources.add(new SourceCall(source.group(1), source.group(2), line));
+            }
+        }
+        else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collectCalls(v, refs, sources, line));
+        }
+        else if (value instanceof List<?> list) {
+            list.forEach(v -> collectCalls(v, refs, sources, line));
+        }
+    }
+
+    /**
+     * The test's configs with each text value rendered natively, as dbt's test builder does at parse
+     * time: {@code enabled: "{{ target.type != 'x' }}"} is a boolean. Lists and mappings stay as written.
+     */
+    private Map<String, Object> renderConfig(Properties.TestDef def) {
+        Map<String, Object> rendered = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : def.config().entrySet()) {
+            Object value = entry.getValue();
+            if (value instanceof String text && (text.contains("{{") || text.contains("{%"))) {
+                try {
+                    value = host.engine().renderNative(text, DbtContext.forParse(host, null, new ParseCapture()).globals(Map.of()));
+                }
+                catch (SmeltException e) {
+                    Diagnostic first = e.first();
+                    problems.add(new Diagnostic(first.kind(), def.at(), "test config '" + entry.getKey() + "': " + first.message(),
+                            first.hint()));
+                    continue;
+                }
+            }
+            if (value != null) {
+                rendered.put(entry.getKey(), entry.getKey().equals("tags") && value instanceof String tag ? List.of(tag) : value);
+            }
+        }
+        return rendered;
     }
 
     private Path display(DbtProject project, Path path) {

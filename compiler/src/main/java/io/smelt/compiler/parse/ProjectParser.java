@@ -164,7 +164,8 @@ public final class ProjectParser {
             host.engine().render(template, context.globals(Map.of()));
         }
         catch (SmeltException e) {
-            throw UndefinedNames.withHint(e, host.engine());
+            // a var defined nowhere (none here) is the likelier cause of what failed after it
+            throw capture.missingVars().isEmpty() ? UndefinedNames.withHint(e, host.engine()) : capture.missingVars().get(0);
         }
         if (!capture.configCalls().isEmpty()) {
             Map<String, Object> sqlConfig = new LinkedHashMap<>();
@@ -174,6 +175,9 @@ public final class ProjectParser {
             config = rules.resolve(resourceKey, pkg, source.fqn(), propsConfig, sqlConfig);
         }
         Node node = node(type, pkg, source, patch, new NodeConfig(config), capture.refs(), capture.sources());
+        if (node.config().enabled() && !capture.missingVars().isEmpty()) {
+            throw capture.missingVars().get(0);
+        }
         node = naming.apply(node);
         templates.put(node.uniqueId(), template);
         return node;

@@ -63,26 +63,7 @@ final class TestDefinitionCheck {
                 }
             }
         }
-        for (String required : signature.required()) {
-            if (!kwargs.containsKey(required) && !checksItself(namespace, testName, required)) {
-                String message = required.equals("column_name")
-                        ? "test '" + qualified + "' tests a column, but it is listed under " + what + " without one"
-                        : "test '" + qualified + "' on " + what + " needs the argument '" + required + "'";
-                String hint = required.equals("column_name")
-                        ? "list it under a column's data_tests:, or give it column_name:"
-                        : "give it under the test's name (or under arguments:), e.g. " + testName + ": {" + required + ": ...}";
-                problems.add(new Diagnostic(ErrorKind.PROJECT, at, message, hint));
-            }
-        }
         return problems;
-    }
-
-    /** Whether the test's macro asks {@code param is defined} itself, so leaving the argument out is allowed. */
-    private boolean checksItself(String namespace, String testName, String param) {
-        Pattern asks = Pattern.compile("\\b" + Pattern.quote(param) + "\\s+is\\s+(not\\s+)?(un)?defined\\b");
-        return engine.macros().stream()
-                .filter(m -> m.name().equals("test_" + testName) && (namespace == null || m.packageName().equals(namespace)))
-                .anyMatch(m -> m.sql() != null && asks.matcher(m.sql()).find());
     }
 
     private static void checkConfig(Map<String, Object> config, String testName, SourcePosition at, List<Diagnostic> problems) {

@@ -183,7 +183,7 @@ public final class ProjectLoader {
         private void checkKey(YamlReader.Entry entry, Map<String, Map<String, Object>> trees) {
             String key = entry.key();
             if (CONFIG_TREE_KEYS.contains(key)) {
-                trees.put(key, yaml.map(entry.value(), key, HOOK_KEYS));
+                trees.put(key, yaml.nativeMap(entry.value(), key, HOOK_KEYS));
                 return;
             }
             if (KNOWN_KEYS.contains(key)) {

@@ -315,8 +315,10 @@ public final class SchemaFileParser {
         return entry == null ? null : yaml.text(entry.value(), key);
     }
 
+    /** A config: mapping, rendered natively as dbt's schema YAML renderer does ({@code "{{ x == 'y' }}"} is a boolean). */
     private Map<String, Object> config(Map<String, YamlReader.Entry> fields, String owner) {
-        return map(fields, "config", owner);
+        YamlReader.Entry entry = fields.get("config");
+        return entry == null ? new LinkedHashMap<>() : yaml.nativeMap(entry.value(), "config of " + owner, RAW_KEYS);
     }
 
     private Map<String, Object> map(Map<String, YamlReader.Entry> fields, String key, String owner) {

@@ -112,7 +112,7 @@ final class TestSpecParser {
             }
             config.put(key, value);
         }
-        if (config.get("tags") instanceof String tag) {
+        if (config.get("tags") instanceof String tag && !YamlRenderer.isTemplate(tag)) {
             config.put("tags", List.of(tag));
         }
         return new TestSpec(testName, args, config, customName == null ? null : customName.toString(), yaml.at(item));

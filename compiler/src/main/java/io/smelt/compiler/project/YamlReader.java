@@ -181,6 +181,18 @@ final class YamlReader {
 
     /** A mapping as a Java map; strings are rendered except under keys in {@code rawKeys}. */
     Map<String, Object> map(Node node, String what, Set<String> rawKeys) {
+        return renderedMap(node, what, rawKeys, false);
+    }
+
+    /**
+     * A mapping of configs as a Java map, strings rendered natively as dbt renders dbt_project.yml
+     * ({@code "{{ target.type != 'x' }}"} becomes a boolean), except under keys in {@code rawKeys}.
+     */
+    Map<String, Object> nativeMap(Node node, String what, Set<String> rawKeys) {
+        return renderedMap(node, what, rawKeys, true);
+    }
+
+    private Map<String, Object> renderedMap(Node node, String what, Set<String> rawKeys, boolean nativeValues) {
         if (isNull(node)) {
             return new LinkedHashMap<>();
         }
@@ -188,7 +200,7 @@ final class YamlReader {
             throw expected(node, what, "a mapping of key: value pairs", jinjaHint(node));
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) value(node, rawKeys, true);
+        Map<String, Object> map = (Map<String, Object>) value(node, rawKeys, true, nativeValues);
         return map;
     }
 
@@ -210,6 +222,10 @@ final class YamlReader {
      * subtrees of keys named in {@code rawKeys} (hooks, descriptions, tests: dbt renders those later).
      */
     Object value(Node node, Set<String> rawKeys, boolean render) {
+        return value(node, rawKeys, render, false);
+    }
+
+    private Object value(Node node, Set<String> rawKeys, boolean render, boolean nativeValues) {
         if (node == null) {
             return null;
         }
@@ -218,14 +234,14 @@ final class YamlReader {
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = key(tuple.getKeyNode());
                 boolean renderChild = render && !rawKeys.contains(key);
-                map.put(key, value(tuple.getValueNode(), rawKeys, renderChild));
+                map.put(key, value(tuple.getValueNode(), rawKeys, renderChild, nativeValues));
             }
             return map;
         }
         if (node instanceof SequenceNode sequence) {
             List<Object> list = new ArrayList<>(sequence.getValue().size());
             for (Node item : sequence.getValue()) {
-                list.add(value(item, rawKeys, render));
+                list.add(value(item, rawKeys, render, nativeValues));
             }
             return list;
         }
@@ -236,6 +252,9 @@ final class YamlReader {
         }
         if (Tag.BOOL.equals(tag) || Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
             return scalars.construct(scalar);
+        }
+        if (render && nativeValues && YamlRenderer.isTemplate(scalar.getValue())) {
+            return renderer.renderNative(scalar.getValue(), at(scalar));
         }
         return render ? renderText(scalar) : scalar.getValue();
     }

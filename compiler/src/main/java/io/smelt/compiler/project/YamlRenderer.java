@@ -20,6 +20,14 @@ public interface YamlRenderer {
      */
     String render(String text, SourcePosition at);
 
+    /**
+     * Renders as dbt's native renderer does: a value that is one {@code {{ expression }}} gives the
+     * expression's value ({@code "{{ target.type != 'x' }}"} is a boolean), anything else its text.
+     */
+    default Object renderNative(String text, SourcePosition at) {
+        return render(text, at);
+    }
+
     static boolean isTemplate(String text) {
         return text.contains("{{") || text.contains("{%");
     }

@@ -4,6 +4,7 @@ import io.smelt.compiler.context.DbtContext;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.jinja.JinjaFunction;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,27 +15,51 @@ import java.util.regex.Pattern;
  * the tested relation and {@code ref(...)}/{@code source(...)} strings evaluated, as dbt does.
  */
 final class GenericTestKwargs {
-    private static final Pattern RELATION_CALL = Pattern.compile("^\\s*(ref|source)\\s*\\(.*\\)\\s*$", Pattern.DOTALL);
+    /** dbt's {@code looks_like_func}: a bare call that is rendered as if written in {@code {{ }}}. */
+    private static final Pattern FUNCTION_CALL = Pattern.compile("^\\s*(env_var|ref|var|source|doc)\\s*\\(.+\\)\\s*$");
+    private static final Pattern RENDER_CHARS = Pattern.compile("\\{[{%#]");
 
     private GenericTestKwargs() {
     }
 
     static Map<String, Object> resolve(LoadedProject project, Node test, DbtContext context) {
+        Map<String, Object> globals = context.globals(Map.of());
         Map<String, Object> kwargs = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : test.testMetadata().kwargs().entrySet()) {
             Object value = entry.getValue();
             if ("model".equals(entry.getKey())) {
                 value = model(project, test, context);
             }
-            else if (value instanceof String text && RELATION_CALL.matcher(text).matches()) {
-                value = evaluate(project, context, text);
-            }
-            else if (value instanceof String text && (text.contains("{{") || text.contains("{%"))) {
-                value = project.engine().renderString(text, context.globals(Map.of()));
+            else if (!("column_name".equals(entry.getKey()) && value instanceof String)) {
+                value = render(project, globals, value);
             }
             kwargs.put(entry.getKey(), value);
         }
         return kwargs;
+    }
+
+    /**
+     * Renders every text at any depth natively, as dbt's {@code add_rendered_test_kwargs} does:
+     * {@code "{{ var('types') }}"} is the var's list, {@code ref('x')} (bare) the relation.
+     */
+    private static Object render(LoadedProject project, Map<String, Object> globals, Object value) {
+        if (value instanceof String text) {
+            if (FUNCTION_CALL.matcher(text).matches()) {
+                text = "{{ " + text + " }}";
+            }
+            return RENDER_CHARS.matcher(text).find() ? project.engine().renderNative(text, globals) : text;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> rendered = new LinkedHashMap<>();
+            map.forEach((k, v) -> rendered.put(k, render(project, globals, v)));
+            return rendered;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> rendered = new ArrayList<>(list.size());
+            list.forEach(item -> rendered.add(render(project, globals, item)));
+            return rendered;
+        }
+        return value;
     }
 
     private static Object model(LoadedProject project, Node test, DbtContext context) {

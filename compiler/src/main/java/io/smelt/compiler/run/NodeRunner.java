@@ -124,7 +124,8 @@ final class NodeRunner {
             types.forEach((column, type) -> columnTypes.put(String.valueOf(column), project.adapter().mapType(String.valueOf(type))));
         }
         SeedFile seed = new SeedFile(project.seedFile(node), config.string("delimiter", ","), columnTypes,
-                config.bool("quote_columns", false));
+                // dbt's default (BaseAdapter.quote_seed_column), kept by dbt-duckdb, dbt-trino and dbt-spark
+                config.bool("quote_columns", true));
         DbtContext context = DbtContext.forExecution(project, node, scope);
         Materializer.Outcome outcome = materializer.seed(node, context, scope, seed);
         return result(node, index, total, NodeStatus.SUCCESS, outcome.message(), 0, started, t0, null,

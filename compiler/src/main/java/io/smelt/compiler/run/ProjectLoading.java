@@ -4,8 +4,8 @@ import io.smelt.adapter.Adapter;
 import io.smelt.adapter.AdapterConfigException;
 import io.smelt.adapter.AdapterFactory;
 import io.smelt.adapter.TargetConfig;
-import io.smelt.compiler.context.DbtContext;
-import io.smelt.compiler.context.ParseCapture;
+
+
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
@@ -15,7 +15,6 @@ import io.smelt.compiler.graph.MacroInfo;
 import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.jinja.JinjaEngine;
-import io.smelt.compiler.jinja.JinjaFunction;
 import io.smelt.compiler.jinja.MacroSource;
 import io.smelt.compiler.parse.DocsBlocks;
 import io.smelt.compiler.parse.PackageProperties;
@@ -68,21 +67,29 @@ final class ProjectLoading {
     record Files0(Path projectDir, Map<String, Object> cliVars, YamlRenderer renderer, DbtProject root) {
     }
 
+    /**
+     * Reads dbt_project.yml before the profile is known, as dbt's partial project does: values that
+     * mention {@code target} stay unrendered (enough for the profile name, paths, clean and deps).
+     */
     static Files0 readProject(ProjectOptions options) {
         Path projectDir = options.projectDir().toAbsolutePath().normalize();
         Map<String, Object> cliVars = Vars.parseCliVars(options.varsYaml());
-        YamlRenderer renderer = yamlRenderer(cliVars, options.environment());
-        DbtProject root = ProjectLoader.load(projectDir, cliVars, options.environment(), renderer);
+        YamlRenderer renderer = YamlRenderers.of(cliVars, options.environment(), null);
+        DbtProject root = ProjectLoader.load(projectDir, cliVars, options.environment(), YamlRenderers.withoutTarget(renderer));
         return new Files0(projectDir, cliVars, renderer, root);
     }
 
     static LoadedProject load(ProjectOptions options, RunListener listener, List<AdapterFactory> factories) {
-        Files0 files = readProject(options);
-        DbtProject root = files.root();
-        List<DbtProject> packages = PackageFinder.find(root, files.renderer());
-        TargetConfig target = target(options, root, files.renderer(), factories, listener);
+        Files0 partial = readProject(options);
+        TargetConfig target = target(options, partial.root(), partial.renderer(), factories, listener);
         Adapter adapter = createAdapter(target, factories);
         try {
+            // dbt renders dbt_project.yml (the root's and every package's) with the target defined
+            YamlRenderer renderer = YamlRenderers.of(partial.cliVars(), options.environment(),
+                    LoadedProject.targetObject(target, adapter));
+            DbtProject root = ProjectLoader.load(partial.projectDir(), partial.cliVars(), options.environment(), renderer);
+            Files0 files = new Files0(partial.projectDir(), partial.cliVars(), renderer, root);
+            List<DbtProject> packages = PackageFinder.find(root, renderer);
             return build(options, files, packages, target, adapter, listener);
         }
         catch (RuntimeException | Error e) {
@@ -126,13 +133,13 @@ final class ProjectLoading {
         Manifest empty = new Manifest(root.name(), adapter.type(), Map.of(), Map.of(), Map.of());
         LoadedProject parseHost = new LoadedProject(root, byName, engine, adapter, target, empty, Map.of(), Map.of(),
                 varLookup(vars), options.environment(), options.invocationId());
-        YamlRenderer schemaRenderer = schemaRenderer(parseHost);
+        YamlRenderer schemaRenderer = YamlRenderers.forProperties(parseHost);
         DocsBlocks docs = DocsBlocks.read(root.name(), scanned, text -> schemaRenderer.render(text, null));
         Map<String, io.smelt.compiler.parse.Properties> properties = new HashMap<>();
         List<Diagnostic> yamlProblems = new ArrayList<>();
         for (ProjectFiles pkg : scanned) {
             List<SchemaFile> schemaFiles = new ArrayList<>();
-            YamlRenderer descriptions = descriptionRenderer(parseHost, docs, pkg.project().name());
+            YamlRenderer descriptions = YamlRenderers.forDescriptions(parseHost, docs, pkg.project().name());
             pkg.yaml().parallelStream().map(found -> {
                 try {
                     return SchemaFileParser.parse(found.path(), read(pkg.project(), found.path()), schemaRenderer, descriptions);
@@ -184,19 +191,6 @@ final class ProjectLoading {
         return (warning.at() == null ? "" : warning.at() + ": ") + warning.message();
     }
 
-    /** Renders Jinja in properties files with the parse-time dbt context: target, var, env_var. */
-    private static YamlRenderer schemaRenderer(LoadedProject host) {
-        return (text, at) -> {
-            DbtContext context = DbtContext.forParse(host, null, new ParseCapture());
-            try {
-                return host.engine().renderString(text, context.globals(Map.of()));
-            }
-            catch (SmeltException e) {
-                Diagnostic first = e.first();
-                throw new SmeltException(first.kind(), at, first.message(), first.hint(), e);
-            }
-        };
-    }
 
     private static List<String> withEngineShim(List<String> order, String rootName, String enginePackage) {
         if (order == null) {
@@ -209,23 +203,6 @@ final class ProjectLoading {
         List<String> shimmed = new ArrayList<>(order);
         shimmed.add(utils, enginePackage);
         return List.copyOf(shimmed);
-    }
-
-    /** Renders a description as dbt's docs context does: the parse-time context plus {@code doc()}. */
-    private static YamlRenderer descriptionRenderer(LoadedProject host, DocsBlocks docs, String packageName) {
-        JinjaFunction doc = (args, kwargs) -> args.size() >= 2
-                ? docs.resolve(packageName, String.valueOf(args.get(0)), String.valueOf(args.get(1)))
-                : docs.resolve(packageName, null, String.valueOf(args.isEmpty() ? kwargs.get("name") : args.get(0)));
-        return (text, at) -> {
-            DbtContext context = DbtContext.forParse(host, null, new ParseCapture());
-            try {
-                return host.engine().renderString(text, context.globals(Map.of("doc", doc)));
-            }
-            catch (SmeltException e) {
-                Diagnostic first = e.first();
-                throw new SmeltException(first.kind(), at, first.message(), first.hint(), e);
-            }
-        };
     }
 
     static TargetConfig target(ProjectOptions options, DbtProject root, YamlRenderer renderer, List<AdapterFactory> factories,
@@ -285,44 +262,6 @@ final class ProjectLoading {
         };
     }
 
-    /** Renders {@code {{ env_var(...) }}} and {@code {{ var(...) }}} (from --vars) inside YAML values. */
-    static YamlRenderer yamlRenderer(Map<String, Object> cliVars, Map<String, String> environment) {
-        JinjaEngine engine = JinjaEngine.create(new JinjaEngine.Options("__yaml__", List.of(), List.of(), Map.of()), List.of());
-        Map<String, Object> globals = new HashMap<>();
-        globals.put("env_var", (JinjaFunction) (args, kwargs) -> {
-            String name = String.valueOf(args.get(0));
-            String value = environment.get(name);
-            if (value != null) {
-                return value;
-            }
-            if (args.size() > 1) {
-                return args.get(1) == null ? null : args.get(1).toString();
-            }
-            throw new SmeltException(ErrorKind.PROJECT, null, "environment variable '" + name + "' is not set and env_var() was given no default",
-                    "export " + name + "=... or write env_var('" + name + "', 'default')");
-        });
-        globals.put("var", (JinjaFunction) (args, kwargs) -> {
-            String name = String.valueOf(args.get(0));
-            if (cliVars.containsKey(name)) {
-                return cliVars.get(name);
-            }
-            if (args.size() > 1) {
-                return args.get(1);
-            }
-            throw new SmeltException(ErrorKind.PROJECT, null, "var('" + name + "') is not defined here",
-                    "only --vars are visible in dbt_project.yml and profiles.yml; pass --vars '{" + name + ": ...}' or give a default");
-        });
-        Map<String, Object> frozen = Map.copyOf(globals);
-        return (text, at) -> {
-            try {
-                return engine.renderString(text, frozen);
-            }
-            catch (SmeltException e) {
-                Diagnostic first = e.first();
-                throw new SmeltException(first.kind(), at, first.message(), first.hint(), e);
-            }
-        };
-    }
 
     private static List<MacroSource> builtInMacros(String packageName, List<String> files) {
         List<MacroSource> sources = new ArrayList<>();

@@ -41,6 +41,28 @@ class TestJinjaEngine {
     }
 
     @Test
+    void nativeRenderingGivesTheValueOfALoneExpressionAndTextOtherwise() {
+        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of(), List.of(), Map.of()));
+        Map<String, Object> globals = Map.of("types", List.of("a", "b"), "kind", "duckdb");
+        assertThat(engine.renderNative("{{ kind != 'fabric' }}", globals)).isEqualTo(true);
+        assertThat(engine.renderNative("{{ types }}", globals)).isEqualTo(List.of("a", "b"));
+        assertThat(engine.renderNative("{{ 40 + 2 }}", globals)).isEqualTo(42L);
+        assertThat(engine.renderNative("{{ 'warn' if kind == 'spark' else 'error' }}", globals)).isEqualTo("error");
+        assertThat(engine.renderNative("{{- kind -}}\n", globals)).isEqualTo("duckdb");
+        // more than one piece of output is text, as in Jinja2's native environment
+        assertThat(engine.renderNative("x {{ 40 + 2 }}", globals)).isEqualTo("x 42");
+        assertThat(engine.renderNative("{{ 1 }}{{ 2 }}", globals)).isEqualTo("12");
+        assertThat(engine.renderNative("{{ missing }}", globals)).isNull();
+        // dbt's markers: the printed value through literal_eval
+        assertThat(engine.renderNative("{{ '10' | as_number }}", globals)).isEqualTo(10L);
+        assertThat(engine.renderNative("{{ 'True' | as_bool }}", globals)).isEqualTo(true);
+        assertThat(engine.renderNative("{{ '[1, \\'a\\']' | as_native }}", globals)).isEqualTo(List.of(1L, "a"));
+        assertThat(engine.renderNative("{{ kind | as_native }}", globals)).isEqualTo("duckdb");
+        assertThatThrownBy(() -> engine.renderNative("{{ kind | as_bool }}", globals))
+                .hasMessageContaining("Could not convert value 'duckdb' into type 'bool'");
+    }
+
+    @Test
     void dispatchTriesPrefixesThenDefaultInEachPackage() {
         JinjaEngine.Options options = new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"),
                 List.of("duckdb"), Map.of("utils", List.of("root", "utils")));

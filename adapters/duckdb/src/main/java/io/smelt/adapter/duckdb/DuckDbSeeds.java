@@ -3,17 +3,17 @@ package io.smelt.adapter.duckdb;
 import io.smelt.adapter.Adapter;
 import io.smelt.adapter.AdapterConfigException;
 import io.smelt.adapter.SeedFile;
+import io.smelt.adapter.SeedTypeGuess;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Builds the {@code read_csv} call a seed is loaded through: DuckDB's own reader infers each
- * column's type from the whole file ({@code sample_size = -1}) except the columns the user fixed,
- * which go into {@code types}. The candidate types follow what dbt-duckdb's agate inference
- * creates: INTEGER for whole numbers (BIGINT when they do not fit), DOUBLE, DATE, TIMESTAMP,
- * BOOLEAN, else VARCHAR; no TIME, which agate leaves as text.
+ * Builds the {@code read_csv} call a seed is loaded through. Each column's type is what dbt's agate
+ * type tester gives it ({@link SeedTypeGuess}: INTEGER for whole numbers, BIGINT when they do not
+ * fit, DOUBLE, DATE, TIMESTAMP, BOOLEAN, else VARCHAR; a column of only nulls INTEGER), or its
+ * {@code column_types} entry; an entry for a column the file lacks is ignored, as in dbt. Empty
+ * fields and {@code null} read as NULL, agate's null values.
  */
 final class DuckDbSeeds {
     private DuckDbSeeds() {
@@ -23,20 +23,28 @@ final class DuckDbSeeds {
         if (seed.delimiter().length() != 1) {
             throw new AdapterConfigException("seed option 'delimiter' must be one character, got '" + seed.delimiter() + "'");
         }
-        StringBuilder sql = new StringBuilder("read_csv(")
-                .append(literal(seed.csv().toAbsolutePath().toString()))
-                .append(", header = true, auto_detect = true, sample_size = -1")
-                .append(", auto_type_candidates = ['BOOLEAN', 'INTEGER', 'BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'VARCHAR']")
-                .append(", delim = ").append(literal(seed.delimiter()))
-                .append(", quote = '\"', escape = '\"'");
-        if (!seed.columnTypes().isEmpty()) {
-            List<String> types = new ArrayList<>();
-            for (Map.Entry<String, String> entry : seed.columnTypes().entrySet()) {
-                types.add(literal(entry.getKey()) + ": " + literal(adapter.mapType(entry.getValue())));
-            }
-            sql.append(", types = {").append(String.join(", ", types)).append('}');
+        List<String> types = new ArrayList<>();
+        for (SeedTypeGuess.Guessed column : SeedTypeGuess.guess(seed.csv(), seed.delimiter().charAt(0))) {
+            String fixed = SeedTypeGuess.fixedType(seed.columnTypes(), column.name());
+            types.add(literal(column.name()) + ": " + literal(fixed != null ? adapter.mapType(fixed) : typeName(column.kind())));
         }
-        return sql.append(')').toString();
+        return "read_csv(" + literal(seed.csv().toAbsolutePath().toString())
+                + ", header = true, auto_detect = true, sample_size = -1"
+                + ", delim = " + literal(seed.delimiter())
+                + ", quote = '\"', escape = '\"', nullstr = ['', 'null', 'NULL', 'Null']"
+                + ", types = {" + String.join(", ", types) + "})";
+    }
+
+    private static String typeName(SeedTypeGuess.Kind kind) {
+        return switch (kind) {
+            case STRING -> "VARCHAR";
+            case BOOLEAN -> "BOOLEAN";
+            case INTEGER -> "INTEGER";
+            case BIGINT -> "BIGINT";
+            case DOUBLE -> "DOUBLE";
+            case DATE -> "DATE";
+            case TIMESTAMP -> "TIMESTAMP";
+        };
     }
 
     static String literal(String text) {

@@ -61,6 +61,33 @@ public interface SeedContractTests extends AdapterFixture {
     }
 
     @Test
+    default void seedTypesFollowDbtsAgateRulesAndNamesAreQuoted() {
+        assumeTrue(hasBehavior(AdapterBehavior.SEEDS));
+        Adapter adapter = adapter();
+        Relation table = relation("seed_inferred");
+        Path file = write("inferred.csv", """
+                id,first name,order,nothing,ratio,flag,day,at,at_minutes,note
+                1,Ada,3,,1.0,True,2024-01-02,2024-01-02 03:04:05,2024-01-02 03:04,null
+                2,Bob,4,null,2.5,false,2024-01-03,2024-01-03T00:00:00,2024-01-03 00:00,x
+                """);
+        // an entry for a column the file lacks is ignored, as dbt's column_override.get(name) does
+        assertThat(session().loadSeed(table, new SeedFile(file, ",", Map.of("missing", adapter.mapType("integer")), true)))
+                .isEqualTo(2);
+        assertThat(session().columns(table)).extracting(c -> adapter.normalizeIdentifier(c.name()))
+                .containsExactly("id", "first name", "order", "nothing", "ratio", "flag", "day", "at", "at_minutes", "note");
+        String columns = String.join(", ", adapter.quote("first name"), adapter.quote("order"), "nothing + 1", "ratio * 2",
+                adapter.quote("flag"), adapter.quote("day"), adapter.quote("at"), adapter.quote("at_minutes"), adapter.quote("note"));
+        List<List<Object>> rows = session().execute("SELECT " + columns + " FROM " + adapter.render(table) + " ORDER BY id",
+                true, -1).rows();
+        // an all-null column is agate's first type, a number; 1.0 makes the column decimal; "null" reads as null;
+        // a datetime without seconds is text to agate
+        assertThat(rows.get(0)).containsExactly("Ada", 3L, null, 2.0, true, LocalDate.of(2024, 1, 2),
+                java.time.LocalDateTime.of(2024, 1, 2, 3, 4, 5), "2024-01-02 03:04", null);
+        assertThat(rows.get(1)).containsExactly("Bob", 4L, null, 5.0, false, LocalDate.of(2024, 1, 3),
+                java.time.LocalDateTime.of(2024, 1, 3, 0, 0), "2024-01-03 00:00", "x");
+    }
+
+    @Test
     default void loadsSeedWithOtherDelimiter() {
         assumeTrue(hasBehavior(AdapterBehavior.SEEDS));
         Relation table = relation("seed_semicolon");
