@@ -408,10 +408,12 @@ public final class DbtContext {
 
     private Map<String, Object> api() {
         Map<String, Object> relation = Map.of("create", (JinjaFunction) (args, kwargs) -> {
-            String identifier = string(kwargs.get("identifier"));
-            Relation created = new Relation(string(kwargs.get("database")), string(kwargs.get("schema")),
-                    identifier == null ? "" : identifier, RelationObject.typeOf(string(kwargs.get("type"))));
-            return new RelationObject(created, host.adapter());
+            String identifier = string(arg(args, kwargs, 2, "identifier"));
+            Relation created = new Relation(string(arg(args, kwargs, 0, "database")),
+                    string(arg(args, kwargs, 1, "schema")), identifier == null ? "" : identifier,
+                    RelationObject.typeOf(string(arg(args, kwargs, 3, "type"))));
+            return RelationObject.create(created, host.adapter(), (Map<?, ?>) kwargs.get("include_policy"),
+                    (Map<?, ?>) kwargs.get("quote_policy"));
         });
         Map<String, Object> column = Map.of(
                 "translate_type", (JinjaFunction) (args, kwargs) -> host.adapter().mapType(String.valueOf(arg(args, kwargs, 0, "dtype"))),

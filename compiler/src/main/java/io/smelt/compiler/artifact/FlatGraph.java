@@ -1,0 +1,59 @@
+package io.smelt.compiler.artifact;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.smelt.compiler.graph.Manifest;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.ResourceType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The {@code graph} context variable, as dbt builds it ({@code Manifest.flat_graph}): every node and source
+ * as its manifest entry (the same keys and values {@code manifest.json} has), in mutable maps and lists that
+ * templates may read, change and serialize like Python dicts.
+ */
+public final class FlatGraph {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
+
+    private FlatGraph() {
+    }
+
+    /** The graph; {@code relationNames} gives each node's {@code relation_name} (null for none). */
+    public static Map<String, Object> of(Manifest manifest, Function<Node, String> relationNames) {
+        NodeJson.Context context = new NodeJson.Context(ArtifactJson.epochSeconds(Instant.now()), "target",
+                Map.of(), relationNames);
+        Map<String, Object> nodes = new LinkedHashMap<>();
+        Map<String, Object> sources = new LinkedHashMap<>();
+        for (Node node : manifest.nodes().values()) {
+            if (node.resourceType() != ResourceType.UNIT_TEST) {
+                (node.resourceType() == ResourceType.SOURCE ? sources : nodes).put(node.uniqueId(), entry(node, context));
+            }
+        }
+        Map<String, Object> graph = new LinkedHashMap<>();
+        graph.put("exposures", new LinkedHashMap<>());
+        graph.put("groups", new LinkedHashMap<>());
+        graph.put("metrics", new LinkedHashMap<>());
+        graph.put("nodes", nodes);
+        graph.put("sources", sources);
+        graph.put("semantic_models", new LinkedHashMap<>());
+        graph.put("saved_queries", new LinkedHashMap<>());
+        graph.put("macros", new LinkedHashMap<>());
+        return graph;
+    }
+
+    private static Map<?, ?> entry(Node node, NodeJson.Context context) {
+        try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+            NodeJson.write(buffer, node, context);
+            return MAPPER.readValue(buffer.asParser(), LinkedHashMap.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("graph entry of " + node.uniqueId(), e);
+        }
+    }
+}
