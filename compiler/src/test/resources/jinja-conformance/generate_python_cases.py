@@ -52,6 +52,8 @@ CASES = {
     "itertools_groupby": "{% for k, g in modules.itertools.groupby([1, 1, 2, 3, 3]) %}{{ k }}:{{ g | list | length }};{% endfor %}|{{ modules.itertools.zip_longest([1, 2], [3]) | list }}",
     "itertools_repeat": "{{ modules.itertools.repeat('x', 3) | list }}|{{ modules.itertools.combinations_with_replacement([1, 2], 2) | list }}|{{ modules.itertools.chain.from_iterable([[1], [2]]) | list }}",
     "itertools_rest": "{{ modules.itertools.starmap(modules.re.sub, [('a', 'b', 'aa')]) | list }}|{{ modules.itertools.compress('abc', [1, 0, 1]) | list }}|{{ modules.itertools.product([0, 1], repeat=2) | list }}|{{ modules.itertools.permutations('ab') | list }}",
+    # filters over none (dbt_utils equality tests `x in none|map('lower')`)
+    "filters_over_none": "{% set x = none %}{{ 'a' in x|map('lower') }}|{{ x|map('lower')|list }}|{{ x|select|list }}|{{ x|reject('none')|list }}|{{ x|selectattr('a')|list }}|{{ x|rejectattr('a')|list }}|{{ x|map(attribute='a')|list }}|{{ ''|map('upper')|list }}",
     # Python lists are mutable wherever they come from
     "list_from_split_append": "{% set l = 'a,b'.split(',') %}{% do l.append('c') %}{{ l }}",
     "list_from_filter_append": "{% set l = [3, 1] | sort %}{% do l.append(0) %}{{ l }}|{% set m = [1, 2] | list %}{% do m.extend([3]) %}{{ m }}",
