@@ -36,15 +36,19 @@ public final class FlatGraph {
                 (node.resourceType() == ResourceType.SOURCE ? sources : nodes).put(node.uniqueId(), entry(node, context));
             }
         }
-        Map<String, Object> graph = new LinkedHashMap<>();
-        graph.put("exposures", new LinkedHashMap<>());
-        graph.put("groups", new LinkedHashMap<>());
-        graph.put("metrics", new LinkedHashMap<>());
+        Map<String, Object> graph = empty();
         graph.put("nodes", nodes);
         graph.put("sources", sources);
-        graph.put("semantic_models", new LinkedHashMap<>());
-        graph.put("saved_queries", new LinkedHashMap<>());
-        graph.put("macros", new LinkedHashMap<>());
+        return graph;
+    }
+
+    /** The graph with nothing in it, as templates see it while the project is parsed. */
+    public static Map<String, Object> empty() {
+        Map<String, Object> graph = new LinkedHashMap<>();
+        for (String key : new String[] {"exposures", "groups", "metrics", "nodes", "sources", "semantic_models",
+            "saved_queries", "macros"}) {
+            graph.put(key, new LinkedHashMap<>());
+        }
         return graph;
     }
 

@@ -4,6 +4,7 @@ import io.smelt.adapter.Column;
 import io.smelt.adapter.QueryResult;
 import io.smelt.adapter.Relation;
 import io.smelt.adapter.RelationType;
+import io.smelt.compiler.artifact.FlatGraph;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.diag.SourcePosition;
@@ -154,7 +155,7 @@ public final class DbtContext {
         g.put("project_name", host.rootPackage());
         g.put("dbt_version", "1.10.0");
         g.put("flags", host.flags());
-        g.put("graph", executing() ? host.graph() : Map.of("nodes", Map.of(), "sources", Map.of(), "macros", Map.of()));
+        g.put("graph", executing() ? host.graph() : FlatGraph.empty());
         g.put("selected_resources", executing() ? host.selectedResources() : List.of());
         if (node != null) {
             Relation relation = host.relationOf(node);

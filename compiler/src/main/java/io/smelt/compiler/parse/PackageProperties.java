@@ -30,7 +30,13 @@ public final class PackageProperties implements Properties {
             file.unitTests().forEach(spec -> unitTests.add(new UnitTest(spec, file.path())));
             for (SourceProperties source : file.sources()) {
                 for (SourceTableProperties table : source.tables()) {
-                    Map<String, Object> config = new LinkedHashMap<>(source.config());
+                    Map<String, Object> config = new LinkedHashMap<>();
+                    // freshness and loaded_at_field: the table's, else the source's (config wins over both)
+                    putIfSet(config, "freshness", source.freshness());
+                    putIfSet(config, "loaded_at_field", source.loadedAtField());
+                    putIfSet(config, "freshness", table.freshness());
+                    putIfSet(config, "loaded_at_field", table.loadedAtField());
+                    config.putAll(source.config());
                     config.putAll(table.config());
                     List<TestDef> tests = new ArrayList<>();
                     addTests(tests, table.tests(), null);
@@ -42,6 +48,12 @@ public final class PackageProperties implements Properties {
                             table.at()));
                 }
             }
+        }
+    }
+
+    private static void putIfSet(Map<String, Object> config, String key, Object value) {
+        if (value != null) {
+            config.put(key, value);
         }
     }
 
