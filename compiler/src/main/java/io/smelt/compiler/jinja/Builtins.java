@@ -183,6 +183,7 @@ final class Builtins {
         modules.put("re", PyRe.MODULE);
         modules.put("datetime", PyDateTime.MODULE);
         modules.put("itertools", PyItertools.MODULE);
+        modules.put("pytz", PyTz.MODULE);
         GLOBALS.put("modules", new Module("modules", modules));
     }
 
