@@ -47,6 +47,7 @@ CASES = {
     "re_class_literal_bracket": "{{ modules.re.findall('[[a]+', 'a[b') }}|{{ modules.re.findall('[a&&b]', 'a&b') }}",
     # modules.datetime and itertools
     "dt_strftime": "{{ modules.datetime.datetime(2024, 3, 5, 7, 8, 9).strftime('%Y-%m-%d %H:%M:%S %j %a %b') }}|{{ modules.datetime.date(2024, 3, 5).strftime('%d/%m/%y') }}",
+    "dt_fromisoformat": "{{ modules.datetime.datetime.fromisoformat('2024-08-15T12:00:00+00:00') }}|{{ modules.datetime.datetime.fromisoformat('2024-08-15 12:00:00.500000+02:00').tzinfo is none }}|{{ modules.datetime.datetime.fromisoformat('2024-08-15T12:00:00') }}",
     "itertools_basic": "{{ modules.itertools.chain([1], [2]) | list }}|{{ modules.itertools.product('ab', [1]) | list }}|{{ modules.itertools.combinations([1, 2, 3], 2) | list }}",
     "itertools_more": "{{ modules.itertools.permutations([1, 2, 3], 2) | list }}|{{ modules.itertools.islice([1, 2, 3, 4], 2) | list }}|{{ modules.itertools.accumulate([1, 2, 3]) | list }}",
     "itertools_groupby": "{% for k, g in modules.itertools.groupby([1, 1, 2, 3, 3]) %}{{ k }}:{{ g | list | length }};{% endfor %}|{{ modules.itertools.zip_longest([1, 2], [3]) | list }}",

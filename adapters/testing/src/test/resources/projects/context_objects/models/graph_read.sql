@@ -16,4 +16,5 @@ select
   '{{ n.get("depends_on", {}).get("macros") is iterable }}|{{ n.get("contract", {}).get("enforced") }}' as macros_contract,
   '{{ t.get("test_metadata", {}).get("name") }}|{{ t.get("column_name") }}' as test_keys,
   '{{ "loader" in s and "meta" in s }}|{{ s.get("source_name") }}|{{ s.get("freshness", {}).get("warn_after", {}).get("count") }}' as source_keys,
+  '{{ run_started_at.year > 2000 }}|{{ run_started_at.tzinfo is not none }}' as run_started,
   '{{ "smelt_probe" in graph }}|{{ (graph | tojson | length) > 100 }}|{{ (tojson(graph.nodes) | length) > 100 }}' as graph_dict

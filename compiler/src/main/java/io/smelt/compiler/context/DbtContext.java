@@ -151,7 +151,7 @@ public final class DbtContext {
         g.put("api", api());
         g.put("local_md5", (JinjaFunction) (args, kwargs) -> md5(String.valueOf(arg(args, kwargs, 0, "value"))));
         g.put("invocation_id", host.invocationId());
-        g.put("run_started_at", host.runStartedAt());
+        g.put("run_started_at", PyDateTimes.utcInstant(host.runStartedAt()));
         g.put("project_name", host.rootPackage());
         g.put("dbt_version", "1.10.0");
         g.put("flags", host.flags());

@@ -279,8 +279,14 @@ final class PyDateTime {
         dt.put("strptime", (PyCallable) (a, k) -> strptime(PyStr.str(a.get(0)), PyStr.str(a.get(1))));
         dt.put("fromisoformat", (PyCallable) (a, k) -> {
             String s = PyStr.str(a.get(0)).replace(' ', 'T');
-            return s.length() <= 10 ? new DateTime(LocalDate.parse(s).atStartOfDay(), null)
-                    : new DateTime(LocalDateTime.parse(s), null);
+            if (s.length() <= 10) {
+                return new DateTime(LocalDate.parse(s).atStartOfDay(), null);
+            }
+            if (s.matches(".*T.*[+-]\\d\\d:?\\d\\d(:\\d\\d)?$")) {
+                java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(s);
+                return new DateTime(t.toLocalDateTime(), t.getOffset());
+            }
+            return new DateTime(LocalDateTime.parse(s), null);
         });
         dt.put("fromtimestamp", (PyCallable) (a, k) -> new DateTime(LocalDateTime.ofInstant(
                 Instant.ofEpochMilli(Math.round(PyOps.toDouble(a.get(0)) * 1000)), java.time.ZoneId.systemDefault()), null));

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 
 /** Python datetime values for the context to hand to templates. */
 public final class PyDateTimes {
@@ -15,6 +16,18 @@ public final class PyDateTimes {
     /** A timezone-aware {@code datetime.datetime} in UTC, printing as {@code 2024-10-01 00:00:00+00:00}. */
     public static Object utc(LocalDateTime t) {
         return new PyDateTime.DateTime(t, ZoneOffset.UTC);
+    }
+
+    /**
+     * dbt's {@code run_started_at}: an aware UTC {@code datetime} to the microsecond, from an ISO instant
+     * ({@code 2024-10-01T00:00:00.123456789Z}); other text is returned as it is.
+     */
+    public static Object utcInstant(String iso) {
+        try {
+            return utc(LocalDateTime.ofInstant(Instant.parse(iso), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            return iso;
+        }
     }
 
     /**
