@@ -11,6 +11,7 @@
 select
   '{{ missing | join(",") }}' as missing_keys,
   '{{ n.get("meta", {}).get("owner") }}' as owner,
+  '{{ n.get("meta", {}).get("tier") }}|{{ "from_yaml" in n.get("tags", []) }}|{{ s.get("meta", {}).get("team") }}' as yaml_meta_tags,
   '{{ n.get("columns", {}).get("id", {}).get("description") }}|{{ n.get("columns", {}).get("id", {}).get("data_type") }}' as id_column,
   '{{ n.get("checksum", {}).get("name") }}|{{ n.get("language") }}|{{ n.get("access") }}' as checksum_language_access,
   '{{ n.get("depends_on", {}).get("macros") is iterable }}|{{ n.get("contract", {}).get("enforced") }}' as macros_contract,

@@ -24,7 +24,7 @@ class TestDuckDbContextObjects extends BaseProjectTest {
                     + " column_names, first_row, row_count from " + relation(workspace, "agate_read")))
                     .containsExactly("id:2,d:2,label:2|id,d,label|a,b|06/03/2024|1|id,d,label|id,d,label|1,2024-03-05,a|2");
             assertThat(rows(workspace, "select * from " + relation(workspace, "graph_read")))
-                    .containsExactly("|data_team|The number|integer|sha256|sql|protected|True|False|not_null|id"
+                    .containsExactly("|data_team|gold|True|ingest|The number|integer|sha256|sql|protected|True|False|not_null|id"
                             + "|True|raw|12|True|True|True|True|True");
             assertThat(rows(workspace, "select * from " + relation(workspace, "relation_create")))
                     .containsExactly("\"db1\".\"s1\"|\"t1\"|\"s1\".\"t1\"|table|\"t1\"|\"s1\".t1|\"s1\".\"t2\"");
