@@ -39,4 +39,15 @@ class TestJinjaPythonSemantics {
     void rendersLikeJinja2(String template, String expected) {
         assertThat(ENGINE.render(ENGINE.parse("root", Path.of("t.sql"), template.strip()), Map.of())).isEqualTo(expected.strip());
     }
+
+    /** A generic test's YAML arguments reach its macro through {@code **kwargs}; Python lists there can be changed. */
+    @org.junit.jupiter.api.Test
+    void listsPassedFromJavaAreMutable() {
+        String template = "{% macro m(cols, opts) %}{% do cols.append('b') %}{% do opts.update({'y': 2}) %}"
+                + "{{ cols }}{{ opts }}{% endmacro %}{{ m(**kw) }}|{{ m(*args) }}";
+        Map<String, Object> kw = Map.of("cols", List.of("a"), "opts", Map.of("x", 1));
+        assertThat(ENGINE.render(ENGINE.parse("root", Path.of("t.sql"), template),
+                Map.of("kw", kw, "args", List.of(List.of("a"), Map.of("x", 1)))))
+                .isEqualTo("['a', 'b']{'x': 1, 'y': 2}|['a', 'b']{'x': 1, 'y': 2}");
+    }
 }
