@@ -4,6 +4,7 @@ import io.smelt.adapter.Column;
 import io.smelt.adapter.QueryResult;
 import io.smelt.adapter.Relation;
 import io.smelt.adapter.RelationType;
+import io.smelt.compiler.artifact.FlatGraph;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.diag.SourcePosition;
@@ -150,11 +151,11 @@ public final class DbtContext {
         g.put("api", api());
         g.put("local_md5", (JinjaFunction) (args, kwargs) -> md5(String.valueOf(arg(args, kwargs, 0, "value"))));
         g.put("invocation_id", host.invocationId());
-        g.put("run_started_at", host.runStartedAt());
+        g.put("run_started_at", PyDateTimes.utcInstant(host.runStartedAt()));
         g.put("project_name", host.rootPackage());
         g.put("dbt_version", "1.10.0");
         g.put("flags", host.flags());
-        g.put("graph", executing() ? host.graph() : Map.of("nodes", Map.of(), "sources", Map.of(), "macros", Map.of()));
+        g.put("graph", executing() ? host.graph() : FlatGraph.empty());
         g.put("selected_resources", executing() ? host.selectedResources() : List.of());
         if (node != null) {
             Relation relation = host.relationOf(node);
@@ -437,10 +438,12 @@ public final class DbtContext {
 
     private Map<String, Object> api() {
         Map<String, Object> relation = Map.of("create", (JinjaFunction) (args, kwargs) -> {
-            String identifier = string(kwargs.get("identifier"));
-            Relation created = new Relation(string(kwargs.get("database")), string(kwargs.get("schema")),
-                    identifier == null ? "" : identifier, RelationObject.typeOf(string(kwargs.get("type"))));
-            return new RelationObject(created, host.adapter());
+            String identifier = string(arg(args, kwargs, 2, "identifier"));
+            Relation created = new Relation(string(arg(args, kwargs, 0, "database")),
+                    string(arg(args, kwargs, 1, "schema")), identifier == null ? "" : identifier,
+                    RelationObject.typeOf(string(arg(args, kwargs, 3, "type"))));
+            return RelationObject.create(created, host.adapter(), (Map<?, ?>) kwargs.get("include_policy"),
+                    (Map<?, ?>) kwargs.get("quote_policy"));
         });
         Map<String, Object> column = Map.of(
                 "translate_type", (JinjaFunction) (args, kwargs) -> host.adapter().mapType(String.valueOf(arg(args, kwargs, 0, "dtype"))),

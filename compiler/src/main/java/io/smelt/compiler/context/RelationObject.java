@@ -19,64 +19,81 @@ import static java.util.Objects.requireNonNull;
  * object that prints the same.
  */
 public final class RelationObject implements JinjaObject {
+    /** Which of database, schema and identifier an include or quote policy covers. */
+    public record Policy(boolean database, boolean schema, boolean identifier) {
+        static final Policy ALL = new Policy(true, true, true);
+
+        /** This policy with the keys of {@code kwargs} (a Python dict or keyword arguments) that are set. */
+        Policy with(Map<?, ?> kwargs) {
+            return new Policy(flag(kwargs, "database", database), flag(kwargs, "schema", schema),
+                    flag(kwargs, "identifier", identifier));
+        }
+
+        Map<String, Object> asMap() {
+            Map<String, Object> policy = new LinkedHashMap<>();
+            policy.put("database", database);
+            policy.put("schema", schema);
+            policy.put("identifier", identifier);
+            return policy;
+        }
+    }
+
     private final Relation relation;
     private final Adapter adapter;
-    private final boolean includeDatabase;
-    private final boolean includeSchema;
-    private final boolean includeIdentifier;
+    private final Policy include;
+    private final Policy quote;
     private final String rendered;
     private final String printed;
 
     public RelationObject(Relation relation, Adapter adapter) {
-        this(relation, adapter, true, true, true, null);
+        this(relation, adapter, Policy.ALL, Policy.ALL, null);
     }
 
-    private RelationObject(Relation relation, Adapter adapter, boolean includeDatabase, boolean includeSchema,
-            boolean includeIdentifier) {
-        this(relation, adapter, includeDatabase, includeSchema, includeIdentifier, null);
+    /** {@code api.Relation.create(...)}: any of the parts may be missing; they are left out where it prints. */
+    public static RelationObject create(Relation relation, Adapter adapter, Map<?, ?> includePolicy,
+            Map<?, ?> quotePolicy) {
+        return new RelationObject(relation, adapter, includePolicy == null ? Policy.ALL : Policy.ALL.with(includePolicy),
+                quotePolicy == null ? Policy.ALL : Policy.ALL.with(quotePolicy), null);
     }
 
-    private RelationObject(Relation relation, Adapter adapter, boolean includeDatabase, boolean includeSchema,
-            boolean includeIdentifier, String printed) {
+    private RelationObject(Relation relation, Adapter adapter, Policy include, Policy quote, String printed) {
         this.relation = requireNonNull(relation, "relation is null");
         this.adapter = requireNonNull(adapter, "adapter is null");
-        this.includeDatabase = includeDatabase;
-        this.includeSchema = includeSchema;
-        this.includeIdentifier = includeIdentifier;
+        this.include = include;
+        this.quote = quote;
         this.rendered = renderName();
         this.printed = printed == null ? rendered : printed;
     }
 
     /** The same relation printing as {@code sql} (a filtered subquery) where templates print it; {@code render()} keeps the name. */
     public RelationObject printedAs(String sql) {
-        return new RelationObject(relation, adapter, includeDatabase, includeSchema, includeIdentifier, sql);
+        return new RelationObject(relation, adapter, include, quote, sql);
     }
 
     public Relation relation() {
         return relation;
     }
 
+    /** As dbt's {@code BaseRelation.render}: the included parts that are set, each quoted per the quote policy. */
     private String renderName() {
         if (relation.type() == RelationType.CTE) {
             return relation.identifier();
         }
         StringBuilder sql = new StringBuilder();
-        if (includeDatabase && relation.database() != null && !relation.database().isEmpty()) {
-            sql.append(adapter.quote(relation.database()));
-        }
-        if (includeSchema && relation.schema() != null && !relation.schema().isEmpty()) {
-            if (sql.length() > 0) {
-                sql.append('.');
-            }
-            sql.append(adapter.quote(relation.schema()));
-        }
-        if (includeIdentifier) {
-            if (sql.length() > 0) {
-                sql.append('.');
-            }
-            sql.append(adapter.quote(relation.identifier()));
-        }
+        part(sql, include.database(), quote.database(), relation.database());
+        part(sql, include.schema(), quote.schema(), relation.schema());
+        part(sql, include.identifier(), quote.identifier(), relation.identifier());
         return sql.toString();
+    }
+
+    private void part(StringBuilder sql, boolean included, boolean quoted, String value) {
+        if (!included || value == null || value.isEmpty()) {
+            return;
+        }
+        if (sql.length() > 0) {
+            sql.append('.');
+        }
+        sql.append(quoted ? adapter.quote(value) : value);
     }
 
     @Override
@@ -97,15 +114,16 @@ public final class RelationObject implements JinjaObject {
                 return value != null ? value : args.size() > 1 ? args.get(1) : kwargs.get("default");
             };
             case "path" -> path();
-            case "include_policy" -> policy(includeDatabase, includeSchema, includeIdentifier);
-            case "quote_policy" -> policy(true, true, true);
+            case "include_policy" -> include.asMap();
+            case "quote_policy" -> quote.asMap();
             case "render" -> (JinjaFunction) (args, kwargs) -> rendered;
-            case "include" -> (JinjaFunction) (args, kwargs) -> new RelationObject(relation, adapter,
-                    flag(kwargs, "database", includeDatabase), flag(kwargs, "schema", includeSchema),
-                    flag(kwargs, "identifier", includeIdentifier));
+            case "include" -> (JinjaFunction) (args, kwargs) ->
+                    new RelationObject(relation, adapter, include.with(kwargs), quote, null);
             case "without_identifier" -> (JinjaFunction) (args, kwargs) ->
-                    new RelationObject(relation, adapter, includeDatabase, includeSchema, false);
-            case "quote" -> (JinjaFunction) (args, kwargs) -> this;
+                    new RelationObject(relation, adapter, new Policy(include.database(), include.schema(), false),
+                            quote, null);
+            case "quote" -> (JinjaFunction) (args, kwargs) ->
+                    new RelationObject(relation, adapter, include, quote.with(kwargs), null);
             case "incorporate", "replace_path" -> (JinjaFunction) (args, kwargs) -> incorporate(kwargs);
             case "get_relation_type" -> relation.type() == null ? null : relation.type().dbtName();
             default -> null;
@@ -128,7 +146,7 @@ public final class RelationObject implements JinjaObject {
         if (kwargs.get("type") != null) {
             next = next.withType(typeOf(kwargs.get("type").toString()));
         }
-        return new RelationObject(next, adapter, includeDatabase, includeSchema, includeIdentifier);
+        return new RelationObject(next, adapter, include, quote, null);
     }
 
     /** The relation type for a dbt type name ({@code table}, {@code view}, ...), or null. */
@@ -152,15 +170,7 @@ public final class RelationObject implements JinjaObject {
         return path;
     }
 
-    private static Map<String, Object> policy(boolean database, boolean schema, boolean identifier) {
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("database", database);
-        policy.put("schema", schema);
-        policy.put("identifier", identifier);
-        return policy;
-    }
-
-    private static boolean flag(Map<String, Object> kwargs, String key, boolean current) {
+    private static boolean flag(Map<?, ?> kwargs, String key, boolean current) {
         Object value = kwargs.get(key);
         return value == null ? current : Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(value.toString());
     }

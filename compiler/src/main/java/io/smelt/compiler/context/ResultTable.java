@@ -4,23 +4,38 @@ import io.smelt.adapter.Column;
 import io.smelt.adapter.QueryResult;
 import io.smelt.compiler.jinja.JinjaFunction;
 import io.smelt.compiler.jinja.JinjaObject;
+import io.smelt.compiler.jinja.PyDateTimes;
+import io.smelt.compiler.jinja.PyTuple;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * What {@code run_query} and {@code load_result(...).table} return: the shape of dbt's agate table
- * that macros use ({@code rows}, {@code columns[i].values()}, {@code column_names}, and iterating
- * the table itself, row by row). A row is a list of its values that also answers to its column
- * names ({@code row.table_name}, {@code row['table_name']}), as agate's rows do.
+ * What {@code run_query} and {@code load_result(...).table} return: dbt's agate table as macros use it.
+ * {@code rows} (each row a mapped sequence: by position, by column name, {@code keys()}/{@code values()}/
+ * {@code items()}), {@code columns} (a mapped sequence of columns by name, each with {@code name},
+ * {@code data_type} and {@code values()}), {@code column_names}, {@code column_types}, iterating the table
+ * row by row, and {@code print_table()}. Dates and timestamps are Python {@code date}/{@code datetime} values.
  */
 public final class ResultTable implements JinjaObject, Iterable<Object> {
     private final QueryResult result;
+    private final List<String> names;
+    private final List<List<Object>> values;
 
     public ResultTable(QueryResult result) {
         this.result = result;
+        this.names = result.columns().stream().map(Column::name).toList();
+        List<List<Object>> rows = new ArrayList<>(result.rows().size());
+        for (List<Object> row : result.rows()) {
+            List<Object> converted = new ArrayList<>(row.size());
+            row.forEach(v -> converted.add(PyDateTimes.fromJava(v)));
+            rows.add(Collections.unmodifiableList(converted));
+        }
+        this.values = rows;
     }
 
     public QueryResult result() {
@@ -32,9 +47,13 @@ public final class ResultTable implements JinjaObject, Iterable<Object> {
         return switch (name) {
             case "rows" -> rows();
             case "columns" -> columns();
-            case "column_names" -> columnNames();
-            case "column_types" -> result.columns().stream().map(Column::dataType).toList();
-            case "print_table", "print_json", "print_csv" -> (JinjaFunction) (args, kwargs) -> "";
+            case "column_names" -> PyTuple.copyOf(names);
+            case "column_types" -> PyTuple.copyOf(result.columns().stream().map(Column::dataType).toList());
+            case "print_table" -> (JinjaFunction) (args, kwargs) -> {
+                AgateTablePrinter.print(System.out, names, values, args, kwargs);
+                return null;
+            };
+            case "print_json", "print_csv" -> (JinjaFunction) (args, kwargs) -> null;
             default -> null;
         };
     }
@@ -44,7 +63,7 @@ public final class ResultTable implements JinjaObject, Iterable<Object> {
         if (key instanceof Number index) {
             return rows().get(index.intValue());
         }
-        return key instanceof String name ? column(columnNames().indexOf(name)) : null;
+        return key instanceof String name ? columns().byKey(name) : null;
     }
 
     @Override
@@ -53,76 +72,62 @@ public final class ResultTable implements JinjaObject, Iterable<Object> {
     }
 
     private List<Object> rows() {
-        List<String> names = columnNames();
-        List<Object> rows = new ArrayList<>(result.rows().size());
-        for (List<Object> row : result.rows()) {
-            rows.add(new Row(names, row));
+        List<Object> rows = new ArrayList<>(values.size());
+        for (List<Object> row : values) {
+            rows.add(new AgateSequence(names, row));
         }
         return rows;
     }
 
-    /** One row: its values by position, and by column name (case-insensitively) as attributes and keys. */
-    private static final class Row extends AbstractList<Object> implements JinjaObject {
-        private final List<String> names;
-        private final List<Object> values;
-
-        Row(List<String> names, List<Object> values) {
-            this.names = names;
-            this.values = new ArrayList<>(values);
-        }
-
-        @Override
-        public Object get(int index) {
-            return values.get(index);
-        }
-
-        @Override
-        public int size() {
-            return values.size();
-        }
-
-        @Override
-        public Object attribute(String name) {
-            for (int i = 0; i < names.size(); i++) {
-                if (names.get(i).equalsIgnoreCase(name)) {
-                    return values.get(i);
-                }
-            }
-            return null;
-        }
-    }
-
-    private List<String> columnNames() {
-        return result.columns().stream().map(Column::name).toList();
-    }
-
-    private List<Object> columns() {
+    private AgateSequence columns() {
         List<Object> columns = new ArrayList<>();
-        for (int i = 0; i < result.columns().size(); i++) {
-            columns.add(column(i));
+        for (int i = 0; i < names.size(); i++) {
+            columns.add(new AgateColumn(i));
         }
-        return columns;
+        return new AgateSequence(names, columns);
     }
 
-    private JinjaObject column(int index) {
-        if (index < 0) {
-            return null;
+    /** One column: its values in row order (a sequence), plus {@code name}, {@code data_type}, {@code index}. */
+    private final class AgateColumn extends AgateSequence {
+        private final int index;
+
+        AgateColumn(int index) {
+            super(Collections.nCopies(values.size(), null), values.stream().map(row -> row.get(index)).toList());
+            this.index = index;
         }
-        String name = result.columns().get(index).name();
-        List<Object> values = new ArrayList<>();
-        for (List<Object> row : result.rows()) {
-            values.add(row.get(index));
+
+        @Override
+        public Object attribute(String attribute) {
+            return switch (attribute) {
+                case "name" -> names.get(index);
+                case "index" -> (long) index;
+                case "data_type" -> result.columns().get(index).dataType();
+                case "values_distinct" -> (JinjaFunction) (args, kwargs) -> PyTuple.copyOf(
+                        new ArrayList<>(new LinkedHashSet<>(this)));
+                case "values_without_nulls" -> (JinjaFunction) (args, kwargs) -> PyTuple.copyOf(
+                        stream().filter(Objects::nonNull).toList());
+                default -> super.attribute(attribute);
+            };
         }
-        return attribute -> switch (attribute) {
-            case "name" -> name;
-            case "values" -> (JinjaFunction) (args, kwargs) -> values;
-            case "data_type" -> result.columns().get(index).dataType();
-            default -> null;
-        };
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
+        @Override
+        public String toString() {
+            return "<agate.Column: " + names.get(index) + ">";
+        }
     }
 
     @Override
     public String toString() {
-        return "<Table " + result.rows().size() + " rows, columns " + columnNames() + ">";
+        return "<agate.table.Table object>";
     }
 }

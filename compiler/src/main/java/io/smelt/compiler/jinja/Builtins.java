@@ -182,7 +182,8 @@ final class Builtins {
         Map<String, Object> modules = new HashMap<>();
         modules.put("re", PyRe.MODULE);
         modules.put("datetime", PyDateTime.MODULE);
-        modules.put("itertools", itertools());
+        modules.put("itertools", PyItertools.MODULE);
+        modules.put("pytz", PyTz.MODULE);
         GLOBALS.put("modules", new Module("modules", modules));
     }
 
@@ -208,50 +209,6 @@ final class Builtins {
             return "";
         });
         return new Module("exceptions", m);
-    }
-
-    private static Module itertools() {
-        Map<String, Object> m = new HashMap<>();
-        m.put("chain", (PyCallable) (a, k) -> {
-            List<Object> out = new ArrayList<>();
-            a.forEach(x -> out.addAll(PyOps.iterate(x)));
-            return out;
-        });
-        m.put("product", (PyCallable) (a, k) -> {
-            List<Object> out = new ArrayList<>();
-            out.add(PyTuple.EMPTY);
-            for (Object x : a) {
-                List<Object> next = new ArrayList<>();
-                for (Object prefix : out) {
-                    for (Object item : PyOps.iterate(x)) {
-                        List<Object> t = new ArrayList<>((List<?>) prefix);
-                        t.add(item);
-                        next.add(PyTuple.copyOf(t));
-                    }
-                }
-                out = next;
-            }
-            return out;
-        });
-        m.put("combinations", (PyCallable) (a, k) -> {
-            List<Object> pool = PyOps.iterate(a.get(0));
-            List<Object> out = new ArrayList<>();
-            combinations(pool, (int) PyOps.toLong(a.get(1)), 0, new ArrayList<>(), out);
-            return out;
-        });
-        return new Module("itertools", m);
-    }
-
-    private static void combinations(List<Object> pool, int r, int start, List<Object> cur, List<Object> out) {
-        if (cur.size() == r) {
-            out.add(PyTuple.copyOf(cur));
-            return;
-        }
-        for (int i = start; i < pool.size(); i++) {
-            cur.add(pool.get(i));
-            combinations(pool, r, i + 1, cur, out);
-            cur.remove(cur.size() - 1);
-        }
     }
 
     private static List<Object> range(List<Object> a) {

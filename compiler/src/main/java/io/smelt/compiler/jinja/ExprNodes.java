@@ -244,9 +244,9 @@ final class ExprNodes {
                         if (!(v instanceof Map<?, ?> m)) {
                             throw new PyException("argument after ** must be a mapping, not " + PyOps.typeName(v));
                         }
-                        m.forEach((k, x) -> kwargs.put(PyStr.str(k), x));
+                        m.forEach((k, x) -> kwargs.put(PyStr.str(k), Mutable.of(x)));
                     } else {
-                        args.addAll(PyOps.iterate(v));
+                        PyOps.iterate(v).forEach(x -> args.add(Mutable.of(x)));
                     }
                     continue;
                 }

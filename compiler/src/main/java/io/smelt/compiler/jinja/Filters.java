@@ -293,8 +293,12 @@ final class Filters {
         return any ? best : Undefined.withMessage("No aggregated item, sequence was empty.");
     }
 
+    /** Jinja2's {@code map}; like {@code select} and friends, it yields nothing for a falsy value such as none. */
     private static Object map(Object r, Object v, List<Object> a, Map<String, Object> k) {
         List<Object> out = new ArrayList<>();
+        if (!PyOps.truthy(v)) {
+            return out;
+        }
         if (a.isEmpty() && k.containsKey("attribute")) {
             Object attr = k.get("attribute");
             Object dflt = k.get("default");
@@ -319,6 +323,9 @@ final class Filters {
     }
 
     private static Object select(Object r, Object v, List<Object> a, boolean reject, boolean byAttr) {
+        if (!PyOps.truthy(v)) {
+            return new ArrayList<>();
+        }
         Object attr = byAttr ? a.get(0) : null;
         List<Object> rest = byAttr ? a.subList(1, a.size()) : a;
         Tests.Test test = null;

@@ -196,8 +196,21 @@ public final class JinjaEngine {
         Frames.Frame caller = Frames.current();
         Path file = caller == null ? macro.file() : caller.file();
         Object result = run(file, callingPackage, interpreter,
-                () -> macro.call(new ArrayList<>(args), new LinkedHashMap<>(kwargs)));
+                () -> macro.call(mutable(args), mutable(kwargs)));
         return result instanceof Undefined ? null : result;
+    }
+
+    /** Arguments from Java as Python sees them: lists and dicts it may change (a test's YAML list, ...). */
+    private static List<Object> mutable(List<Object> args) {
+        List<Object> out = new ArrayList<>(args.size());
+        args.forEach(a -> out.add(Mutable.of(a)));
+        return out;
+    }
+
+    private static Map<String, Object> mutable(Map<String, Object> kwargs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        kwargs.forEach((k, v) -> out.put(k, Mutable.of(v)));
+        return out;
     }
 
     /** What {@code adapter.dispatch(name, namespace)} returns: a macro callable in the current render. */

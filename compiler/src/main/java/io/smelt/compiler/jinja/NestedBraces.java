@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /**
  * Jinja2 ends a {@code {{ }}} only where its brackets balance, so {@code {{ {'a': {'b': 1}}.a }}} is
  * one expression; jinjava's token scanner ends it at the first {@code }}} outside quotes. A space between
- * two closing braces inside an expression keeps the scanner from taking them for the end; line numbers
- * stay the same.
+ * two closing braces inside an expression keeps the scanner from taking them for the end. Comments with
+ * whitespace control are rewritten here too (jinjava trims the wrong text for them). Line numbers stay the
+ * same.
  */
 final class NestedBraces {
     private static final Pattern RAW = Pattern.compile("\\{%[-+]?\\s*raw\\s*[-+]?%}");
@@ -34,13 +35,12 @@ final class NestedBraces {
             if (c != '{') {
                 i++;
             } else if (next == '#') {
-                int end = source.indexOf("#}", i + 2);
-                i = end < 0 ? n : end + 2;
+                i = comment(i);
             } else if (next == '%') {
                 Matcher raw = RAW.matcher(source).region(i, n);
                 if (raw.lookingAt()) {
                     Matcher end = END_RAW.matcher(source).region(raw.end(), n);
-                    i = end.find() ? end.end() : n;
+                    i = end.find() ? raw(raw, end) : n;
                 } else {
                     i = skipTag(i + 2);
                 }
@@ -54,6 +54,76 @@ final class NestedBraces {
             return source;
         }
         return out.append(source, copied, n).toString();
+    }
+
+    /**
+     * A comment with whitespace control ({@code {#-}, {@code -#}}) takes the whitespace it trims inside
+     * itself and loses its dashes, so jinjava has nothing left to trim; returns the index after it.
+     */
+    private int comment(int start) {
+        int n = source.length();
+        int end = source.indexOf("#}", start + 2);
+        if (end < 0) {
+            return n;
+        }
+        boolean left = source.startsWith("-", start + 2);
+        boolean right = end > start + 2 + (left ? 1 : 0) && source.charAt(end - 1) == '-';
+        if (!left && !right) {
+            return end + 2;
+        }
+        int before = start;
+        while (left && before > copied && Character.isWhitespace(source.charAt(before - 1))) {
+            before--;
+        }
+        int after = end + 2;
+        while (right && after < n && Character.isWhitespace(source.charAt(after))) {
+            after++;
+        }
+        if (out == null) {
+            out = new StringBuilder(n + 8);
+        }
+        out.append(source, copied, before).append("{#").append(source, before, start)
+                .append(source, start + 2 + (left ? 1 : 0), end - (right ? 1 : 0))
+                .append(source, end + 2, after).append("#}");
+        copied = after;
+        return after;
+    }
+
+    /**
+     * A raw block with whitespace control: the whitespace it trims moves into comments beside it (so line
+     * numbers after it stay), and its tags lose their dashes (jinjava mis-scans them); returns the index after it.
+     */
+    private int raw(Matcher raw, Matcher end) {
+        String open = raw.group();
+        String close = end.group();
+        if (open.indexOf('-') < 0 && open.indexOf('+') < 0 && close.indexOf('-') < 0 && close.indexOf('+') < 0) {
+            return end.end();
+        }
+        int before = raw.start();
+        while (open.startsWith("{%-") && before > copied && Character.isWhitespace(source.charAt(before - 1))) {
+            before--;
+        }
+        int bodyStart = raw.end();
+        while (open.endsWith("-%}") && bodyStart < end.start() && Character.isWhitespace(source.charAt(bodyStart))) {
+            bodyStart++;
+        }
+        int bodyEnd = end.start();
+        while (close.startsWith("{%-") && bodyEnd > bodyStart && Character.isWhitespace(source.charAt(bodyEnd - 1))) {
+            bodyEnd--;
+        }
+        int after = end.end();
+        while (close.endsWith("-%}") && after < source.length() && Character.isWhitespace(source.charAt(after))) {
+            after++;
+        }
+        if (out == null) {
+            out = new StringBuilder(source.length() + 16);
+        }
+        out.append(source, copied, before).append("{#").append(source, before, raw.start())
+                .append(source, raw.end(), bodyStart).append("#}{% raw %}").append(source, bodyStart, bodyEnd)
+                .append("{% endraw %}{#").append(source, bodyEnd, end.start()).append(source, end.end(), after)
+                .append("#}");
+        copied = after;
+        return after;
     }
 
     private int skipTag(int from) {

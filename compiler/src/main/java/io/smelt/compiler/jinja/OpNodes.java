@@ -21,31 +21,25 @@ final class OpNodes {
             Map.entry(AstBinary.LE, "<="), Map.entry(AstBinary.GT, ">"), Map.entry(AstBinary.GE, ">="),
             Map.entry(AstBinary.AND, "and"), Map.entry(AstBinary.OR, "or"), Map.entry(OrOperator.OP, "or"));
 
-    static final AstUnary.Operator NOT = new AstUnary.Operator() {
-        @Override
-        public Object eval(Bindings bindings, ELContext context, AstNode node) {
-            return !PyOps.truthy(node.eval(bindings, context));
-        }
-
-        @Override
-        public String toString() {
-            return "not";
-        }
-    };
-
-    static final AstUnary.Operator NEG = new AstUnary.Operator() {
-        @Override
-        public Object eval(Bindings bindings, ELContext context, AstNode node) {
-            return PyArith.neg(node.eval(bindings, context));
-        }
-
-        @Override
-        public String toString() {
-            return "-";
-        }
-    };
+    static final AstUnary.Operator NOT = unary("not", v -> !PyOps.truthy(v));
+    static final AstUnary.Operator NEG = unary("-", PyArith::neg);
+    static final AstUnary.Operator POS = unary("+", PyArith::pos);
 
     private OpNodes() {
+    }
+
+    private static AstUnary.Operator unary(String name, java.util.function.UnaryOperator<Object> f) {
+        return new AstUnary.Operator() {
+            @Override
+            public Object eval(Bindings bindings, ELContext context, AstNode node) {
+                return f.apply(node.eval(bindings, context));
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
     }
 
     static String nameOf(AstBinary.Operator op) {

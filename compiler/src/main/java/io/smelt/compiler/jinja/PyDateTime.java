@@ -64,12 +64,13 @@ final class PyDateTime {
                 case "isoweekday" -> (PyCallable) (a, k) -> (long) t.getDayOfWeek().getValue();
                 case "timestamp" -> (PyCallable) (a, k) -> (t.toEpochSecond(tz == null ? ZoneOffset.UTC : tz)
                         + t.getNano() / 1e9);
-                case "astimezone" -> (PyCallable) (a, k) -> new DateTime(t, ZoneOffset.UTC);
+                case "astimezone" -> (PyCallable) (a, k) -> a.isEmpty() || a.get(0) == null ? new DateTime(t, ZoneOffset.UTC)
+                        : PyTz.convert(this, (PyTz.Zone) a.get(0));
                 case "replace" -> (PyCallable) (a, k) -> {
                     LocalDateTime x = t;
                     for (Map.Entry<String, Object> e : k.entrySet()) {
                         if (e.getKey().equals("tzinfo")) {
-                            return new DateTime(x, e.getValue() == null ? null : ZoneOffset.UTC);
+                            return new DateTime(x, PyTz.attached(e.getValue()));
                         }
                         int v = (int) PyOps.toLong(e.getValue());
                         x = switch (e.getKey()) {
@@ -278,8 +279,14 @@ final class PyDateTime {
         dt.put("strptime", (PyCallable) (a, k) -> strptime(PyStr.str(a.get(0)), PyStr.str(a.get(1))));
         dt.put("fromisoformat", (PyCallable) (a, k) -> {
             String s = PyStr.str(a.get(0)).replace(' ', 'T');
-            return s.length() <= 10 ? new DateTime(LocalDate.parse(s).atStartOfDay(), null)
-                    : new DateTime(LocalDateTime.parse(s), null);
+            if (s.length() <= 10) {
+                return new DateTime(LocalDate.parse(s).atStartOfDay(), null);
+            }
+            if (s.matches(".*T.*[+-]\\d\\d:?\\d\\d(:\\d\\d)?$")) {
+                java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(s);
+                return new DateTime(t.toLocalDateTime(), t.getOffset());
+            }
+            return new DateTime(LocalDateTime.parse(s), null);
         });
         dt.put("fromtimestamp", (PyCallable) (a, k) -> new DateTime(LocalDateTime.ofInstant(
                 Instant.ofEpochMilli(Math.round(PyOps.toDouble(a.get(0)) * 1000)), java.time.ZoneId.systemDefault()), null));
@@ -290,7 +297,7 @@ final class PyDateTime {
         m.put("datetime", new Type("datetime.datetime", dt, (a, k) -> new DateTime(LocalDateTime.of(
                 (int) num(a, k, 0, "year"), (int) num(a, k, 1, "month"), (int) num(a, k, 2, "day"),
                 (int) num(a, k, 3, "hour"), (int) num(a, k, 4, "minute"), (int) num(a, k, 5, "second"),
-                (int) num(a, k, 6, "microsecond") * 1000), null)));
+                (int) num(a, k, 6, "microsecond") * 1000), PyTz.attached(arg(a, k, 7, "tzinfo", null)))));
         m.put("date", new Type("datetime.date", date, (a, k) -> new Date(LocalDate.of((int) num(a, k, 0, "year"),
                 (int) num(a, k, 1, "month"), (int) num(a, k, 2, "day")))));
         m.put("timedelta", new Type("datetime.timedelta", Map.of(), (a, k) -> {

@@ -316,6 +316,16 @@ final class PyParser extends ExtendedParser {
         return new AstBinary(left, right, OpNodes.binary(OpNodes.nameOf(operator)));
     }
 
+    /** Unary plus, which jinjava's grammar lacks ({@code +x} is x for a number). */
+    @Override
+    protected AstNode unary(boolean required) throws ScanException, ParseException {
+        if (getToken().getSymbol() == Symbol.PLUS) {
+            consumeToken();
+            return new AstUnary(unary(true), OpNodes.POS);
+        }
+        return super.unary(required);
+    }
+
     @Override
     protected AstUnary createAstUnary(AstNode child, AstUnary.Operator operator) {
         if (operator == AstUnary.NOT) {

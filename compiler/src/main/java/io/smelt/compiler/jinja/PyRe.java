@@ -131,75 +131,7 @@ final class PyRe {
         }
         String src = PyStr.str(pattern);
         long flags = flagsObj == null ? 0 : PyOps.toLong(flagsObj);
-        return CACHE.computeIfAbsent(flags + ":" + src, key -> translate(src, flags));
-    }
-
-    private static Compiled translate(String src, long flags) {
-        StringBuilder out = new StringBuilder();
-        Map<String, Integer> names = new LinkedHashMap<>();
-        int group = 0;
-        boolean inClass = false;
-        for (int i = 0; i < src.length(); i++) {
-            char c = src.charAt(i);
-            if (c == '\\' && i + 1 < src.length()) {
-                char e = src.charAt(i + 1);
-                out.append(e == 'Z' ? "\\z" : "\\" + e);
-                i++;
-            } else if (inClass) {
-                if (c == ']') {
-                    inClass = false;
-                }
-                out.append(c == '[' ? "\\[" : String.valueOf(c));
-            } else if (c == '[') {
-                inClass = true;
-                out.append(c);
-                if (i + 1 < src.length() && src.charAt(i + 1) == '^') {
-                    out.append('^');
-                    i++;
-                }
-                if (i + 1 < src.length() && src.charAt(i + 1) == ']') {
-                    out.append("\\]");
-                    i++;
-                }
-            } else if (c == '(' && src.startsWith("(?P<", i)) {
-                int close = src.indexOf('>', i);
-                names.put(src.substring(i + 4, close), ++group);
-                out.append('(');
-                i = close;
-            } else if (c == '(' && src.startsWith("(?P=", i)) {
-                int close = src.indexOf(')', i);
-                out.append("\\").append(names.get(src.substring(i + 4, close)));
-                i = close;
-            } else if (c == '(' && src.startsWith("(?<", i) && !src.startsWith("(?<=", i) && !src.startsWith("(?<!", i)) {
-                int close = src.indexOf('>', i);
-                names.put(src.substring(i + 3, close), ++group);
-                out.append('(');
-                i = close;
-            } else {
-                if (c == '(' && !src.startsWith("(?", i)) {
-                    group++;
-                }
-                out.append(c);
-            }
-        }
-        int jflags = 0;
-        if ((flags & 2) != 0) {
-            jflags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-        }
-        if ((flags & 8) != 0) {
-            jflags |= Pattern.MULTILINE;
-        }
-        if ((flags & 16) != 0) {
-            jflags |= Pattern.DOTALL;
-        }
-        if ((flags & 64) != 0) {
-            jflags |= Pattern.COMMENTS;
-        }
-        try {
-            return new Compiled(src, flags, Pattern.compile(out.toString(), jflags), names);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new PyException("re.error: " + e.getDescription() + " at position " + e.getIndex());
-        }
+        return CACHE.computeIfAbsent(flags + ":" + src, key -> PyRePattern.compile(src, flags));
     }
 
     private static Object apply(String fn, List<Object> a, Map<String, Object> k) {

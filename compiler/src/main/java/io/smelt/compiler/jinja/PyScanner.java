@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * jinjava's expression scanner with Python's names and strings: EL keywords that are ordinary names in
  * Jinja ({@code div}, {@code mod}, {@code empty}, {@code eq}...) scan as identifiers, and string escapes
- * follow Python (an unknown escape such as {@code '\d'} keeps its backslash).
+ * follow Python (an unknown escape such as {@code '\d'} keeps its backslash), and {@code +} is always the
+ * plus sign (jinjava scans {@code +1} as a unary operator token, so {@code j+1} failed to parse).
  */
 final class PyScanner extends ExtendedScanner {
     private static final Set<String> PLAIN_NAMES =
@@ -21,6 +22,14 @@ final class PyScanner extends ExtendedScanner {
     @Override
     protected Scanner.Token keyword(String s) {
         return PLAIN_NAMES.contains(s) ? null : super.keyword(s);
+    }
+
+    @Override
+    protected Scanner.Token nextEval() throws ScanException {
+        if (getInput().charAt(getPosition()) == '+') {
+            return fixed(Symbol.PLUS);
+        }
+        return super.nextEval();
     }
 
     @Override

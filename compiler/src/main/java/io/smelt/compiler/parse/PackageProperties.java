@@ -30,8 +30,17 @@ public final class PackageProperties implements Properties {
             file.unitTests().forEach(spec -> unitTests.add(new UnitTest(spec, file.path())));
             for (SourceProperties source : file.sources()) {
                 for (SourceTableProperties table : source.tables()) {
-                    Map<String, Object> config = new LinkedHashMap<>(source.config());
+                    Map<String, Object> config = new LinkedHashMap<>();
+                    // freshness and loaded_at_field: the table's, else the source's (config wins over both)
+                    putIfSet(config, "freshness", source.freshness());
+                    putIfSet(config, "loaded_at_field", source.loadedAtField());
+                    putIfSet(config, "freshness", table.freshness());
+                    putIfSet(config, "loaded_at_field", table.loadedAtField());
+                    config.putAll(source.config());
                     config.putAll(table.config());
+                    List<String> tags = new ArrayList<>(source.tags());
+                    tags.addAll(table.tags());
+                    config = withMetaAndTags(config, table.meta(), tags);
                     List<TestDef> tests = new ArrayList<>();
                     addTests(tests, table.tests(), null);
                     for (ColumnProperties column : table.columns()) {
@@ -42,6 +51,43 @@ public final class PackageProperties implements Properties {
                             table.at()));
                 }
             }
+        }
+    }
+
+    /**
+     * Top-level {@code meta:} and {@code tags:} of a properties entry apply as config, as in dbt: the meta keys
+     * under the config's own (which win), the tags added to the config's.
+     */
+    private static Map<String, Object> withMetaAndTags(Map<String, Object> config, Map<String, Object> meta,
+            List<String> tags) {
+        if (meta.isEmpty() && tags.isEmpty()) {
+            return config;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(config);
+        if (!meta.isEmpty()) {
+            Map<Object, Object> merged = new LinkedHashMap<>(meta);
+            if (config.get("meta") instanceof Map<?, ?> own) {
+                merged.putAll(own);
+            }
+            out.put("meta", merged);
+        }
+        if (!tags.isEmpty()) {
+            List<Object> merged = new ArrayList<>();
+            Object own = config.get("tags");
+            if (own instanceof List<?> list) {
+                merged.addAll(list);
+            } else if (own != null) {
+                merged.add(own);
+            }
+            tags.stream().filter(t -> !merged.contains(t)).forEach(merged::add);
+            out.put("tags", merged);
+        }
+        return out;
+    }
+
+    private static void putIfSet(Map<String, Object> config, String key, Object value) {
+        if (value != null) {
+            config.put(key, value);
         }
     }
 
@@ -60,7 +106,8 @@ public final class PackageProperties implements Properties {
                 addTests(tests, column.tests(), column.name());
             }
             Object relation = entry.other().get("relation");
-            Patch patch = new Patch(entry.name(), entry.description(), entry.config(), columns(entry.columns()), tests,
+            Patch patch = new Patch(entry.name(), entry.description(),
+                    withMetaAndTags(entry.config(), entry.meta(), entry.tags()), columns(entry.columns()), tests,
                     file.path(), entry.at(), relation == null ? null : String.valueOf(relation), null);
             patches.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(entry.name(), patch);
             ordered.computeIfAbsent(key, k -> new ArrayList<>()).add(patch);

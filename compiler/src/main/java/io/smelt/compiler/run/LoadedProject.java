@@ -3,6 +3,7 @@ package io.smelt.compiler.run;
 import io.smelt.adapter.Adapter;
 import io.smelt.adapter.Relation;
 import io.smelt.adapter.TargetConfig;
+import io.smelt.compiler.artifact.FlatGraph;
 import io.smelt.compiler.context.ContextHost;
 import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.Node;
@@ -224,31 +225,7 @@ final class LoadedProject implements ContextHost {
     public Map<String, Object> graph() {
         Map<String, Object> built = graph;
         if (built == null) {
-            Map<String, Object> nodes = new LinkedHashMap<>();
-            Map<String, Object> sourceNodes = new LinkedHashMap<>();
-            for (Node node : manifest.nodes().values()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("unique_id", node.uniqueId());
-                entry.put("name", node.name());
-                entry.put("resource_type", node.resourceType().dbtName());
-                entry.put("package_name", node.packageName());
-                entry.put("database", node.database());
-                entry.put("schema", node.schema());
-                entry.put("alias", node.alias());
-                entry.put("identifier", node.alias());
-                entry.put("source_name", node.sourceName());
-                entry.put("config", new LinkedHashMap<>(node.config().values()));
-                entry.put("tags", node.config().tags());
-                entry.put("fqn", node.fqn());
-                entry.put("original_file_path", node.originalFilePath() == null ? null : node.originalFilePath().toString());
-                entry.put("depends_on", Map.of("nodes", node.dependsOn()));
-                entry.put("columns", node.columns());
-                entry.put("description", node.description());
-                entry.put("raw_code", node.rawCode());
-                (node.resourceType() == ResourceType.SOURCE ? sourceNodes : nodes).put(node.uniqueId(), entry);
-            }
-            built = Map.of("nodes", nodes, "sources", sourceNodes, "macros", Map.of(), "exposures", Map.of(),
-                    "metrics", Map.of(), "groups", Map.of(), "semantic_models", Map.of());
+            built = FlatGraph.of(manifest, node -> node.hasRelation() ? adapter.render(relationOf(node)) : null);
             graph = built;
         }
         return built;

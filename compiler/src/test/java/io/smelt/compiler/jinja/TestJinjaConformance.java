@@ -45,10 +45,10 @@ class TestJinjaConformance {
                 new MacroSource("probe_pkg", Path.of("macros/probe_pkg.sql"), resource("macros/probe_pkg/probe_pkg.sql")));
     }
 
-    /** The shared corpus, then more cases recorded from Jinja2 3.1.6 the same way ({@code extra-cases.json}). */
+    /** The shared corpus, more cases recorded from Jinja2 3.1.6 the same way ({@code extra-cases.json}), and {@code python-cases.json} from {@code generate_python_cases.py}. */
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> out = new ArrayList<>();
-        for (String file : List.of("cases.json", "extra-cases.json")) {
+        for (String file : List.of("cases.json", "extra-cases.json", "python-cases.json")) {
             JsonNode all = new ObjectMapper().readTree(resource(file));
             all.forEach(c -> out.add(Arguments.of(c.get("id").asText(), c)));
         }

@@ -32,9 +32,22 @@ class TestJinjaPythonSemantics {
             {{ {'a': {'b': 1}}.a.b }}|{{ {'k': {'v': '}}'}}['k'] -}} {{- '' }}|{% raw %}{{ x }}}{% endraw %}|{% set d = {'a': {'b': 2}} %}{{ d.a }} # 1|{'v': '}}'}|{{ x }}}|{'b': 2}
             {{ x|default(none) is none }}|{{ []|first is defined }}|{{ [1]|first is number and 'a'|upper is string }}|{{ x|default(1) is not none }} # True|False|True|True
             {{ dict(a='b' ~ 'c', d=1 + 2) }}|{% macro f(x, y=none) %}{{ x }}{{ y }}{% endmacro %}{{ f(x='p' ~ 1, y=2 if true else 3) }} # {'a': 'bc', 'd': 3}|p12
+            {{ modules.datetime.datetime(1997, 9, 29, 6, 14, 0, tzinfo=modules.pytz.timezone('America/Los_Angeles')) }}|{{ modules.pytz.timezone('America/Los_Angeles').localize(modules.datetime.datetime(2024, 7, 1, 12, 0)) }} # 1997-09-29 06:14:00-07:53|2024-07-01 12:00:00-07:00
+            {{ modules.datetime.datetime(2024, 1, 1, 12, 0, tzinfo=modules.pytz.utc).astimezone(modules.pytz.timezone('Europe/Paris')) }}|{{ modules.pytz.timezone('Europe/Paris').zone }}|{{ modules.pytz.timezone('UTC') }} # 2024-01-01 13:00:00+01:00|Europe/Paris|UTC
             {{ 100000000000000000000 + 1 }}|{{ -9223372036854775809 }}|{{ () }}|{{ ()|length }}|{{ (1,) }} # 100000000000000000001|-9223372036854775809|()|0|(1,)
             """)
     void rendersLikeJinja2(String template, String expected) {
         assertThat(ENGINE.render(ENGINE.parse("root", Path.of("t.sql"), template.strip()), Map.of())).isEqualTo(expected.strip());
+    }
+
+    /** A generic test's YAML arguments reach its macro through {@code **kwargs}; Python lists there can be changed. */
+    @org.junit.jupiter.api.Test
+    void listsPassedFromJavaAreMutable() {
+        String template = "{% macro m(cols, opts) %}{% do cols.append('b') %}{% do opts.update({'y': 2}) %}"
+                + "{{ cols }}{{ opts }}{% endmacro %}{{ m(**kw) }}|{{ m(*args) }}";
+        Map<String, Object> kw = Map.of("cols", List.of("a"), "opts", Map.of("x", 1));
+        assertThat(ENGINE.render(ENGINE.parse("root", Path.of("t.sql"), template),
+                Map.of("kw", kw, "args", List.of(List.of("a"), Map.of("x", 1)))))
+                .isEqualTo("['a', 'b']{'x': 1, 'y': 2}|['a', 'b']{'x': 1, 'y': 2}");
     }
 }

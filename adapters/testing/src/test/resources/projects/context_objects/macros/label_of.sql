@@ -1,0 +1,3 @@
+{% macro label_of(value) -%}
+upper('{{ value }}')
+{%- endmacro %}
