@@ -52,6 +52,21 @@ class TestDepsCommand {
     }
 
     @Test
+    void aPackageConfigThatMentionsTargetDoesNotStopDeps() throws IOException {
+        writePackage(dir.resolve("util"), "util", "0.1.0");
+        Files.writeString(dir.resolve("util/dbt_project.yml"), "models:\n  util:\n    +enabled: \"{{ target.type != 'fabric' }}\"\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Path project = project("packages:\n  - local: ../util\n");
+
+        Result result = TestingCli.run(project, "deps");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(project.resolve("dbt_packages/util")).exists();
+        Result ls = TestingCli.run(project, "ls", "--resource-type", "model");
+        assertThat(ls.exitCode()).as("the package's config renders once the target is known: " + ls.err()).isZero();
+    }
+
+    @Test
     void localPackagesAreLinkedAndLocked() throws IOException {
         writePackage(dir.resolve("util"), "util", "0.1.0");
         Path project = project("packages:\n  - local: ../util\n");

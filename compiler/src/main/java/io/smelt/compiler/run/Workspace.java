@@ -68,7 +68,8 @@ public final class Workspace implements AutoCloseable {
      */
     public static DepsInstaller.Result deps(ProjectOptions options, boolean upgrade, boolean lockOnly, RunListener listener) {
         ProjectLoading.Files0 files = ProjectLoading.readProject(options);
-        return new DepsInstaller(files.root(), files.renderer(), options.environment(),
+        // As dbt's deps: no profile, so package configs that mention target stay as written (deps reads names and packages)
+        return new DepsInstaller(files.root(), YamlRenderers.withoutTarget(files.renderer()), options.environment(),
                 line -> listener.message(RunListener.Level.INFO, line)).run(upgrade, lockOnly);
     }
 
