@@ -92,6 +92,12 @@ final class ConfigJson {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("enabled", true);
         if (node.resourceType() == ResourceType.SOURCE) {
+            // every key of dbt's SourceConfig, so a macro reading graph.sources (dbt_project_evaluator's
+            // node.config.freshness != None) sees none rather than undefined
+            config.put("event_time", null);
+            config.put("freshness", null);
+            config.put("loaded_at_field", null);
+            config.put("loaded_at_query", null);
             config.put("tags", List.of());
             config.put("meta", Map.of());
             return config;

@@ -89,6 +89,23 @@ class TestManifestWriter {
     }
 
     @Test
+    void aSourceConfigHasEveryKeyOfDbtsSourceConfig() throws Exception {
+        Node plain = TestingNodes.source("raw", "plain").build();
+        Manifest manifest = new Manifest("shop", null, linkedById(plain), Map.of(), Map.of());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ManifestWriter(manifest, META).writeTo(out);
+        JsonNode json = TestingDbtSchemas.read(out.toByteArray());
+        assertValid(json, MANIFEST);
+
+        JsonNode config = json.get("sources").get(plain.uniqueId()).get("config");
+        assertThat(config.has("freshness")).as("macros test config.freshness != none").isTrue();
+        assertThat(config.get("freshness").isNull()).isTrue();
+        assertThat(config.get("loaded_at_field").isNull()).isTrue();
+        assertThat(config.get("event_time").isNull()).isTrue();
+    }
+
+    @Test
     void manifestValidatesAgainstDbtSchemaAndCarriesDbtFields(@TempDir Path dir) {
         Path file = dir.resolve("target").resolve("manifest.json");
         ManifestWriter.write(file, shopManifest(), META, compiled());
