@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * skipped.
  */
 final class Scheduler {
+    /** Deeply nested macros need more than the default 1 MB of stack; only what is used is committed. */
+    private static final long RENDER_STACK_SIZE = 64L << 20;
+
     private final Adapter adapter;
     private final int threads;
     private final RunListener listener;
@@ -53,7 +56,7 @@ final class Scheduler {
         List<Session> opened = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger workers = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "Thread-" + workers.incrementAndGet());
+            Thread thread = new Thread(null, runnable, "Thread-" + workers.incrementAndGet(), RENDER_STACK_SIZE);
             thread.setDaemon(true);
             return thread;
         });

@@ -1,0 +1,62 @@
+package io.smelt.cli;
+
+import io.smelt.cli.TestingCli.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Broken projects written by each test: a clear error at the file and line (exit 2), never a crash
+ * and never a run that silently does something else.
+ */
+class TestBadProjectFiles {
+    @TempDir
+    Path dir;
+
+    @Test
+    void endlessMacroRecursionIsAJinjaError() throws IOException {
+        Path project = project("recursion");
+        write(project, "macros/loop.sql", "{% macro ping(n) %}{{ pong(n) }}{% endmacro %}\n\n"
+                + "{% macro pong(n) %}\n{{ ping(n + 1) }}{% endmacro %}\n");
+        write(project, "models/m.sql", "select {{ ping(1) }} as id\n");
+        Result result = TestingCli.inProject(project, "build");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("macros/loop.sql:1: error: maximum recursion depth exceeded in macro 'ping'")
+                .contains("called from macro recursion.pong (macros/loop.sql:4)")
+                .doesNotContain("StackOverflow").doesNotContain("\tat ");
+    }
+
+    @Test
+    void deepFiniteRecursionStillRenders() throws IOException {
+        Path project = project("deep");
+        write(project, "macros/count.sql",
+                "{% macro count_down(n) %}{% if n > 0 %}{{ count_down(n - 1) }}{% else %}{{ 7 }}{% endif %}{% endmacro %}\n");
+        write(project, "models/m.sql", "select {{ count_down(200) }} as id\n");
+        Result result = TestingCli.inProject(project, "build");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(Files.readString(project.resolve("target/compiled/deep/models/m.sql"))).contains("select 7 as id");
+    }
+
+    Path project(String name) throws IOException {
+        return project(name, "");
+    }
+
+    Path project(String name, String extra) throws IOException {
+        Path project = dir.resolve(name);
+        Files.createDirectories(project.resolve("models"));
+        Files.writeString(project.resolve("dbt_project.yml"),
+                "name: " + name + "\nversion: '1.0'\nconfig-version: 2\n" + extra);
+        return project;
+    }
+
+    static void write(Path project, String file, String text) throws IOException {
+        Path path = project.resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, text);
+    }
+}
