@@ -42,6 +42,23 @@ class TestBadProjectFiles {
         assertThat(Files.readString(project.resolve("target/compiled/deep/models/m.sql"))).contains("select 7 as id");
     }
 
+    @Test
+    void aProfilesFileWithoutTheProfileStopsTheRun() throws IOException {
+        Path project = project("no_profile", "profile: warehouse\n");
+        write(project, "models/m.sql", "select 1 as id\n");
+        write(project, "profiles.yml", "warehous:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n");
+        Result result = TestingCli.inProject(project, "build");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("profiles.yml: error: profiles.yml has no profile 'warehouse'")
+                .contains("its profiles are: warehous").contains("did you mean 'warehous'?");
+        assertThat(project.resolve("target/warehouse.duckdb")).doesNotExist();
+
+        write(project, "profiles.yml", "");
+        result = TestingCli.inProject(project, "build");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("it is empty");
+    }
+
     Path project(String name) throws IOException {
         return project(name, "");
     }

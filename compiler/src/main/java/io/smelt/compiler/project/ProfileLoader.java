@@ -201,17 +201,13 @@ public final class ProfileLoader {
             profiles.remove("config");
             YamlReader.Entry profile = profiles.get(profileName);
             if (profile == null) {
-                if (profileAskedFor) {
-                    throw new SmeltException(ErrorKind.PROFILE, SourcePosition.of(file),
-                            FILE_NAME + " has no profile '" + profileName + "'" + existing("its profiles are", profileName, profiles.keySet()),
-                            "pass one of them with --profile, or add a profile named " + profileName + ":");
-                }
-                return implicit(profileName, file + " has no profile '" + profileName + "'", searched);
+                throw missingProfile(file, profileName, profileAskedFor, profiles.keySet());
             }
             Map<String, YamlReader.Entry> body = yaml.mapping(profile.value(), "profile '" + profileName + "'");
             YamlReader.Entry outputs = body.get("outputs");
             if (outputs == null || YamlReader.isNull(outputs.value())) {
-                throw yaml.error(profile.keyNode(), "profile '" + profileName + "' has no outputs:",
+                boolean fromFile = options.target() == null && nonBlank(env.get("DBT_TARGET")) == null && body.containsKey("target");
+                throw yaml.error(fromFile ? body.get("target").value() : profile.keyNode(), "profile '" + profileName + "' has no outputs:",
                         "add outputs: with one entry per target, for example dev:");
             }
             Map<String, YamlReader.Entry> targets = yaml.mapping(outputs.value(), "outputs of profile '" + profileName + "'");
@@ -219,7 +215,8 @@ public final class ProfileLoader {
                     body.containsKey("target") ? yaml.text(body.get("target").value(), "target") : null, "default");
             YamlReader.Entry target = targets.get(targetName);
             if (target == null) {
-                throw yaml.error(profile.keyNode(), "profile '" + profileName + "' in " + file + " has no target '" + targetName + "'"
+                boolean fromFile = options.target() == null && nonBlank(env.get("DBT_TARGET")) == null && body.containsKey("target");
+                throw yaml.error(fromFile ? body.get("target").value() : profile.keyNode(), "profile '" + profileName + "' in " + file + " has no target '" + targetName + "'"
                         + existing("its targets are", targetName, targets.keySet()),
                         "choose one with --target, or set target: in the profile to one of them");
             }
@@ -238,6 +235,22 @@ public final class ProfileLoader {
             log.debug("using target {} of profile {} from {}", targetName, profileName, file);
             return new ProfileResult.Found(new TargetConfig(profileName, targetName, fields, secrets, project.projectDir(),
                     project.targetDir(), false), file);
+        }
+
+        /** dbt stops here too: a profiles.yml that exists must have the profile, or nothing would say which engine is meant. */
+        private SmeltException missingProfile(Path file, String profileName, boolean askedFor, Set<String> names) {
+            String from = askedFor ? "" : " (named by profile: in " + ProjectLoader.FILE_NAME + ")";
+            if (names.isEmpty()) {
+                return new SmeltException(ErrorKind.PROFILE, SourcePosition.of(file),
+                        file + " has no profiles: it is empty, so it has no profile '" + profileName + "'" + from,
+                        "add a profile named " + profileName + ": to it, or remove the file to run on an embedded DuckDB database");
+            }
+            String suggestion = Names.suggestion(profileName, names);
+            String fix = askedFor ? "pass one of them with --profile" : "set profile: in " + ProjectLoader.FILE_NAME + " to one of them";
+            return new SmeltException(ErrorKind.PROFILE, SourcePosition.of(file),
+                    FILE_NAME + " has no profile '" + profileName + "'" + from + existing("its profiles are", profileName, names),
+                    (suggestion != null ? "did you mean '" + suggestion + "'? " : "") + fix + ", or add a profile named "
+                            + profileName + ": to " + file);
         }
 
         private ProfileResult implicit(String profileName, String reason, List<Path> searched) {
