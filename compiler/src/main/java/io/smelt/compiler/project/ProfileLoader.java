@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -233,8 +234,10 @@ public final class ProfileLoader {
             Set<String> secrets = new HashSet<>(envSecrets);
             secrets.addAll(secretFieldValues(fields));
             log.debug("using target {} of profile {} from {}", targetName, profileName, file);
+            Map<String, SourcePosition> fieldsAt = new HashMap<>();
+            yaml.mapping(target.value(), "target").forEach((name, entry) -> fieldsAt.put(name, yaml.at(entry.value())));
             return new ProfileResult.Found(new TargetConfig(profileName, targetName, fields, secrets, project.projectDir(),
-                    project.targetDir(), false), file);
+                    project.targetDir(), false), file, yaml.at(target.keyNode()), fieldsAt);
         }
 
         /** dbt stops here too: a profiles.yml that exists must have the profile, or nothing would say which engine is meant. */

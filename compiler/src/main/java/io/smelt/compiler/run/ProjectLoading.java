@@ -78,8 +78,9 @@ final class ProjectLoading {
         Files0 files = readProject(options);
         DbtProject root = files.root();
         List<DbtProject> packages = PackageFinder.find(root, files.renderer());
-        TargetConfig target = target(options, root, files.renderer(), factories, listener);
-        Adapter adapter = createAdapter(target, factories);
+        ProfileResult profile = ProfileLoader.load(options, root, files.renderer());
+        TargetConfig target = target(profile, root, factories, listener);
+        Adapter adapter = createAdapter(profile, target, factories);
         try {
             return build(options, files, packages, target, adapter, listener);
         }
@@ -194,9 +195,7 @@ final class ProjectLoading {
         };
     }
 
-    static TargetConfig target(ProjectOptions options, DbtProject root, YamlRenderer renderer, List<AdapterFactory> factories,
-            RunListener listener) {
-        ProfileResult profile = ProfileLoader.load(options, root, renderer);
+    static TargetConfig target(ProfileResult profile, DbtProject root, List<AdapterFactory> factories, RunListener listener) {
         if (profile instanceof ProfileResult.Found found) {
             return found.target();
         }
@@ -220,21 +219,25 @@ final class ProjectLoading {
                 "create a profiles.yml (see docs/reference/profiles.md)");
     }
 
-    static Adapter createAdapter(TargetConfig target, List<AdapterFactory> factories) {
+    /** The engine for {@code target}; an error in its fields points at their line when they came from profiles.yml. */
+    static Adapter createAdapter(ProfileResult profile, TargetConfig target, List<AdapterFactory> factories) {
+        ProfileResult.Found found = profile instanceof ProfileResult.Found f ? f : null;
         for (AdapterFactory factory : factories) {
             if (factory.type().equals(target.type())) {
                 try {
                     return factory.create(target);
                 }
                 catch (AdapterConfigException e) {
-                    throw new SmeltException(ErrorKind.PROFILE, null, "target '" + target.targetName() + "' of profile '"
-                            + target.profileName() + "': " + e.getMessage(), e.hint(), e);
+                    throw new SmeltException(ErrorKind.PROFILE, found == null ? null : found.positionFor(e.getMessage()),
+                            "target '" + target.targetName() + "' of profile '" + target.profileName() + "': " + e.getMessage(),
+                            e.hint(), e);
                 }
             }
         }
         List<String> types = factories.stream().map(AdapterFactory::type).sorted().toList();
-        throw new SmeltException(ErrorKind.PROFILE, null, "profile '" + target.profileName() + "' target '"
-                + target.targetName() + "' has type '" + target.type() + "', which no installed engine serves",
+        throw new SmeltException(ErrorKind.PROFILE, found == null ? null : found.positionFor("profile field 'type'"),
+                "profile '" + target.profileName() + "' target '" + target.targetName() + "' has type '" + target.type()
+                        + "', which no installed engine serves",
                 "use one of: " + String.join(", ", types));
     }
 
