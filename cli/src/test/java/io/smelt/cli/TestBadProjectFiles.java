@@ -76,6 +76,41 @@ class TestBadProjectFiles {
         assertThat(result.err()).contains("profiles.yml:5:13: error: profile 'p' target 'dev' has type 'duckdbb'");
     }
 
+    @Test
+    void enabledThatIsNotABooleanIsAnErrorAtItsLine() throws IOException {
+        Path project = project("flags", "models:\n  flags:\n    +enabled: 'yes'\n");
+        write(project, "models/m.sql", "select 1 as id\n");
+        Result result = TestingCli.inProject(project, "run");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("dbt_project.yml:6:15: error: config enabled must be true or false, got 'yes'");
+
+        project = project("flags2");
+        write(project, "models/m.sql", "select 1 as id\n");
+        write(project, "models/schema.yml", "version: 2\nmodels:\n  - name: m\n    config:\n      enabled: 'no'\n");
+        result = TestingCli.inProject(project, "run");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("models/schema.yml:5:16: error: config enabled must be true or false, got 'no'");
+
+        project = project("flags3");
+        write(project, "models/m.sql", "{{ config(enabled='off') }}\nselect 1 as id\n");
+        result = TestingCli.inProject(project, "run");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("models/m.sql:1: error: config enabled must be true or false, got 'off'");
+    }
+
+    @Test
+    void enabledAsABooleanOrAJinjaConditionStillWorks() throws IOException {
+        Path project = project("conditions", "models:\n  conditions:\n    off_by_target:\n"
+                + "      +enabled: \"{{ var('in_prod', 1 == 2) }}\"\n    on:\n      +enabled: yes\n");
+        write(project, "models/off_by_target/a.sql", "select 1 as id\n");
+        write(project, "models/on/b.sql", "select 1 as id\n");
+        write(project, "models/c.sql", "{{ config(enabled=(target.name == 'dev')) }}\nselect 1 as id\n");
+        write(project, "models/d.sql", "{{ config(enabled='False') }}\nselect 1 as id\n");
+        Result result = TestingCli.inProject(project, "ls", "--output", "name");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines().filter(l -> !l.isBlank()).toList()).containsExactlyInAnyOrder("b", "c");
+    }
+
     Path project(String name) throws IOException {
         return project(name, "");
     }

@@ -96,6 +96,13 @@ public final class ProjectParser {
                 })
                 .toList();
         problems.addAll(UnitTests.check(nodes));
+        for (Node node : nodes) {
+            // a value rendered from Jinja; literal ones were rejected where they were written
+            String notAFlag = NodeConfig.notAFlag("enabled", node.config().get("enabled"));
+            if (notAFlag != null && node.resourceType() != ResourceType.TEST) {
+                problems.add(new Diagnostic(ErrorKind.PROJECT, node.definedAt(), notAFlag + " (for " + node.uniqueId() + ")", null));
+            }
+        }
         if (!problems.isEmpty()) {
             List<Diagnostic> sorted = new ArrayList<>(problems);
             sorted.sort((a, b) -> String.valueOf(a.at()).compareTo(String.valueOf(b.at())));

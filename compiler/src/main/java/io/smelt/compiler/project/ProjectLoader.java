@@ -183,6 +183,7 @@ public final class ProjectLoader {
         private void checkKey(YamlReader.Entry entry, Map<String, Map<String, Object>> trees) {
             String key = entry.key();
             if (CONFIG_TREE_KEYS.contains(key)) {
+                yaml.checkFlags(entry.value());
                 trees.put(key, yaml.map(entry.value(), key, HOOK_KEYS));
                 return;
             }

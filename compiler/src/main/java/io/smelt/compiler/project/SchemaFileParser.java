@@ -251,6 +251,9 @@ public final class SchemaFileParser {
     }
 
     private Map<String, Object> config(Map<String, YamlReader.Entry> fields, String owner) {
+        if (fields.containsKey("config")) {
+            yaml.checkFlags(fields.get("config").value());
+        }
         return map(fields, "config", owner);
     }
 
