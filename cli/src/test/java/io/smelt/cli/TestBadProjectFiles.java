@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -109,6 +110,40 @@ class TestBadProjectFiles {
         Result result = TestingCli.inProject(project, "ls", "--output", "name");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().lines().filter(l -> !l.isBlank()).toList()).containsExactlyInAnyOrder("b", "c");
+    }
+
+    @Test
+    void invalidUtf8IsReportedAtItsLine() throws IOException {
+        Path project = project("latin1");
+        Files.write(project.resolve("models/m.sql"), "select 1 as id\n-- caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Result result = TestingCli.inProject(project, "parse");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("models/m.sql:2:7: error: the file is not valid UTF-8 (byte 0xE9)")
+                .doesNotContain("Input length");
+
+        Files.writeString(project.resolve("models/m.sql"), "select 1 as id\n");
+        Files.write(project.resolve("models/schema.yml"),
+                "version: 2\nmodels:\n  - name: m\n    description: na\u00efve\n".getBytes(StandardCharsets.ISO_8859_1));
+        result = TestingCli.inProject(project, "parse");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("models/schema.yml:4:20: error: the file is not valid UTF-8 (byte 0xEF)");
+    }
+
+    @Test
+    void brokenAndLoopingSymbolicLinksAreSkippedWithAWarning() throws IOException {
+        Path project = project("links");
+        write(project, "models/m.sql", "select 1 as id\n");
+        write(project, "elsewhere/shared.sql", "select 2 as id\n");
+        Files.createSymbolicLink(project.resolve("models/gone.sql"), Path.of("missing.sql"));
+        Files.createDirectories(project.resolve("models/sub"));
+        Files.createSymbolicLink(project.resolve("models/sub/up"), Path.of(".."));
+        Files.createSymbolicLink(project.resolve("models/linked"), project.resolve("elsewhere"));
+        Result result = TestingCli.inProject(project, "ls", "--output", "name");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out() + result.err())
+                .contains("models/gone.sql: skipped: a symbolic link to missing.sql, which does not exist")
+                .contains("models/sub/up: skipped: a symbolic link that leads back into a folder above it (a loop)");
+        assertThat(result.out().lines().filter(l -> l.equals("m") || l.equals("shared")).toList()).containsExactly("m", "shared");
     }
 
     Path project(String name) throws IOException {

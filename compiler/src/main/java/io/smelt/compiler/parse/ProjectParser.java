@@ -13,10 +13,9 @@ import io.smelt.compiler.graph.ResourceType;
 import io.smelt.compiler.jinja.Template;
 import io.smelt.compiler.project.ConfigResolver;
 import io.smelt.compiler.project.DbtProject;
+import io.smelt.compiler.project.TextFiles;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -239,12 +238,7 @@ public final class ProjectParser {
     }
 
     private static String read(DbtProject project, Path path, Path display) {
-        try {
-            return Files.readString(project.projectDir().resolve(path), StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new SmeltException(ErrorKind.PROJECT, SourcePosition.of(display), "cannot read the file: " + e.getMessage(), null);
-        }
+        return TextFiles.read(project.projectDir().resolve(path), display);
     }
 
     static String sha256(String text) {

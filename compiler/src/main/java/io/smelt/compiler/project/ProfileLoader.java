@@ -10,8 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.nodes.Node;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -188,13 +186,7 @@ public final class ProfileLoader {
         }
 
         private ProfileResult read(Path file, String profileName, boolean profileAskedFor, List<Path> searched) {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            }
-            catch (IOException e) {
-                throw new SmeltException(ErrorKind.PROFILE, SourcePosition.of(file), "cannot read " + FILE_NAME + ": " + e.getMessage(), null);
-            }
+            String text = TextFiles.read(file, file);
             YamlReader yaml = new YamlReader(file, ErrorKind.PROFILE, renderer);
             Node root = yaml.compose(text);
             Map<String, YamlReader.Entry> profiles = new LinkedHashMap<>(yaml.mapping(root, FILE_NAME));

@@ -9,7 +9,6 @@ import io.smelt.compiler.context.ParseCapture;
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
-import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.graph.GraphLinker;
 import io.smelt.compiler.graph.MacroInfo;
 import io.smelt.compiler.graph.Manifest;
@@ -22,6 +21,7 @@ import io.smelt.compiler.parse.ProjectFiles;
 import io.smelt.compiler.parse.ProjectParser;
 import io.smelt.compiler.project.ConfigResolver;
 import io.smelt.compiler.project.DbtProject;
+import io.smelt.compiler.project.TextFiles;
 import io.smelt.compiler.project.PackageFinder;
 import io.smelt.compiler.project.ProfileLoader;
 import io.smelt.compiler.project.ProfileResult;
@@ -162,6 +162,7 @@ final class ProjectLoading {
         GraphLinker.Result linked = GraphLinker.linkAll(all, root.name());
         linked.warnings().forEach(w -> warnings.add((w.at() == null ? "" : w.at() + ": ") + w.message()));
         for (ProjectFiles pkg : scanned) {
+            pkg.skipped().forEach(s -> warnings.add(display(root, pkg.project(), s.path()) + ": " + s.reason()));
             pkg.unsupported().forEach(path -> warnings.add(display(root, pkg.project(), path)
                     + ": Python models are not supported yet; this model was skipped"));
         }
@@ -318,11 +319,6 @@ final class ProjectLoading {
     }
 
     private static String read(DbtProject project, Path path) {
-        try {
-            return Files.readString(project.projectDir().resolve(path), StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new SmeltException(ErrorKind.PROJECT, SourcePosition.of(path), "cannot read the file: " + e.getMessage(), null);
-        }
+        return TextFiles.read(project.projectDir().resolve(path), path);
     }
 }
