@@ -146,6 +146,23 @@ class TestBadProjectFiles {
         assertThat(result.out().lines().filter(l -> l.equals("m") || l.equals("shared")).toList()).containsExactly("m", "shared");
     }
 
+    @Test
+    void aModelDescribedTwiceIsAnErrorAtTheSecondEntry() throws IOException {
+        Path project = project("twice");
+        write(project, "models/m.sql", "select 1 as id\n");
+        write(project, "models/schema.yml", "version: 2\nmodels:\n  - name: m\n    description: one\n  - name: m\n");
+        Result result = TestingCli.inProject(project, "parse");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("models/schema.yml:5:5: error: model 'm' is described a second time in this file;"
+                + " the first entry is at models/schema.yml:3:5");
+
+        write(project, "models/schema.yml", "version: 2\nmodels:\n  - name: m\n");
+        write(project, "models/more.yml", "version: 2\nmodels:\n  - name: m\n");
+        result = TestingCli.inProject(project, "parse");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("model 'm' is described a second time; the first entry is at models/");
+    }
+
     Path project(String name) throws IOException {
         return project(name, "");
     }
