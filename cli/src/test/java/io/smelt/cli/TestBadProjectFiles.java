@@ -163,6 +163,30 @@ class TestBadProjectFiles {
         assertThat(result.err()).contains("model 'm' is described a second time; the first entry is at models/");
     }
 
+    @Test
+    void anEmptySeedOrARaggedRowIsAnErrorBeforeAnythingRuns() throws IOException {
+        Path project = project("seeds");
+        write(project, "seeds/empty.csv", "");
+        Result result = TestingCli.inProject(project, "build");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("seeds/empty.csv: error: the seed file is empty");
+
+        Files.delete(project.resolve("seeds/empty.csv"));
+        write(project, "seeds/ragged.csv", "id,name\n1,\"a, \"\"quoted\"\"\nname\"\n2,b\n3\n");
+        result = TestingCli.inProject(project, "build");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("seeds/ragged.csv:5: error: this row has 1 field, but the header has 2");
+
+        write(project, "seeds/ragged.csv", "id,name\n1,a,extra\n");
+        result = TestingCli.inProject(project, "seed");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("seeds/ragged.csv:2: error: this row has 3 fields, but the header has 2");
+
+        write(project, "seeds/ragged.csv", "id,name\n1,\"a, b\"\n\n2,c\n");
+        result = TestingCli.inProject(project, "seed");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+    }
+
     Path project(String name) throws IOException {
         return project(name, "");
     }

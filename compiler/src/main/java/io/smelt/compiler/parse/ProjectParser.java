@@ -212,7 +212,12 @@ public final class ProjectParser {
         Map<String, Object> config = rules.resolve("seeds", pkg, fqn, patch == null ? null : patch.config(), null);
         Node node = naming.apply(node(ResourceType.SEED, pkg, new SqlSource(name, found.path(), display, fqn, "", "",
                 new SourcePosition(display, 0, 0)), patch, new NodeConfig(config), null, null));
-        seedFiles.put(node.uniqueId(), project.projectDir().resolve(found.path()).toAbsolutePath().normalize());
+        Path file = project.projectDir().resolve(found.path()).toAbsolutePath().normalize();
+        if (node.config().enabled()) {
+            Object delimiter = node.config().get("delimiter");
+            SeedCsvCheck.check(file, display, delimiter == null || delimiter.toString().isEmpty() ? ',' : delimiter.toString().charAt(0));
+        }
+        seedFiles.put(node.uniqueId(), file);
         return node;
     }
 
