@@ -187,6 +187,53 @@ class TestBadProjectFiles {
         assertThat(result.exitCode()).as(result.err()).isZero();
     }
 
+    @Test
+    void selectorsYmlIsReadForSelectorAndItsDefault() throws IOException {
+        Path project = project("selectors");
+        for (String name : new String[] {"a", "b", "c"}) {
+            write(project, "models/" + name + ".sql", "select 1 as id\n");
+        }
+        write(project, "models/nightly/d.sql", "{{ config(tags=['nightly']) }}\nselect * from {{ ref('a') }}\n");
+        write(project, "selectors.yml", """
+                selectors:
+                  - name: just_a
+                    definition:
+                      method: fqn
+                      value: a
+                  - name: a_and_children_but_not_nightly
+                    default: true
+                    definition:
+                      union:
+                        - method: selector
+                          value: just_a
+                          children: true
+                        - "b"
+                        - exclude:
+                            - tag:nightly
+                  - name: both
+                    definition:
+                      intersection:
+                        - "a b c"
+                        - path: models/c.sql
+                """);
+        assertThat(names(TestingCli.inProject(project, "ls", "--output", "name"))).containsExactly("a", "b");
+        assertThat(names(TestingCli.inProject(project, "ls", "--selector", "just_a", "--output", "name"))).containsExactly("a");
+        assertThat(names(TestingCli.inProject(project, "ls", "--selector", "both", "--output", "name"))).containsExactly("c");
+        assertThat(names(TestingCli.inProject(project, "ls", "-s", "d", "--output", "name"))).containsExactly("d");
+        Result result = TestingCli.inProject(project, "run", "--selector", "just_a");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("PASS=1");
+
+        result = TestingCli.inProject(project, "build", "--selector", "justa");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("selectors.yml has no selector 'justa'").contains("did you mean 'just_a'?");
+    }
+
+    private static java.util.List<String> names(Result result) {
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return result.out().lines().filter(line -> line.matches("[a-z_]+")).sorted().toList();
+    }
+
     Path project(String name) throws IOException {
         return project(name, "");
     }
