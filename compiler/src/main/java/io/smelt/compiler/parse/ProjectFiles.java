@@ -1,13 +1,10 @@
 package io.smelt.compiler.parse;
 
-import io.smelt.compiler.project.DbtProject;
-
-import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
-import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.project.DbtProject;
+import io.smelt.compiler.project.TextFiles;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -174,12 +171,8 @@ public record ProjectFiles(
         }
 
         private SmeltException unreadable(IOException e) {
-            Path path = e instanceof FileSystemException fse && fse.getFile() != null ? Path.of(fse.getFile()) : null;
-            String reason = e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
-            return new SmeltException(ErrorKind.PROJECT, path == null ? null : SourcePosition.of(shown(path)),
-                    "cannot read " + (path != null && Files.isDirectory(path) ? "the folder" : "the file") + ": " + reason,
-                    "check its permissions (the user running Smelt must be able to read it)", e);
+            Path path = e instanceof FileSystemException fse && fse.getFile() != null ? Path.of(fse.getFile()) : base;
+            return TextFiles.unreadable(path, shown(path), e);
         }
 
         private Path shown(Path file) {

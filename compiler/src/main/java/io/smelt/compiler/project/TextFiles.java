@@ -12,6 +12,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -32,6 +33,9 @@ public final class TextFiles {
             bytes = Files.readAllBytes(file);
         }
         catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                throw new SmeltException(ErrorKind.PROJECT, SourcePosition.of(display), "cannot read the file: it is a folder", null, e);
+            }
             throw unreadable(file, display, e);
         }
         return decode(bytes, display);
@@ -65,11 +69,13 @@ public final class TextFiles {
         return out.toString();
     }
 
-    static SmeltException unreadable(Path file, Path display, IOException e) {
+    /** A file or folder that could not be read or listed, named as {@code display}, with the reason in words. */
+    public static SmeltException unreadable(Path file, Path display, IOException e) {
         String reason = e instanceof AccessDeniedException ? "permission denied"
                 : e instanceof NoSuchFileException ? "it does not exist"
-                : Files.isDirectory(file) ? "it is a folder" : e.getMessage();
-        return new SmeltException(ErrorKind.PROJECT, SourcePosition.of(display), "cannot read the file: " + reason,
+                : e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
+        String what = Files.isDirectory(file) ? "the folder" : "the file";
+        return new SmeltException(ErrorKind.PROJECT, SourcePosition.of(display), "cannot read " + what + ": " + reason,
                 e instanceof AccessDeniedException ? "check its permissions (the user running Smelt must be able to read it)" : null, e);
     }
 }

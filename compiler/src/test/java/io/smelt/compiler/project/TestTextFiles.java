@@ -52,5 +52,8 @@ class TestTextFiles {
         assertThat(error.first().message()).isEqualTo("cannot read the file: permission denied");
         assertThat(error.first().at().file()).isEqualTo(Path.of("models/m.sql"));
         assertThat(error.first().hint()).contains("permissions");
+
+        SmeltException folder = TextFiles.unreadable(dir, Path.of("models/private"), new AccessDeniedException(dir.toString()));
+        assertThat(folder.first().message()).isEqualTo("cannot read the folder: permission denied");
     }
 }
