@@ -176,6 +176,14 @@ public final class ProfileLoader {
                 }
                 return candidate;
             }
+            String envDir = nonBlank(env.get("DBT_PROFILES_DIR"));
+            if (envDir != null && !Files.isRegularFile(Path.of(envDir).resolve(FILE_NAME))) {
+                // dbt reads $DBT_PROFILES_DIR as --profiles-dir: a folder without the file is not skipped
+                Path candidate = Path.of(envDir).resolve(FILE_NAME);
+                throw new SmeltException(ErrorKind.PROFILE, SourcePosition.of(candidate),
+                        "no " + FILE_NAME + " in " + envDir + " (named by $DBT_PROFILES_DIR)",
+                        "check the folder, or unset DBT_PROFILES_DIR to search the project folder and ~/.dbt");
+            }
             for (Path candidate : searchPath(options)) {
                 searched.add(candidate);
                 if (Files.isRegularFile(candidate)) {

@@ -141,6 +141,17 @@ class TestProfileLoader {
     }
 
     @Test
+    void profilesDirFromTheEnvironmentMustHoldTheFile() {
+        Path envDir = temp.resolve("no_profiles_here");
+
+        Diagnostic error = catchThrowableOfType(SmeltException.class,
+                () -> load(null, null, null, null, Map.of("DBT_PROFILES_DIR", envDir.toString()))).first();
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.PROFILE);
+        assertThat(error.message()).isEqualTo("no profiles.yml in " + envDir + " (named by $DBT_PROFILES_DIR)");
+    }
+
+    @Test
     void emptyProfilesFileIsAnError() throws IOException {
         Path dir = write("empty", "");
 
