@@ -21,6 +21,9 @@ public final class SelectionOptions {
     @Option(names = "--exclude", arity = "1..*", paramLabel = "SELECTOR", description = "Nodes to leave out.")
     List<String> exclude = new ArrayList<>();
 
+    @Option(names = "--selector", paramLabel = "NAME", description = "A selector defined in selectors.yml.")
+    String selector;
+
     public List<String> select() {
         return words(select);
     }
@@ -30,7 +33,7 @@ public final class SelectionOptions {
     }
 
     public Selection toSelection(Set<ResourceType> resourceTypes) {
-        return new Selection(select(), exclude(), resourceTypes);
+        return new Selection(select(), exclude(), resourceTypes, selector);
     }
 
     private static List<String> words(List<String> values) {

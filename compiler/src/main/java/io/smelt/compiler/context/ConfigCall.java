@@ -34,6 +34,11 @@ final class ConfigCall implements JinjaFunction, JinjaObject {
             map.forEach((k, v) -> call.put(String.valueOf(k), v));
         }
         call.putAll(kwargs);
+        String notAFlag = NodeConfig.notAFlag("enabled", call.get("enabled"));
+        if (notAFlag != null) {
+            throw context.error(notAFlag,
+                    "write enabled=true or enabled=false; a condition such as enabled=(target.name == 'prod') works too");
+        }
         if (capture != null) {
             capture.configCalls.add(call);
             capture.config.putAll(call);

@@ -52,6 +52,19 @@ public record NodeConfig(Map<String, Object> values) {
         return null;
     }
 
+    /**
+     * Null when {@code value} is unset or a {@link #flag}; else the message for it. dbt rejects a
+     * config such as {@code enabled: 'yes'} too, where reading it as false would silently disable the node.
+     */
+    public static String notAFlag(String key, Object value) {
+        if (value == null || flag(value) != null) {
+            return null;
+        }
+        String shown = value instanceof String text ? "'" + text + "'"
+                : value instanceof Map<?, ?> ? "a mapping" : value instanceof List<?> ? "a list" : value.toString();
+        return "config " + key + " must be true or false, got " + shown;
+    }
+
     /** A value that may be written as one string or a list of strings, as a list. */
     public List<String> stringList(String key) {
         Object value = values.get(key);

@@ -1,5 +1,7 @@
 package io.smelt.compiler.graph;
 
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.run.Selection;
 
 import java.nio.file.Path;
@@ -44,6 +46,7 @@ public final class NodeSelector {
 
     private final DependencyGraph graph;
     private final SelectorMethods methods;
+    private SelectorDefinition.Selectors selectors = SelectorDefinition.Selectors.NONE;
 
     public NodeSelector(DependencyGraph graph, String rootPackage) {
         this(graph, rootPackage, Map.of());
@@ -62,13 +65,27 @@ public final class NodeSelector {
         this.methods = new SelectorMethods(graph, rootPackage, Map.copyOf(dirs));
     }
 
+    /** The project's selectors.yml, which {@code --selector} names and whose default applies without a selection. */
+    public NodeSelector withSelectors(SelectorDefinition.Selectors selectors) {
+        this.selectors = requireNonNull(selectors, "selectors is null");
+        return this;
+    }
+
     /**
      * @throws io.smelt.compiler.diag.SmeltException of kind SELECTOR when an expression is malformed
      */
     public Result select(Selection selection) {
         List<String> warnings = new ArrayList<>();
         BitSet selected;
-        if (selection.select().isEmpty() || tokens(selection.select()).isEmpty()) {
+        boolean noArgs = tokens(selection.select()).isEmpty() && tokens(selection.exclude()).isEmpty();
+        String named = selection.selector() != null ? selection.selector() : noArgs ? selectors.defaultName() : null;
+        if (selection.selector() != null && !noArgs) {
+            throw new SmeltException(ErrorKind.SELECTOR, null, "--selector cannot be combined with --select or --exclude",
+                    "put the whole selection in the selector, or leave out --selector (dbt would ignore --select and --exclude)");
+        }
+        if (named != null) {
+            selected = definition(named, warnings);
+        } else if (selection.select().isEmpty() || tokens(selection.select()).isEmpty()) {
             selected = new BitSet(graph.size());
             selected.set(0, graph.size());
         } else {
@@ -93,6 +110,44 @@ public final class NodeSelector {
     /** The selected nodes themselves, in topological order. */
     public List<Node> selectNodes(Selection selection) {
         return graph.sortedNodes(select(selection).uniqueIds());
+    }
+
+    private BitSet definition(String name, List<String> warnings) {
+        SelectorDefinition definition = selectors.byName().get(name);
+        if (definition == null) {
+            throw new SmeltException(ErrorKind.SELECTOR, selectors.file(), selectors.file() == null
+                    ? "--selector " + name + ": the project has no selectors.yml"
+                    : "--selector " + name + ": selectors.yml has no selector '" + name + "'"
+                            + (selectors.byName().isEmpty() ? "" : "; its selectors are: " + String.join(", ", selectors.byName().keySet())),
+                    NameSuggestions.hint(name, selectors.byName().keySet()));
+        }
+        return evaluate(definition, warnings);
+    }
+
+    private BitSet evaluate(SelectorDefinition definition, List<String> warnings) {
+        if (definition instanceof SelectorDefinition.Expression e) {
+            return union(List.of(e.text()), warnings);
+        }
+        if (definition instanceof SelectorDefinition.Difference d) {
+            BitSet result = evaluate(d.include(), warnings);
+            result.andNot(evaluate(d.exclude(), warnings));
+            return result;
+        }
+        boolean isUnion = definition instanceof SelectorDefinition.Union;
+        List<SelectorDefinition> parts = isUnion ? ((SelectorDefinition.Union) definition).parts()
+                : ((SelectorDefinition.Intersection) definition).parts();
+        BitSet result = null;
+        for (SelectorDefinition part : parts) {
+            BitSet matched = evaluate(part, warnings);
+            if (result == null) {
+                result = matched;
+            } else if (isUnion) {
+                result.or(matched);
+            } else {
+                result.and(matched);
+            }
+        }
+        return result == null ? new BitSet(graph.size()) : result;
     }
 
     private static List<String> tokens(List<String> expressions) {

@@ -15,6 +15,13 @@ import java.util.Map;
  * macro files), with its own interpreter, so callers' local variables stay invisible as in Jinja2.
  */
 final class DbtMacro implements PyCallable {
+    /**
+     * Nested macro calls allowed on one thread. Python stops at 1,000 frames, which is about 200 dbt
+     * macro calls; deeper than this is a macro that never stops calling itself, reported before the
+     * Java stack runs out.
+     */
+    static final int MAX_DEPTH = 1000;
+
     private final MacroDef def;
     private final String packageName;
     private final Path file;
@@ -52,6 +59,9 @@ final class DbtMacro implements PyCallable {
         }
         RenderState state = outer.state;
         checkArity(args, kwargs);
+        if (Frames.depth() >= MAX_DEPTH) {
+            throw tooDeep();
+        }
         Scope scope = new Scope(lexical != null ? lexical : state.packageScope(packageName));
         DbtInterpreter in = outer;
         int callerLine = outer.getLineNumber();
@@ -68,6 +78,8 @@ final class DbtMacro implements PyCallable {
             return out.toString();
         } catch (Signals.Return r) {
             return r.value;
+        } catch (StackOverflowError e) {
+            throw tooDeep();
         } catch (RuntimeException e) {
             throw Failures.fromThrowable(e);
         } finally {
@@ -75,6 +87,11 @@ final class DbtMacro implements PyCallable {
             Frames.pop();
             outer.setLineNumber(callerLine);
         }
+    }
+
+    private Signals.Abort tooDeep() {
+        return Failures.abort("maximum recursion depth exceeded in macro '" + def.name()
+                + "': does it call itself, directly or through other macros, without end?", null);
     }
 
     private void bind(DbtInterpreter in, Scope scope, List<Object> args, Map<String, Object> kwargsIn) {

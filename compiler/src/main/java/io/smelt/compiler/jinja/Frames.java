@@ -38,6 +38,11 @@ final class Frames {
         FRAMES.get().pop();
     }
 
+    /** How many templates and macros are being rendered on this thread. */
+    static int depth() {
+        return FRAMES.get().size();
+    }
+
     static Frame current() {
         return FRAMES.get().peek();
     }

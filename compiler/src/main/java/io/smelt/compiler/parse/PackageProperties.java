@@ -1,5 +1,7 @@
 package io.smelt.compiler.parse;
 
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.graph.ColumnInfo;
 import io.smelt.compiler.project.ColumnProperties;
 import io.smelt.compiler.project.NodeProperties;
@@ -109,9 +111,25 @@ public final class PackageProperties implements Properties {
             Patch patch = new Patch(entry.name(), entry.description(),
                     withMetaAndTags(entry.config(), entry.meta(), entry.tags()), columns(entry.columns()), tests,
                     file.path(), entry.at(), relation == null ? null : String.valueOf(relation), null);
-            patches.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(entry.name(), patch);
+            Patch first = patches.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(entry.name(), patch);
+            if (first != null) {
+                throw duplicate(key, first, patch);
+            }
             ordered.computeIfAbsent(key, k -> new ArrayList<>()).add(patch);
         }
+    }
+
+    /** dbt rejects a second entry too: which one's description, columns and tests would win is not defined. */
+    private static SmeltException duplicate(String key, Patch first, Patch second) {
+        String kind = switch (key) {
+            case "analyses" -> "analysis";
+            default -> key.substring(0, key.length() - 1);
+        };
+        String firstAt = first.at() == null ? String.valueOf(first.file()) : first.at().toString();
+        boolean sameFile = first.file() != null && first.file().equals(second.file());
+        return new SmeltException(ErrorKind.PROJECT, second.at(), kind + " '" + second.name() + "' is described a second time"
+                + (sameFile ? " in this file" : "") + "; the first entry is at " + firstAt,
+                "a " + kind + " may be described once: merge the two entries into one");
     }
 
     static void addTests(List<TestDef> out, List<TestSpec> specs, String column) {

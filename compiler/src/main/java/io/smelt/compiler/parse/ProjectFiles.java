@@ -1,15 +1,26 @@
 package io.smelt.compiler.parse;
 
+import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.project.DbtProject;
+import io.smelt.compiler.project.TextFiles;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The files of one package, by role (and {@code unsupported}: model files Smelt cannot run yet), each as a path relative to the package root (as dbt's
@@ -27,7 +38,12 @@ public record ProjectFiles(
         List<Found> yaml,
         List<Path> unsupported,
         List<Found> fixtures,
-        List<Found> docs) {
+        List<Found> docs,
+        List<Skipped> skipped) {
+    /** A file or folder left out, relative to the package root when it is inside it, and why. */
+    public record Skipped(Path path, String reason) {
+    }
+
     /**
      * @param path relative to the package root ({@code models/staging/stg_orders.sql})
      * @param folder the resource folder it is under ({@code models}), relative to the package root
@@ -52,6 +68,7 @@ public record ProjectFiles(
     }
 
     public static ProjectFiles scan(DbtProject project) {
+        Lister lister = new Lister(project);
         List<Found> models = new ArrayList<>();
         List<Found> seeds = new ArrayList<>();
         List<Found> tests = new ArrayList<>();
@@ -61,65 +78,124 @@ public record ProjectFiles(
         List<Found> yaml = new ArrayList<>();
         List<Found> python = new ArrayList<>();
         for (String folder : project.modelPaths()) {
-            walk(project, folder, ".sql", models);
-            walk(project, folder, ".py", python);
-            walk(project, folder, ".yml", yaml);
+            lister.walk(folder, ".sql", models);
+            lister.walk(folder, ".py", python);
+            lister.walk(folder, ".yml", yaml);
         }
         for (String folder : project.seedPaths()) {
-            walk(project, folder, ".csv", seeds);
-            walk(project, folder, ".yml", yaml);
+            lister.walk(folder, ".csv", seeds);
+            lister.walk(folder, ".yml", yaml);
         }
         for (String folder : project.macroPaths()) {
-            walk(project, folder, ".sql", macros);
-            walk(project, folder, ".yml", yaml);
+            lister.walk(folder, ".sql", macros);
+            lister.walk(folder, ".yml", yaml);
         }
         List<Found> fixtures = new ArrayList<>();
         for (String folder : project.testPaths()) {
             List<Found> sql = new ArrayList<>();
-            walk(project, folder, ".sql", sql);
+            lister.walk(folder, ".sql", sql);
             for (Found found : sql) {
                 List<String> subfolders = found.subfolders();
                 (subfolders.contains("fixtures") ? fixtures : subfolders.contains("generic") ? macros : tests).add(found);
             }
             List<Found> csv = new ArrayList<>();
-            walk(project, folder, ".csv", csv);
+            lister.walk(folder, ".csv", csv);
             csv.stream().filter(found -> found.subfolders().contains("fixtures")).forEach(fixtures::add);
-            walk(project, folder, ".yml", yaml);
+            lister.walk(folder, ".yml", yaml);
         }
         for (String folder : project.analysisPaths()) {
-            walk(project, folder, ".sql", analyses);
-            walk(project, folder, ".yml", yaml);
+            lister.walk(folder, ".sql", analyses);
+            lister.walk(folder, ".yml", yaml);
         }
         for (String folder : project.snapshotPaths()) {
-            walk(project, folder, ".sql", snapshots);
-            walk(project, folder, ".yml", yaml);
+            lister.walk(folder, ".sql", snapshots);
+            lister.walk(folder, ".yml", yaml);
         }
         List<Found> md = new ArrayList<>();
         for (String folder : project.docsPaths()) {
-            walk(project, folder, ".md", md);
+            lister.walk(folder, ".md", md);
         }
         // docs paths may overlap (the default is every resource path): each file once
         java.util.Map<Path, Found> docs = new java.util.LinkedHashMap<>();
         md.forEach(found -> docs.putIfAbsent(found.path(), found));
         return new ProjectFiles(project, models, seeds, tests, analyses, snapshots, macros, yaml.stream().distinct().toList(),
-                python.stream().map(Found::path).toList(), fixtures, List.copyOf(docs.values()));
+                python.stream().map(Found::path).toList(), fixtures, List.copyOf(docs.values()), List.copyOf(lister.skipped));
     }
 
-    private static void walk(DbtProject project, String folder, String extension, List<Found> out) {
-        Path root = project.projectDir().resolve(folder).normalize();
-        if (!Files.isDirectory(root)) {
-            return;
+    /** Lists each resource folder once, following symbolic links as dbt does; broken links and loops are warnings. */
+    private static final class Lister {
+        private final DbtProject project;
+        private final Path base;
+        private final Map<Path, List<Path>> listings = new HashMap<>();
+        private final Set<Skipped> skipped = new LinkedHashSet<>();
+
+        Lister(DbtProject project) {
+            this.project = project;
+            this.base = project.projectDir().normalize();
         }
-        Path base = project.projectDir().normalize();
-        Path relativeFolder = base.relativize(root);
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile)
-                    .filter(file -> matches(file, extension))
-                    .sorted()
-                    .forEach(file -> out.add(new Found(base.relativize(file.normalize()), relativeFolder)));
+
+        void walk(String folder, String extension, List<Found> out) {
+            Path root = project.projectDir().resolve(folder).normalize();
+            if (!Files.isDirectory(root)) {
+                return;
+            }
+            Path relativeFolder = base.relativize(root);
+            for (Path file : listings.computeIfAbsent(root, this::list)) {
+                if (matches(file, extension)) {
+                    out.add(new Found(base.relativize(file.normalize()), relativeFolder));
+                }
+            }
         }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+
+        private List<Path> list(Path root) {
+            List<Path> files = new ArrayList<>();
+            try {
+                Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        if (attributes.isRegularFile()) {
+                            files.add(file);
+                        }
+                        else if (attributes.isSymbolicLink()) {
+                            skipped.add(new Skipped(shown(file), "skipped: a symbolic link to " + target(file) + ", which does not exist"));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                        if (e instanceof FileSystemLoopException) {
+                            skipped.add(new Skipped(shown(file), "skipped: a symbolic link that leads back into a folder above it (a loop)"));
+                            return FileVisitResult.CONTINUE;
+                        }
+                        throw e;
+                    }
+                });
+            }
+            catch (IOException e) {
+                throw unreadable(e);
+            }
+            files.sort(null);
+            return files;
+        }
+
+        private SmeltException unreadable(IOException e) {
+            Path path = e instanceof FileSystemException fse && fse.getFile() != null ? Path.of(fse.getFile()) : base;
+            return TextFiles.unreadable(path, shown(path), e);
+        }
+
+        private Path shown(Path file) {
+            Path normal = file.normalize();
+            return normal.startsWith(base) ? base.relativize(normal) : normal;
+        }
+
+        private static String target(Path link) {
+            try {
+                return Files.readSymbolicLink(link).toString();
+            }
+            catch (IOException e) {
+                return "a path";
+            }
         }
     }
 

@@ -13,10 +13,9 @@ import io.smelt.compiler.graph.ResourceType;
 import io.smelt.compiler.jinja.Template;
 import io.smelt.compiler.project.ConfigResolver;
 import io.smelt.compiler.project.DbtProject;
+import io.smelt.compiler.project.TextFiles;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -98,6 +97,13 @@ public final class ProjectParser {
                 })
                 .toList();
         problems.addAll(UnitTests.check(nodes));
+        for (Node node : nodes) {
+            // a value rendered from Jinja; literal ones were rejected where they were written
+            String notAFlag = NodeConfig.notAFlag("enabled", node.config().get("enabled"));
+            if (notAFlag != null && node.resourceType() != ResourceType.TEST) {
+                problems.add(new Diagnostic(ErrorKind.PROJECT, node.definedAt(), notAFlag + " (for " + node.uniqueId() + ")", null));
+            }
+        }
         if (!problems.isEmpty()) {
             List<Diagnostic> sorted = new ArrayList<>(problems);
             sorted.sort((a, b) -> String.valueOf(a.at()).compareTo(String.valueOf(b.at())));
@@ -235,7 +241,12 @@ public final class ProjectParser {
         Map<String, Object> config = rules.resolve("seeds", pkg, fqn, patch == null ? null : patch.config(), null);
         Node node = naming.apply(node(ResourceType.SEED, pkg, new SqlSource(name, found.path(), display, fqn, "", "",
                 new SourcePosition(display, 0, 0)), patch, new NodeConfig(config), null, null));
-        seedFiles.put(node.uniqueId(), project.projectDir().resolve(found.path()).toAbsolutePath().normalize());
+        Path file = project.projectDir().resolve(found.path()).toAbsolutePath().normalize();
+        if (node.config().enabled()) {
+            Object delimiter = node.config().get("delimiter");
+            SeedCsvCheck.check(file, display, delimiter == null || delimiter.toString().isEmpty() ? ',' : delimiter.toString().charAt(0));
+        }
+        seedFiles.put(node.uniqueId(), file);
         return node;
     }
 
@@ -262,12 +273,7 @@ public final class ProjectParser {
     }
 
     private static String read(DbtProject project, Path path, Path display) {
-        try {
-            return Files.readString(project.projectDir().resolve(path), StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new SmeltException(ErrorKind.PROJECT, SourcePosition.of(display), "cannot read the file: " + e.getMessage(), null);
-        }
+        return TextFiles.read(project.projectDir().resolve(path), display);
     }
 
     static String sha256(String text) {

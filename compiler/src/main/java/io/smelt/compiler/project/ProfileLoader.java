@@ -10,12 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.nodes.Node;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,6 +176,14 @@ public final class ProfileLoader {
                 }
                 return candidate;
             }
+            String envDir = nonBlank(env.get("DBT_PROFILES_DIR"));
+            if (envDir != null && !Files.isRegularFile(Path.of(envDir).resolve(FILE_NAME))) {
+                // dbt reads $DBT_PROFILES_DIR as --profiles-dir: a folder without the file is not skipped
+                Path candidate = Path.of(envDir).resolve(FILE_NAME);
+                throw new SmeltException(ErrorKind.PROFILE, SourcePosition.of(candidate),
+                        "no " + FILE_NAME + " in " + envDir + " (named by $DBT_PROFILES_DIR)",
+                        "check the folder, or unset DBT_PROFILES_DIR to search the project folder and ~/.dbt");
+            }
             for (Path candidate : searchPath(options)) {
                 searched.add(candidate);
                 if (Files.isRegularFile(candidate)) {
@@ -187,13 +194,7 @@ public final class ProfileLoader {
         }
 
         private ProfileResult read(Path file, String profileName, boolean profileAskedFor, List<Path> searched) {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            }
-            catch (IOException e) {
-                throw new SmeltException(ErrorKind.PROFILE, SourcePosition.of(file), "cannot read " + FILE_NAME + ": " + e.getMessage(), null);
-            }
+            String text = TextFiles.read(file, file);
             YamlReader yaml = new YamlReader(file, ErrorKind.PROFILE, renderer);
             Node root = yaml.compose(text);
             Map<String, YamlReader.Entry> profiles = new LinkedHashMap<>(yaml.mapping(root, FILE_NAME));
@@ -201,17 +202,13 @@ public final class ProfileLoader {
             profiles.remove("config");
             YamlReader.Entry profile = profiles.get(profileName);
             if (profile == null) {
-                if (profileAskedFor) {
-                    throw new SmeltException(ErrorKind.PROFILE, SourcePosition.of(file),
-                            FILE_NAME + " has no profile '" + profileName + "'" + existing("its profiles are", profileName, profiles.keySet()),
-                            "pass one of them with --profile, or add a profile named " + profileName + ":");
-                }
-                return implicit(profileName, file + " has no profile '" + profileName + "'", searched);
+                throw missingProfile(file, profileName, profileAskedFor, profiles.keySet());
             }
             Map<String, YamlReader.Entry> body = yaml.mapping(profile.value(), "profile '" + profileName + "'");
             YamlReader.Entry outputs = body.get("outputs");
             if (outputs == null || YamlReader.isNull(outputs.value())) {
-                throw yaml.error(profile.keyNode(), "profile '" + profileName + "' has no outputs:",
+                boolean fromFile = options.target() == null && nonBlank(env.get("DBT_TARGET")) == null && body.containsKey("target");
+                throw yaml.error(fromFile ? body.get("target").value() : profile.keyNode(), "profile '" + profileName + "' has no outputs:",
                         "add outputs: with one entry per target, for example dev:");
             }
             Map<String, YamlReader.Entry> targets = yaml.mapping(outputs.value(), "outputs of profile '" + profileName + "'");
@@ -219,7 +216,8 @@ public final class ProfileLoader {
                     body.containsKey("target") ? yaml.text(body.get("target").value(), "target") : null, "default");
             YamlReader.Entry target = targets.get(targetName);
             if (target == null) {
-                throw yaml.error(profile.keyNode(), "profile '" + profileName + "' in " + file + " has no target '" + targetName + "'"
+                boolean fromFile = options.target() == null && nonBlank(env.get("DBT_TARGET")) == null && body.containsKey("target");
+                throw yaml.error(fromFile ? body.get("target").value() : profile.keyNode(), "profile '" + profileName + "' in " + file + " has no target '" + targetName + "'"
                         + existing("its targets are", targetName, targets.keySet()),
                         "choose one with --target, or set target: in the profile to one of them");
             }
@@ -236,8 +234,26 @@ public final class ProfileLoader {
             Set<String> secrets = new HashSet<>(envSecrets);
             secrets.addAll(secretFieldValues(fields));
             log.debug("using target {} of profile {} from {}", targetName, profileName, file);
+            Map<String, SourcePosition> fieldsAt = new HashMap<>();
+            yaml.mapping(target.value(), "target").forEach((name, entry) -> fieldsAt.put(name, yaml.at(entry.value())));
             return new ProfileResult.Found(new TargetConfig(profileName, targetName, fields, secrets, project.projectDir(),
-                    project.targetDir(), false), file);
+                    project.targetDir(), false), file, yaml.at(target.keyNode()), fieldsAt);
+        }
+
+        /** dbt stops here too: a profiles.yml that exists must have the profile, or nothing would say which engine is meant. */
+        private SmeltException missingProfile(Path file, String profileName, boolean askedFor, Set<String> names) {
+            String from = askedFor ? "" : " (named by profile: in " + ProjectLoader.FILE_NAME + ")";
+            if (names.isEmpty()) {
+                return new SmeltException(ErrorKind.PROFILE, SourcePosition.of(file),
+                        file + " has no profiles: it is empty, so it has no profile '" + profileName + "'" + from,
+                        "add a profile named " + profileName + ": to it, or remove the file to run on an embedded DuckDB database");
+            }
+            String suggestion = Names.suggestion(profileName, names);
+            String fix = askedFor ? "pass one of them with --profile" : "set profile: in " + ProjectLoader.FILE_NAME + " to one of them";
+            return new SmeltException(ErrorKind.PROFILE, SourcePosition.of(file),
+                    FILE_NAME + " has no profile '" + profileName + "'" + from + existing("its profiles are", profileName, names),
+                    (suggestion != null ? "did you mean '" + suggestion + "'? " : "") + fix + ", or add a profile named "
+                            + profileName + ": to " + file);
         }
 
         private ProfileResult implicit(String profileName, String reason, List<Path> searched) {

@@ -1,6 +1,7 @@
 package io.smelt.compiler.project;
 
 import io.smelt.adapter.TargetConfig;
+import io.smelt.compiler.diag.SourcePosition;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,10 +21,25 @@ public sealed interface ProfileResult {
      *
      * @param profilesFile the profiles.yml that was read
      */
-    record Found(TargetConfig target, Path profilesFile) implements ProfileResult {
+    record Found(TargetConfig target, Path profilesFile, SourcePosition targetAt, Map<String, SourcePosition> fieldsAt)
+            implements ProfileResult {
+        private static final Pattern FIELD = Pattern.compile("profile fields? '([A-Za-z0-9_]+)");
+
+        /**
+         * @param targetAt where the target's name is in profiles.yml
+         * @param fieldsAt where each of the target's top-level fields is
+         */
         public Found {
             requireNonNull(target, "target is null");
             requireNonNull(profilesFile, "profilesFile is null");
+            requireNonNull(targetAt, "targetAt is null");
+            fieldsAt = Map.copyOf(fieldsAt);
+        }
+
+        /** The line of the field an engine's message names ({@code profile field 'port' ...}), else of the target. */
+        public SourcePosition positionFor(String message) {
+            Matcher field = FIELD.matcher(message == null ? "" : message);
+            return field.find() ? fieldsAt.getOrDefault(field.group(1), targetAt) : targetAt;
         }
     }
 

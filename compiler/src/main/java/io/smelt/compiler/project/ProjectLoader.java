@@ -8,8 +8,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,14 +85,7 @@ public final class ProjectLoader {
             throw new SmeltException(ErrorKind.PROJECT, SourcePosition.of(path), where,
                     "run from a dbt project's folder, pass --project-dir, or create a project with `smelt init`");
         }
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new SmeltException(ErrorKind.PROJECT, SourcePosition.of(displayFile), "cannot read " + FILE_NAME + ": " + e.getMessage(),
-                    null, e);
-        }
+        String text = TextFiles.read(path, displayFile);
         YamlReader yaml = new YamlReader(displayFile, ErrorKind.PROJECT, renderer);
         Node root = yaml.compose(text);
         if (YamlReader.isNull(root)) {
@@ -183,6 +174,7 @@ public final class ProjectLoader {
         private void checkKey(YamlReader.Entry entry, Map<String, Map<String, Object>> trees) {
             String key = entry.key();
             if (CONFIG_TREE_KEYS.contains(key)) {
+                yaml.checkFlags(entry.value());
                 trees.put(key, yaml.nativeMap(entry.value(), key, HOOK_KEYS));
                 return;
             }

@@ -318,6 +318,9 @@ public final class SchemaFileParser {
     /** A config: mapping, rendered natively as dbt's schema YAML renderer does ({@code "{{ x == 'y' }}"} is a boolean). */
     private Map<String, Object> config(Map<String, YamlReader.Entry> fields, String owner) {
         YamlReader.Entry entry = fields.get("config");
+        if (entry != null) {
+            yaml.checkFlags(entry.value());
+        }
         return entry == null ? new LinkedHashMap<>() : yaml.nativeMap(entry.value(), "config of " + owner, RAW_KEYS);
     }
 

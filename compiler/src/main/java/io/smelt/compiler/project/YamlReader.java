@@ -3,6 +3,7 @@ package io.smelt.compiler.project;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.NodeConfig;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -289,6 +290,31 @@ final class YamlReader {
             }
         }
         return null;
+    }
+
+    /**
+     * Checks every {@code enabled} / {@code +enabled} key under {@code node}: a value that is not a
+     * boolean, "true"/"false" or Jinja (rendered later) is an error at its line.
+     */
+    void checkFlags(Node node) {
+        if (!(node instanceof MappingNode mapping)) {
+            return;
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node value = tuple.getValueNode();
+            boolean flagKey = tuple.getKeyNode() instanceof ScalarNode key
+                    && (key.getValue().equals("enabled") || key.getValue().equals("+enabled"));
+            if (flagKey && value instanceof ScalarNode scalar && !isNull(scalar) && !Tag.BOOL.equals(scalar.getTag())
+                    && !scalar.getValue().contains("{{") && !scalar.getValue().contains("{%")) {
+                Object plain = Tag.STR.equals(scalar.getTag()) ? scalar.getValue() : value(scalar, Set.of(), false);
+                String problem = NodeConfig.notAFlag("enabled", plain);
+                if (problem != null) {
+                    throw new SmeltException(ErrorKind.PROJECT, at(value), problem,
+                            "write true or false (unquoted); a Jinja condition such as \"{{ target.name == 'prod' }}\" works too");
+                }
+            }
+            checkFlags(value);
+        }
     }
 
     static String describe(Node node) {

@@ -7,6 +7,8 @@ import io.smelt.adapter.TargetConfig;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.project.DbtProject;
+import io.smelt.compiler.project.ProfileLoader;
+import io.smelt.compiler.project.ProfileResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,8 +38,10 @@ final class Diagnostics {
         }
         List<String> messages = new ArrayList<>();
         TargetConfig target;
+        ProfileResult profile;
         try {
-            target = ProjectLoading.target(options, files.root(), files.renderer(), factories, new RunListener() {
+            profile = ProfileLoader.load(options, files.root(), files.renderer());
+            target = ProjectLoading.target(profile, files.root(), factories, new RunListener() {
                 @Override
                 public void message(Level level, String text) {
                     messages.add(text);
@@ -51,7 +55,7 @@ final class Diagnostics {
             checks.add(new DebugReport.Check("profile", false, describe(e)));
             return new DebugReport(checks);
         }
-        try (Adapter adapter = ProjectLoading.createAdapter(target, factories)) {
+        try (Adapter adapter = ProjectLoading.createAdapter(profile, target, factories)) {
             checks.add(new DebugReport.Check("engine", true, adapter.type() + " " + adapter.describe()));
             try (Session session = adapter.openSession()) {
                 session.listRelations(adapter.defaultDatabase(), adapter.defaultSchema());

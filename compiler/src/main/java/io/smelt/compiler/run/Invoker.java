@@ -135,7 +135,8 @@ final class Invoker {
         if (types.isEmpty()) {
             return List.of();
         }
-        Selection selection = new Selection(invocation.selection().select(), invocation.selection().exclude(), types);
+        Selection selection = new Selection(invocation.selection().select(), invocation.selection().exclude(), types,
+                invocation.selection().selector());
         NodeSelector.Result result = selector.select(selection);
         for (String warning : result.warnings()) {
             WarnErrorOptions warnErrors = invocation.warnErrors();

@@ -9,7 +9,6 @@ import io.smelt.adapter.TargetConfig;
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
-import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.graph.GraphLinker;
 import io.smelt.compiler.graph.MacroInfo;
 import io.smelt.compiler.graph.Manifest;
@@ -22,6 +21,7 @@ import io.smelt.compiler.parse.ProjectFiles;
 import io.smelt.compiler.parse.ProjectParser;
 import io.smelt.compiler.project.ConfigResolver;
 import io.smelt.compiler.project.DbtProject;
+import io.smelt.compiler.project.TextFiles;
 import io.smelt.compiler.project.PackageFinder;
 import io.smelt.compiler.project.ProfileLoader;
 import io.smelt.compiler.project.ProfileResult;
@@ -81,8 +81,9 @@ final class ProjectLoading {
 
     static LoadedProject load(ProjectOptions options, RunListener listener, List<AdapterFactory> factories) {
         Files0 partial = readProject(options);
-        TargetConfig target = target(options, partial.root(), partial.renderer(), factories, listener);
-        Adapter adapter = createAdapter(target, factories);
+        ProfileResult profile = ProfileLoader.load(options, partial.root(), partial.renderer());
+        TargetConfig target = target(profile, partial.root(), factories, listener);
+        Adapter adapter = createAdapter(profile, target, factories);
         try {
             // dbt renders dbt_project.yml (the root's and every package's) with the target defined
             YamlRenderer renderer = YamlRenderers.of(partial.cliVars(), options.environment(),
@@ -172,6 +173,7 @@ final class ProjectLoading {
         GraphLinker.Result linked = GraphLinker.linkAll(all, root.name());
         linked.warnings().forEach(w -> warnings.add((w.at() == null ? "" : w.at() + ": ") + w.message()));
         for (ProjectFiles pkg : scanned) {
+            pkg.skipped().forEach(s -> warnings.add(display(root, pkg.project(), s.path()) + ": " + s.reason()));
             pkg.unsupported().forEach(path -> warnings.add(display(root, pkg.project(), path)
                     + ": Python models are not supported yet; this model was skipped"));
         }
@@ -205,9 +207,7 @@ final class ProjectLoading {
         return List.copyOf(shimmed);
     }
 
-    static TargetConfig target(ProjectOptions options, DbtProject root, YamlRenderer renderer, List<AdapterFactory> factories,
-            RunListener listener) {
-        ProfileResult profile = ProfileLoader.load(options, root, renderer);
+    static TargetConfig target(ProfileResult profile, DbtProject root, List<AdapterFactory> factories, RunListener listener) {
         if (profile instanceof ProfileResult.Found found) {
             return found.target();
         }
@@ -231,21 +231,25 @@ final class ProjectLoading {
                 "create a profiles.yml (see docs/reference/profiles.md)");
     }
 
-    static Adapter createAdapter(TargetConfig target, List<AdapterFactory> factories) {
+    /** The engine for {@code target}; an error in its fields points at their line when they came from profiles.yml. */
+    static Adapter createAdapter(ProfileResult profile, TargetConfig target, List<AdapterFactory> factories) {
+        ProfileResult.Found found = profile instanceof ProfileResult.Found f ? f : null;
         for (AdapterFactory factory : factories) {
             if (factory.type().equals(target.type())) {
                 try {
                     return factory.create(target);
                 }
                 catch (AdapterConfigException e) {
-                    throw new SmeltException(ErrorKind.PROFILE, null, "target '" + target.targetName() + "' of profile '"
-                            + target.profileName() + "': " + e.getMessage(), e.hint(), e);
+                    throw new SmeltException(ErrorKind.PROFILE, found == null ? null : found.positionFor(e.getMessage()),
+                            "target '" + target.targetName() + "' of profile '" + target.profileName() + "': " + e.getMessage(),
+                            e.hint(), e);
                 }
             }
         }
         List<String> types = factories.stream().map(AdapterFactory::type).sorted().toList();
-        throw new SmeltException(ErrorKind.PROFILE, null, "profile '" + target.profileName() + "' target '"
-                + target.targetName() + "' has type '" + target.type() + "', which no installed engine serves",
+        throw new SmeltException(ErrorKind.PROFILE, found == null ? null : found.positionFor("profile field 'type'"),
+                "profile '" + target.profileName() + "' target '" + target.targetName() + "' has type '" + target.type()
+                        + "', which no installed engine serves",
                 "use one of: " + String.join(", ", types));
     }
 
@@ -288,11 +292,6 @@ final class ProjectLoading {
     }
 
     private static String read(DbtProject project, Path path) {
-        try {
-            return Files.readString(project.projectDir().resolve(path), StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new SmeltException(ErrorKind.PROJECT, SourcePosition.of(path), "cannot read the file: " + e.getMessage(), null);
-        }
+        return TextFiles.read(project.projectDir().resolve(path), path);
     }
 }

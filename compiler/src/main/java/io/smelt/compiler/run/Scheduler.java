@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  */
 final class Scheduler {
     private static final int NAMED_WAITERS = 10;
+    /** Deeply nested macros need more than the default 1 MB of stack; only what is used is committed. */
+    private static final long RENDER_STACK_SIZE = 64L << 20;
 
     private final Supplier<Session> sessionFactory;
     private final int threads;
@@ -59,7 +61,7 @@ final class Scheduler {
         List<Session> opened = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger workers = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "Thread-" + workers.incrementAndGet());
+            Thread thread = new Thread(null, runnable, "Thread-" + workers.incrementAndGet(), RENDER_STACK_SIZE);
             thread.setDaemon(true);
             return thread;
         });

@@ -11,8 +11,13 @@ import java.util.Set;
  * @param select {@code --select} expressions (empty: everything)
  * @param exclude {@code --exclude} expressions
  * @param resourceTypes the kinds the command acts on (empty: all)
+ * @param selector {@code --selector}: a selector of selectors.yml, or null
  */
-public record Selection(List<String> select, List<String> exclude, Set<ResourceType> resourceTypes) {
+public record Selection(List<String> select, List<String> exclude, Set<ResourceType> resourceTypes, String selector) {
+    public Selection(List<String> select, List<String> exclude, Set<ResourceType> resourceTypes) {
+        this(select, exclude, resourceTypes, null);
+    }
+
     public Selection {
         select = select == null ? List.of() : List.copyOf(select);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);

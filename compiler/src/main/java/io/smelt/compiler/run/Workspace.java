@@ -9,6 +9,8 @@ import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeSelector;
 import io.smelt.compiler.project.DbtProject;
+import io.smelt.compiler.project.SelectorsFile;
+import io.smelt.compiler.project.YamlRenderer;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +28,8 @@ public final class Workspace implements AutoCloseable {
     private Workspace(LoadedProject project) {
         this.project = project;
         this.graph = DependencyGraph.of(project.manifest().nodes().values());
-        this.selector = new NodeSelector(graph, project.rootPackage(), packageDirs(project));
+        this.selector = new NodeSelector(graph, project.rootPackage(), packageDirs(project))
+                .withSelectors(SelectorsFile.read(project.projectDir(), YamlRenderer.NONE));
     }
 
     /**

@@ -130,11 +130,45 @@ class TestProfileLoader {
     }
 
     @Test
-    void profilesFileWithoutTheProfileGivesAnImplicitProfile() {
-        ProfileResult result = load(Fixtures.dir("profiles_other"), null, null, null, Map.of());
+    void profilesFileWithoutTheProjectsProfileIsAnError() {
+        Diagnostic error = catchThrowableOfType(SmeltException.class,
+                () -> load(Fixtures.dir("profiles_other"), null, null, null, Map.of())).first();
 
-        assertThat(result).isInstanceOf(ProfileResult.Implicit.class);
-        assertThat(((ProfileResult.Implicit) result).reason()).contains("has no profile 'jaffle'");
+        assertThat(error.kind()).isEqualTo(ErrorKind.PROFILE);
+        assertThat(error.at().file()).isEqualTo(Fixtures.dir("profiles_other").resolve("profiles.yml"));
+        assertThat(error.message()).isEqualTo("profiles.yml has no profile 'jaffle' (named by profile: in dbt_project.yml);"
+                + " its profiles are: somebody_else");
+    }
+
+    @Test
+    void profilesDirFromTheEnvironmentMustHoldTheFile() {
+        Path envDir = temp.resolve("no_profiles_here");
+
+        Diagnostic error = catchThrowableOfType(SmeltException.class,
+                () -> load(null, null, null, null, Map.of("DBT_PROFILES_DIR", envDir.toString()))).first();
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.PROFILE);
+        assertThat(error.message()).isEqualTo("no profiles.yml in " + envDir + " (named by $DBT_PROFILES_DIR)");
+    }
+
+    @Test
+    void emptyProfilesFileIsAnError() throws IOException {
+        Path dir = write("empty", "");
+
+        Diagnostic error = catchThrowableOfType(SmeltException.class, () -> load(dir, null, null, null, Map.of())).first();
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.PROFILE);
+        assertThat(error.message()).contains(dir.resolve("profiles.yml").toString()).contains("it is empty")
+                .contains("no profile 'jaffle'");
+    }
+
+    @Test
+    void aMisspelledProfileGetsAHint() throws IOException {
+        Path dir = write("misspelled", "jafle:\n  outputs:\n    dev:\n      type: testing\n");
+
+        Diagnostic error = catchThrowableOfType(SmeltException.class, () -> load(dir, null, null, null, Map.of())).first();
+
+        assertThat(error.hint()).startsWith("did you mean 'jafle'?");
     }
 
     @Test
@@ -152,7 +186,7 @@ class TestProfileLoader {
         Diagnostic error = failure("profiles_missing_target", null, Map.of());
 
         assertThat(error.kind()).isEqualTo(ErrorKind.PROFILE);
-        assertThat(error.at()).isEqualTo(new SourcePosition(file, 6, 1));
+        assertThat(error.at()).isEqualTo(new SourcePosition(file, 7, 11));
         assertThat(error.message()).isEqualTo("profile 'jaffle' in " + file + " has no target 'dev'; its targets are: qa, dev_local, production");
         assertThat(error.hint()).contains("--target");
     }
