@@ -18,6 +18,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 cache="${SMELT_PACKAGE_CACHE:-$HOME/.cache/smelt/package-integration}"
 known_file="$root/bench/package-integration.known"
 
@@ -53,22 +55,6 @@ while [[ $# -gt 0 ]]; do
 done
 command -v jq >/dev/null || { echo "package-integration: needs jq" >&2; exit 2; }
 
-source_of() {  # owner/name -> a clone URL or a local mirror
-    local repo="$1" mirror="${SMELT_PACKAGE_MIRROR:-}"
-    if [[ -z "$mirror" ]]; then
-        echo "https://github.com/$repo.git"
-        return
-    fi
-    local owner="${repo%%/*}" name="${repo##*/}" candidate
-    for candidate in "$mirror/$owner+$name/repo" "$mirror/$owner+$name" "$mirror/$repo.git" "$mirror/$repo" "$mirror/$name"; do
-        if git --git-dir="$candidate" rev-parse --git-dir >/dev/null 2>&1 || [[ -d "$candidate/.git" ]]; then
-            echo "$candidate"
-            return
-        fi
-    done
-    echo "package-integration: no mirror of $repo under $SMELT_PACKAGE_MIRROR" >&2
-    exit 2
-}
 
 clone_of() {  # owner/name tag -> the folder of a clone at that tag (made once)
     local repo="$1" tag="$2" clone="$cache/clones/${1//\//+}-$2"

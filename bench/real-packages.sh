@@ -18,6 +18,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 cache="${SMELT_PACKAGE_CACHE:-$HOME/.cache/smelt/real-packages}"
 
 # name  owner/repository  tag: the latest release of each (dbt_expectations needs dbt_date,
@@ -42,22 +44,6 @@ while [[ $# -gt 0 ]]; do
     shift
 done
 
-source_of() {  # owner/name -> a clone URL or a local mirror
-    local repo="$1" mirror="${SMELT_PACKAGE_MIRROR:-}"
-    if [[ -z "$mirror" ]]; then
-        echo "https://github.com/$repo.git"
-        return
-    fi
-    local owner="${repo%%/*}" name="${repo##*/}" candidate
-    for candidate in "$mirror/$owner+$name/repo" "$mirror/$owner+$name" "$mirror/$repo.git" "$mirror/$repo" "$mirror/$name"; do
-        if git --git-dir="$candidate" rev-parse --git-dir >/dev/null 2>&1 || [[ -d "$candidate/.git" ]]; then
-            echo "$candidate"
-            return
-        fi
-    done
-    echo "real-packages: no mirror of $repo under $SMELT_PACKAGE_MIRROR" >&2
-    exit 2
-}
 
 install_dir="$cache/dbt_packages"
 mkdir -p "$cache/clones" "$install_dir"
