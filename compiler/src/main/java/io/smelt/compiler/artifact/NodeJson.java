@@ -104,6 +104,7 @@ final class NodeJson {
             writeVersion(json, "latest_version", ModelVersions.latestVersionOf(node));
             Object deprecation = node.config().get("deprecation_date");
             json.writeStringField("deprecation_date", deprecation == null ? null : deprecation.toString());
+            ArtifactJson.writeField(json, "time_spine", node.extra().get("time_spine"));
         }
         TestMetadata test = node.testMetadata();
         if (type == ResourceType.TEST && test != null) {
@@ -142,8 +143,7 @@ final class NodeJson {
         json.writeArrayFieldStart("metrics");
         json.writeEndArray();
         json.writeObjectFieldStart("depends_on");
-        json.writeArrayFieldStart("macros");
-        json.writeEndArray();
+        writeStrings(json, "macros", macros(node));
         writeStrings(json, "nodes", node.dependsOn());
         json.writeEndObject();
         String compiled = context.compiledCode().get(node.uniqueId());
@@ -227,8 +227,7 @@ final class NodeJson {
             json.writeStringField("description", column.description());
             ArtifactJson.writeField(json, "meta", column.meta());
             json.writeStringField("data_type", column.dataType());
-            json.writeArrayFieldStart("constraints");
-            json.writeEndArray();
+            ArtifactJson.writeField(json, "constraints", column.constraints());
             json.writeNullField("quote");
             writeStrings(json, "tags", column.tags());
             json.writeNullField("granularity");
@@ -237,6 +236,15 @@ final class NodeJson {
             json.writeEndObject();
         }
         json.writeEndObject();
+    }
+
+    /** The macros the node depends on, as its extra fields give them. */
+    private static List<String> macros(Node node) {
+        List<String> macros = new java.util.ArrayList<>();
+        if (node.extra().get("macros") instanceof List<?> list) {
+            list.forEach(m -> macros.add(String.valueOf(m)));
+        }
+        return macros;
     }
 
     static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
