@@ -10,3 +10,4 @@ select
   '{{ source.get("source_description") }}|{{ source.get("loader") }}|{{ source.get("source_meta", {}).get("team") }}' as source_fields,
   '{{ tests[0].depends_on.macros | join(",") if tests else "" }}' as test_macros,
   '{{ column.get("constraints", []) | map(attribute="type") | join(",") }}|{{ (column.get("constraints", []) | first or {}).get("warn_unenforced") }}' as column_constraints
+  , '{% for e in graph.exposures.values() %}{{ e.unique_id }}|{{ e.type }}|{{ e.maturity }}|{{ e.owner.email }}|{{ e.meta.tier }}|{{ e.tags | join(",") }}|{{ e.depends_on.nodes | join(",") }}{% endfor %}' as exposures

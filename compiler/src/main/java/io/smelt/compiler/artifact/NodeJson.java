@@ -45,6 +45,10 @@ final class NodeJson {
             SourceJson.write(json, node, context);
             return;
         }
+        if (node.resourceType() == ResourceType.EXPOSURE) {
+            ExposureJson.write(json, node, context);
+            return;
+        }
         ResourceType type = node.resourceType();
         boolean compiledKind = type != ResourceType.SEED;
         json.writeStartObject();
@@ -123,23 +127,7 @@ final class NodeJson {
     private static void writeCompiledFields(JsonGenerator json, Node node, Context context) throws IOException {
         String file = node.originalFilePath() == null ? "" : node.originalFilePath().toString();
         json.writeStringField("language", file.endsWith(".py") ? "python" : "sql");
-        json.writeArrayFieldStart("refs");
-        for (RefCall ref : node.refs()) {
-            json.writeStartObject();
-            json.writeStringField("name", ref.name());
-            json.writeStringField("package", ref.packageName());
-            writeVersion(json, "version", ref.version());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("sources");
-        for (SourceCall source : node.sources()) {
-            json.writeStartArray();
-            json.writeString(source.sourceName());
-            json.writeString(source.tableName());
-            json.writeEndArray();
-        }
-        json.writeEndArray();
+        writeRefsAndSources(json, node);
         json.writeArrayFieldStart("metrics");
         json.writeEndArray();
         json.writeObjectFieldStart("depends_on");
@@ -236,6 +224,27 @@ final class NodeJson {
             json.writeEndObject();
         }
         json.writeEndObject();
+    }
+
+    /** {@code refs} and {@code sources}: the node's ref() and source() calls as dbt records them. */
+    static void writeRefsAndSources(JsonGenerator json, Node node) throws IOException {
+        json.writeArrayFieldStart("refs");
+        for (RefCall ref : node.refs()) {
+            json.writeStartObject();
+            json.writeStringField("name", ref.name());
+            json.writeStringField("package", ref.packageName());
+            writeVersion(json, "version", ref.version());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("sources");
+        for (SourceCall source : node.sources()) {
+            json.writeStartArray();
+            json.writeString(source.sourceName());
+            json.writeString(source.tableName());
+            json.writeEndArray();
+        }
+        json.writeEndArray();
     }
 
     /** The macros the node depends on, as its extra fields give them. */

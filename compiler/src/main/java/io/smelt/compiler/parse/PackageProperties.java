@@ -58,7 +58,7 @@ public final class PackageProperties implements Properties {
      * Top-level {@code meta:} and {@code tags:} of a properties entry apply as config, as in dbt: the meta keys
      * under the config's own (which win), the tags added to the config's.
      */
-    private static Map<String, Object> withMetaAndTags(Map<String, Object> config, Map<String, Object> meta,
+    static Map<String, Object> withMetaAndTags(Map<String, Object> config, Map<String, Object> meta,
             List<String> tags) {
         if (meta.isEmpty() && tags.isEmpty()) {
             return config;
