@@ -31,6 +31,8 @@ public final class Exposures {
     private static final Pattern REF = Pattern.compile(
             "^\\s*(?:\\{\\{\\s*)?ref\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?"
                     + "(?:,\\s*v(?:ersion)?\\s*=\\s*['\"]?([^'\")\\s]+)['\"]?\\s*)?\\)\\s*(?:\\}\\}\\s*)?$");
+    /** {@code metric('x')}: Smelt skips metrics, so such an entry adds no dependency. */
+    private static final Pattern METRIC = Pattern.compile("^\\s*(?:\\{\\{\\s*)?metric\\(.*\\)\\s*(?:\\}\\}\\s*)?$");
     private static final Pattern SOURCE = Pattern.compile(
             "^\\s*(?:\\{\\{\\s*)?source\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)\\s*(?:\\}\\}\\s*)?$");
 
@@ -77,9 +79,9 @@ public final class Exposures {
             else if (source.matches()) {
                 sources.add(new SourceCall(source.group(1), source.group(2), at.line()));
             }
-            else {
+            else if (!METRIC.matcher(entry).matches()) {
                 problems.add(new Diagnostic(ErrorKind.PROJECT, at, "depends_on of exposure '" + exposure.name()
-                        + "' has '" + entry + "'; expected ref('model') or source('source', 'table')", null));
+                        + "' has '" + entry + "'; expected ref('model'), source('source', 'table') or metric('name')", null));
             }
         }
         Map<String, Object> written = PackageProperties.withMetaAndTags(exposure.config(), exposure.meta(), exposure.tags());
