@@ -67,6 +67,14 @@ class TestBadInput {
     }
 
     @Test
+    void exposureDependingOnAnUnknownModel() {
+        Result result = smelt("unknown_exposure_ref", "parse");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("models/exposures.yml:10: error: exposure 'revenue_dashboard' refers to 'ordrs',"
+                + " which does not exist").contains("did you mean 'orders'?");
+    }
+
+    @Test
     void unknownSource() {
         Result result = smelt("unknown_source", "parse");
         assertThat(result.exitCode()).isEqualTo(2);

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The {@code graph} context variable, as dbt builds it ({@code Manifest.flat_graph}): every node and source
+ * The {@code graph} context variable, as dbt builds it ({@code Manifest.flat_graph}): every node, source and exposure
  * as its manifest entry (the same keys and values {@code manifest.json} has), in mutable maps and lists that
  * templates may read, change and serialize like Python dicts.
  */
@@ -36,9 +36,14 @@ public final class FlatGraph {
                 (node.resourceType() == ResourceType.SOURCE ? sources : nodes).put(node.uniqueId(), entry(node, context));
             }
         }
+        Map<String, Object> exposures = new LinkedHashMap<>();
+        for (Node exposure : manifest.exposures().values()) {
+            exposures.put(exposure.uniqueId(), entry(exposure, context));
+        }
         Map<String, Object> graph = empty();
         graph.put("nodes", nodes);
         graph.put("sources", sources);
+        graph.put("exposures", exposures);
         return graph;
     }
 

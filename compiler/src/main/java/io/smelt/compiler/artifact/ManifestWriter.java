@@ -134,7 +134,14 @@ public final class ManifestWriter {
         }
         json.writeEndObject();
 
-        for (String empty : List.of("exposures", "metrics", "groups", "selectors")) {
+        json.writeObjectFieldStart("exposures");
+        for (Node exposure : manifest.exposures().values()) {
+            json.writeFieldName(exposure.uniqueId());
+            NodeJson.write(json, exposure, context);
+        }
+        json.writeEndObject();
+
+        for (String empty : List.of("metrics", "groups", "selectors")) {
             json.writeObjectFieldStart(empty);
             json.writeEndObject();
         }
@@ -183,7 +190,9 @@ public final class ManifestWriter {
     private void writeEdgeMaps(JsonGenerator json) throws IOException {
         Map<String, List<String>> children = new TreeMap<>();
         Map<String, List<String>> groups = new TreeMap<>();
-        for (Node node : manifest.nodes().values()) {
+        List<Node> withEdges = new ArrayList<>(manifest.nodes().values());
+        withEdges.addAll(manifest.exposures().values());
+        for (Node node : withEdges) {
             children.putIfAbsent(node.uniqueId(), new ArrayList<>());
             for (String parent : node.dependsOn()) {
                 children.computeIfAbsent(parent, k -> new ArrayList<>()).add(node.uniqueId());
@@ -194,7 +203,7 @@ public final class ManifestWriter {
             }
         }
         json.writeObjectFieldStart("parent_map");
-        for (Node node : manifest.nodes().values()) {
+        for (Node node : withEdges) {
             NodeJson.writeStrings(json, node.uniqueId(), node.dependsOn().stream().sorted().toList());
         }
         json.writeEndObject();

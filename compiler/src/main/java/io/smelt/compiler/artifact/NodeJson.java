@@ -45,6 +45,10 @@ final class NodeJson {
             SourceJson.write(json, node, context);
             return;
         }
+        if (node.resourceType() == ResourceType.EXPOSURE) {
+            ExposureJson.write(json, node, context);
+            return;
+        }
         ResourceType type = node.resourceType();
         boolean compiledKind = type != ResourceType.SEED;
         json.writeStartObject();
@@ -104,6 +108,7 @@ final class NodeJson {
             writeVersion(json, "latest_version", ModelVersions.latestVersionOf(node));
             Object deprecation = node.config().get("deprecation_date");
             json.writeStringField("deprecation_date", deprecation == null ? null : deprecation.toString());
+            ArtifactJson.writeField(json, "time_spine", node.extra().get("time_spine"));
         }
         TestMetadata test = node.testMetadata();
         if (type == ResourceType.TEST && test != null) {
@@ -122,28 +127,11 @@ final class NodeJson {
     private static void writeCompiledFields(JsonGenerator json, Node node, Context context) throws IOException {
         String file = node.originalFilePath() == null ? "" : node.originalFilePath().toString();
         json.writeStringField("language", file.endsWith(".py") ? "python" : "sql");
-        json.writeArrayFieldStart("refs");
-        for (RefCall ref : node.refs()) {
-            json.writeStartObject();
-            json.writeStringField("name", ref.name());
-            json.writeStringField("package", ref.packageName());
-            writeVersion(json, "version", ref.version());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("sources");
-        for (SourceCall source : node.sources()) {
-            json.writeStartArray();
-            json.writeString(source.sourceName());
-            json.writeString(source.tableName());
-            json.writeEndArray();
-        }
-        json.writeEndArray();
+        writeRefsAndSources(json, node);
         json.writeArrayFieldStart("metrics");
         json.writeEndArray();
         json.writeObjectFieldStart("depends_on");
-        json.writeArrayFieldStart("macros");
-        json.writeEndArray();
+        writeStrings(json, "macros", macros(node));
         writeStrings(json, "nodes", node.dependsOn());
         json.writeEndObject();
         String compiled = context.compiledCode().get(node.uniqueId());
@@ -227,8 +215,7 @@ final class NodeJson {
             json.writeStringField("description", column.description());
             ArtifactJson.writeField(json, "meta", column.meta());
             json.writeStringField("data_type", column.dataType());
-            json.writeArrayFieldStart("constraints");
-            json.writeEndArray();
+            ArtifactJson.writeField(json, "constraints", column.constraints());
             json.writeNullField("quote");
             writeStrings(json, "tags", column.tags());
             json.writeNullField("granularity");
@@ -237,6 +224,36 @@ final class NodeJson {
             json.writeEndObject();
         }
         json.writeEndObject();
+    }
+
+    /** {@code refs} and {@code sources}: the node's ref() and source() calls as dbt records them. */
+    static void writeRefsAndSources(JsonGenerator json, Node node) throws IOException {
+        json.writeArrayFieldStart("refs");
+        for (RefCall ref : node.refs()) {
+            json.writeStartObject();
+            json.writeStringField("name", ref.name());
+            json.writeStringField("package", ref.packageName());
+            writeVersion(json, "version", ref.version());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("sources");
+        for (SourceCall source : node.sources()) {
+            json.writeStartArray();
+            json.writeString(source.sourceName());
+            json.writeString(source.tableName());
+            json.writeEndArray();
+        }
+        json.writeEndArray();
+    }
+
+    /** The macros the node depends on, as its extra fields give them. */
+    private static List<String> macros(Node node) {
+        List<String> macros = new java.util.ArrayList<>();
+        if (node.extra().get("macros") instanceof List<?> list) {
+            list.forEach(m -> macros.add(String.valueOf(m)));
+        }
+        return macros;
     }
 
     static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A source table as dbt's {@code SourceDefinition}. Node carries no source description, loader,
- * source-level meta or quoting, so those are empty; freshness and {@code loaded_at_field} come from
- * the node's config.
+ * A source table as dbt's {@code SourceDefinition}: the source's description, loader and meta come from
+ * the node's extra fields; Node carries no quoting, so that is empty; freshness and {@code loaded_at_field}
+ * come from the node's config.
  */
 final class SourceJson {
     private SourceJson() {
@@ -29,8 +29,8 @@ final class SourceJson {
         json.writeStringField("unique_id", node.uniqueId());
         NodeJson.writeStrings(json, "fqn", node.fqn());
         json.writeStringField("source_name", node.sourceName() == null ? "" : node.sourceName());
-        json.writeStringField("source_description", "");
-        json.writeStringField("loader", "");
+        json.writeStringField("source_description", text(node.extra().get("source_description")));
+        json.writeStringField("loader", text(node.extra().get("loader")));
         json.writeStringField("identifier", node.alias() == null ? node.name() : node.alias());
         json.writeObjectFieldStart("quoting");
         json.writeEndObject();
@@ -44,8 +44,8 @@ final class SourceJson {
         json.writeStringField("description", node.description());
         NodeJson.writeColumns(json, node);
         ArtifactJson.writeField(json, "meta", ConfigJson.meta(node));
-        json.writeObjectFieldStart("source_meta");
-        json.writeEndObject();
+        Object sourceMeta = node.extra().get("source_meta");
+        ArtifactJson.writeField(json, "source_meta", sourceMeta instanceof Map<?, ?> ? sourceMeta : Map.of());
         NodeJson.writeStrings(json, "tags", ConfigJson.tags(node));
         ArtifactJson.writeField(json, "config", ConfigJson.of(node));
         json.writeStringField("patch_path", null);
@@ -56,6 +56,10 @@ final class SourceJson {
         json.writeArrayFieldStart("doc_blocks");
         json.writeEndArray();
         json.writeEndObject();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     /**

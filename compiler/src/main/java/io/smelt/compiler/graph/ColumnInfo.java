@@ -5,12 +5,24 @@ import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
-/** A column documented in a schema.yml file. {@code dataType} may be null. */
-public record ColumnInfo(String name, String description, String dataType, Map<String, Object> meta, List<String> tags) {
+/**
+ * A column documented in a schema.yml file. {@code dataType} may be null.
+ *
+ * @param constraints the column's {@code constraints:} as dbt's {@code ColumnLevelConstraint}s (type, name,
+ *     expression, warn_unenforced, warn_unsupported, to, to_columns)
+ */
+public record ColumnInfo(String name, String description, String dataType, Map<String, Object> meta, List<String> tags,
+        List<Map<String, Object>> constraints) {
+    /** A column without constraints. */
+    public ColumnInfo(String name, String description, String dataType, Map<String, Object> meta, List<String> tags) {
+        this(name, description, dataType, meta, tags, List.of());
+    }
+
     public ColumnInfo {
         requireNonNull(name, "name is null");
         description = description == null ? "" : description;
         meta = meta == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(meta));
         tags = tags == null ? List.of() : List.copyOf(tags);
+        constraints = constraints == null ? List.of() : List.copyOf(constraints);
     }
 }

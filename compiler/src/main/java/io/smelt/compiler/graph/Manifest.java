@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * @param adapterType the target's engine type, as the profile names it
  * @param disabled nodes whose config has {@code enabled: false}; kept for messages and artifacts
  * @param docs the {@code {% docs %}} blocks of every package
+ * @param exposures the enabled exposures (nodes of kind EXPOSURE, never run), by unique id
  */
 public record Manifest(
         String projectName,
@@ -21,12 +22,19 @@ public record Manifest(
         Map<String, Node> nodes,
         Map<String, MacroInfo> macros,
         Map<String, Node> disabled,
-        List<DocBlock> docs) {
+        List<DocBlock> docs,
+        Map<String, Node> exposures) {
     public Manifest {
         nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         macros = Collections.unmodifiableMap(new LinkedHashMap<>(macros));
         disabled = Collections.unmodifiableMap(new LinkedHashMap<>(disabled));
         docs = List.copyOf(docs);
+        exposures = Collections.unmodifiableMap(new LinkedHashMap<>(exposures));
+    }
+
+    public Manifest(String projectName, String adapterType, Map<String, Node> nodes, Map<String, MacroInfo> macros,
+            Map<String, Node> disabled, List<DocBlock> docs) {
+        this(projectName, adapterType, nodes, macros, disabled, docs, Map.of());
     }
 
     public Manifest(String projectName, String adapterType, Map<String, Node> nodes, Map<String, MacroInfo> macros,

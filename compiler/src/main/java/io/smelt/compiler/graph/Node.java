@@ -31,6 +31,9 @@ import static java.util.Objects.requireNonNull;
  * @param definedAt where the node was declared (the YAML entry for sources and generic tests)
  * @param checksum sha256 of the file's content, as dbt records it
  * @param unitTest set for unit tests only
+ * @param extra fields of dbt's manifest entry that only artifacts and {@code graph} read, under dbt's names:
+ *     {@code time_spine} (models), {@code source_description}, {@code loader}, {@code source_meta} (sources),
+ *     {@code macros} (the macros of {@code depends_on})
  */
 public record Node(
         String uniqueId,
@@ -54,7 +57,8 @@ public record Node(
         TestMetadata testMetadata,
         SourcePosition definedAt,
         String checksum,
-        UnitTestSpec unitTest) {
+        UnitTestSpec unitTest,
+        Map<String, Object> extra) {
     /** A node that is not a unit test. */
     public Node(String uniqueId, ResourceType resourceType, String packageName, String name, Path originalFilePath,
             Path patchPath, List<String> fqn, String rawCode, NodeConfig config, String description,
@@ -63,6 +67,17 @@ public record Node(
             SourcePosition definedAt, String checksum) {
         this(uniqueId, resourceType, packageName, name, originalFilePath, patchPath, fqn, rawCode, config, description,
                 columns, refs, sources, dependsOn, database, schema, alias, sourceName, testMetadata, definedAt, checksum, null);
+    }
+
+    /** A node without extra manifest fields. */
+    public Node(String uniqueId, ResourceType resourceType, String packageName, String name, Path originalFilePath,
+            Path patchPath, List<String> fqn, String rawCode, NodeConfig config, String description,
+            Map<String, ColumnInfo> columns, List<RefCall> refs, List<SourceCall> sources, List<String> dependsOn,
+            String database, String schema, String alias, String sourceName, TestMetadata testMetadata,
+            SourcePosition definedAt, String checksum, UnitTestSpec unitTest) {
+        this(uniqueId, resourceType, packageName, name, originalFilePath, patchPath, fqn, rawCode, config, description,
+                columns, refs, sources, dependsOn, database, schema, alias, sourceName, testMetadata, definedAt, checksum,
+                unitTest, Map.of());
     }
 
     public Node {
@@ -78,6 +93,7 @@ public record Node(
         refs = refs == null ? List.of() : List.copyOf(refs);
         sources = sources == null ? List.of() : List.copyOf(sources);
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
     public String materialized() {
@@ -119,18 +135,27 @@ public record Node(
     public Node withDependsOn(List<String> newDependsOn) {
         return new Node(uniqueId, resourceType, packageName, name, originalFilePath, patchPath, fqn, rawCode, config,
                 description, columns, refs, sources, newDependsOn, database, schema, alias, sourceName, testMetadata,
-                definedAt, checksum, unitTest);
+                definedAt, checksum, unitTest, extra);
     }
 
     public Node withRelation(String newDatabase, String newSchema, String newAlias) {
         return new Node(uniqueId, resourceType, packageName, name, originalFilePath, patchPath, fqn, rawCode, config,
                 description, columns, refs, sources, dependsOn, newDatabase, newSchema, newAlias, sourceName, testMetadata,
-                definedAt, checksum, unitTest);
+                definedAt, checksum, unitTest, extra);
+    }
+
+    /** The node with more fields of its manifest entry (see {@code extra}). */
+    public Node withExtra(Map<String, Object> more) {
+        Map<String, Object> merged = new LinkedHashMap<>(extra);
+        merged.putAll(more);
+        return new Node(uniqueId, resourceType, packageName, name, originalFilePath, patchPath, fqn, rawCode, config,
+                description, columns, refs, sources, dependsOn, database, schema, alias, sourceName, testMetadata,
+                definedAt, checksum, unitTest, merged);
     }
 
     public Node withConfig(NodeConfig newConfig) {
         return new Node(uniqueId, resourceType, packageName, name, originalFilePath, patchPath, fqn, rawCode, newConfig,
                 description, columns, refs, sources, dependsOn, database, schema, alias, sourceName, testMetadata,
-                definedAt, checksum, unitTest);
+                definedAt, checksum, unitTest, extra);
     }
 }

@@ -7,6 +7,7 @@ import io.smelt.compiler.run.Selection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -47,6 +48,7 @@ public final class NodeSelector {
     private final DependencyGraph graph;
     private final SelectorMethods methods;
     private SelectorDefinition.Selectors selectors = SelectorDefinition.Selectors.NONE;
+    private final List<Node> exposures;
 
     public NodeSelector(DependencyGraph graph, String rootPackage) {
         this(graph, rootPackage, Map.of());
@@ -59,6 +61,12 @@ public final class NodeSelector {
      *     own relative paths, as dbt does.
      */
     public NodeSelector(DependencyGraph graph, String rootPackage, Map<String, Path> packageDirs) {
+        this(graph, rootPackage, packageDirs, List.of());
+    }
+
+    /** @param exposures the project's exposures, which {@code exposure:name} selects (they run nothing, their parents may) */
+    public NodeSelector(DependencyGraph graph, String rootPackage, Map<String, Path> packageDirs, Collection<Node> exposures) {
+        this.exposures = List.copyOf(exposures);
         this.graph = requireNonNull(graph, "graph is null");
         Map<String, Path> dirs = new HashMap<>(packageDirs);
         dirs.put(requireNonNull(rootPackage, "rootPackage is null"), Path.of(""));
@@ -189,6 +197,9 @@ public final class NodeSelector {
     }
 
     private BitSet evaluate(SelectionCriterion criterion, List<String> warnings) {
+        if (criterion.method().equals("exposure")) {
+            return exposure(criterion, warnings);
+        }
         IntPredicate predicate = methods.predicate(criterion);
         BitSet matched = new BitSet(graph.size());
         for (int i = 0; i < graph.size(); i++) {
@@ -211,6 +222,31 @@ public final class NodeSelector {
             if (criterion.childrenDepth() > 0) {
                 result.or(graph.withDescendants(matched, criterion.childrenDepth()));
             }
+        }
+        addTestsEagerly(result);
+        return result;
+    }
+
+    /**
+     * {@code exposure:name} (a wildcard pattern too): the exposure itself runs nothing, so it adds only what
+     * {@code +} (or {@code @}) takes from its parents: the nodes of its {@code depends_on}, then their ancestors.
+     */
+    private BitSet exposure(SelectionCriterion criterion, List<String> warnings) {
+        BitSet parents = new BitSet(graph.size());
+        boolean any = false;
+        for (Node exposure : exposures) {
+            if (Wildcard.matches(exposure.name(), criterion.value())) {
+                any = true;
+                exposure.dependsOn().stream().filter(graph::contains).forEach(id -> parents.set(graph.indexOf(id)));
+            }
+        }
+        if (!any) {
+            warnings.add("The selection criterion '" + criterion.raw() + "' does not match any enabled nodes");
+        }
+        BitSet result = new BitSet(graph.size());
+        int depth = criterion.childrensParents() ? DependencyGraph.UNLIMITED : criterion.parentsDepth();
+        if (depth > 0 && !parents.isEmpty()) {
+            result.or(graph.withAncestors(parents, depth == DependencyGraph.UNLIMITED ? depth : depth - 1));
         }
         addTestsEagerly(result);
         return result;

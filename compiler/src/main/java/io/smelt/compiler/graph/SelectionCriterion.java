@@ -28,9 +28,9 @@ record SelectionCriterion(
         List<String> arguments,
         String value) {
     static final List<String> SUPPORTED_METHODS = List.of("fqn", "tag", "path", "file", "package", "resource_type",
-            "source", "config.<key>", "test_name", "test_type", "access", "group", "version");
+            "source", "config.<key>", "test_name", "test_type", "access", "group", "version", "exposure");
     /** dbt methods for kinds of node Smelt never has: they select nothing. */
-    static final List<String> EMPTY_METHODS = List.of("exposure", "metric", "semantic_model", "saved_query", "unit_test");
+    static final List<String> EMPTY_METHODS = List.of("metric", "semantic_model", "saved_query", "unit_test");
     /** dbt methods that need state Smelt does not keep. */
     static final List<String> UNSUPPORTED_METHODS = List.of("state", "result", "source_status", "wildcard");
 

@@ -263,6 +263,12 @@ public final class JinjaEngine {
         return macro == null ? null : MacroSignature.of(macro.def());
     }
 
+    /** dbt's unique id of macro {@code name} (or {@code pkg.name}) as seen from a package ({@code macro.dbt.test_unique}), or null. */
+    public String macroUniqueId(String callingPackage, String macroName) {
+        DbtMacro macro = registry.lookup(callingPackage, macroName);
+        return macro == null || macro.packageName() == null ? null : "macro." + macro.packageName() + "." + macro.def().name();
+    }
+
     /** The 1-based line being rendered on this thread (for a JinjaFunction: its call site), or 0. */
     public static int currentLine() {
         Frames.Frame frame = Frames.current();

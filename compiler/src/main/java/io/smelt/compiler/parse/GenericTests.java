@@ -124,7 +124,8 @@ final class GenericTests {
         String identifier = table.identifier() != null ? table.identifier() : table.tableName();
         return new Node("source." + pkg + "." + table.sourceName() + "." + table.tableName(), ResourceType.SOURCE, pkg,
                 table.tableName(), table.file(), null, fqn, "", new NodeConfig(config), table.description(), table.columns(),
-                null, null, null, database, schema, identifier, table.sourceName(), null, table.at(), null);
+                null, null, null, database, schema, identifier, table.sourceName(), null, table.at(), null, null,
+                table.extra());
     }
 
     private Node test(DbtProject project, Properties.TestDef def, Node attached, Path file, String targetName, String version) {
@@ -188,7 +189,20 @@ final class GenericTests {
         // dbt's alias of a long name is its hashed short form (set in the config above); naming applies it
         return naming.apply(new Node(uniqueId, ResourceType.TEST, pkg, name, file, null, fqn, rawCode, new NodeConfig(config),
                 null, null, refs, sources, null, null, null, null, null, metadata,
-                def.at() == null ? io.smelt.compiler.diag.SourcePosition.of(display) : def.at(), null));
+                def.at() == null ? io.smelt.compiler.diag.SourcePosition.of(display) : def.at(), null, null,
+                Map.of("macros", testMacros(pkg, macro))));
+    }
+
+    /** dbt's {@code depends_on.macros} of a generic test: its test macro, then {@code get_where_subquery} its model argument calls. */
+    private List<String> testMacros(String pkg, String macro) {
+        List<String> macros = new ArrayList<>();
+        for (String name : List.of(macro, "get_where_subquery")) {
+            String id = host.engine().macroUniqueId(pkg, name);
+            if (id != null && !macros.contains(id)) {
+                macros.add(id);
+            }
+        }
+        return macros;
     }
 
     /** The ref(...) and source(...) arguments, at any depth (dbt renders every argument). */

@@ -50,7 +50,7 @@ public final class PackageProperties implements Properties {
                     }
                     sources.add(new SourceTable(source.name(), table.name(), source.database(), source.schema(),
                             table.identifier(), table.description(), config, columns(table.columns()), tests, file.path(),
-                            table.at()));
+                            table.at(), sourceFields(source)));
                 }
             }
         }
@@ -60,7 +60,7 @@ public final class PackageProperties implements Properties {
      * Top-level {@code meta:} and {@code tags:} of a properties entry apply as config, as in dbt: the meta keys
      * under the config's own (which win), the tags added to the config's.
      */
-    private static Map<String, Object> withMetaAndTags(Map<String, Object> config, Map<String, Object> meta,
+    static Map<String, Object> withMetaAndTags(Map<String, Object> config, Map<String, Object> meta,
             List<String> tags) {
         if (meta.isEmpty() && tags.isEmpty()) {
             return config;
@@ -87,6 +87,15 @@ public final class PackageProperties implements Properties {
         return out;
     }
 
+    /** What a source table's manifest entry takes from its source, as dbt's {@code SourceDefinition}. */
+    private static Map<String, Object> sourceFields(SourceProperties source) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("source_description", source.description());
+        fields.put("loader", source.loader());
+        fields.put("source_meta", source.meta());
+        return fields;
+    }
+
     private static void putIfSet(Map<String, Object> config, String key, Object value) {
         if (value != null) {
             config.put(key, value);
@@ -110,7 +119,7 @@ public final class PackageProperties implements Properties {
             Object relation = entry.other().get("relation");
             Patch patch = new Patch(entry.name(), entry.description(),
                     withMetaAndTags(entry.config(), entry.meta(), entry.tags()), columns(entry.columns()), tests,
-                    file.path(), entry.at(), relation == null ? null : String.valueOf(relation), null);
+                    file.path(), entry.at(), relation == null ? null : String.valueOf(relation), null, TimeSpines.of(entry.other()));
             Patch first = patches.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(entry.name(), patch);
             if (first != null) {
                 throw duplicate(key, first, patch);

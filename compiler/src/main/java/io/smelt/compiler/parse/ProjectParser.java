@@ -256,7 +256,8 @@ public final class ProjectParser {
                 + (patch != null && patch.version() != null ? ".v" + patch.version().v() : "");
         return new Node(uniqueId, type, pkg, source.name(), source.path(), patch == null ? null : patch.file(), source.fqn(),
                 source.rawCode(), config, patch == null ? null : patch.description(), patch == null ? null : patch.columns(),
-                refs, sources, null, null, null, null, null, null, source.at(), sha256(source.rawCode()));
+                refs, sources, null, null, null, null, null, null, source.at(), sha256(source.rawCode()), null,
+                patch == null ? null : patch.extra());
     }
 
     static List<String> fqn(String pkg, ProjectFiles.Found found, String name) {

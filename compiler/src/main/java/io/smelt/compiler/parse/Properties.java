@@ -50,9 +50,10 @@ public interface Properties {
      * @param relation a snapshot's {@code relation:} ({@code ref('orders')}, {@code source('shop', 'orders')}),
      *     which makes the entry a snapshot of its own; null elsewhere
      * @param version for one version of a versioned model, which; null elsewhere
+     * @param extra fields the node's manifest entry takes as written ({@code time_spine}), see {@code Node.extra}
      */
     record Patch(String name, String description, Map<String, Object> config, Map<String, ColumnInfo> columns,
-            List<TestDef> tests, Path file, SourcePosition at, String relation, Version version) {
+            List<TestDef> tests, Path file, SourcePosition at, String relation, Version version, Map<String, Object> extra) {
     }
 
     /**
@@ -65,10 +66,14 @@ public interface Properties {
     record Version(String v, String fileName, boolean latest) {
     }
 
-    /** One table of a source with its source's settings already applied. */
+    /**
+     * One table of a source with its source's settings already applied.
+     *
+     * @param extra the source's {@code source_description}, {@code loader} and {@code source_meta}, see {@code Node.extra}
+     */
     record SourceTable(String sourceName, String tableName, String database, String schema, String identifier,
             String description, Map<String, Object> config, Map<String, ColumnInfo> columns, List<TestDef> tests,
-            Path file, SourcePosition at) {
+            Path file, SourcePosition at, Map<String, Object> extra) {
     }
 
     /**

@@ -18,6 +18,7 @@ import static java.util.Objects.requireNonNull;
  * @param quote {@code quote:}, or null when not given
  * @param config the column's {@code config:} (dbt 1.10 moves {@code meta} and {@code tags} there)
  * @param tests the column's {@code data_tests:} (or {@code tests:})
+ * @param constraints the column's {@code constraints:}, each with every key of dbt's {@code ColumnLevelConstraint}
  */
 public record ColumnProperties(
         String name,
@@ -28,6 +29,7 @@ public record ColumnProperties(
         Boolean quote,
         Map<String, Object> config,
         List<TestSpec> tests,
+        List<Map<String, Object>> constraints,
         SourcePosition at) {
     public ColumnProperties {
         requireNonNull(name, "name is null");
@@ -36,6 +38,7 @@ public record ColumnProperties(
         tags = List.copyOf(tags);
         config = PlainValues.freezeMap(config);
         tests = List.copyOf(tests);
+        constraints = List.copyOf(constraints);
     }
 
     /** The column as the manifest records it, with {@code config.meta} and {@code config.tags} folded in. */
@@ -52,6 +55,6 @@ public record ColumnProperties(
         else if (configTags != null) {
             allTags.add(configTags.toString());
         }
-        return new ColumnInfo(name, description, dataType, allMeta, new ArrayList<>(allTags));
+        return new ColumnInfo(name, description, dataType, allMeta, new ArrayList<>(allTags), constraints);
     }
 }

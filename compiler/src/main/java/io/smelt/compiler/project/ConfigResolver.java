@@ -98,7 +98,7 @@ public final class ConfigResolver {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("enabled", true);
         switch (resourceKey) {
-            case "sources", "unit_tests" -> {
+            case "sources", "unit_tests", "exposures" -> {
                 config.put("tags", new ArrayList<>());
                 config.put("meta", new LinkedHashMap<>());
                 return config;

@@ -11,8 +11,9 @@ import static java.util.Objects.requireNonNull;
  * @param path the file relative to its package root
  * @param version {@code version:}, or null when absent
  * @param unitTests the entries under {@code unit_tests:}
- * @param ignoredSections top-level sections read but not used yet ({@code exposures},
- *     {@code metrics}, {@code semantic_models}, ...)
+ * @param exposures the entries under {@code exposures:}
+ * @param ignoredSections top-level sections read but not used yet ({@code metrics},
+ *     {@code semantic_models}, ...)
  */
 public record SchemaFile(
         Path path,
@@ -24,6 +25,7 @@ public record SchemaFile(
         List<MacroProperties> macros,
         List<SourceProperties> sources,
         List<io.smelt.compiler.graph.UnitTestSpec> unitTests,
+        List<ExposureProperties> exposures,
         List<String> ignoredSections,
         List<YamlWarning> warnings) {
     public SchemaFile {
@@ -35,12 +37,13 @@ public record SchemaFile(
         macros = List.copyOf(macros);
         sources = List.copyOf(sources);
         unitTests = List.copyOf(unitTests);
+        exposures = List.copyOf(exposures);
         ignoredSections = List.copyOf(ignoredSections);
         warnings = List.copyOf(warnings);
     }
 
     public boolean isEmpty() {
         return models.isEmpty() && seeds.isEmpty() && snapshots.isEmpty() && analyses.isEmpty() && macros.isEmpty()
-                && sources.isEmpty() && unitTests.isEmpty();
+                && sources.isEmpty() && unitTests.isEmpty() && exposures.isEmpty();
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class SchemaFileParser {
     private static final Set<String> NODE_SECTIONS = Set.of("models", "seeds", "snapshots", "analyses");
-    private static final Set<String> IGNORED_SECTIONS = Set.of("exposures", "metrics", "semantic_models",
+    private static final Set<String> IGNORED_SECTIONS = Set.of("metrics", "semantic_models",
             "saved_queries", "groups", "data_tests", "functions");
 
     /** Subtrees dbt leaves unrendered until a node's context exists. */
@@ -81,6 +81,7 @@ public final class SchemaFileParser {
         List<SourceProperties> sources = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         List<UnitTestSpec> unitTests = new ArrayList<>();
+        List<ExposureProperties> exposures = new ArrayList<>();
         Integer version = null;
         if (!YamlReader.isNull(root) && !(root instanceof MappingNode)) {
             throw yaml.expected(root, "properties file", "a mapping with sections such as models: and sources:", null);
@@ -108,6 +109,13 @@ public final class SchemaFileParser {
                     unitTests.add(parser.unitTest(item, fields(item, "unit_tests", UnitTestParser.keys())));
                 }
             }
+            else if (key.equals("exposures")) {
+                ExposureParser parser = new ExposureParser(yaml);
+                for (Node item : entries(section)) {
+                    Map<String, YamlReader.Entry> fields = fields(item, "exposures", ExposureParser.KEYS);
+                    exposures.add(parser.exposure(item, fields, description(fields)));
+                }
+            }
             else if (key.equals("macros")) {
                 for (Node item : entries(section)) {
                     macros.add(macro(item));
@@ -119,15 +127,15 @@ public final class SchemaFileParser {
             else {
                 List<String> known = new ArrayList<>(NODE_SECTIONS);
                 known.addAll(IGNORED_SECTIONS);
-                known.addAll(List.of("sources", "macros", "version", "unit_tests"));
+                known.addAll(List.of("sources", "macros", "version", "unit_tests", "exposures"));
                 String suggestion = Names.suggestion(key, known);
                 warnings.add(new YamlWarning(yaml.at(section.keyNode()), "unknown section '" + key + "' is ignored"
                         + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")));
             }
         }
         return new SchemaFile(yaml.file(), version, nodes.getOrDefault("models", List.of()), nodes.getOrDefault("seeds", List.of()),
-                nodes.getOrDefault("snapshots", List.of()), nodes.getOrDefault("analyses", List.of()), macros, sources, unitTests, ignored,
-                warnings);
+                nodes.getOrDefault("snapshots", List.of()), nodes.getOrDefault("analyses", List.of()), macros, sources, unitTests, exposures,
+                ignored, warnings);
     }
 
     private Integer version(Node node) {
@@ -251,7 +259,29 @@ public final class SchemaFileParser {
         YamlReader.Entry quote = column.get("quote");
         return new ColumnProperties(name, description(column), text(column, "data_type"), map(column, "meta", columnOwner),
                 tags(column, columnOwner), quote == null ? null : yaml.bool(quote.value(), "quote"),
-                config(column, columnOwner), tests.testsOf(column, columnOwner), yaml.at(item));
+                config(column, columnOwner), tests.testsOf(column, columnOwner), constraints(column, columnOwner), yaml.at(item));
+    }
+
+    /** {@code constraints:}, each as dbt's {@code ColumnLevelConstraint} holds it (its defaults filled in). */
+    private List<Map<String, Object>> constraints(Map<String, YamlReader.Entry> fields, String owner) {
+        YamlReader.Entry entry = fields.get("constraints");
+        if (entry == null || YamlReader.isNull(entry.value())) {
+            return List.of();
+        }
+        List<Map<String, Object>> constraints = new ArrayList<>();
+        for (Node item : yaml.list(entry.value(), "constraints of " + owner, "a list of constraints (- type: not_null)")) {
+            Map<String, Object> written = yaml.map(item, "a constraint of " + owner, RAW_KEYS);
+            Map<String, Object> constraint = new LinkedHashMap<>();
+            constraint.put("type", written.get("type") == null ? null : written.get("type").toString());
+            constraint.put("name", written.get("name"));
+            constraint.put("expression", written.get("expression"));
+            constraint.put("warn_unenforced", written.getOrDefault("warn_unenforced", true));
+            constraint.put("warn_unsupported", written.getOrDefault("warn_unsupported", true));
+            constraint.put("to", written.get("to"));
+            constraint.put("to_columns", written.getOrDefault("to_columns", List.of()));
+            constraints.add(constraint);
+        }
+        return constraints;
     }
 
     private SourceProperties source(Node item) {

@@ -13,9 +13,11 @@ import io.smelt.compiler.graph.GraphLinker;
 import io.smelt.compiler.graph.MacroInfo;
 import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.ResourceType;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.jinja.MacroSource;
 import io.smelt.compiler.parse.DocsBlocks;
+import io.smelt.compiler.parse.Exposures;
 import io.smelt.compiler.parse.PackageProperties;
 import io.smelt.compiler.parse.ProjectFiles;
 import io.smelt.compiler.parse.ProjectParser;
@@ -137,6 +139,8 @@ final class ProjectLoading {
         YamlRenderer schemaRenderer = YamlRenderers.forProperties(parseHost);
         DocsBlocks docs = DocsBlocks.read(root.name(), scanned, text -> schemaRenderer.render(text, null));
         Map<String, io.smelt.compiler.parse.Properties> properties = new HashMap<>();
+        ConfigResolver rules = new ConfigResolver(root, packages);
+        List<Node> exposures = new ArrayList<>();
         List<Diagnostic> yamlProblems = new ArrayList<>();
         for (ProjectFiles pkg : scanned) {
             List<SchemaFile> schemaFiles = new ArrayList<>();
@@ -160,16 +164,23 @@ final class ProjectLoading {
                 }
             });
             properties.put(pkg.project().name(), new PackageProperties(schemaFiles));
+            try {
+                exposures.addAll(Exposures.of(pkg.project().name(), schemaFiles, rules));
+            }
+            catch (SmeltException e) {
+                yamlProblems.addAll(e.diagnostics());
+            }
         }
         if (!yamlProblems.isEmpty()) {
             throw new SmeltException(yamlProblems);
         }
 
-        ProjectParser.Result parsed = new ProjectParser(parseHost, new ConfigResolver(root, packages), files.projectDir())
+        ProjectParser.Result parsed = new ProjectParser(parseHost, rules, files.projectDir())
                 .parse(scanned, properties);
 
         List<Node> all = new ArrayList<>(parsed.enabled());
         all.addAll(parsed.disabled());
+        all.addAll(exposures);
         GraphLinker.Result linked = GraphLinker.linkAll(all, root.name());
         linked.warnings().forEach(w -> warnings.add((w.at() == null ? "" : w.at() + ": ") + w.message()));
         for (ProjectFiles pkg : scanned) {
@@ -179,12 +190,13 @@ final class ProjectLoading {
         }
         warnings.forEach(w -> listener.message(RunListener.Level.WARN, w));
         Map<String, Node> nodes = new LinkedHashMap<>();
-        linked.nodes().forEach(n -> nodes.put(n.uniqueId(), n));
+        Map<String, Node> linkedExposures = new LinkedHashMap<>();
+        linked.nodes().forEach(n -> (n.resourceType() == ResourceType.EXPOSURE ? linkedExposures : nodes).put(n.uniqueId(), n));
         Map<String, Node> disabled = new LinkedHashMap<>();
         linked.disabled().forEach(n -> disabled.put(n.uniqueId(), n));
         Map<String, MacroInfo> macroInfos = new TreeMap<>();
         engine.macros().forEach(m -> macroInfos.put(m.uniqueId(), m));
-        Manifest manifest = new Manifest(root.name(), adapter.type(), nodes, macroInfos, disabled, docs.all());
+        Manifest manifest = new Manifest(root.name(), adapter.type(), nodes, macroInfos, disabled, docs.all(), linkedExposures);
         return new LoadedProject(root, byName, engine, adapter, target, manifest, parsed.templates(), parsed.seedFiles(),
                 varLookup(vars), options.environment(), options.invocationId());
     }

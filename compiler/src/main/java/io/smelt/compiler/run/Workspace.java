@@ -28,7 +28,8 @@ public final class Workspace implements AutoCloseable {
     private Workspace(LoadedProject project) {
         this.project = project;
         this.graph = DependencyGraph.of(project.manifest().nodes().values());
-        this.selector = new NodeSelector(graph, project.rootPackage(), packageDirs(project))
+        this.selector = new NodeSelector(graph, project.rootPackage(), packageDirs(project),
+                project.manifest().exposures().values())
                 .withSelectors(SelectorsFile.read(project.projectDir(), YamlRenderer.NONE));
     }
 

@@ -290,6 +290,48 @@ class TestManifestWriter {
     }
 
     @Test
+    void exposuresTimeSpinesAndSourceFieldsValidateAndLinkAsDbts() {
+        Node orders = TestingNodes.model("orders").build()
+                .withExtra(Map.of("time_spine", Map.of("standard_granularity_column", "day", "custom_granularities", List.of())));
+        Node events = TestingNodes.source("raw", "events").build()
+                .withExtra(Map.of("source_description", "Raw events", "loader", "fivetran", "source_meta", Map.of("team", "ingest")));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", "dashboard");
+        fields.put("owner", Map.of("email", "bi@example.com"));
+        fields.put("maturity", "high");
+        fields.put("url", null);
+        fields.put("label", null);
+        Node exposure = new Node("exposure.shop.weekly", ResourceType.EXPOSURE, "shop", "weekly", Path.of("models/bi/exposures.yml"),
+                null, List.of("shop", "bi", "weekly"), "", new NodeConfig(Map.of("enabled", true, "tags", List.of("bi"))),
+                "Weekly numbers", null, List.of(new RefCall(null, "orders", null, 5)), null,
+                List.of("model.shop.orders", "source.shop.raw.events"), null, null, null, null, null, null, null, null, fields);
+        Map<String, Node> nodes = linkedById(orders, events);
+        Manifest manifest = new Manifest("shop", "testing", nodes, Map.of(), Map.of(), List.of(),
+                Map.of(exposure.uniqueId(), exposure));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ManifestWriter(manifest, META).writeTo(out);
+        JsonNode json = TestingDbtSchemas.read(out.toByteArray());
+        assertValid(json, MANIFEST);
+        JsonNode written = json.get("exposures").get("exposure.shop.weekly");
+        assertThat(written.get("path").asText()).isEqualTo("bi/exposures.yml");
+        assertThat(written.get("owner").get("email").asText()).isEqualTo("bi@example.com");
+        assertThat(written.get("owner").get("name").isNull()).isTrue();
+        assertThat(written.get("depends_on").get("nodes").toString())
+                .isEqualTo("[\"model.shop.orders\",\"source.shop.raw.events\"]");
+        assertThat(written.get("config").get("tags").toString()).isEqualTo("[\"bi\"]");
+        assertThat(json.get("child_map").get("model.shop.orders").toString()).contains("exposure.shop.weekly");
+        assertThat(json.get("parent_map").get("exposure.shop.weekly").size()).isEqualTo(2);
+        assertThat(json.get("nodes").get("model.shop.orders").get("time_spine").get("standard_granularity_column").asText())
+                .isEqualTo("day");
+        JsonNode source = json.get("sources").get("source.shop.raw.events");
+        assertThat(source.get("source_description").asText() + "|" + source.get("loader").asText() + "|"
+                + source.get("source_meta").get("team").asText()).isEqualTo("Raw events|fivetran|ingest");
+        Map<?, ?> graphExposures = (Map<?, ?>) FlatGraph.of(manifest, n -> null).get("exposures");
+        assertThat(graphExposures.keySet().toString()).isEqualTo("[exposure.shop.weekly]");
+    }
+
+    @Test
     void writesAtomicallyAndReplacesAnOldManifest(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("nested/target/manifest.json");
         ManifestWriter.write(file, shopManifest(), META);

@@ -36,7 +36,7 @@ class TestNodeSelector {
     private static final String STG_DATES = "model.utils.stg_dates";
     private static final Set<String> ORDERS_TESTS = Set.of(NOT_NULL, RELATIONSHIPS, ASSERT_TOTALS);
 
-    private static final NodeSelector SELECTOR = new NodeSelector(DependencyGraph.of(GraphLinker.link(List.of(
+    private static final DependencyGraph SELECTOR_GRAPH = DependencyGraph.of(GraphLinker.link(List.of(
             source("raw", "orders").file("models/staging/sources.yml").build(),
             source("raw", "customers").file("models/staging/sources.yml").build(),
             seed("countries").tags("reference").build(),
@@ -57,7 +57,8 @@ class TestNodeSelector {
             analysis("explore").ref("orders").build(),
             model("calendar").pkg("utils").build(),
             model("stg_dates").pkg("utils").file("models/staging/stg_dates.sql").ref("calendar").build()),
-            "shop")), "shop", Map.of("utils", Path.of("dbt_packages/utils")));
+            "shop"));
+    private static final NodeSelector SELECTOR = new NodeSelector(SELECTOR_GRAPH, "shop", Map.of("utils", Path.of("dbt_packages/utils")));
 
     private static Set<String> select(String... expressions) {
         NodeSelector.Result result = SELECTOR.select(new Selection(List.of(expressions), List.of(), Set.of()));
@@ -69,6 +70,22 @@ class TestNodeSelector {
         Set<String> all = new java.util.HashSet<>(base);
         all.addAll(List.of(more));
         return all;
+    }
+
+    @Test
+    void exposureSelectsNothingItselfAndItsParentsWithPlus() {
+        Node dashboard = new Node("exposure.shop.dashboard", ResourceType.EXPOSURE, "shop", "dashboard",
+                Path.of("models/exposures.yml"), null, List.of("shop", "dashboard"), "", null, "", null, null, null,
+                List.of(CUSTOMERS), null, null, null, null, null, null, null);
+        NodeSelector selector = new NodeSelector(SELECTOR_GRAPH, "shop", Map.of(), List.of(dashboard));
+
+        assertThat(selector.select(new Selection(List.of("exposure:dashboard"), List.of(), Set.of())).uniqueIds()).isEmpty();
+        assertThat(selector.select(new Selection(List.of("1+exposure:dashboard"), List.of(), Set.of())).uniqueIds())
+                .containsExactlyInAnyOrder(CUSTOMERS, RELATIONSHIPS);
+        assertThat(selector.select(new Selection(List.of("+exposure:dash*"), List.of(), Set.of())).uniqueIds())
+                .contains(CUSTOMERS, ORDERS, STG_ORDERS, RAW_ORDERS, NOT_NULL, RELATIONSHIPS).doesNotContain(REPORT);
+        assertThat(selector.select(new Selection(List.of("+exposure:other"), List.of(), Set.of())).warnings())
+                .contains("The selection criterion '+exposure:other' does not match any enabled nodes");
     }
 
     @Test

@@ -110,6 +110,14 @@ class TestSchemaFileParser {
     }
 
     @Test
+    void anExposureOfAnUnknownTypeIsAnErrorAtItsLine() {
+        Diagnostic error = failure("bad_exposure.yml");
+
+        assertThat(error.at()).isEqualTo(at("bad_exposure.yml", 5, 11));
+        assertThat(error.message()).contains("type of exposure 'weekly'").contains("dashboard, notebook, analysis, ml, application");
+    }
+
+    @Test
     void readsSeedsSnapshotsAnalysesAndMacros() {
         SchemaFile file = parse("models.yml");
 
@@ -124,7 +132,11 @@ class TestSchemaFileParser {
             assertThat(m.description()).isEqualTo("Converts {{ cents }}");
             assertThat(m.arguments()).containsExactly(Map.of("name", "column_name", "type", "string"));
         });
-        assertThat(file.ignoredSections()).containsExactly("exposures", "semantic_models");
+        assertThat(file.ignoredSections()).containsExactly("semantic_models");
+        assertThat(file.exposures()).singleElement().satisfies(e -> {
+            assertThat(e.name() + "|" + e.type() + "|" + e.owner()).isEqualTo("dashboard|dashboard|{name=me}");
+            assertThat(e.dependsOn()).isEmpty();
+        });
         assertThat(file.unitTests()).singleElement().satisfies(u -> {
             assertThat(u.model()).isEqualTo("orders");
             assertThat(u.expect().rows()).containsExactly(Map.of("id", 1));
