@@ -118,7 +118,7 @@ public final class DbtContext {
     /** The globals for one render, with extra entries (such as {@code sql}) on top. */
     public Map<String, Object> globals(Map<String, Object> extra) {
         Map<String, Object> g = new HashMap<>(64);
-        JinjaFunction ref = this::ref;
+        JinjaFunction ref = new RefFunction(this::ref, () -> runtimeConfig());
         JinjaFunction source = this::source;
         ConfigCall configObject = new ConfigCall(this, capture, executionConfig, config);
         g.put("ref", ref);
@@ -184,6 +184,12 @@ public final class DbtContext {
         }
         g.putAll(extra);
         return g;
+    }
+
+    /** dbt's RuntimeConfig of the root project ({@code ref.config}). */
+    private Object runtimeConfig() {
+        io.smelt.compiler.project.DbtProject root = host.projects().get(host.rootPackage());
+        return root == null ? null : new RuntimeConfigObject(root, host.projects(), host.cliVars(), host.flags(), host.target());
     }
 
     private Relation current(Relation relation) {
