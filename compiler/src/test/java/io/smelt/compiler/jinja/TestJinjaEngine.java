@@ -272,6 +272,35 @@ class TestJinjaEngine {
         assertThat(calls).containsExactly(List.of("main", "select 1", true));
     }
 
+    @Test
+    void aReturnInACallBlockEndsTheMacroThatCalledCallerAsInDbt() {
+        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of("dbt"), List.of(), Map.of()),
+                file("dbt", "macros/statement.sql", """
+                        {% macro statement(name=None) -%}
+                          {%- set sql = caller() -%}
+                          {%- do run(name, sql) -%}
+                        {%- endmacro %}
+                        """),
+                file("root", "macros/values.sql", """
+                        {% macro values_or(default) -%}
+                          {%- call statement('values') -%}
+                            {%- if default is not none -%}{{ return(default) }}{%- endif -%}
+                            select 1
+                          {%- endcall -%}
+                          {{ return('after:' ~ default) }}
+                        {%- endmacro %}
+                        """));
+        List<Object> calls = new ArrayList<>();
+        JinjaFunction run = (args, kwargs) -> {
+            calls.add(args);
+            return null;
+        };
+        String out = render(engine, "root", "{{ values_or([]) }}|{{ values_or(none) }}", Map.of("run", run));
+        // the first call's statement ended at return([]) and ran nothing; values_or carried on
+        assertThat(out).isEqualTo("after:[]|after:None");
+        assertThat(calls).containsExactly(List.of("values", "select 1"));
+    }
+
     /** dbt's {@code config}: callable and with methods. */
     static final class Config implements JinjaFunction, JinjaObject {
         final Map<String, Object> values = new HashMap<>();
