@@ -301,6 +301,19 @@ class TestJinjaEngine {
         assertThat(calls).containsExactly(List.of("values", "select 1"));
     }
 
+    @Test
+    void dbtDotRunQueryIsTheGlobalEvenInAPackageWithItsOwnRunQuery() {
+        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of("dbt"), List.of(), Map.of()),
+                file("tracker", "macros/run_query.sql", """
+                        {% macro run_query(query) -%}
+                          {{ return('wrapped:' ~ dbt.run_query(query)) }}
+                        {%- endmacro %}
+                        """));
+        JinjaFunction runQuery = (args, kwargs) -> "ran " + args.get(0);
+        assertThat(render(engine, "root", "{{ tracker.run_query('select 1') }}", Map.of("run_query", runQuery)))
+                .isEqualTo("wrapped:ran select 1");
+    }
+
     /** dbt's {@code config}: callable and with methods. */
     static final class Config implements JinjaFunction, JinjaObject {
         final Map<String, Object> values = new HashMap<>();
