@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A package's nodes as dbt 1.10 renders them: a generic test's arguments reach the macros of the
- * package that defines the test unqualified, and graph columns carry {@code config} (meta and tags).
+ * What real packages (elementary, tuva) read from dbt 1.10: a generic test's arguments reach the
+ * macros of the package that defines the test unqualified, graph columns carry {@code config} (meta
+ * and tags), {@code ref.config} is the RuntimeConfig, and query results rename as agate tables.
  */
 class TestPackageNodes {
     @TempDir
@@ -23,14 +24,7 @@ class TestPackageNodes {
 
     @Test
     void testArgumentsReachTheirPackagesMacrosAndColumnsHaveConfig() throws IOException {
-        Path project = dir.resolve("shop");
-        write(project.resolve("dbt_project.yml"), """
-                name: shop
-                version: '1.0'
-                config-version: 2
-                profile: shop
-                """);
-        TestingProjects.writeProfile(project, Map.of("type", "duckdb", "path", dir.resolve("shop.duckdb").toString()));
+        Path project = project("");
         write(project.resolve("models/columns_read.sql"), """
                 {% set col = graph.nodes['model.claims.claims'].columns['plan'] if execute else none %}
                 select '{{ col.config.meta.get('owner') if execute else '' }}' as owner,
@@ -76,6 +70,83 @@ class TestPackageNodes {
         }
         String columns = Files.readString(project.resolve("target/compiled/shop/models/columns_read.sql"));
         assertThat(columns).contains("'ana' as owner", "'pii' as tags");
+    }
+
+    /**
+     * dbt's RuntimeConfig as packages reach it through {@code builtins.ref.config} (elementary's and
+     * tuva's {@code get_runtime_config()}): each project's version under {@code dependencies}, the
+     * root's name, its vars as written ({@code vars.to_dict()}), {@code cli_vars} and {@code args}.
+     */
+    @Test
+    void refCarriesTheRuntimeConfigPackagesRead() throws IOException {
+        Path project = project("""
+                vars:
+                  region: north
+                """);
+        Path pkg = project.resolve("dbt_packages/tracker");
+        write(pkg.resolve("dbt_project.yml"), """
+                name: tracker
+                version: '0.18.4'
+                config-version: 2
+                """);
+        write(pkg.resolve("macros/runtime.sql"), """
+                {% macro get_runtime_config() %}{{ return(builtins.ref.config) }}{% endmacro %}
+                """);
+        write(project.resolve("models/versions.sql"), """
+                {% set conf = tracker.get_runtime_config() %}
+                select '{{ conf.dependencies["tracker"].version }}' as tracker_version,
+                       '{{ conf.dependencies["shop"].version }}' as shop_version,
+                       '{{ conf.project_name }}' as project_name,
+                       '{{ conf.vars.to_dict()["region"] }}' as region,
+                       '{{ conf.cli_vars["run_label"] }}' as run_label,
+                       '{{ conf.args.which }}' as which,
+                       {{ conf.args.select is not defined and conf.credentials is not defined }} as missing_undefined
+                """);
+
+        Result result = TestingCli.inProject(project, "compile", "--vars", "{run_label: nightly}");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        String compiled = Files.readString(project.resolve("target/compiled/shop/models/versions.sql"));
+        assertThat(compiled).contains("'0.18.4' as tracker_version", "'1.4.0' as shop_version", "'shop' as project_name",
+                "'north' as region", "'nightly' as run_label", "'compile' as which", "True as missing_undefined");
+    }
+
+    /** agate's {@code rename}, which elementary's run_query applies to every result. */
+    @Test
+    void aQueryResultRenamesItsColumnsAsAgate() throws IOException {
+        Path project = project("");
+        write(project.resolve("models/renamed.sql"), """
+                {% if execute %}
+                {% set query %}select 1 as "ID", 'a' as "Label"{% endset %}
+                {% set table = run_query(query) %}
+                {% set by_map = table.rename({'ID': 'id'}) %}
+                {% set by_list = table.rename(['x', 'y']) %}
+                select '{{ by_map.column_names | join(',') }}' as by_map,
+                       '{{ by_list.column_names | join(',') }}' as by_list,
+                       {{ by_map.rows[0]['id'] }} as first_id,
+                       '{{ table.column_names | join(',') }}' as original
+                {% else %}
+                select 1
+                {% endif %}
+                """);
+
+        Result result = TestingCli.inProject(project, "compile");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(Files.readString(project.resolve("target/compiled/shop/models/renamed.sql")))
+                .contains("'id,Label' as by_map", "'x,y' as by_list", "1 as first_id", "'ID,Label' as original");
+    }
+
+    private Path project(String extra) throws IOException {
+        Path project = dir.resolve("shop");
+        write(project.resolve("dbt_project.yml"), """
+                name: shop
+                version: '1.4.0'
+                config-version: 2
+                profile: shop
+                """ + extra);
+        TestingProjects.writeProfile(project, Map.of("type", "duckdb", "path", dir.resolve("shop.duckdb").toString()));
+        return project;
     }
 
     private static void write(Path file, String text) throws IOException {
