@@ -209,11 +209,7 @@ final class Materializer {
     /** Builds {@code sql}'s rows into the target's {@code __dbt_tmp} table (dropping a leftover first). */
     private Relation stage(Steps steps, Relation target, String sql) {
         RelationObject temp = (RelationObject) steps.call("make_temp_relation", rel(target), "__dbt_tmp");
-        Relation made = temp.relation();
-        // Smelt stages in a real table beside the target: a temp relation named without a schema
-        // (DuckDB's make_temp_relation, as dbt-duckdb's) is placed in the target's database and schema
-        Relation tempRelation = (made.schema() == null
-                ? new Relation(target.database(), target.schema(), made.identifier(), null) : made).withType(RelationType.TABLE);
+        Relation tempRelation = temp.relation().withType(RelationType.TABLE);
         steps.run("drop_relation", rel(tempRelation));
         steps.run("create_table_as", false, rel(tempRelation), sql);
         return tempRelation;
