@@ -59,6 +59,14 @@ class TestBadInput {
     }
 
     @Test
+    void aVarWhoseJinjaFailsPointsAtDbtProjectYaml() {
+        Result result = smelt("var_render_error", "compile");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("dbt_project.yml:6:1: error: var('last_run'):").contains("no_such_method")
+                .doesNotContain("<input>");
+    }
+
+    @Test
     void unknownRefSuggestsTheClosestModel() {
         Result result = smelt("unknown_ref", "parse");
         assertThat(result.exitCode()).isEqualTo(2);

@@ -218,6 +218,11 @@ final class NodeJson {
             ArtifactJson.writeField(json, "constraints", column.constraints());
             json.writeNullField("quote");
             writeStrings(json, "tags", column.tags());
+            // dbt 1.10's ColumnConfig: meta and tags, the same merged values as the column's own
+            json.writeObjectFieldStart("config");
+            ArtifactJson.writeField(json, "meta", column.meta());
+            writeStrings(json, "tags", column.tags());
+            json.writeEndObject();
             json.writeNullField("granularity");
             json.writeArrayFieldStart("doc_blocks");
             json.writeEndArray();

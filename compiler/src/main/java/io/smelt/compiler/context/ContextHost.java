@@ -57,6 +57,19 @@ public interface ContextHost {
 
     RunListener listener();
 
+    /**
+     * Every loaded project by name, the root first: dbt's {@code RuntimeConfig.dependencies}, which
+     * {@code builtins.ref.config} exposes.
+     */
+    default Map<String, io.smelt.compiler.project.DbtProject> projects() {
+        return Map.of();
+    }
+
+    /** {@code --vars} as given on the command line. */
+    default Map<String, Object> cliVars() {
+        return Map.of();
+    }
+
     /** Which warnings the current command raises as errors or does not show. */
     default io.smelt.compiler.run.WarnErrorOptions warnErrors() {
         return io.smelt.compiler.run.WarnErrorOptions.NONE;

@@ -118,7 +118,7 @@ public final class DbtContext {
     /** The globals for one render, with extra entries (such as {@code sql}) on top. */
     public Map<String, Object> globals(Map<String, Object> extra) {
         Map<String, Object> g = new HashMap<>(64);
-        JinjaFunction ref = this::ref;
+        JinjaFunction ref = new RefFunction(this::ref, () -> runtimeConfig());
         JinjaFunction source = this::source;
         ConfigCall configObject = new ConfigCall(this, capture, executionConfig, config);
         g.put("ref", ref);
@@ -184,6 +184,12 @@ public final class DbtContext {
         }
         g.putAll(extra);
         return g;
+    }
+
+    /** dbt's RuntimeConfig of the root project ({@code ref.config}). */
+    private Object runtimeConfig() {
+        io.smelt.compiler.project.DbtProject root = host.projects().get(host.rootPackage());
+        return root == null ? null : new RuntimeConfigObject(root, host.projects(), host.cliVars(), host.flags(), host.target());
     }
 
     private Relation current(Relation relation) {
@@ -300,7 +306,18 @@ public final class DbtContext {
             Object value = host.var(packageName, name);
             // dbt renders a var's text when var() is called, in the caller's context (not natively)
             if (value instanceof String text && (text.contains("{{") || text.contains("{%") || text.contains("{#"))) {
-                return host.engine().renderString(text, globals(Map.of()));
+                try {
+                    return host.engine().renderString(text, globals(Map.of()));
+                }
+                catch (SmeltException e) {
+                    io.smelt.compiler.diag.Diagnostic first = e.first();
+                    if (first.at() != null && first.at().file() != null) {
+                        throw e;
+                    }
+                    // the error is in the var's own text: say where that was written
+                    throw new SmeltException(first.kind(), varDefinedAt(packageName, name),
+                            "var('" + name + "'): " + first.message(), first.hint(), e);
+                }
             }
             return value;
         }
@@ -315,6 +332,20 @@ public final class DbtContext {
             return null;
         }
         throw missing;
+    }
+
+    /** Where the var a package sees was written: --vars, the root's vars: or the package's own. */
+    private SourcePosition varDefinedAt(String packageName, String name) {
+        if (host.cliVars().containsKey(name)) {
+            return SourcePosition.of(java.nio.file.Path.of("--vars"));
+        }
+        io.smelt.compiler.project.DbtProject root = host.projects().get(host.rootPackage());
+        if (root != null && (root.vars().containsKey(name)
+                || root.vars().get(packageName) instanceof Map<?, ?> scoped && scoped.containsKey(name))) {
+            return root.positionOf("vars");
+        }
+        io.smelt.compiler.project.DbtProject own = host.projects().get(packageName);
+        return own == null ? null : own.positionOf("vars");
     }
 
     private Object envVar(List<Object> args, Map<String, Object> kwargs) {

@@ -42,6 +42,35 @@ public final class ResultTable implements JinjaObject, Iterable<Object> {
         return result;
     }
 
+    /**
+     * agate's {@code rename(column_names)}: a mapping renames the columns it names, a sequence gives
+     * every column its new name; the rows stay as they are.
+     */
+    private ResultTable rename(Object columnNames) {
+        List<String> renamed = new ArrayList<>(names);
+        if (columnNames instanceof java.util.Map<?, ?> map) {
+            for (int i = 0; i < renamed.size(); i++) {
+                Object to = map.get(renamed.get(i));
+                if (to != null) {
+                    renamed.set(i, to.toString());
+                }
+            }
+        }
+        else if (columnNames instanceof Iterable<?> sequence) {
+            renamed.clear();
+            sequence.forEach(n -> renamed.add(String.valueOf(n)));
+            if (renamed.size() != names.size()) {
+                throw new IllegalArgumentException("rename() got " + renamed.size() + " column names for a table of "
+                        + names.size() + " columns");
+            }
+        }
+        List<Column> columns = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            columns.add(new Column(renamed.get(i), result.columns().get(i).dataType()));
+        }
+        return new ResultTable(new QueryResult(columns, result.rows(), result.rowsAffected(), result.message(), result.queryId()));
+    }
+
     @Override
     public Object attribute(String name) {
         return switch (name) {
@@ -54,6 +83,7 @@ public final class ResultTable implements JinjaObject, Iterable<Object> {
                 return null;
             };
             case "print_json", "print_csv" -> (JinjaFunction) (args, kwargs) -> null;
+            case "rename" -> (JinjaFunction) (args, kwargs) -> rename(args.isEmpty() ? kwargs.get("column_names") : args.get(0));
             default -> null;
         };
     }

@@ -60,7 +60,7 @@ final class CallBlockTag implements Tag {
         MacroDef def = MacroDef.withBody("caller", MacroDef.parseParams(parts.params(), tagNode), tagNode);
         Frames.Frame frame = Frames.current();
         DbtMacro caller = new DbtMacro(def, frame == null ? null : frame.packageName(),
-                frame == null ? null : frame.file(), interpreter.getContext());
+                frame == null ? null : frame.file(), interpreter.getContext(), false);
         args.kwargs().put("caller", caller);
         Object result = Calls.call(callee, args.args(), args.kwargs());
         interpreter.setLineNumber(line);

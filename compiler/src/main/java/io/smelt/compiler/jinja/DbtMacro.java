@@ -27,11 +27,22 @@ final class DbtMacro implements PyCallable {
     private final Path file;
     private final Context lexical;
     private final String label;
+    private final boolean endsReturn;
 
     /**
      * @param lexical the scope the body sees; null for macro files, which see their package's scope
      */
     DbtMacro(MacroDef def, String packageName, Path file, Context lexical) {
+        this(def, packageName, file, lexical, true);
+    }
+
+    /**
+     * @param endsReturn whether {@code return(x)} in the body ends this call with x; false for a
+     *     {@code {% call %}} block's caller, which in dbt is a plain Jinja macro, so a return in it
+     *     ends the dbt macro that called {@code caller()} (a statement returns early, running nothing)
+     */
+    DbtMacro(MacroDef def, String packageName, Path file, Context lexical, boolean endsReturn) {
+        this.endsReturn = endsReturn;
         this.def = def;
         this.packageName = packageName;
         this.file = file;
@@ -77,6 +88,9 @@ final class DbtMacro implements PyCallable {
             }
             return out.toString();
         } catch (Signals.Return r) {
+            if (!endsReturn) {
+                throw r;
+            }
             return r.value;
         } catch (StackOverflowError e) {
             throw tooDeep();

@@ -149,7 +149,15 @@ public final class JinjaEngine {
      * boolean, a list, a relation...); any other template gives its text.
      */
     public Object renderNative(String text, Map<String, Object> globals) {
-        Template template = cached(options.rootPackage(), text);
+        return renderNative(options.rootPackage(), text, globals);
+    }
+
+    /**
+     * {@link #renderNative(String, Map)} as a template of a package, whose macros its unqualified
+     * names reach first: a generic test's arguments in the package that defines the test.
+     */
+    public Object renderNative(String packageName, String text, Map<String, Object> globals) {
+        Template template = cached(packageName, text);
         List<Node> children = ((Node) template.tree()).getChildren();
         if (children.size() != 1 || !(children.get(0) instanceof ExpressionNode expression)) {
             return render(template, globals);

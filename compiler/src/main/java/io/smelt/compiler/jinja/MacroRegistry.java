@@ -156,8 +156,10 @@ final class MacroRegistry {
                     return m;
                 }
             }
-            return JAVA_MACROS.contains(attribute) && JinjavaInterpreter.getCurrent() != null
-                    ? JinjavaInterpreter.getCurrent().getContext().get(attribute) : null;
+            // the global itself: a package's own macro of that name (elementary.run_query calls
+            // dbt.run_query) must not answer for dbt's
+            return JAVA_MACROS.contains(attribute) && JinjavaInterpreter.getCurrent() instanceof DbtInterpreter current
+                    && current.state != null ? current.state.global(attribute) : null;
         }
 
         @Override

@@ -33,6 +33,11 @@ final class RenderState {
         qualified.forEach((pkg, macros) -> overrides.put(pkg, new OverriddenNamespace(registry, pkg, macros)));
     }
 
+    /** A render global as given, before any package's macros of the same name hide it. */
+    Object global(String name) {
+        return globals.get(name);
+    }
+
     Context packageScope(String packageName) {
         return packages.computeIfAbsent(packageName, p -> new PackageScope(globals, registry.namesFor(p), overrides));
     }

@@ -94,13 +94,15 @@ final class TestSpecParser {
     }
 
     private TestSpec build(Node item, String testName, Map<String, Object> args) {
-        Object customName = args.remove("name");
-        args.remove("description");
-        Map<String, Object> config = mapArgument(item, testName, args.remove("config"), "config");
+        // As dbt 1.10: the arguments: mapping merges into the entry first, so a config: (or name:,
+        // or a config key such as where:) under arguments: configures the test as at the top level.
         Object arguments = args.remove("arguments");
         if (arguments != null) {
             args.putAll(mapArgument(item, testName, arguments, "arguments"));
         }
+        Object customName = args.remove("name");
+        args.remove("description");
+        Map<String, Object> config = mapArgument(item, testName, args.remove("config"), "config");
         for (String key : CONFIG_KEYS) {
             Object value = args.remove(key);
             if (value == null) {

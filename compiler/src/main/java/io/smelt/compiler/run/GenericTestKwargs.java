@@ -31,7 +31,7 @@ final class GenericTestKwargs {
                 value = model(project, test, context);
             }
             else if (!("column_name".equals(entry.getKey()) && value instanceof String)) {
-                value = render(project, globals, value);
+                value = render(project, test.packageName(), globals, value);
             }
             kwargs.put(entry.getKey(), value);
         }
@@ -42,21 +42,21 @@ final class GenericTestKwargs {
      * Renders every text at any depth natively, as dbt's {@code add_rendered_test_kwargs} does:
      * {@code "{{ var('types') }}"} is the var's list, {@code ref('x')} (bare) the relation.
      */
-    private static Object render(LoadedProject project, Map<String, Object> globals, Object value) {
+    private static Object render(LoadedProject project, String packageName, Map<String, Object> globals, Object value) {
         if (value instanceof String text) {
             if (FUNCTION_CALL.matcher(text).matches()) {
                 text = "{{ " + text + " }}";
             }
-            return RENDER_CHARS.matcher(text).find() ? project.engine().renderNative(text, globals) : text;
+            return RENDER_CHARS.matcher(text).find() ? project.engine().renderNative(packageName, text, globals) : text;
         }
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> rendered = new LinkedHashMap<>();
-            map.forEach((k, v) -> rendered.put(k, render(project, globals, v)));
+            map.forEach((k, v) -> rendered.put(k, render(project, packageName, globals, v)));
             return rendered;
         }
         if (value instanceof List<?> list) {
             List<Object> rendered = new ArrayList<>(list.size());
-            list.forEach(item -> rendered.add(render(project, globals, item)));
+            list.forEach(item -> rendered.add(render(project, packageName, globals, item)));
             return rendered;
         }
         return value;

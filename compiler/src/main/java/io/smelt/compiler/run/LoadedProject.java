@@ -39,6 +39,7 @@ final class LoadedProject implements ContextHost {
     private final Map<String, Path> seedFiles;
     private final BiFunction<String, String, Object> vars;
     private final Map<String, String> environment;
+    private final Map<String, Object> cliVars;
     private final Map<String, Object> targetObject;
     private final Map<String, List<Node>> byName = new HashMap<>();
     private final Map<String, Node> sources = new HashMap<>();
@@ -52,7 +53,9 @@ final class LoadedProject implements ContextHost {
 
     LoadedProject(DbtProject root, Map<String, DbtProject> packages, JinjaEngine engine, Adapter adapter, TargetConfig target,
             Manifest manifest, Map<String, Template> templates, Map<String, Path> seedFiles,
-            BiFunction<String, String, Object> vars, Map<String, String> environment, String invocationId) {
+            BiFunction<String, String, Object> vars, Map<String, Object> cliVars, Map<String, String> environment,
+            String invocationId) {
+        this.cliVars = cliVars;
         this.invocationId = invocationId;
         this.root = root;
         this.packages = packages;
@@ -153,6 +156,16 @@ final class LoadedProject implements ContextHost {
     @Override
     public Map<String, Object> target() {
         return targetObject;
+    }
+
+    @Override
+    public Map<String, DbtProject> projects() {
+        return packages;
+    }
+
+    @Override
+    public Map<String, Object> cliVars() {
+        return cliVars;
     }
 
     @Override

@@ -135,7 +135,7 @@ final class ProjectLoading {
         Vars vars = Vars.of(files.cliVars(), root, packages);
         Manifest empty = new Manifest(root.name(), adapter.type(), Map.of(), Map.of(), Map.of());
         LoadedProject parseHost = new LoadedProject(root, byName, engine, adapter, target, empty, Map.of(), Map.of(),
-                varLookup(vars), options.environment(), options.invocationId());
+                varLookup(vars), vars.cliVars(), options.environment(), options.invocationId());
         YamlRenderer schemaRenderer = YamlRenderers.forProperties(parseHost);
         DocsBlocks docs = DocsBlocks.read(root.name(), scanned, text -> schemaRenderer.render(text, null));
         Map<String, io.smelt.compiler.parse.Properties> properties = new HashMap<>();
@@ -198,7 +198,7 @@ final class ProjectLoading {
         engine.macros().forEach(m -> macroInfos.put(m.uniqueId(), m));
         Manifest manifest = new Manifest(root.name(), adapter.type(), nodes, macroInfos, disabled, docs.all(), linkedExposures);
         return new LoadedProject(root, byName, engine, adapter, target, manifest, parsed.templates(), parsed.seedFiles(),
-                varLookup(vars), options.environment(), options.invocationId());
+                varLookup(vars), vars.cliVars(), options.environment(), options.invocationId());
     }
 
     private static String warning(io.smelt.compiler.project.YamlWarning warning) {

@@ -27,8 +27,9 @@
   {{ adapter.dispatch('create_table_as', 'dbt')(temporary, relation, compiled_code) }}
 {%- endmacro %}
 
+{#- As dbt's default: a temporary table is named without database and schema. -#}
 {% macro default__create_table_as(temporary, relation, sql) -%}
-  create {% if temporary %}temporary {% endif %}table {{ relation }} as (
+  create {% if temporary %}temporary {% endif %}table {{ relation.include(database=(not temporary), schema=(not temporary)) }} as (
 {{ sql }}
   )
 {%- endmacro %}

@@ -272,6 +272,48 @@ class TestJinjaEngine {
         assertThat(calls).containsExactly(List.of("main", "select 1", true));
     }
 
+    @Test
+    void aReturnInACallBlockEndsTheMacroThatCalledCallerAsInDbt() {
+        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of("dbt"), List.of(), Map.of()),
+                file("dbt", "macros/statement.sql", """
+                        {% macro statement(name=None) -%}
+                          {%- set sql = caller() -%}
+                          {%- do run(name, sql) -%}
+                        {%- endmacro %}
+                        """),
+                file("root", "macros/values.sql", """
+                        {% macro values_or(default) -%}
+                          {%- call statement('values') -%}
+                            {%- if default is not none -%}{{ return(default) }}{%- endif -%}
+                            select 1
+                          {%- endcall -%}
+                          {{ return('after:' ~ default) }}
+                        {%- endmacro %}
+                        """));
+        List<Object> calls = new ArrayList<>();
+        JinjaFunction run = (args, kwargs) -> {
+            calls.add(args);
+            return null;
+        };
+        String out = render(engine, "root", "{{ values_or([]) }}|{{ values_or(none) }}", Map.of("run", run));
+        // the first call's statement ended at return([]) and ran nothing; values_or carried on
+        assertThat(out).isEqualTo("after:[]|after:None");
+        assertThat(calls).containsExactly(List.of("values", "select 1"));
+    }
+
+    @Test
+    void dbtDotRunQueryIsTheGlobalEvenInAPackageWithItsOwnRunQuery() {
+        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of("dbt"), List.of(), Map.of()),
+                file("tracker", "macros/run_query.sql", """
+                        {% macro run_query(query) -%}
+                          {{ return('wrapped:' ~ dbt.run_query(query)) }}
+                        {%- endmacro %}
+                        """));
+        JinjaFunction runQuery = (args, kwargs) -> "ran " + args.get(0);
+        assertThat(render(engine, "root", "{{ tracker.run_query('select 1') }}", Map.of("run_query", runQuery)))
+                .isEqualTo("wrapped:ran select 1");
+    }
+
     /** dbt's {@code config}: callable and with methods. */
     static final class Config implements JinjaFunction, JinjaObject {
         final Map<String, Object> values = new HashMap<>();

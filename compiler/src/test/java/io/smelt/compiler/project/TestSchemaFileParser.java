@@ -118,6 +118,21 @@ class TestSchemaFileParser {
     }
 
     @Test
+    void aConfigOrNameUnderArgumentsConfiguresTheTestAsDbt110Does() {
+        NodeProperties trips = parse("arguments_config.yml").models().get(0);
+
+        TestSpec expression = trips.tests().get(0);
+        assertThat(expression.args()).containsExactly(Map.entry("expression", "fare >= 0"));
+        assertThat(expression.config()).containsExactly(Map.entry("where", "kind = 'paid'"));
+        List<TestSpec> idTests = trips.columns().get(0).tests();
+        assertThat(idTests.get(0).args()).isEmpty();
+        assertThat(idTests.get(0).config()).containsExactly(Map.entry("where", "service_date > '2024-01-01'"),
+                Map.entry("severity", "warn"));
+        assertThat(idTests.get(1).customName()).isEqualTo("trip_id_is_unique");
+        assertThat(idTests.get(1).args()).isEmpty();
+    }
+
+    @Test
     void readsSeedsSnapshotsAnalysesAndMacros() {
         SchemaFile file = parse("models.yml");
 

@@ -1,0 +1,1 @@
+select '{{ var("last_run") }}' as last_run
