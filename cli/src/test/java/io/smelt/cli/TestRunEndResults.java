@@ -29,12 +29,13 @@ class TestRunEndResults {
         Result result = TestingCli.inProject(project, "build");
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(1);
-        assertThat(result.out()).contains("PASS=2 WARN=0 ERROR=1 SKIP=1 TOTAL=4");
+        assertThat(result.out()).contains("PASS=3 WARN=0 ERROR=1 SKIP=1 TOTAL=5");
         assertThat(rows("select unique_id, status, failures, resource_type, materialized, dict_node_name, dict_status,"
                 + " timing, has_time from main.run_results_log order by unique_id")).containsExactly(
                 "model.run_end_results.base|success|null|model|table|base|success|execute:True:True|true",
                 "model.run_end_results.downstream|skipped|null|model|view|downstream|skipped||true",
-                "test.run_end_results.base_is_empty|fail|1|test|test|base_is_empty|fail|execute:True:True|true");
+                "test.run_end_results.base_is_empty|fail|1|test|test|base_is_empty|fail|execute:True:True|true",
+                "unit_test.run_end_results.base.base_gives_one|pass|0|unit_test||base_gives_one|pass|execute:True:True|true");
         assertThat(rows("select names from main.run_results_failed")).containsExactly("base_is_empty");
     }
 

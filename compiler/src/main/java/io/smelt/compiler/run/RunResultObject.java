@@ -54,6 +54,7 @@ final class RunResultObject implements JinjaObject {
                 node.put("name", result.node().name());
                 node.put("resource_type", result.node().resourceType().dbtName());
                 node.put("package_name", result.node().packageName());
+                node.put("config", new LinkedHashMap<>(Map.of("enabled", true, "tags", List.of(), "meta", Map.of())));
             }
             objects.add(new RunResultObject(result, node,
                     RunResultsWriter.entry(result, compiledCode.get(id), threadIds.getOrDefault(id, "Thread-1"))));
