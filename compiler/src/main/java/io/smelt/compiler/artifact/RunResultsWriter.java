@@ -1,6 +1,9 @@
 package io.smelt.compiler.artifact;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.ResourceType;
 import io.smelt.compiler.run.NodeResult;
@@ -9,6 +12,7 @@ import io.smelt.compiler.run.RunSummary;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +30,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class RunResultsWriter {
     public static final String SCHEMA_VERSION = "https://schemas.getdbt.com/dbt/run-results/v6.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
     private final RunSummary summary;
     private final ArtifactMetadata meta;
@@ -83,7 +88,8 @@ public final class RunResultsWriter {
         json.writeEndObject();
         json.writeArrayFieldStart("results");
         for (NodeResult result : summary.results()) {
-            writeResult(json, result);
+            String uniqueId = result.node().uniqueId();
+            writeResult(json, result, compiledCode.get(uniqueId), threadIds.getOrDefault(uniqueId, "Thread-1"));
         }
         json.writeEndArray();
         json.writeNumberField("elapsed_time", seconds(summary.elapsed()));
@@ -96,7 +102,24 @@ public final class RunResultsWriter {
         json.writeEndObject();
     }
 
-    private void writeResult(JsonGenerator json, NodeResult result) throws IOException {
+    /**
+     * One result as its {@code results} entry in run_results.json, in mutable maps and lists.
+     *
+     * @param compiled the node's compiled SQL, or null
+     */
+    public static Map<String, Object> entry(NodeResult result, String compiled, String threadId) {
+        try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+            writeResult(buffer, result, compiled, threadId);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entry = MAPPER.readValue(buffer.asParser(), LinkedHashMap.class);
+            return entry;
+        } catch (IOException e) {
+            throw new UncheckedIOException("run result of " + result.node().uniqueId(), e);
+        }
+    }
+
+    private static void writeResult(JsonGenerator json, NodeResult result, String compiled, String threadId)
+            throws IOException {
         Node node = result.node();
         json.writeStartObject();
         json.writeStringField("status", result.status().dbtName());
@@ -110,7 +133,7 @@ public final class RunResultsWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeStringField("thread_id", threadIds.getOrDefault(node.uniqueId(), "Thread-1"));
+        json.writeStringField("thread_id", threadId);
         json.writeNumberField("execution_time", seconds(result.elapsed()));
         ArtifactJson.writeField(json, "adapter_response", result.adapterResponse());
         json.writeStringField("message", result.message().isEmpty() ? null : result.message());
@@ -121,7 +144,6 @@ public final class RunResultsWriter {
             json.writeNullField("failures");
         }
         json.writeStringField("unique_id", node.uniqueId());
-        String compiled = compiledCode.get(node.uniqueId());
         if (compiled != null) {
             json.writeBooleanField("compiled", true);
         } else if (node.resourceType() == ResourceType.SEED || node.resourceType() == ResourceType.SOURCE) {

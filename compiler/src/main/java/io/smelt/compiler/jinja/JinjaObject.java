@@ -10,6 +10,14 @@ public interface JinjaObject {
     /** The attribute's value, or null when the object has no such attribute (undefined in Jinja). */
     Object attribute(String name);
 
+    /**
+     * Whether the object has an attribute whose value is null: it reads as None rather than undefined.
+     * False by default.
+     */
+    default boolean hasNoneAttribute(String name) {
+        return false;
+    }
+
     /** Item access ({@code obj['key']}); by default the same as attribute access. */
     default Object item(Object key) {
         return key instanceof String name ? attribute(name) : null;

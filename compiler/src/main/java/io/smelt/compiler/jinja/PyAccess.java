@@ -37,7 +37,7 @@ final class PyAccess {
         }
         if (obj instanceof JinjaObject jo) {
             Object v = jo.attribute(name);
-            return v == null ? Undefined.attribute(obj, name) : v;
+            return v != null || jo.hasNoneAttribute(name) ? v : Undefined.attribute(obj, name);
         }
         if (obj instanceof PyObject po) {
             return po.getAttr(name);

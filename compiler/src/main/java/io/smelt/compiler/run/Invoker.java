@@ -65,7 +65,7 @@ final class Invoker {
         List<NodeResult> results = new ArrayList<>();
         try (Session session = project.adapter().openSession()) {
             Scope scope = new Scope(session, cache, invocation.fullRefresh(), invocation.empty());
-            if (hooks && !runHooks("on-run-start", scope, results, listener)) {
+            if (hooks && !runHooks("on-run-start", scope, results, Map.of(), listener)) {
                 return finish(invocation, results, t0, startedAt, null, listener);
             }
             if (!compileOnly) {
@@ -81,8 +81,10 @@ final class Invoker {
                 nodes.size()));
         if (hooks) {
             try (Session session = project.adapter().openSession()) {
+                Map<String, Object> extra = Map.of("results", RunResultObject.of(results, project.graph(),
+                        runner.compiledCode(), runner.threadIds()));
                 runHooks("on-run-end", new Scope(session, cache, invocation.fullRefresh(), invocation.empty()),
-                        results, listener);
+                        results, extra, listener);
             }
         }
         return finish(invocation, results, t0, startedAt, runner, listener);
@@ -180,9 +182,11 @@ final class Invoker {
     /**
      * Runs the {@code on-run-start} or {@code on-run-end} hooks of every project as dbt's operation
      * nodes, in dbt's order: the packages' by package name, then the root project's; each renders in
-     * its own package, so it reaches that package's macros unqualified. False when one failed.
+     * its own package, so it reaches that package's macros unqualified. {@code extra} holds variables
+     * the hooks see besides the context ({@code results} for on-run-end). False when one failed.
      */
-    private boolean runHooks(String kind, Scope scope, List<NodeResult> results, RunListener listener) {
+    private boolean runHooks(String kind, Scope scope, List<NodeResult> results, Map<String, Object> extra,
+            RunListener listener) {
         List<DbtProject> projects = new ArrayList<>();
         project.packages().values().stream()
                 .filter(p -> !p.name().equals(project.rootPackage()))
@@ -206,7 +210,7 @@ final class Invoker {
             long t0 = System.nanoTime();
             try {
                 DbtContext context = DbtContext.forExecution(project, null, scope);
-                String sql = project.engine().renderString(hook.packageName(), hook.rawCode(), context.globals(Map.of()));
+                String sql = project.engine().renderString(hook.packageName(), hook.rawCode(), context.globals(extra));
                 for (String statement : SqlStatements.split(sql)) {
                     scope.execute(statement, false);
                 }
