@@ -246,7 +246,8 @@ public final class ProfileLoader {
             if (names.isEmpty()) {
                 return new SmeltException(ErrorKind.PROFILE, SourcePosition.of(file),
                         file + " has no profiles: it is empty, so it has no profile '" + profileName + "'" + from,
-                        "add a profile named " + profileName + ": to it, or remove the file to run on an embedded DuckDB database");
+                        "add a profile named " + profileName + ": to it, or remove the file to run on the default embedded database"
+                                + " (docs/reference/profiles.md)");
             }
             String suggestion = Names.suggestion(profileName, names);
             String fix = askedFor ? "pass one of them with --profile" : "set profile: in " + ProjectLoader.FILE_NAME + " to one of them";
