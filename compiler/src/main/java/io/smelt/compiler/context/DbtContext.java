@@ -124,7 +124,7 @@ public final class DbtContext {
         g.put("ref", ref);
         g.put("source", source);
         g.put("config", configObject);
-        g.put("var", (JinjaFunction) this::var);
+        g.put("var", new VarCall(this, host, node, fixtures, capture));
         g.put("env_var", (JinjaFunction) this::envVar);
         g.put("target", host.target());
         g.put("execute", executing());
@@ -294,58 +294,6 @@ public final class DbtContext {
             return fixture;
         }
         return limited(filtered(target, new RelationObject(current(host.relationOf(target)), host.adapter())));
-    }
-
-    private Object var(List<Object> args, Map<String, Object> kwargs) {
-        String name = String.valueOf(arg(args, kwargs, 0, "name"));
-        String packageName = node == null ? host.rootPackage() : node.packageName();
-        if (fixtures != null && fixtures.vars().containsKey(name)) {
-            return fixtures.vars().get(name);
-        }
-        if (host.hasVar(packageName, name)) {
-            Object value = host.var(packageName, name);
-            // dbt renders a var's text when var() is called, in the caller's context (not natively)
-            if (value instanceof String text && (text.contains("{{") || text.contains("{%") || text.contains("{#"))) {
-                try {
-                    return host.engine().renderString(text, globals(Map.of()));
-                }
-                catch (SmeltException e) {
-                    io.smelt.compiler.diag.Diagnostic first = e.first();
-                    if (first.at() != null && first.at().file() != null) {
-                        throw e;
-                    }
-                    // the error is in the var's own text: say where that was written
-                    throw new SmeltException(first.kind(), varDefinedAt(packageName, name),
-                            "var('" + name + "'): " + first.message(), first.hint(), e);
-                }
-            }
-            return value;
-        }
-        if (args.size() > 1 || kwargs.containsKey("default")) {
-            return args.size() > 1 ? args.get(1) : kwargs.get("default");
-        }
-        SmeltException missing = error("var('" + name + "') is not defined and has no default",
-                "define it under vars: in dbt_project.yml, pass --vars '{" + name + ": ...}', or give a default: var('" + name + "', ...)");
-        if (capture != null && node != null) {
-            // as dbt's parser does, answer none; the parser reports it if the node turns out enabled
-            capture.missingVars.add(missing);
-            return null;
-        }
-        throw missing;
-    }
-
-    /** Where the var a package sees was written: --vars, the root's vars: or the package's own. */
-    private SourcePosition varDefinedAt(String packageName, String name) {
-        if (host.cliVars().containsKey(name)) {
-            return SourcePosition.of(java.nio.file.Path.of("--vars"));
-        }
-        io.smelt.compiler.project.DbtProject root = host.projects().get(host.rootPackage());
-        if (root != null && (root.vars().containsKey(name)
-                || root.vars().get(packageName) instanceof Map<?, ?> scoped && scoped.containsKey(name))) {
-            return root.positionOf("vars");
-        }
-        io.smelt.compiler.project.DbtProject own = host.projects().get(packageName);
-        return own == null ? null : own.positionOf("vars");
     }
 
     private Object envVar(List<Object> args, Map<String, Object> kwargs) {
