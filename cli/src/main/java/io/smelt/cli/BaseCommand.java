@@ -5,7 +5,7 @@ import io.smelt.cli.output.Palette;
 import io.smelt.cli.output.ProgressLine;
 import io.smelt.cli.output.Reporter;
 import io.smelt.cli.output.TextReporter;
-import io.smelt.compiler.run.ProjectOptions;
+import io.smelt.compiler.project.ProjectOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -1,7 +1,7 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.EventTimeRange;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.materialize.EventTimeRange;
 
 /** {@code smelt build}. */
 @picocli.CommandLine.Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,

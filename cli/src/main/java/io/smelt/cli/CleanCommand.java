@@ -1,8 +1,8 @@
 package io.smelt.cli;
 
 import io.smelt.cli.output.Reporter;
-import io.smelt.compiler.run.ProjectOptions;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.project.ProjectOptions;
+import io.smelt.compiler.workspace.Workspace;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.NodeResult;
-import io.smelt.compiler.run.RunListener;
-import io.smelt.compiler.run.RunSummary;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.RunListener;
+import io.smelt.compiler.result.RunSummary;
+import io.smelt.compiler.workspace.Workspace;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.smelt.cli;
 
 import io.smelt.cli.output.Reporter;
-import io.smelt.compiler.run.DebugReport;
-import io.smelt.compiler.run.RunListener;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.workspace.DebugReport;
+import io.smelt.compiler.result.RunListener;
+import io.smelt.compiler.workspace.Workspace;
 
 /** {@code smelt debug}: checks the project, the profile and the connection. */
 @picocli.CommandLine.Command(name = "debug", mixinStandardHelpOptions = true, sortOptions = false,

@@ -2,7 +2,7 @@ package io.smelt.cli;
 
 import io.smelt.cli.output.Reporter;
 import io.smelt.compiler.deps.DepsInstaller;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.workspace.Workspace;
 import picocli.CommandLine.Option;
 
 /** {@code smelt deps}: installs the packages packages.yml or dependencies.yml declares, pinned in package-lock.yml. */

@@ -1,6 +1,6 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.run.EventTimeRange;
+import io.smelt.compiler.materialize.EventTimeRange;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDateTime;

@@ -2,7 +2,7 @@ package io.smelt.cli;
 
 import io.smelt.adapter.AdapterConfigException;
 import io.smelt.compiler.diag.SmeltException;
-import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.result.RunSummary;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;
 

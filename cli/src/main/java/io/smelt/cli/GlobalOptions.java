@@ -1,6 +1,6 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.run.ProjectOptions;
+import io.smelt.compiler.project.ProjectOptions;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -87,8 +87,8 @@ public final class GlobalOptions {
     }
 
     /** --warn-error and --warn-error-options, read (a bad value is a command-line error). */
-    public io.smelt.compiler.run.WarnErrorOptions warnErrors() {
-        return io.smelt.compiler.run.WarnErrorOptions.of(warnError, warnErrorOptions);
+    public io.smelt.compiler.diag.WarnErrorOptions warnErrors() {
+        return io.smelt.compiler.diag.WarnErrorOptions.of(warnError, warnErrorOptions);
     }
 
     public boolean debug() {

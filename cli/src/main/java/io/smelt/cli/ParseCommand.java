@@ -1,7 +1,7 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.Selection;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.graph.Selection;
 
 /** {@code smelt parse}: reads every file and links the graph, reporting what is wrong. */
 @picocli.CommandLine.Command(name = "parse", mixinStandardHelpOptions = true, sortOptions = false,

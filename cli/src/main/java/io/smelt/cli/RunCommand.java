@@ -1,7 +1,7 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.EventTimeRange;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.materialize.EventTimeRange;
 
 /** {@code smelt run}. */
 @picocli.CommandLine.Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,

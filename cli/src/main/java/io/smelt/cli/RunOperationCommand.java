@@ -2,7 +2,7 @@ package io.smelt.cli;
 
 import io.smelt.adapter.EngineException;
 import io.smelt.cli.output.Reporter;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.workspace.Workspace;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;

@@ -1,6 +1,6 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.run.Command;
+import io.smelt.compiler.result.Command;
 
 /** {@code smelt seed}. */
 @picocli.CommandLine.Command(name = "seed", mixinStandardHelpOptions = true, sortOptions = false,

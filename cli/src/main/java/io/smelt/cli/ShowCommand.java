@@ -3,8 +3,8 @@ package io.smelt.cli;
 import io.smelt.adapter.EngineException;
 import io.smelt.adapter.QueryResult;
 import io.smelt.cli.output.Reporter;
-import io.smelt.compiler.run.Selection;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.graph.Selection;
+import io.smelt.compiler.workspace.Workspace;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 

@@ -1,6 +1,6 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.run.Command;
+import io.smelt.compiler.result.Command;
 
 /** {@code smelt snapshot}. */
 @picocli.CommandLine.Command(name = "snapshot", mixinStandardHelpOptions = true, sortOptions = false,

@@ -1,6 +1,6 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.run.ProjectOptions;
+import io.smelt.compiler.project.ProjectOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -1,7 +1,7 @@
 package io.smelt.cli;
 
 import io.smelt.compiler.graph.ResourceType;
-import io.smelt.compiler.run.Selection;
+import io.smelt.compiler.graph.Selection;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

@@ -2,7 +2,7 @@ package io.smelt.cli.output;
 
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.ResourceType;
-import io.smelt.compiler.run.NodeResult;
+import io.smelt.compiler.result.NodeResult;
 
 import java.time.Duration;
 import java.util.Locale;

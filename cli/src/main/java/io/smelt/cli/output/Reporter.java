@@ -2,8 +2,8 @@ package io.smelt.cli.output;
 
 import io.smelt.adapter.QueryResult;
 import io.smelt.compiler.graph.Manifest;
-import io.smelt.compiler.run.RunListener;
-import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.result.RunListener;
+import io.smelt.compiler.result.RunSummary;
 
 /**
  * Everything a command tells the user, as text lines or JSON events. Also the listener a run

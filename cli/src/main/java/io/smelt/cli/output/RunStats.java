@@ -3,9 +3,9 @@ package io.smelt.cli.output;
 import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.ResourceType;
-import io.smelt.compiler.run.NodeResult;
-import io.smelt.compiler.run.NodeStatus;
-import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
+import io.smelt.compiler.result.RunSummary;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package io.smelt.cli.output;
 import io.smelt.adapter.QueryResult;
 import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.Node;
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.NodeResult;
-import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.RunSummary;
 
 import java.io.PrintWriter;
 import java.util.List;

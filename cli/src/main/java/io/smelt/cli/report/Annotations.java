@@ -2,9 +2,9 @@ package io.smelt.cli.report;
 
 import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.graph.Node;
-import io.smelt.compiler.run.NodeResult;
-import io.smelt.compiler.run.NodeStatus;
-import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
+import io.smelt.compiler.result.RunSummary;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

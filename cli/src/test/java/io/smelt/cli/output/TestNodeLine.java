@@ -1,8 +1,8 @@
 package io.smelt.cli.output;
 
 import io.smelt.compiler.graph.Node;
-import io.smelt.compiler.run.NodeResult;
-import io.smelt.compiler.run.NodeStatus;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -6,11 +6,11 @@ import io.smelt.adapter.Column;
 import io.smelt.adapter.QueryResult;
 import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.Node;
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.NodeResult;
-import io.smelt.compiler.run.NodeStatus;
-import io.smelt.compiler.run.RunListener;
-import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
+import io.smelt.compiler.result.RunListener;
+import io.smelt.compiler.result.RunSummary;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

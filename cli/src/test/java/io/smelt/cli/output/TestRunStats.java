@@ -4,10 +4,10 @@ import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.MacroInfo;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.ResourceType;
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.NodeResult;
-import io.smelt.compiler.run.NodeStatus;
-import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
+import io.smelt.compiler.result.RunSummary;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.smelt.cli.output;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
 import io.smelt.compiler.graph.ResourceType;
-import io.smelt.compiler.run.NodeResult;
-import io.smelt.compiler.run.NodeStatus;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.smelt.compiler.context;
 
+import io.smelt.compiler.result.RunListener;
 import io.smelt.adapter.Column;
 import io.smelt.adapter.QueryResult;
 import io.smelt.adapter.Relation;
@@ -107,10 +108,11 @@ final class AdapterObject implements JinjaObject {
 
     private Object execute(String sql, boolean fetch) {
         if (scope == null) {
-            return List.of(Map.of(), new ResultTable(QueryResult.empty("")));
+            return List.of(Map.of(), new ResultTable(QueryResult.empty(""), text -> { }));
         }
         QueryResult result = scope.execute(sql, fetch);
-        Map<String, Object> stored = DbtContext.resultDict(result);
+        Map<String, Object> stored = DbtContext.resultDict(result,
+                text -> host.listener().message(RunListener.Level.INFO, text));
         return List.of(stored.get("response"), stored.get("table"));
     }
 

@@ -1,6 +1,5 @@
 package io.smelt.compiler.context;
 
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -19,11 +18,11 @@ final class AgateTablePrinter {
     private AgateTablePrinter() {
     }
 
-    static void print(PrintStream out, List<String> names, List<List<Object>> rows, List<Object> args,
-            Map<String, Object> kwargs) {
-        out.print(format(names, rows, limit(args, kwargs, 0, "max_rows", 20),
-                limit(args, kwargs, 1, "max_columns", 6), limit(args, kwargs, 3, "max_column_width", 20)));
-        out.flush();
+    /** The table as {@code print_table(...)} shows it, without the final line break. */
+    static String print(List<String> names, List<List<Object>> rows, List<Object> args, Map<String, Object> kwargs) {
+        String text = format(names, rows, limit(args, kwargs, 0, "max_rows", 20),
+                limit(args, kwargs, 1, "max_columns", 6), limit(args, kwargs, 3, "max_column_width", 20));
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static int limit(List<Object> args, Map<String, Object> kwargs, int index, String name, int dflt) {

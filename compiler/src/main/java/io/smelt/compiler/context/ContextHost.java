@@ -4,7 +4,7 @@ import io.smelt.adapter.Adapter;
 import io.smelt.adapter.Relation;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.jinja.JinjaEngine;
-import io.smelt.compiler.run.RunListener;
+import io.smelt.compiler.result.RunListener;
 
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,7 @@ public interface ContextHost {
     }
 
     /** Which warnings the current command raises as errors or does not show. */
-    default io.smelt.compiler.run.WarnErrorOptions warnErrors() {
-        return io.smelt.compiler.run.WarnErrorOptions.NONE;
+    default io.smelt.compiler.diag.WarnErrorOptions warnErrors() {
+        return io.smelt.compiler.diag.WarnErrorOptions.NONE;
     }
 }

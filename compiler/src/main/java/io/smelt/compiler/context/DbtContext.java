@@ -16,8 +16,8 @@ import io.smelt.compiler.graph.SourceCall;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.jinja.JinjaFunction;
 import io.smelt.compiler.jinja.PyDateTimes;
-import io.smelt.compiler.run.RunListener;
-import io.smelt.compiler.run.StoreFailures;
+import io.smelt.compiler.result.RunListener;
+import io.smelt.compiler.graph.StoreFailures;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Set;
 
 /**
@@ -336,11 +337,15 @@ public final class DbtContext {
         return scope != null && scope.fullRefresh();
     }
 
+    private void printTable(String text) {
+        host.listener().message(RunListener.Level.INFO, text);
+    }
+
     private Object runQuery(Object sql) {
         if (scope == null) {
             return null;
         }
-        return new ResultTable(scope.execute(String.valueOf(sql), true));
+        return new ResultTable(scope.execute(String.valueOf(sql), true), this::printTable);
     }
 
     private Object executeStatement(List<Object> args, Map<String, Object> kwargs) {
@@ -352,7 +357,7 @@ public final class DbtContext {
         }
         QueryResult result = scope.execute(sql, fetch);
         if (name != null) {
-            statementResults.put(name, resultDict(result));
+            statementResults.put(name, resultDict(result, this::printTable));
         }
         return "";
     }
@@ -368,7 +373,7 @@ public final class DbtContext {
         return "";
     }
 
-    static Map<String, Object> resultDict(QueryResult result) {
+    static Map<String, Object> resultDict(QueryResult result, Consumer<String> printer) {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("_message", result.message());
         response.put("code", result.message());
@@ -376,7 +381,7 @@ public final class DbtContext {
         response.put("query_id", result.queryId());
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("response", response);
-        ResultTable table = new ResultTable(result);
+        ResultTable table = new ResultTable(result, printer);
         stored.put("table", table);
         stored.put("data", table.attribute("rows"));
         return stored;
@@ -402,7 +407,7 @@ public final class DbtContext {
             });
         }
         exceptions.put("warn", (JinjaFunction) (args, kwargs) -> {
-            String name = io.smelt.compiler.run.WarnErrorOptions.JINJA_WARNING;
+            String name = io.smelt.compiler.diag.WarnErrorOptions.JINJA_WARNING;
             if (host.warnErrors().includes(name)) {
                 throw error("Compilation Error: " + arg(args, kwargs, 0, "msg"), "--warn-error makes exceptions.warn (" + name + ") an error");
             }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Objects;
 
 /**
@@ -25,9 +26,12 @@ public final class ResultTable implements JinjaObject, Iterable<Object> {
     private final QueryResult result;
     private final List<String> names;
     private final List<List<Object>> values;
+    private final Consumer<String> printer;
 
-    public ResultTable(QueryResult result) {
+    /** @param printer where {@code print_table()} writes its text (the run's listener, never stdout) */
+    public ResultTable(QueryResult result, Consumer<String> printer) {
         this.result = result;
+        this.printer = printer;
         this.names = result.columns().stream().map(Column::name).toList();
         List<List<Object>> rows = new ArrayList<>(result.rows().size());
         for (List<Object> row : result.rows()) {
@@ -68,7 +72,7 @@ public final class ResultTable implements JinjaObject, Iterable<Object> {
         for (int i = 0; i < names.size(); i++) {
             columns.add(new Column(renamed.get(i), result.columns().get(i).dataType()));
         }
-        return new ResultTable(new QueryResult(columns, result.rows(), result.rowsAffected(), result.message(), result.queryId()));
+        return new ResultTable(new QueryResult(columns, result.rows(), result.rowsAffected(), result.message(), result.queryId()), printer);
     }
 
     @Override
@@ -79,7 +83,7 @@ public final class ResultTable implements JinjaObject, Iterable<Object> {
             case "column_names" -> PyTuple.copyOf(names);
             case "column_types" -> PyTuple.copyOf(result.columns().stream().map(Column::dataType).toList());
             case "print_table" -> (JinjaFunction) (args, kwargs) -> {
-                AgateTablePrinter.print(System.out, names, values, args, kwargs);
+                printer.accept(AgateTablePrinter.print(names, values, args, kwargs));
                 return null;
             };
             case "print_json", "print_csv" -> (JinjaFunction) (args, kwargs) -> null;

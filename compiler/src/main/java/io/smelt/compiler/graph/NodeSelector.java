@@ -2,7 +2,6 @@ package io.smelt.compiler.graph;
 
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
-import io.smelt.compiler.run.Selection;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

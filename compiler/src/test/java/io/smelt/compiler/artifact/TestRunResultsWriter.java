@@ -3,10 +3,10 @@ package io.smelt.compiler.artifact;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.Node;
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.NodeResult;
-import io.smelt.compiler.run.NodeStatus;
-import io.smelt.compiler.run.RunSummary;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
+import io.smelt.compiler.result.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package io.smelt.compiler.graph;
 
-import io.smelt.compiler.run.Selection;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;

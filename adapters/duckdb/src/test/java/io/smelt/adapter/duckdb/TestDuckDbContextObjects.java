@@ -1,8 +1,8 @@
 package io.smelt.adapter.duckdb;
 
 import io.smelt.adapter.testing.BaseProjectTest;
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.smelt.adapter.spark;
 
 import io.smelt.adapter.testing.BaseProjectContractTest;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

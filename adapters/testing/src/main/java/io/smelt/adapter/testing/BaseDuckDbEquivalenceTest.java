@@ -1,8 +1,8 @@
 package io.smelt.adapter.testing;
 
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.RunSummary;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.result.RunSummary;
+import io.smelt.compiler.workspace.Workspace;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package io.smelt.adapter.testing;
 
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.EventTimeRange;
-import io.smelt.compiler.run.Invocation;
-import io.smelt.compiler.run.NodeResult;
-import io.smelt.compiler.run.NodeStatus;
-import io.smelt.compiler.run.RunListener;
-import io.smelt.compiler.run.RunSummary;
-import io.smelt.compiler.run.Selection;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.materialize.EventTimeRange;
+import io.smelt.compiler.exec.Invocation;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
+import io.smelt.compiler.result.RunListener;
+import io.smelt.compiler.result.RunSummary;
+import io.smelt.compiler.graph.Selection;
+import io.smelt.compiler.workspace.Workspace;
 import io.smelt.compiler.artifact.TestingDbtSchemas;
 import org.junit.jupiter.api.Test;
 

@@ -1,17 +1,17 @@
 package io.smelt.adapter.testing;
 
 import io.smelt.adapter.RelationType;
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.EventTimeRange;
-import io.smelt.compiler.run.Invocation;
-import io.smelt.compiler.run.NodeResult;
-import io.smelt.compiler.run.NodeStatus;
-import io.smelt.compiler.run.RunListener;
-import io.smelt.compiler.run.RunSummary;
-import io.smelt.compiler.run.Selection;
-import io.smelt.compiler.run.WarnErrorOptions;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.materialize.EventTimeRange;
+import io.smelt.compiler.exec.Invocation;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
+import io.smelt.compiler.result.RunListener;
+import io.smelt.compiler.result.RunSummary;
+import io.smelt.compiler.graph.Selection;
+import io.smelt.compiler.diag.WarnErrorOptions;
 import io.smelt.compiler.artifact.TestingDbtSchemas;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -154,7 +154,7 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
             assertThat(text(scalar(workspace, "select project_var from " + relation(workspace, "vars_model")))).isEqualTo("hi");
             assertThat(text(scalar(workspace, "select project_number from " + relation(workspace, "vars_model")))).isEqualTo("42");
             assertThat(text(scalar(workspace, "select env_value from " + relation(workspace, "env_model")))).isEqualTo("xyz");
-            assertThat(workspace.runOperation("log_greeting", Map.of("name", "smelt"), io.smelt.compiler.run.RunListener.NONE))
+            assertThat(workspace.runOperation("log_greeting", Map.of("name", "smelt"), io.smelt.compiler.result.RunListener.NONE))
                     .isEqualTo("hello, smelt");
         }
     }

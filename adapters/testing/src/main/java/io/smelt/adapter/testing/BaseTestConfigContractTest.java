@@ -2,10 +2,10 @@ package io.smelt.adapter.testing;
 
 import io.smelt.compiler.artifact.TestingDbtSchemas;
 import io.smelt.compiler.graph.ResourceType;
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.NodeStatus;
-import io.smelt.compiler.run.RunSummary;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.result.NodeStatus;
+import io.smelt.compiler.result.RunSummary;
+import io.smelt.compiler.workspace.Workspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package io.smelt.adapter.testing;
 
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.Invocation;
-import io.smelt.compiler.run.ProjectOptions;
-import io.smelt.compiler.run.RunListener;
-import io.smelt.compiler.run.RunSummary;
-import io.smelt.compiler.run.Selection;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.exec.Invocation;
+import io.smelt.compiler.project.ProjectOptions;
+import io.smelt.compiler.result.RunListener;
+import io.smelt.compiler.result.RunSummary;
+import io.smelt.compiler.graph.Selection;
+import io.smelt.compiler.workspace.Workspace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

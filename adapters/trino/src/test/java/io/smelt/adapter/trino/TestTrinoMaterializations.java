@@ -5,10 +5,10 @@ import io.smelt.adapter.Session;
 import io.smelt.adapter.testing.BaseProjectTest;
 import io.smelt.adapter.testing.TestingProjects;
 import io.smelt.adapter.testing.TestingTrinoServer;
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.NodeStatus;
-import io.smelt.compiler.run.RunSummary;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.result.NodeStatus;
+import io.smelt.compiler.result.RunSummary;
+import io.smelt.compiler.workspace.Workspace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

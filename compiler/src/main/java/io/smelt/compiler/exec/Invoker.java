@@ -1,0 +1,301 @@
+package io.smelt.compiler.exec;
+
+import io.smelt.compiler.diag.WarnErrorOptions;
+import io.smelt.compiler.graph.Selection;
+import io.smelt.compiler.materialize.CompiledNode;
+import io.smelt.compiler.materialize.Scope;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
+import io.smelt.compiler.graph.StoreFailures;
+import io.smelt.compiler.load.LoadedProject;
+import io.smelt.compiler.materialize.IncrementalConfig;
+import io.smelt.compiler.materialize.RelationCache;
+import io.smelt.compiler.materialize.SnapshotConfig;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.result.RunListener;
+import io.smelt.compiler.result.RunSummary;
+import io.smelt.adapter.QueryResult;
+import io.smelt.adapter.Relation;
+import io.smelt.adapter.Session;
+import io.smelt.compiler.context.DbtContext;
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.DependencyGraph;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.NodeConfig;
+import io.smelt.compiler.graph.NodeSelector;
+import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.jinja.Template;
+import io.smelt.compiler.project.DbtProject;
+import io.smelt.compiler.sql.SqlStatements;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One command over a selection: which nodes, in what order, and what happens around them. */
+public final class Invoker {
+    private final LoadedProject project;
+    private final DependencyGraph graph;
+    private final NodeSelector selector;
+
+    public Invoker(LoadedProject project, DependencyGraph graph, NodeSelector selector) {
+        this.project = project;
+        this.graph = graph;
+        this.selector = selector;
+    }
+
+    public RunSummary execute(Invocation invocation, RunListener listener) {
+        long t0 = System.nanoTime();
+        Instant startedAt = Instant.now();
+        Command command = invocation.command();
+        List<Node> nodes = nodesFor(invocation, listener);
+        project.invocation(listener, nodes.stream().map(Node::uniqueId).toList(), flags(invocation), invocation.warnErrors());
+        if (command == Command.PARSE) {
+            RunSummary summary = new RunSummary(command, List.of(), Duration.ofNanos(System.nanoTime() - t0));
+            Artifacts.write(project, summary, Map.of(), Map.of(), startedAt, args(invocation));
+            listener.runFinished(summary);
+            return summary;
+        }
+        if (command != Command.COMPILE) {
+            IncrementalConfig.checkAll(nodes, project.adapter().capabilities(), project.adapter().type());
+            SnapshotConfig.checkAll(nodes);
+            StoreFailures.checkAll(nodes);
+        }
+        listener.runStarted(command, nodes.size());
+        RelationCache cache = new RelationCache(project.adapter());
+        boolean compileOnly = command == Command.COMPILE;
+        // As dbt: project hooks run around commands that build something, and not when nothing was selected.
+        boolean hooks = !compileOnly && !nodes.isEmpty();
+        List<NodeResult> results = new ArrayList<>();
+        try (Session session = project.adapter().openSession()) {
+            Scope scope = new Scope(session, cache, invocation.fullRefresh(), invocation.empty());
+            if (hooks && !runHooks("on-run-start", scope, results, Map.of(), listener)) {
+                return finish(invocation, results, t0, startedAt, null, listener);
+            }
+            if (!compileOnly) {
+                createSchemas(nodes, scope);
+            }
+        }
+        NodeRunner runner = new NodeRunner(project, invocation.eventTime());
+        Scheduler scheduler = new Scheduler(project.adapter()::openSession, project.adapter().threads(), listener);
+        results.addAll(scheduler.run(nodes, BuildOrder.waitsFor(graph, nodes, command), invocation.failFast(),
+                (node, session, index) -> runner.run(node,
+                        new Scope(session, cache, invocation.fullRefresh(), invocation.empty()), index,
+                        nodes.size(), compileOnly),
+                nodes.size()));
+        if (hooks) {
+            try (Session session = project.adapter().openSession()) {
+                Map<String, Object> extra = Map.of("results", RunResultObject.of(results, project.graph(),
+                        runner.compiledCode(), runner.threadIds()));
+                runHooks("on-run-end", new Scope(session, cache, invocation.fullRefresh(), invocation.empty()),
+                        results, extra, listener);
+            }
+        }
+        return finish(invocation, results, t0, startedAt, runner, listener);
+    }
+
+    private RunSummary finish(Invocation invocation, List<NodeResult> results, long t0, Instant startedAt, NodeRunner runner,
+            RunListener listener) {
+        RunSummary summary = new RunSummary(invocation.command(), results, Duration.ofNanos(System.nanoTime() - t0));
+        Artifacts.write(project, summary, runner == null ? Map.of() : runner.compiledCode(),
+                runner == null ? Map.of() : runner.threadIds(), startedAt, args(invocation));
+        listener.runFinished(summary);
+        return summary;
+    }
+
+    private static Map<String, Object> args(Invocation invocation) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("select", invocation.selection().select());
+        args.put("exclude", invocation.selection().exclude());
+        args.put("full_refresh", invocation.fullRefresh());
+        args.put("fail_fast", invocation.failFast());
+        if (invocation.storeFailures()) {
+            args.put("store_failures", true);
+        }
+        if (invocation.empty()) {
+            args.put("empty", true);
+        }
+        if (invocation.eventTime().start() != null) {
+            args.put("event_time_start", invocation.eventTime().start().toString());
+        }
+        if (invocation.eventTime().end() != null) {
+            args.put("event_time_end", invocation.eventTime().end().toString());
+        }
+        return args;
+    }
+
+    private List<Node> nodesFor(Invocation invocation, RunListener listener) {
+        Set<ResourceType> types = switch (invocation.command()) {
+            case RUN -> EnumSet.of(ResourceType.MODEL);
+            case SEED -> EnumSet.of(ResourceType.SEED);
+            case TEST -> EnumSet.of(ResourceType.TEST, ResourceType.UNIT_TEST);
+            case SNAPSHOT -> EnumSet.of(ResourceType.SNAPSHOT);
+            case BUILD -> EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.TEST, ResourceType.SNAPSHOT,
+                    ResourceType.UNIT_TEST);
+            case COMPILE -> EnumSet.of(ResourceType.MODEL, ResourceType.TEST, ResourceType.ANALYSIS, ResourceType.SNAPSHOT);
+            default -> EnumSet.noneOf(ResourceType.class);
+        };
+        if (!invocation.selection().resourceTypes().isEmpty()) {
+            types.retainAll(invocation.selection().resourceTypes());
+        }
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        Selection selection = new Selection(invocation.selection().select(), invocation.selection().exclude(), types,
+                invocation.selection().selector());
+        NodeSelector.Result result = selector.select(selection);
+        for (String warning : result.warnings()) {
+            WarnErrorOptions warnErrors = invocation.warnErrors();
+            if (warnErrors.includes(WarnErrorOptions.NO_NODES)) {
+                throw new SmeltException(io.smelt.compiler.diag.ErrorKind.COMMAND_LINE, null, warning,
+                        "--warn-error makes this warning (" + WarnErrorOptions.NO_NODES + ") an error; fix the selector");
+            }
+            if (!warnErrors.silenced(WarnErrorOptions.NO_NODES)) {
+                listener.message(RunListener.Level.WARN, warning);
+            }
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (Node node : graph.sortedNodes(result.uniqueIds())) {
+            if (types.contains(node.resourceType()) && !node.isEphemeral()) {
+                nodes.add(node);
+            }
+        }
+        return nodes;
+    }
+
+    private void createSchemas(List<Node> nodes, Scope scope) {
+        Set<List<String>> done = new HashSet<>();
+        DbtContext context = DbtContext.forExecution(project, null, scope);
+        for (Node node : nodes) {
+            boolean relation = node.hasRelation() || StoreFailures.storedAs(node, project.flags()) != null;
+            if (!relation || node.schema() == null) {
+                continue;
+            }
+            if (done.add(java.util.Arrays.asList(node.database(), node.schema()))) {
+                Relation schema = new Relation(node.database(), node.schema(), "", null);
+                Object sql = project.engine().callMacro(project.rootPackage(), "create_schema",
+                        List.of(new io.smelt.compiler.context.RelationObject(schema, project.adapter())), Map.of(),
+                        context.globals(Map.of()));
+                for (String statement : SqlStatements.split(String.valueOf(sql))) {
+                    scope.execute(statement, false);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs the {@code on-run-start} or {@code on-run-end} hooks of every project as dbt's operation
+     * nodes, in dbt's order: the packages' by package name, then the root project's; each renders in
+     * its own package, so it reaches that package's macros unqualified. {@code extra} holds variables
+     * the hooks see besides the context ({@code results} for on-run-end). False when one failed.
+     */
+    private boolean runHooks(String kind, Scope scope, List<NodeResult> results, Map<String, Object> extra,
+            RunListener listener) {
+        List<DbtProject> projects = new ArrayList<>();
+        project.packages().values().stream()
+                .filter(p -> !p.name().equals(project.rootPackage()))
+                .sorted(Comparator.comparing(DbtProject::name))
+                .forEach(projects::add);
+        projects.add(project.root());
+        List<Node> hooks = new ArrayList<>();
+        for (DbtProject owner : projects) {
+            List<String> sql = kind.equals("on-run-start") ? owner.onRunStart() : owner.onRunEnd();
+            for (int i = 0; i < sql.size(); i++) {
+                String name = owner.name() + "-" + kind + "-" + i;
+                hooks.add(new Node("operation." + owner.name() + "." + name, ResourceType.OPERATION, owner.name(), name,
+                        Path.of("hooks", name + ".sql"), null, List.of(owner.name(), "hooks", name), sql.get(i),
+                        NodeConfig.EMPTY, null, null, null, null, null, null, null, null, null, null,
+                        owner.positionOf(kind), null));
+            }
+        }
+        for (int i = 0; i < hooks.size(); i++) {
+            Node hook = hooks.get(i);
+            Instant started = Instant.now();
+            long t0 = System.nanoTime();
+            try {
+                DbtContext context = DbtContext.forExecution(project, null, scope);
+                String sql = project.engine().renderString(hook.packageName(), hook.rawCode(), context.globals(extra));
+                for (String statement : SqlStatements.split(sql)) {
+                    scope.execute(statement, false);
+                }
+                NodeResult ok = new NodeResult(hook, i + 1, hooks.size(), NodeStatus.SUCCESS, "OK", 0, started,
+                        Duration.ofNanos(System.nanoTime() - t0), null, null, null, Map.of());
+                results.add(ok);
+            }
+            catch (RuntimeException e) {
+                SourcePosition at = e instanceof SmeltException s ? s.first().at() : hook.definedAt();
+                NodeResult failed = new NodeResult(hook, i + 1, hooks.size(), NodeStatus.ERROR,
+                        kind + " hook failed: " + e.getMessage(), 0, started, Duration.ofNanos(System.nanoTime() - t0),
+                        null, null, at, Map.of());
+                results.add(failed);
+                listener.nodeFinished(failed);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Object> flags(Invocation invocation) {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        flags.put("FULL_REFRESH", invocation.fullRefresh());
+        flags.put("WHICH", invocation.command().verb());
+        flags.put("FAIL_FAST", invocation.failFast());
+        flags.put("STORE_FAILURES", invocation.storeFailures());
+        flags.put("EMPTY", invocation.empty());
+        flags.put("DEBUG", false);
+        return flags;
+    }
+
+    public QueryResult show(Selection selection, String inlineSql, int limit, RunListener listener) {
+        project.invocation(listener, List.of(), Map.of("WHICH", "show"), WarnErrorOptions.NONE);
+        RelationCache cache = new RelationCache(project.adapter());
+        NodeRunner runner = new NodeRunner(project);
+        try (Session session = project.adapter().openSession()) {
+            Scope scope = new Scope(session, cache, false);
+            Node node;
+            CompiledNode compiled;
+            if (inlineSql != null) {
+                node = new Node("sql_operation." + project.rootPackage() + ".inline_query", ResourceType.OPERATION,
+                        project.rootPackage(), "inline_query", Path.of("inline_query.sql"), null,
+                        List.of(project.rootPackage(), "inline_query"), inlineSql, NodeConfig.EMPTY, null, null, null,
+                        null, null, null, null, null, null, null, null, null);
+                Template template = project.engine().parse(project.rootPackage(), Path.of("<inline>"), inlineSql);
+                compiled = runner.compiler().compile(node, template, scope);
+            }
+            else {
+                List<Node> selected = selector.selectNodes(selection).stream()
+                        .filter(n -> n.resourceType() == ResourceType.MODEL || n.resourceType() == ResourceType.ANALYSIS)
+                        .toList();
+                if (selected.size() != 1) {
+                    throw new SmeltException(ErrorKind.SELECTOR, null, "show needs exactly one model, but the selection picked "
+                            + selected.size(), "name one model with --select, or pass --inline 'select ...'");
+                }
+                node = selected.get(0);
+                compiled = runner.compile(node, scope);
+            }
+            Object sql = project.engine().callMacro(project.rootPackage(), "get_show_sql",
+                    java.util.Arrays.asList(compiled.sql(), null, limit < 0 ? null : (long) limit), Map.of(),
+                    compiled.context().globals(Map.of()));
+            return session.execute(String.valueOf(sql), true, limit);
+        }
+    }
+
+    public Object runOperation(String macroName, Map<String, Object> args, RunListener listener) {
+        project.invocation(listener, List.of(), Map.of("WHICH", "run-operation"), WarnErrorOptions.NONE);
+        try (Session session = project.adapter().openSession()) {
+            Scope scope = new Scope(session, new RelationCache(project.adapter()), false);
+            DbtContext context = DbtContext.forExecution(project, null, scope);
+            return project.engine().callMacro(project.rootPackage(), macroName, List.of(), args, context.globals(Map.of()));
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package io.smelt.compiler.load;
+
+import io.smelt.compiler.diag.WarnErrorOptions;
+import io.smelt.compiler.result.RunListener;
+import io.smelt.adapter.Adapter;
+import io.smelt.adapter.Relation;
+import io.smelt.adapter.TargetConfig;
+import io.smelt.compiler.artifact.FlatGraph;
+import io.smelt.compiler.context.ContextHost;
+import io.smelt.compiler.graph.Manifest;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.jinja.JinjaEngine;
+import io.smelt.compiler.jinja.Template;
+import io.smelt.compiler.project.DbtProject;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * A parsed, linked project bound to its target's engine: everything an invocation needs and the
+ * context templates are rendered in. Immutable but for the current invocation's flags and listener.
+ */
+public final class LoadedProject implements ContextHost {
+    /** How var() is answered: the value for a package and name, or {@link #NO_VAR}. */
+    static final Object NO_VAR = new Object();
+
+    private final DbtProject root;
+    private final Map<String, DbtProject> packages;
+    private final JinjaEngine engine;
+    private final Adapter adapter;
+    private final TargetConfig target;
+    private final Manifest manifest;
+    private final Map<String, Template> templates;
+    private final Map<String, Path> seedFiles;
+    private final BiFunction<String, String, Object> vars;
+    private final Map<String, String> environment;
+    private final Map<String, Object> cliVars;
+    private final Map<String, Object> targetObject;
+    private final Map<String, List<Node>> byName = new HashMap<>();
+    private final Map<String, Node> sources = new HashMap<>();
+    private final String invocationId;
+    private final String runStartedAt = Instant.now().toString();
+    private volatile Map<String, Object> graph;
+    private volatile RunListener listener = RunListener.NONE;
+    private volatile List<String> selected = List.of();
+    private volatile Map<String, Object> flags = Map.of();
+    private volatile WarnErrorOptions warnErrors = WarnErrorOptions.NONE;
+
+    LoadedProject(DbtProject root, Map<String, DbtProject> packages, JinjaEngine engine, Adapter adapter, TargetConfig target,
+            Manifest manifest, Map<String, Template> templates, Map<String, Path> seedFiles,
+            BiFunction<String, String, Object> vars, Map<String, Object> cliVars, Map<String, String> environment,
+            String invocationId) {
+        this.cliVars = cliVars;
+        this.invocationId = invocationId;
+        this.root = root;
+        this.packages = packages;
+        this.engine = engine;
+        this.adapter = adapter;
+        this.target = target;
+        this.manifest = manifest;
+        this.templates = templates;
+        this.seedFiles = seedFiles;
+        this.vars = vars;
+        this.environment = environment;
+        this.targetObject = targetObject(target, adapter);
+        for (Node node : manifest.nodes().values()) {
+            switch (node.resourceType()) {
+                case MODEL, SEED, SNAPSHOT -> byName.computeIfAbsent(node.name(), k -> new ArrayList<>()).add(node);
+                case SOURCE -> sources.put(node.sourceName() + "." + node.name() + "@" + node.packageName(), node);
+                default -> {
+                }
+            }
+        }
+    }
+
+    static Map<String, Object> targetObject(TargetConfig target, Adapter adapter) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        target.fields().forEach((key, value) -> {
+            if (value == null || !target.secretValues().contains(String.valueOf(value))) {
+                object.put(key, value);
+            }
+        });
+        object.put("name", target.targetName());
+        object.put("target_name", target.targetName());
+        object.put("profile_name", target.profileName());
+        object.put("type", adapter.type());
+        object.put("schema", adapter.defaultSchema());
+        object.put("database", adapter.defaultDatabase());
+        object.put("threads", adapter.threads());
+        return object;
+    }
+
+    public DbtProject root() {
+        return root;
+    }
+
+    public Map<String, DbtProject> packages() {
+        return packages;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    TargetConfig targetConfig() {
+        return target;
+    }
+
+    public Path projectDir() {
+        return root.projectDir().toAbsolutePath();
+    }
+
+    public Path targetPath() {
+        return root.targetDir().toAbsolutePath();
+    }
+
+    public Template template(Node node) {
+        Template template = templates.get(node.uniqueId());
+        if (template == null) {
+            throw new IllegalStateException("no template for " + node.uniqueId());
+        }
+        return template;
+    }
+
+    public Path seedFile(Node node) {
+        return seedFiles.get(node.uniqueId());
+    }
+
+    public void invocation(RunListener newListener, List<String> selectedIds, Map<String, Object> newFlags, WarnErrorOptions newWarnErrors) {
+        this.warnErrors = newWarnErrors;
+        this.listener = newListener;
+        this.selected = List.copyOf(selectedIds);
+        this.flags = Map.copyOf(newFlags);
+    }
+
+    @Override
+    public JinjaEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public Adapter adapter() {
+        return adapter;
+    }
+
+    @Override
+    public String rootPackage() {
+        return root.name();
+    }
+
+    @Override
+    public Map<String, Object> target() {
+        return targetObject;
+    }
+
+    @Override
+    public Map<String, DbtProject> projects() {
+        return packages;
+    }
+
+    @Override
+    public Map<String, Object> cliVars() {
+        return cliVars;
+    }
+
+    @Override
+    public Object var(String packageName, String name) {
+        return vars.apply(packageName, name);
+    }
+
+    @Override
+    public boolean hasVar(String packageName, String name) {
+        return vars.apply(packageName, name) != NO_VAR;
+    }
+
+    @Override
+    public String envVar(String name) {
+        return environment.get(name);
+    }
+
+    @Override
+    public Node resolveRef(Node from, String packageName, String name, String version) {
+        String versioned = version == null ? null : name + "_v" + version.replace('.', '_');
+        if (from != null) {
+            // The linker already chose the target; agree with it.
+            for (String id : from.dependsOn()) {
+                Node candidate = manifest.node(id);
+                if (candidate != null && (candidate.name().equals(name) || candidate.name().equals(versioned))
+                        && (packageName == null || candidate.packageName().equals(packageName))
+                        && candidate.resourceType() != ResourceType.SOURCE) {
+                    return candidate;
+                }
+            }
+        }
+        List<Node> candidates = byName.getOrDefault(versioned != null && byName.containsKey(versioned) ? versioned : name, List.of());
+        if (packageName != null) {
+            return candidates.stream().filter(n -> n.packageName().equals(packageName)).findFirst().orElse(null);
+        }
+        String own = from == null ? root.name() : from.packageName();
+        for (String pkg : List.of(root.name(), own)) {
+            for (Node candidate : candidates) {
+                if (candidate.packageName().equals(pkg)) {
+                    return candidate;
+                }
+            }
+        }
+        return candidates.isEmpty() ? null : candidates.get(0);
+    }
+
+    @Override
+    public Node resolveSource(Node from, String sourceName, String tableName) {
+        String own = from == null ? root.name() : from.packageName();
+        Node found = sources.get(sourceName + "." + tableName + "@" + own);
+        if (found == null) {
+            found = sources.get(sourceName + "." + tableName + "@" + root.name());
+        }
+        if (found == null) {
+            for (Map.Entry<String, Node> entry : sources.entrySet()) {
+                if (entry.getKey().startsWith(sourceName + "." + tableName + "@")) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Relation relationOf(Node node) {
+        return new Relation(node.database(), node.schema(), node.alias() == null ? node.name() : node.alias(), null);
+    }
+
+    @Override
+    public Map<String, Object> graph() {
+        Map<String, Object> built = graph;
+        if (built == null) {
+            built = FlatGraph.of(manifest, node -> node.hasRelation() ? adapter.render(relationOf(node)) : null);
+            graph = built;
+        }
+        return built;
+    }
+
+    @Override
+    public List<String> selectedResources() {
+        return selected;
+    }
+
+    @Override
+    public Map<String, Object> flags() {
+        return flags;
+    }
+
+    @Override
+    public String invocationId() {
+        return invocationId;
+    }
+
+    @Override
+    public String runStartedAt() {
+        return runStartedAt;
+    }
+
+    @Override
+    public RunListener listener() {
+        return listener;
+    }
+
+    @Override
+    public WarnErrorOptions warnErrors() {
+        return warnErrors;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+}

@@ -1,0 +1,24 @@
+package io.smelt.compiler.result;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Every node's result in the order they finished, and the run's wall time. */
+public record RunSummary(Command command, List<NodeResult> results, Duration elapsed) {
+    public RunSummary {
+        results = List.copyOf(results);
+    }
+
+    public boolean success() {
+        return results.stream().noneMatch(r -> r.status().isFailure());
+    }
+
+    /** Whether a node failed because the project is wrong rather than its data or SQL. */
+    public boolean invalidProject() {
+        return results.stream().anyMatch(NodeResult::invalidProject);
+    }
+
+    public long count(NodeStatus status) {
+        return results.stream().filter(r -> r.status() == status).count();
+    }
+}
