@@ -1,10 +1,14 @@
 package io.smelt.cli;
 
+import io.smelt.adapter.testing.TestingProjects;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Runs the command line in-process, capturing out and err, as picocli's manual suggests. */
 public final class TestingCli {
@@ -12,6 +16,23 @@ public final class TestingCli {
     }
 
     public record Result(int exitCode, String out, String err) {
+    }
+
+    /**
+     * Writes a project {@code shop} under {@code dir} ({@code extra} appended to its dbt_project.yml)
+     * with a profile for the DuckDB file {@code dir/shop.duckdb}; returns the project directory.
+     */
+    public static Path duckDbProject(Path dir, String extra) throws IOException {
+        Path project = dir.resolve("shop");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("dbt_project.yml"), """
+                name: shop
+                version: '1.0'
+                config-version: 2
+                profile: shop
+                """ + extra);
+        TestingProjects.writeProfile(project, Map.of("type", "duckdb", "path", dir.resolve("shop.duckdb").toString()));
+        return project;
     }
 
     public static Result run(Path workingDirectory, String... args) {

@@ -33,10 +33,15 @@ public interface ContextHost {
     /** The environment variable's value, or null when unset. */
     String envVar(String name);
 
-    /** The node a ref names, or null. */
+    /**
+     * The node a ref names, by the linker's rules ({@link io.smelt.compiler.graph.RefResolver}); null
+     * when it is missing or disabled.
+     *
+     * @throws io.smelt.compiler.diag.SmeltException when several packages define the name
+     */
     Node resolveRef(Node from, String packageName, String name, String version);
 
-    /** The source node, or null. */
+    /** As {@link #resolveRef}, for a source. */
     Node resolveSource(Node from, String sourceName, String tableName);
 
     /** Where a node's relation lives, with its type when the engine has it. */

@@ -2,6 +2,7 @@ package io.smelt.compiler.exec;
 
 import io.smelt.compiler.load.LoadedProject;
 import io.smelt.compiler.context.DbtContext;
+import io.smelt.compiler.graph.ModelVersions;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.jinja.JinjaFunction;
 
@@ -70,10 +71,12 @@ public final class GenericTestKwargs {
         }
         // As dbt writes it, ref('name') when the model is in the test's package, so that a project's
         // own ref() macro (which may take one argument) serves tests too
+        String version = ModelVersions.versionOf(attached);
+        String versionArg = version == null ? "" : ", version='" + version + "'";
         Object relation = evaluate(project, context, attached.resourceType().dbtName().equals("source")
                 ? "source('" + attached.sourceName() + "', '" + attached.name() + "')"
-                : attached.packageName().equals(test.packageName()) ? "ref('" + attached.name() + "')"
-                : "ref('" + attached.packageName() + "', '" + attached.name() + "')");
+                : attached.packageName().equals(test.packageName()) ? "ref('" + attached.name() + "'" + versionArg + ")"
+                : "ref('" + attached.packageName() + "', '" + attached.name() + "'" + versionArg + ")");
         return project.engine().callMacro(project.rootPackage(), "get_where_subquery", List.of(relation), Map.of(),
                 context.globals(Map.of()));
     }

@@ -1,5 +1,8 @@
 package io.smelt.compiler.load;
 
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.diag.WarnErrorOptions;
 import io.smelt.compiler.result.RunListener;
 import io.smelt.adapter.Adapter;
@@ -9,7 +12,7 @@ import io.smelt.compiler.artifact.FlatGraph;
 import io.smelt.compiler.context.ContextHost;
 import io.smelt.compiler.graph.Manifest;
 import io.smelt.compiler.graph.Node;
-import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.graph.RefResolver;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.jinja.Template;
 import io.smelt.compiler.project.DbtProject;
@@ -17,7 +20,6 @@ import io.smelt.compiler.project.DbtProject;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +45,7 @@ public final class LoadedProject implements ContextHost {
     private final Map<String, String> environment;
     private final Map<String, Object> cliVars;
     private final Map<String, Object> targetObject;
-    private final Map<String, List<Node>> byName = new HashMap<>();
-    private final Map<String, Node> sources = new HashMap<>();
+    private final RefResolver refs;
     private final String invocationId;
     private final String runStartedAt = Instant.now().toString();
     private volatile Map<String, Object> graph;
@@ -70,14 +71,9 @@ public final class LoadedProject implements ContextHost {
         this.vars = vars;
         this.environment = environment;
         this.targetObject = targetObject(target, adapter);
-        for (Node node : manifest.nodes().values()) {
-            switch (node.resourceType()) {
-                case MODEL, SEED, SNAPSHOT -> byName.computeIfAbsent(node.name(), k -> new ArrayList<>()).add(node);
-                case SOURCE -> sources.put(node.sourceName() + "." + node.name() + "@" + node.packageName(), node);
-                default -> {
-                }
-            }
-        }
+        List<Node> all = new ArrayList<>(manifest.nodes().values());
+        all.addAll(manifest.disabled().values());
+        this.refs = RefResolver.of(all, root.name());
     }
 
     static Map<String, Object> targetObject(TargetConfig target, Adapter adapter) {
@@ -187,48 +183,32 @@ public final class LoadedProject implements ContextHost {
 
     @Override
     public Node resolveRef(Node from, String packageName, String name, String version) {
-        String versioned = version == null ? null : name + "_v" + version.replace('.', '_');
-        if (from != null) {
-            // The linker already chose the target; agree with it.
-            for (String id : from.dependsOn()) {
-                Node candidate = manifest.node(id);
-                if (candidate != null && (candidate.name().equals(name) || candidate.name().equals(versioned))
-                        && (packageName == null || candidate.packageName().equals(packageName))
-                        && candidate.resourceType() != ResourceType.SOURCE) {
-                    return candidate;
-                }
-            }
+        RefResolver.Resolution resolved = refs.ref(packageOf(from), packageName, name, version);
+        if (resolved.outcome() == RefResolver.Outcome.AMBIGUOUS) {
+            throw ambiguous(from, "ref('" + name + "')", resolved, RefResolver.ambiguityHint(name, resolved));
         }
-        List<Node> candidates = byName.getOrDefault(versioned != null && byName.containsKey(versioned) ? versioned : name, List.of());
-        if (packageName != null) {
-            return candidates.stream().filter(n -> n.packageName().equals(packageName)).findFirst().orElse(null);
-        }
-        String own = from == null ? root.name() : from.packageName();
-        for (String pkg : List.of(root.name(), own)) {
-            for (Node candidate : candidates) {
-                if (candidate.packageName().equals(pkg)) {
-                    return candidate;
-                }
-            }
-        }
-        return candidates.isEmpty() ? null : candidates.get(0);
+        return resolved.found();
     }
 
     @Override
     public Node resolveSource(Node from, String sourceName, String tableName) {
-        String own = from == null ? root.name() : from.packageName();
-        Node found = sources.get(sourceName + "." + tableName + "@" + own);
-        if (found == null) {
-            found = sources.get(sourceName + "." + tableName + "@" + root.name());
+        RefResolver.Resolution resolved = refs.source(packageOf(from), sourceName, tableName);
+        if (resolved.outcome() == RefResolver.Outcome.AMBIGUOUS) {
+            throw ambiguous(from, "source('" + sourceName + "', '" + tableName + "')", resolved,
+                    "declare the source in only one package");
         }
-        if (found == null) {
-            for (Map.Entry<String, Node> entry : sources.entrySet()) {
-                if (entry.getKey().startsWith(sourceName + "." + tableName + "@")) {
-                    return entry.getValue();
-                }
-            }
-        }
-        return found;
+        return resolved.found();
+    }
+
+    private String packageOf(Node from) {
+        return from == null ? root.name() : from.packageName();
+    }
+
+    /** The linker reports the refs it saw; this one was only seen at run time (an operation's, or under {% if execute %}). */
+    private static SmeltException ambiguous(Node from, String call, RefResolver.Resolution resolved, String hint) {
+        Path file = JinjaEngine.currentFile();
+        SourcePosition at = file != null ? SourcePosition.of(file, JinjaEngine.currentLine()) : from == null ? null : from.definedAt();
+        return new SmeltException(ErrorKind.GRAPH, at, call + " names nodes in several packages: " + resolved.candidateIds(), hint);
     }
 
     @Override
