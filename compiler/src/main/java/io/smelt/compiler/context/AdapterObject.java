@@ -111,7 +111,7 @@ final class AdapterObject implements JinjaObject {
             return List.of(Map.of(), new ResultTable(QueryResult.empty(""), text -> { }));
         }
         QueryResult result = scope.execute(sql, fetch);
-        Map<String, Object> stored = DbtContext.resultDict(result,
+        Map<String, Object> stored = Statements.resultDict(result,
                 text -> host.listener().message(RunListener.Level.INFO, text));
         return List.of(stored.get("response"), stored.get("table"));
     }

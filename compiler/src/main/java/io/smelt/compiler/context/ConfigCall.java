@@ -7,24 +7,23 @@ import io.smelt.compiler.jinja.JinjaObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** {@code config}: callable at parse time to set config, with {@code get}/{@code require} to read it. */
 final class ConfigCall implements JinjaFunction, JinjaObject {
-    private final DbtContext context;
-    private final ParseCapture capture;
-    private final Map<String, Object> executionConfig;
     private final NodeConfig config;
+    private final Map<String, Object> set;
+    private final Consumer<Map<String, Object>> calls;
 
     /**
-     * @param capture where parse-time calls go, or null when executing
-     * @param executionConfig where calls made while executing go (a test macro's fail_calc)
      * @param config the node's resolved config, which get/require read
+     * @param set what this render's calls set that get/require read first (parse time), or empty
+     * @param calls where each call's arguments go
      */
-    ConfigCall(DbtContext context, ParseCapture capture, Map<String, Object> executionConfig, NodeConfig config) {
-        this.context = context;
-        this.capture = capture;
-        this.executionConfig = executionConfig;
+    ConfigCall(NodeConfig config, Map<String, Object> set, Consumer<Map<String, Object>> calls) {
         this.config = config;
+        this.set = set;
+        this.calls = calls;
     }
 
     @Override
@@ -36,16 +35,10 @@ final class ConfigCall implements JinjaFunction, JinjaObject {
         call.putAll(kwargs);
         String notAFlag = NodeConfig.notAFlag("enabled", call.get("enabled"));
         if (notAFlag != null) {
-            throw context.error(notAFlag,
+            throw DbtContext.error(notAFlag,
                     "write enabled=true or enabled=false; a condition such as enabled=(target.name == 'prod') works too");
         }
-        if (capture != null) {
-            capture.configCalls.add(call);
-            capture.config.putAll(call);
-        }
-        else {
-            executionConfig.putAll(call);
-        }
+        calls.accept(call);
         return "";
     }
 
@@ -64,7 +57,7 @@ final class ConfigCall implements JinjaFunction, JinjaObject {
                 String key = String.valueOf(DbtContext.arg(args, kwargs, 0, "name"));
                 Object value = lookup(key);
                 if (value == null) {
-                    throw context.error("required config '" + key + "' is not set", "set it with config(" + key + "=...) or in dbt_project.yml");
+                    throw DbtContext.error("required config '" + key + "' is not set", "set it with config(" + key + "=...) or in dbt_project.yml");
                 }
                 return value;
             };
@@ -75,8 +68,8 @@ final class ConfigCall implements JinjaFunction, JinjaObject {
     }
 
     private Object lookup(String key) {
-        if (capture != null && capture.config.containsKey(key)) {
-            return capture.config.get(key);
+        if (set.containsKey(key)) {
+            return set.get(key);
         }
         Object value = config.get(key);
         if (value == null && key.contains("_")) {

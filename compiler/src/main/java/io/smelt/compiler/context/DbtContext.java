@@ -1,82 +1,77 @@
 package io.smelt.compiler.context;
 
-import io.smelt.adapter.Column;
-import io.smelt.adapter.QueryResult;
 import io.smelt.adapter.Relation;
-import io.smelt.adapter.RelationType;
 import io.smelt.compiler.artifact.FlatGraph;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
-import io.smelt.compiler.graph.RefCall;
 import io.smelt.compiler.graph.ResourceType;
-import io.smelt.compiler.graph.SourceCall;
+import io.smelt.compiler.graph.StoreFailures;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.jinja.JinjaFunction;
 import io.smelt.compiler.jinja.PyDateTimes;
+import io.smelt.compiler.project.DbtProject;
 import io.smelt.compiler.result.RunListener;
-import io.smelt.compiler.graph.StoreFailures;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
 
 /**
- * Builds the variables a dbt template sees. At parse time ({@code execute} false) ref, source and
- * config calls are captured and nothing touches the engine; at execution time they resolve against
- * the linked project and the worker's session.
+ * Builds the variables a dbt template sees: the members every render shares, and those of its mode's
+ * {@link Provider} (parsing, running a node, an operation, a batch, a unit test). At parse time
+ * ({@code execute} false) ref, source and config calls are captured and nothing touches the engine; at
+ * execution time they resolve against the linked project and the worker's session.
  */
 public final class DbtContext {
     private static final String SECRET_PREFIX = "DBT_ENV_SECRET_";
     private final ContextHost host;
     private final Node node;
-    private final ParseCapture capture;
-    private final ExecutionScope scope;
-    private final Set<Node> ephemerals = new LinkedHashSet<>();
-    private final Map<String, Map<String, Object>> statementResults = new HashMap<>();
-    private final Map<String, Object> executionConfig = new LinkedHashMap<>();
     private final NodeConfig config;
-    private final BatchWindow batch;
-    private final boolean replacing;
-    private final UnitTestInputs fixtures;
+    private final Provider provider;
+    private final Statements statements;
 
-    private DbtContext(ContextHost host, Node node, ParseCapture capture, ExecutionScope scope, BatchWindow batch,
-            boolean replacing) {
-        this(host, node, capture, scope, batch, replacing, null);
-    }
-
-    private DbtContext(ContextHost host, Node node, ParseCapture capture, ExecutionScope scope, BatchWindow batch,
-            boolean replacing, UnitTestInputs fixtures) {
-        this.fixtures = fixtures;
+    private DbtContext(ContextHost host, Node node, Function<DbtContext, Provider> provider) {
         this.host = host;
         this.node = node;
-        this.capture = capture;
-        this.scope = scope;
         this.config = node == null ? NodeConfig.EMPTY : node.config();
-        this.batch = batch;
-        this.replacing = replacing;
+        this.provider = provider.apply(this);
+        this.statements = new Statements(this.provider, text -> host.listener().message(RunListener.Level.INFO, text));
     }
 
-    /** A parse-time context for a node whose relation and config are provisional. */
+    /**
+     * A parse-time context for a node whose relation and config are provisional; {@code node} is null
+     * for text outside a node (a properties file's value).
+     */
     public static DbtContext forParse(ContextHost host, Node node, ParseCapture capture) {
-        return new DbtContext(host, node, capture, null, null, false);
+        requireNonNull(capture, "capture is null");
+        return new DbtContext(host, node, context -> new ParseProvider(host, node, capture));
     }
 
-    /** An execution-time context; {@code node} is null for hooks and operations outside a node. */
+    /** An execution-time context for a node; an operation node (a hook, an inline query) may ref any node. */
     public static DbtContext forExecution(ContextHost host, Node node, ExecutionScope scope) {
-        return new DbtContext(host, node, null, scope, null, false);
+        requireNonNull(node, "node is null");
+        requireNonNull(scope, "scope is null");
+        if (node.resourceType() == ResourceType.OPERATION) {
+            return new DbtContext(host, node, context -> new OperationProvider(context, host, node, scope));
+        }
+        return new DbtContext(host, node, context -> new RuntimeProvider(context, host, node, scope));
+    }
+
+    /** An execution-time context outside any node: a macro run by name, schema creation. */
+    public static DbtContext forOperation(ContextHost host, ExecutionScope scope) {
+        requireNonNull(scope, "scope is null");
+        return new DbtContext(host, null, context -> new OperationProvider(context, host, null, scope));
     }
 
     /**
@@ -87,7 +82,10 @@ public final class DbtContext {
      * @param replacing the batch rebuilds the table (the first batch of a full refresh)
      */
     public static DbtContext forBatch(ContextHost host, Node node, ExecutionScope scope, BatchWindow batch, boolean replacing) {
-        return new DbtContext(host, node, null, scope, batch, replacing);
+        requireNonNull(node, "node is null");
+        requireNonNull(scope, "scope is null");
+        requireNonNull(batch, "batch is null");
+        return new DbtContext(host, node, context -> new BatchProvider(context, host, node, scope, batch, replacing));
     }
 
     /**
@@ -96,11 +94,14 @@ public final class DbtContext {
      * vars, environment and macros.
      */
     public static DbtContext forUnitTest(ContextHost host, Node model, ExecutionScope scope, UnitTestInputs fixtures) {
-        return new DbtContext(host, model, null, scope, null, false, fixtures);
+        requireNonNull(model, "model is null");
+        requireNonNull(scope, "scope is null");
+        requireNonNull(fixtures, "fixtures is null");
+        return new DbtContext(host, model, context -> new UnitTestProvider(context, host, model, scope, fixtures));
     }
 
     public boolean executing() {
-        return scope != null;
+        return provider.executing();
     }
 
     /**
@@ -108,35 +109,28 @@ public final class DbtContext {
      * fail_calc} a generic test's macro chooses.
      */
     public Map<String, Object> executionConfig() {
-        return executionConfig;
+        return provider.executionConfig();
     }
 
     /** Ephemeral models the render referenced, in the order first seen. */
     public Set<Node> ephemerals() {
-        return ephemerals;
+        return provider.ephemerals();
     }
 
     /** The globals for one render, with extra entries (such as {@code sql}) on top. */
     public Map<String, Object> globals(Map<String, Object> extra) {
         Map<String, Object> g = new HashMap<>(64);
-        JinjaFunction ref = new RefFunction(this::ref, () -> runtimeConfig());
-        JinjaFunction source = this::source;
-        ConfigCall configObject = new ConfigCall(this, capture, executionConfig, config);
-        g.put("ref", ref);
-        g.put("source", source);
-        g.put("config", configObject);
-        g.put("var", new VarCall(this, host, node, fixtures, capture));
+        g.put("ref", new RefFunction(this::ref, this::runtimeConfig));
+        g.put("source", (JinjaFunction) this::source);
+        g.put("config", provider.config(config));
+        g.put("var", new VarCall(this, host, node, provider));
         g.put("env_var", (JinjaFunction) this::envVar);
         g.put("target", host.target());
         g.put("execute", executing());
-        g.put("is_incremental", (JinjaFunction) (args, kwargs) -> isIncremental());
-        g.put("should_full_refresh", (JinjaFunction) (args, kwargs) -> scope != null && (batch != null ? replacing : fullRefresh()));
+        g.put("is_incremental", (JinjaFunction) (args, kwargs) -> provider.isIncremental());
+        g.put("should_full_refresh", (JinjaFunction) (args, kwargs) -> provider.shouldFullRefresh());
         g.put("should_store_failures", (JinjaFunction) (args, kwargs) -> StoreFailures.storedAs(node, host.flags()) != null);
-        g.put("run_query", (JinjaFunction) (args, kwargs) -> runQuery(arg(args, kwargs, 0, "sql")));
-        g.put("_smelt_execute_statement", (JinjaFunction) this::executeStatement);
-        g.put("load_result", (JinjaFunction) (args, kwargs) -> statementResults.get(String.valueOf(arg(args, kwargs, 0, "name"))));
-        g.put("store_result", (JinjaFunction) this::storeResult);
-        g.put("store_raw_result", (JinjaFunction) this::storeResult);
+        statements.addTo(g);
         g.put("log", (JinjaFunction) this::log);
         g.put("print", (JinjaFunction) (args, kwargs) -> {
             if (executing()) {
@@ -144,13 +138,12 @@ public final class DbtContext {
             }
             return "";
         });
-        AdapterObject adapterObject = new AdapterObject(host, this, scope);
+        AdapterObject adapterObject = provider.adapter(this);
         g.put("adapter", adapterObject);
         // dbt's global load_relation(relation) is adapter.load_relation
         g.put("load_relation", adapterObject.attribute("load_relation"));
-        g.put("exceptions", exceptions());
-        g.put("api", api());
-        g.put("local_md5", (JinjaFunction) (args, kwargs) -> md5(String.valueOf(arg(args, kwargs, 0, "value"))));
+        g.put("exceptions", Namespaces.exceptions(host));
+        g.put("api", Namespaces.api(host));
         g.put("invocation_id", host.invocationId());
         g.put("run_started_at", PyDateTimes.utcInstant(host.runStartedAt()));
         g.put("project_name", host.rootPackage());
@@ -161,46 +154,23 @@ public final class DbtContext {
         if (node != null) {
             Relation relation = host.relationOf(node);
             g.put("this", node.hasRelation() || node.resourceType().dbtName().equals("model")
-                    ? new RelationObject(current(relation), host.adapter()) : null);
+                    ? new RelationObject(provider.current(relation), host.adapter()) : null);
             g.put("model", modelDict());
             g.put("schema", node.schema());
             g.put("database", node.database());
         }
         // As dbt: every context member, as it is before macros of the same name (a project's ref()) hide it
         g.put("builtins", Collections.unmodifiableMap(new HashMap<>(g)));
-        if (fixtures != null) {
-            fixtures.macros().forEach((name, value) -> {
-                Object original = g.get(name);
-                if (original != null && !(original instanceof JinjaFunction)) {
-                    // a context value such as invocation_id: dbt replaces the value itself
-                    g.put(name, value);
-                }
-                else if (!name.equals("is_incremental")) {
-                    g.put(name, (io.smelt.compiler.jinja.MacroOverride) (args, kwargs) -> value);
-                }
-            });
-            if (fixtures.thisName() != null) {
-                g.put("this", new RelationObject(new Relation(null, null, fixtures.thisName(), RelationType.CTE), host.adapter()));
-            }
-        }
+        provider.override(g);
         g.putAll(extra);
         return g;
     }
 
     /** dbt's RuntimeConfig of the root project ({@code ref.config}). */
     private Object runtimeConfig() {
-        io.smelt.compiler.project.DbtProject root = host.projects().get(host.rootPackage());
+        DbtProject root = host.projects().get(host.rootPackage());
         return root == null ? null : new RuntimeConfigObject(root, host.projects(), host.cliVars(), host.flags(), host.target());
     }
-
-    private Relation current(Relation relation) {
-        if (scope == null) {
-            return relation;
-        }
-        Relation existing = scope.lookup(relation);
-        return existing == null ? relation : existing;
-    }
-
 
     private Object ref(List<Object> args, Map<String, Object> kwargs) {
         if (args.isEmpty() || args.size() > 2) {
@@ -210,69 +180,7 @@ public final class DbtContext {
         String packageName = args.size() == 2 ? String.valueOf(args.get(0)) : null;
         String name = String.valueOf(args.get(args.size() - 1));
         Object version = kwargs.containsKey("version") ? kwargs.get("version") : kwargs.get("v");
-        String versionText = version == null ? null : version.toString();
-        if (capture != null) {
-            capture.refs.add(new RefCall(packageName, name, versionText, JinjaEngine.currentLine()));
-            Relation guess = new Relation(node == null ? null : node.database(), node == null ? null : node.schema(), name, null);
-            return new RelationObject(guess, host.adapter());
-        }
-        Node target = host.resolveRef(node, packageName, name, versionText);
-        if (target == null) {
-            throw error("ref('" + name + "') names no model, seed or snapshot", "check the name, or run `smelt ls` to list nodes");
-        }
-        if (node != null && node.resourceType() != ResourceType.OPERATION && !node.dependsOn().contains(target.uniqueId())) {
-            // Parsing did not see this ref (it sits under {% if execute %}), so nothing made the
-            // referenced node run first.
-            throw error(node.name() + " refers to '" + name + "' only at run time, so its dependency is unknown",
-                    "add this line at the top of the model: -- depends_on: {{ ref('" + name + "') }}");
-        }
-        RelationObject fixture = fixture(target);
-        if (fixture != null) {
-            return fixture;
-        }
-        if (target.isEphemeral()) {
-            ephemerals.add(target);
-            return limited(new RelationObject(new Relation(null, null, "__dbt__cte__" + target.name(), RelationType.CTE),
-                    host.adapter()));
-        }
-        return limited(filtered(target, new RelationObject(current(host.relationOf(target)), host.adapter())));
-    }
-
-    /** In a unit test, a given input reads as the CTE of its rows; an input not given is an error. */
-    private RelationObject fixture(Node target) {
-        if (fixtures == null) {
-            return null;
-        }
-        String name = fixtures.relations().get(target.uniqueId());
-        if (name == null) {
-            throw error("the unit test gives no rows for " + target.uniqueId() + ", which " + node.name() + " reads",
-                    "add a given input for it (rows: [] for none)");
-        }
-        return new RelationObject(new Relation(null, null, name, RelationType.CTE), host.adapter());
-    }
-
-    /**
-     * In a batch, a node with an event_time reads as a subquery of the batch's rows (dbt 1.9's
-     * event_time filter); {@code .render()} still gives the bare name.
-     */
-    private RelationObject filtered(Node target, RelationObject relation) {
-        Object eventTime = target.config().get("event_time");
-        if (batch == null || eventTime == null || eventTime.toString().isBlank()) {
-            return relation;
-        }
-        Object sql = host.engine().callMacro(host.rootPackage(), "event_time_filtered_relation",
-                List.of(relation, eventTime.toString(), batch.startText(), batch.endText()), Map.of(), globals(Map.of()));
-        return relation.printedAs(String.valueOf(sql).strip());
-    }
-
-    /** Under {@code --empty}, a relation read as a subquery of no rows (dbt's {@code render_limited}); {@code .render()} keeps the name. */
-    private RelationObject limited(RelationObject relation) {
-        if (scope == null || !scope.empty()) {
-            return relation;
-        }
-        Object sql = host.engine().callMacro(host.rootPackage(), "limited_relation_sql", List.of(relation, 0L), Map.of(),
-                globals(Map.of()));
-        return relation.printedAs(String.valueOf(sql).strip());
+        return provider.ref(packageName, name, version == null ? null : version.toString());
     }
 
     private Object source(List<Object> args, Map<String, Object> kwargs) {
@@ -280,21 +188,7 @@ public final class DbtContext {
             throw error("source() takes a source name and a table name; got " + args.size() + " arguments",
                     "write {{ source('source_name', 'table_name') }}");
         }
-        String sourceName = String.valueOf(args.get(0));
-        String tableName = String.valueOf(args.get(1));
-        if (capture != null) {
-            capture.sources.add(new SourceCall(sourceName, tableName, JinjaEngine.currentLine()));
-            return new RelationObject(new Relation(null, sourceName, tableName, null), host.adapter());
-        }
-        Node target = host.resolveSource(node, sourceName, tableName);
-        if (target == null) {
-            throw error("source('" + sourceName + "', '" + tableName + "') is not declared", "declare it under sources: in a .yml file");
-        }
-        RelationObject fixture = fixture(target);
-        if (fixture != null) {
-            return fixture;
-        }
-        return limited(filtered(target, new RelationObject(current(host.relationOf(target)), host.adapter())));
+        return provider.source(String.valueOf(args.get(0)), String.valueOf(args.get(1)));
     }
 
     private Object envVar(List<Object> args, Map<String, Object> kwargs) {
@@ -304,7 +198,7 @@ public final class DbtContext {
             throw error("env_var('" + name + "') reads a secret, which only profiles.yml may use",
                     "pass the value through profiles.yml, or rename the variable if it is not a secret");
         }
-        String value = fixtures != null && fixtures.envVars().containsKey(name) ? fixtures.envVars().get(name) : host.envVar(name);
+        String value = provider.envVars().containsKey(name) ? provider.envVars().get(name) : host.envVar(name);
         if (value != null) {
             return value;
         }
@@ -316,77 +210,6 @@ public final class DbtContext {
                 "export " + name + "=... before running, or write env_var('" + name + "', 'default')");
     }
 
-    private boolean isIncremental() {
-        if (fixtures != null) {
-            Object value = fixtures.macros().get("is_incremental");
-            return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
-        }
-        boolean rebuilding = batch != null ? replacing : fullRefresh();
-        if (scope == null || node == null || !"incremental".equals(config.materialized()) || rebuilding) {
-            return false;
-        }
-        Relation existing = scope.lookup(host.relationOf(node));
-        return existing != null && existing.type() == RelationType.TABLE;
-    }
-
-    private boolean fullRefresh() {
-        Object perModel = config.get("full_refresh");
-        if (perModel instanceof Boolean b) {
-            return b;
-        }
-        return scope != null && scope.fullRefresh();
-    }
-
-    private void printTable(String text) {
-        host.listener().message(RunListener.Level.INFO, text);
-    }
-
-    private Object runQuery(Object sql) {
-        if (scope == null) {
-            return null;
-        }
-        return new ResultTable(scope.execute(String.valueOf(sql), true), this::printTable);
-    }
-
-    private Object executeStatement(List<Object> args, Map<String, Object> kwargs) {
-        String name = args.get(0) == null ? null : args.get(0).toString();
-        String sql = String.valueOf(args.get(1));
-        boolean fetch = Boolean.TRUE.equals(args.get(2));
-        if (scope == null) {
-            return "";
-        }
-        QueryResult result = scope.execute(sql, fetch);
-        if (name != null) {
-            statementResults.put(name, resultDict(result, this::printTable));
-        }
-        return "";
-    }
-
-    private Object storeResult(List<Object> args, Map<String, Object> kwargs) {
-        String name = String.valueOf(arg(args, kwargs, 0, "name"));
-        Map<String, Object> stored = new LinkedHashMap<>();
-        stored.put("response", kwargs.getOrDefault("response", kwargs.get("message")));
-        Object table = kwargs.getOrDefault("agate_table", args.size() > 2 ? args.get(2) : null);
-        stored.put("table", table);
-        stored.put("data", table instanceof ResultTable t ? t.attribute("rows") : List.of());
-        statementResults.put(name, stored);
-        return "";
-    }
-
-    static Map<String, Object> resultDict(QueryResult result, Consumer<String> printer) {
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("_message", result.message());
-        response.put("code", result.message());
-        response.put("rows_affected", result.rowsAffected());
-        response.put("query_id", result.queryId());
-        Map<String, Object> stored = new LinkedHashMap<>();
-        stored.put("response", response);
-        ResultTable table = new ResultTable(result, printer);
-        stored.put("table", table);
-        stored.put("data", table.attribute("rows"));
-        return stored;
-    }
-
     private Object log(List<Object> args, Map<String, Object> kwargs) {
         if (executing()) {
             Object info = args.size() > 1 ? args.get(1) : kwargs.get("info");
@@ -394,47 +217,6 @@ public final class DbtContext {
             host.listener().message(level, String.valueOf(arg(args, kwargs, 0, "msg")));
         }
         return "";
-    }
-
-    /** dbt's {@code exceptions}: raising fails the render where it is called; {@code warn} reaches the user. */
-    private Map<String, Object> exceptions() {
-        Map<String, Object> exceptions = new java.util.HashMap<>();
-        for (String[] kind : new String[][] {{"raise_compiler_error", "Compilation Error: "},
-                {"raise_not_implemented", "Compilation Error: not implemented: "}, {"raise_database_error", "Database Error: "},
-                {"raise_dependency_error", "Dependency Error: "}, {"raise_fail_fast_error", "Fail Fast Error: "}}) {
-            exceptions.put(kind[0], (JinjaFunction) (args, kwargs) -> {
-                throw error(kind[1] + arg(args, kwargs, 0, "msg"), null);
-            });
-        }
-        exceptions.put("warn", (JinjaFunction) (args, kwargs) -> {
-            String name = io.smelt.compiler.diag.WarnErrorOptions.JINJA_WARNING;
-            if (host.warnErrors().includes(name)) {
-                throw error("Compilation Error: " + arg(args, kwargs, 0, "msg"), "--warn-error makes exceptions.warn (" + name + ") an error");
-            }
-            if (!host.warnErrors().silenced(name)) {
-                host.listener().message(RunListener.Level.WARN, new SourcePosition(JinjaEngine.currentFile(),
-                        JinjaEngine.currentLine(), 0) + ": " + arg(args, kwargs, 0, "msg"));
-            }
-            return "";
-        });
-        return exceptions;
-    }
-
-    private Map<String, Object> api() {
-        Map<String, Object> relation = Map.of("create", (JinjaFunction) (args, kwargs) -> {
-            String identifier = string(arg(args, kwargs, 2, "identifier"));
-            Relation created = new Relation(string(arg(args, kwargs, 0, "database")),
-                    string(arg(args, kwargs, 1, "schema")), identifier == null ? "" : identifier,
-                    RelationObject.typeOf(string(arg(args, kwargs, 3, "type"))));
-            return RelationObject.create(created, host.adapter(), (Map<?, ?>) kwargs.get("include_policy"),
-                    (Map<?, ?>) kwargs.get("quote_policy"));
-        });
-        Map<String, Object> column = Map.of(
-                "translate_type", (JinjaFunction) (args, kwargs) -> host.adapter().mapType(String.valueOf(arg(args, kwargs, 0, "dtype"))),
-                "create", (JinjaFunction) (args, kwargs) -> new ColumnObject(
-                        new Column(String.valueOf(arg(args, kwargs, 0, "name")), String.valueOf(arg(args, kwargs, 1, "label_or_dtype"))),
-                        host.adapter()));
-        return Map.of("Relation", relation, "Column", column);
     }
 
     private Map<String, Object> modelDict() {
@@ -459,13 +241,14 @@ public final class DbtContext {
         model.put("meta", config.get("meta") == null ? Map.of() : config.get("meta"));
         model.put("depends_on", Map.of("nodes", new ArrayList<>(node.dependsOn())));
         model.put("version", config.get("version"));
-        if (batch != null || "microbatch".equals(config.get("incremental_strategy"))) {
+        Optional<BatchWindow> batch = provider.batch();
+        if (batch.isPresent() || "microbatch".equals(config.get("incremental_strategy"))) {
             // outside a batch (parsing, compile) a microbatch model sees a batch of nones, so that
             // model.batch.id renders rather than fails
             Map<String, Object> batchDict = new LinkedHashMap<>();
-            batchDict.put("id", batch == null ? null : batch.id());
-            batchDict.put("event_time_start", batch == null ? null : PyDateTimes.utc(batch.start()));
-            batchDict.put("event_time_end", batch == null ? null : PyDateTimes.utc(batch.end()));
+            batchDict.put("id", batch.map(BatchWindow::id).orElse(null));
+            batchDict.put("event_time_start", batch.map(b -> PyDateTimes.utc(b.start())).orElse(null));
+            batchDict.put("event_time_end", batch.map(b -> PyDateTimes.utc(b.end())).orElse(null));
             model.put("batch", batchDict);
         }
         return model;
@@ -478,20 +261,8 @@ public final class DbtContext {
         return kwargs.get(name);
     }
 
-    private static String string(Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    static String md5(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    SmeltException error(String message, String hint) {
+    /** An error at the template line being rendered. */
+    static SmeltException error(String message, String hint) {
         return new SmeltException(ErrorKind.JINJA, new SourcePosition(JinjaEngine.currentFile(), JinjaEngine.currentLine(), 0), message, hint);
     }
 }

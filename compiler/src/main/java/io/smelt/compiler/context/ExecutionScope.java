@@ -4,6 +4,7 @@ import io.smelt.adapter.Column;
 import io.smelt.adapter.QueryResult;
 import io.smelt.adapter.Relation;
 import io.smelt.adapter.Session;
+import io.smelt.compiler.graph.NodeConfig;
 
 import java.util.List;
 
@@ -25,7 +26,16 @@ public interface ExecutionScope {
     /** Runs SQL the template asked for ({@code run_query}, {@code statement}). */
     QueryResult execute(String sql, boolean fetch);
 
+    /** {@code --full-refresh}. */
     boolean fullRefresh();
+
+    /**
+     * Whether a node with this config is rebuilt rather than added to (dbt's {@code should_full_refresh()}):
+     * its {@code full_refresh} config when it sets one, else {@code --full-refresh}.
+     */
+    default boolean fullRefresh(NodeConfig config) {
+        return config.get("full_refresh") instanceof Boolean perNode ? perNode : fullRefresh();
+    }
 
     /** {@code --empty}: ref() and source() read no rows. */
     default boolean empty() {

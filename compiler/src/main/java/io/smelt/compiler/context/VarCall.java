@@ -20,28 +20,22 @@ final class VarCall implements JinjaFunction {
     private final DbtContext context;
     private final ContextHost host;
     private final Node node;
-    private final UnitTestInputs fixtures;
-    private final ParseCapture capture;
+    private final Provider provider;
 
-    /**
-     * @param node the node being rendered, or null (hooks, operations)
-     * @param fixtures a unit test's inputs, or null
-     * @param capture where parse-time findings go, or null when executing
-     */
-    VarCall(DbtContext context, ContextHost host, Node node, UnitTestInputs fixtures, ParseCapture capture) {
+    /** @param node the node being rendered, or null (hooks, operations) */
+    VarCall(DbtContext context, ContextHost host, Node node, Provider provider) {
         this.context = context;
         this.host = host;
         this.node = node;
-        this.fixtures = fixtures;
-        this.capture = capture;
+        this.provider = provider;
     }
 
     @Override
     public Object call(List<Object> args, Map<String, Object> kwargs) {
         String name = String.valueOf(DbtContext.arg(args, kwargs, 0, "name"));
         String packageName = node == null ? host.rootPackage() : node.packageName();
-        if (fixtures != null && fixtures.vars().containsKey(name)) {
-            return fixtures.vars().get(name);
+        if (provider.vars().containsKey(name)) {
+            return provider.vars().get(name);
         }
         if (host.hasVar(packageName, name)) {
             Object value = host.var(packageName, name);
@@ -65,14 +59,9 @@ final class VarCall implements JinjaFunction {
         if (args.size() > 1 || kwargs.containsKey("default")) {
             return args.size() > 1 ? args.get(1) : kwargs.get("default");
         }
-        SmeltException missing = context.error("var('" + name + "') is not defined and has no default",
+        SmeltException missing = DbtContext.error("var('" + name + "') is not defined and has no default",
                 "define it under vars: in dbt_project.yml, pass --vars '{" + name + ": ...}', or give a default: var('" + name + "', ...)");
-        if (capture != null && node != null) {
-            // as dbt's parser does, answer none; the parser reports it if the node turns out enabled
-            capture.missingVars.add(missing);
-            return null;
-        }
-        throw missing;
+        return provider.undefinedVar(missing);
     }
 
     /** Where the var a package sees was written: --vars, the root's vars: or the package's own. */

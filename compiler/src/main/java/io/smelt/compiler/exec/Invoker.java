@@ -175,7 +175,7 @@ public final class Invoker {
 
     private void createSchemas(List<Node> nodes, Scope scope) {
         Set<List<String>> done = new HashSet<>();
-        DbtContext context = DbtContext.forExecution(project, null, scope);
+        DbtContext context = DbtContext.forOperation(project, scope);
         for (Node node : nodes) {
             boolean relation = node.hasRelation() || StoreFailures.storedAs(node, project.flags()) != null;
             if (!relation || node.schema() == null) {
@@ -223,7 +223,7 @@ public final class Invoker {
             Instant started = Instant.now();
             long t0 = System.nanoTime();
             try {
-                DbtContext context = DbtContext.forExecution(project, null, scope);
+                DbtContext context = DbtContext.forOperation(project, scope);
                 String sql = project.engine().renderString(hook.packageName(), hook.rawCode(), context.globals(extra));
                 for (String statement : SqlStatements.split(sql)) {
                     scope.execute(statement, false);
@@ -294,7 +294,7 @@ public final class Invoker {
         project.invocation(listener, List.of(), Map.of("WHICH", "run-operation"), WarnErrorOptions.NONE);
         try (Session session = project.adapter().openSession()) {
             Scope scope = new Scope(session, new RelationCache(project.adapter()), false);
-            DbtContext context = DbtContext.forExecution(project, null, scope);
+            DbtContext context = DbtContext.forOperation(project, scope);
             return project.engine().callMacro(project.rootPackage(), macroName, List.of(), args, context.globals(Map.of()));
         }
     }

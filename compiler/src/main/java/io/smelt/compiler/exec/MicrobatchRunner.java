@@ -72,7 +72,7 @@ public final class MicrobatchRunner {
         }
         Relation target = project.relationOf(node).withType(RelationType.TABLE);
         Relation existing = scope.lookup(target);
-        boolean replace = Materializer.fullRefresh(node, scope);
+        boolean replace = scope.fullRefresh(node.config());
         boolean incremental = existing != null && existing.type() == RelationType.TABLE && !replace;
         List<BatchWindow> batches = config.batches(incremental, range, LocalDateTime.now(ZoneOffset.UTC));
         List<String> failed = new ArrayList<>();

@@ -49,7 +49,7 @@ public final class UnitTestRunner {
             throw new SmeltException(ErrorKind.GRAPH, spec.at(), "unit test '" + spec.name() + "' tests model '" + spec.model()
                     + "', which does not exist", null);
         }
-        Map<String, Object> globals = DbtContext.forExecution(project, null, scope).globals(Map.of());
+        Map<String, Object> globals = DbtContext.forOperation(project, scope).globals(Map.of());
         // the engine's own escaping (Spark escapes with a backslash, others double the quote)
         java.util.function.UnaryOperator<String> quote = text -> "'" + project.engine().callMacro(project.rootPackage(),
                 "escape_single_quotes", List.of(text), Map.of(), globals) + "'";

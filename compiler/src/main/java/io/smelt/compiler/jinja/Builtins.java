@@ -159,7 +159,7 @@ final class Builtins {
                 return arg(a, k, 1, "default", null);
             }
         });
-        fn("local_md5", (a, k) -> md5(PyStr.str(a.get(0))));
+        fn("local_md5", (a, k) -> md5(PyStr.str(arg(a, k, 0, "value", null))));
         fn("cycler", (a, k) -> {
             int[] pos = {0};
             Map<String, Object> attrs = new HashMap<>();

@@ -62,7 +62,7 @@ public final class CustomMaterialization {
         }
         extra.put("pre_hooks", hooks(node.config().get("pre-hook")));
         extra.put("post_hooks", hooks(node.config().get("post-hook")));
-        extra.put("should_full_refresh", (JinjaFunction) (args, kwargs) -> Materializer.fullRefresh(node, scope));
+        extra.put("should_full_refresh", (JinjaFunction) (args, kwargs) -> scope.fullRefresh(node.config()));
         JinjaFunction statement = (JinjaFunction) globals.get("_smelt_execute_statement");
         extra.put("_smelt_execute_statement", (JinjaFunction) (args, kwargs) -> {
             executed.append(String.valueOf(args.get(1)).strip()).append(";\n\n");

@@ -87,7 +87,7 @@ public final class Materializer {
     }
 
     public Outcome incremental(CompiledNode compiled, Scope scope) {
-        return incremental(compiled, scope, fullRefresh(compiled.node(), scope), Map.of());
+        return incremental(compiled, scope, scope.fullRefresh(compiled.node().config()), Map.of());
     }
 
     /**
@@ -389,11 +389,6 @@ public final class Materializer {
         List<Object> objects = new ArrayList<>();
         columns.forEach(c -> objects.add(new ColumnObject(c, project.adapter())));
         return objects;
-    }
-
-    public static boolean fullRefresh(Node node, Scope scope) {
-        Object perModel = node.config().get("full_refresh");
-        return perModel instanceof Boolean b ? b : scope.fullRefresh();
     }
 
     private void dropQuietly(Steps steps, Relation relation) {

@@ -63,6 +63,14 @@ class TestJinjaEngine {
     }
 
     @Test
+    void localMd5HashesItsValueGivenByPositionOrKeyword() {
+        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of(), List.of(), Map.of()));
+        // hashlib.md5(b'smelt').hexdigest() in CPython 3
+        assertThat(engine.renderString("{{ local_md5('smelt') }}", Map.of())).isEqualTo("28b1afb048dfe482da821c7303820c6d");
+        assertThat(engine.renderString("{{ local_md5(value='smelt') }}", Map.of())).isEqualTo("28b1afb048dfe482da821c7303820c6d");
+    }
+
+    @Test
     void dispatchTriesPrefixesThenDefaultInEachPackage() {
         JinjaEngine.Options options = new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"),
                 List.of("duckdb"), Map.of("utils", List.of("root", "utils")));

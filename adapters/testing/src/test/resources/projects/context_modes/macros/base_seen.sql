@@ -1,0 +1,3 @@
+{% macro base_seen() %}
+  {{ return(execute ~ '|' ~ ref('base').identifier) }}
+{% endmacro %}
