@@ -76,7 +76,7 @@ public final class MicrobatchRunner implements ResourceRunner {
                     NodeResults.response(outcome.message(), outcome.rowsAffected()));
         }
         return context.results().error(run, "Runtime Error in model " + node.name() + ": " + outcome.message(), compiledPath,
-                null, false);
+                null, null);
     }
 
     private Outcome build(Node node, Scope scope) {

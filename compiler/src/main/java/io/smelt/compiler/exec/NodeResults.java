@@ -1,5 +1,6 @@
 package io.smelt.compiler.exec;
 
+import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.StoreFailures;
@@ -43,11 +44,11 @@ final class NodeResults {
      * A node that errored.
      *
      * @param at where in the user's files, or null
-     * @param invalidProject whether the project's files are what is wrong, see {@link NodeResult}
+     * @param kind the kind of Smelt error, which decides the exit code, or null for a plain failure
      */
-    NodeResult error(NodeRun run, String message, Path compiledPath, SourcePosition at, boolean invalidProject) {
+    NodeResult error(NodeRun run, String message, Path compiledPath, SourcePosition at, ErrorKind kind) {
         return new NodeResult(run.node(), run.index(), run.total(), NodeStatus.ERROR, message, 0, run.startedAt(), run.elapsed(),
-                relationName(run.node()), relative(compiledPath), at, Map.of("_message", message), invalidProject);
+                relationName(run.node()), relative(compiledPath), at, Map.of("_message", message), kind);
     }
 
     /** The adapter response of run_results.json: the message, its first word as the code, and the rows when known. */

@@ -57,14 +57,14 @@ public final class NodeRunner {
             return failed(run, e);
         }
         catch (EngineException e) {
-            return context.results().error(run, engineMessage(node, e), null, null, false);
+            return context.results().error(run, engineMessage(node, e), null, null, ErrorKind.ENGINE);
         }
         catch (RuntimeException e) {
             SmeltException smelt = causeOfType(e);
             if (smelt != null) {
                 return failed(run, smelt);
             }
-            return context.results().error(run, String.valueOf(e.getMessage()), null, null, false);
+            return context.results().error(run, String.valueOf(e.getMessage()), null, null, null);
         }
     }
 
@@ -86,11 +86,11 @@ public final class NodeRunner {
         return context.compiler();
     }
 
-    /** A node that failed on a problem in the project's files; one in its properties or config makes the run exit 2. */
+    /** A node that failed on a problem in the project's files; its kind decides the exit code. */
     private NodeResult failed(NodeRun run, SmeltException e) {
         String hint = e.first().hint();
         String message = hint == null || hint.isBlank() ? e.first().message() : e.first().message() + "\n  hint: " + hint;
-        return context.results().error(run, message, null, e.first().at(), e.first().kind() == ErrorKind.PROJECT);
+        return context.results().error(run, message, null, e.first().at(), e.first().kind());
     }
 
     private String engineMessage(Node node, EngineException e) {
