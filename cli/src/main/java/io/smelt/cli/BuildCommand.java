@@ -1,40 +1,18 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.result.Command;
-import io.smelt.compiler.materialize.EventTimeRange;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code smelt build}. */
-@picocli.CommandLine.Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Seeds, runs, snapshots and tests the selected nodes in DAG order.")
 final class BuildCommand extends SelectingCommand {
-    @picocli.CommandLine.Mixin
+    @Mixin
     EventTimeOptions eventTime = new EventTimeOptions();
 
-    @picocli.CommandLine.Option(names = "--store-failures",
-            description = "Store the failing rows of data tests in the database (tests whose config sets store_failures "
-                    + "or store_failures_as follow their config).")
-    boolean storeFailures;
+    @Mixin
+    StoreFailuresOption storeFailures = new StoreFailuresOption();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     EmptyOption empty = new EmptyOption();
-
-    @Override
-    protected boolean empty() {
-        return empty.empty;
-    }
-
-    @Override
-    protected boolean storeFailures() {
-        return storeFailures;
-    }
-
-    @Override
-    protected Command command() {
-        return Command.BUILD;
-    }
-
-    @Override
-    protected EventTimeRange eventTime() {
-        return eventTime.range();
-    }
 }

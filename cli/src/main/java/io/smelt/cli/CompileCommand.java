@@ -1,6 +1,5 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.result.Command;
 import io.smelt.compiler.result.NodeResult;
 import io.smelt.compiler.result.RunListener;
 import io.smelt.compiler.result.RunSummary;
@@ -20,16 +19,6 @@ import java.util.List;
 final class CompileCommand extends SelectingCommand {
     @picocli.CommandLine.Mixin
     EmptyOption empty = new EmptyOption();
-
-    @Override
-    protected boolean empty() {
-        return empty.empty;
-    }
-
-    @Override
-    protected Command command() {
-        return Command.COMPILE;
-    }
 
     @Override
     protected boolean reportsEachNode() {

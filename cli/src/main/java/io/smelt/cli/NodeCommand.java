@@ -11,36 +11,29 @@ import io.smelt.compiler.result.RunListener;
 import io.smelt.compiler.result.RunSummary;
 import io.smelt.compiler.graph.Selection;
 import io.smelt.compiler.workspace.Workspace;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** A command that loads the project and acts on its nodes: parse, compile, run, seed, snapshot, test, build. */
 abstract class NodeCommand extends BaseCommand {
-    protected final int runNodes(Command command, Selection selection, boolean fullRefresh, boolean failFast) {
-        return runNodes(command, selection, fullRefresh, failFast, EventTimeRange.NONE);
-    }
-
-    protected final int runNodes(Command command, Selection selection, boolean fullRefresh, boolean failFast,
-            EventTimeRange eventTime) {
-        return runNodes(command, selection, fullRefresh, failFast, eventTime, false);
-    }
-
-    protected final int runNodes(Command command, Selection selection, boolean fullRefresh, boolean failFast,
-            EventTimeRange eventTime, boolean storeFailures) {
-        return runNodes(command, selection, fullRefresh, failFast, eventTime, storeFailures, false);
-    }
-
     /**
-     * @param storeFailures {@code --store-failures}: data tests keep their failing rows unless their config says otherwise
-     * @param empty {@code --empty}: ref() and source() read no rows
+     * Runs the command on the selected nodes, with the flags of the mixins it has: {@code --empty}
+     * ({@link EmptyOption}), {@code --event-time-start/--event-time-end} ({@link EventTimeOptions}) and
+     * {@code --store-failures} ({@link StoreFailuresOption}).
      */
-    protected final int runNodes(Command command, Selection selection, boolean fullRefresh, boolean failFast,
-            EventTimeRange eventTime, boolean storeFailures, boolean empty) {
+    protected final int runNodes(Selection selection, boolean fullRefresh, boolean failFast) {
+        Command command = command();
+        EventTimeRange eventTime = mixin(EventTimeOptions.class).map(EventTimeOptions::range).orElse(EventTimeRange.NONE);
+        boolean storeFailures = mixin(StoreFailuresOption.class).map(option -> option.storeFailures).orElse(false);
+        boolean empty = mixin(EmptyOption.class).map(option -> option.empty).orElse(false);
         Reporter reporter = reporter();
         reporter.header(Version.current());
         try (Workspace workspace = Workspace.load(projectOptions(), reporter)) {
@@ -61,6 +54,16 @@ abstract class NodeCommand extends BaseCommand {
             }
             return ExitCodes.forSummary(summary);
         }
+    }
+
+    /** What this command does with the nodes: the {@link Command} of its verb. */
+    protected final Command command() {
+        return Arrays.stream(Command.values()).filter(command -> command.verb().equals(spec.name())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Command for " + spec.name()));
+    }
+
+    private <T> Optional<T> mixin(Class<T> type) {
+        return spec.mixins().values().stream().map(CommandSpec::userObject).filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** {@code --junit-xml}'s file, or null when the command has no such option or it was not given. */

@@ -1,6 +1,5 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.result.Command;
 import io.smelt.compiler.graph.Selection;
 
 /** {@code smelt parse}: reads every file and links the graph, reporting what is wrong. */
@@ -9,7 +8,7 @@ import io.smelt.compiler.graph.Selection;
 final class ParseCommand extends NodeCommand {
     @Override
     protected int execute() {
-        return runNodes(Command.PARSE, Selection.all(), false, false);
+        return runNodes(Selection.all(), false, false);
     }
 
     @Override

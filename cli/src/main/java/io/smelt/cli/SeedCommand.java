@@ -1,13 +1,9 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.result.Command;
+import picocli.CommandLine.Command;
 
 /** {@code smelt seed}. */
-@picocli.CommandLine.Command(name = "seed", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "seed", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Loads the selected seed CSV files.")
 final class SeedCommand extends SelectingCommand {
-    @Override
-    protected Command command() {
-        return Command.SEED;
-    }
 }

@@ -1,12 +1,15 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.result.Command;
-import io.smelt.compiler.materialize.EventTimeRange;
 import picocli.CommandLine.Mixin;
 
+import java.nio.file.Path;
 import java.util.Set;
 
-/** A node command with the usual selection and run options: build, run, seed, compile. */
+/**
+ * A node command with the usual selection and run options: build, run, seed, snapshot, compile. Each
+ * adds the flags it takes as mixins ({@link EmptyOption}, {@link EventTimeOptions},
+ * {@link StoreFailuresOption}), which {@link NodeCommand#runNodes} reads.
+ */
 abstract class SelectingCommand extends NodeCommand {
     @Mixin
     SelectionOptions selection = new SelectionOptions();
@@ -17,32 +20,13 @@ abstract class SelectingCommand extends NodeCommand {
     @Mixin
     ReportOptions reports = new ReportOptions();
 
-    /** What this command does with the selected nodes. */
-    protected abstract Command command();
-
     @Override
     protected int execute() {
-        return runNodes(command(), selection.toSelection(Set.of()), run.fullRefresh, run.failFast, eventTime(), storeFailures(),
-                empty());
-    }
-
-    /** {@code --empty}; false unless the command has the flag. */
-    protected boolean empty() {
-        return false;
-    }
-
-    /** {@code --store-failures}; false unless the command has the flag. */
-    protected boolean storeFailures() {
-        return false;
+        return runNodes(selection.toSelection(Set.of()), run.fullRefresh, run.failFast);
     }
 
     @Override
-    protected java.nio.file.Path junitXml() {
+    protected Path junitXml() {
         return reports.junitXml;
-    }
-
-    /** The microbatch range the command was given; none unless the command has the flags. */
-    protected EventTimeRange eventTime() {
-        return EventTimeRange.NONE;
     }
 }

@@ -1,14 +1,14 @@
 package io.smelt.cli;
 
-import io.smelt.compiler.result.Command;
-import io.smelt.compiler.materialize.EventTimeRange;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.Set;
 
 /** {@code smelt test}. */
-@picocli.CommandLine.Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the selected data tests.")
 final class TestCommand extends NodeCommand {
     @Mixin
@@ -17,21 +17,19 @@ final class TestCommand extends NodeCommand {
     @Option(names = {"-x", "--fail-fast"}, description = "Stop at the first failure.")
     boolean failFast;
 
-    @Option(names = "--store-failures",
-            description = "Store the failing rows of data tests in the database (tests whose config sets store_failures "
-                    + "or store_failures_as follow their config).")
-    boolean storeFailures;
+    @Mixin
+    StoreFailuresOption storeFailures = new StoreFailuresOption();
 
     @Mixin
     ReportOptions reports = new ReportOptions();
 
     @Override
-    protected java.nio.file.Path junitXml() {
+    protected Path junitXml() {
         return reports.junitXml;
     }
 
     @Override
     protected int execute() {
-        return runNodes(Command.TEST, selection.toSelection(Set.of()), false, failFast, EventTimeRange.NONE, storeFailures);
+        return runNodes(selection.toSelection(Set.of()), false, failFast);
     }
 }

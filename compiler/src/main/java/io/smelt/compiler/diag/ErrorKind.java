@@ -1,23 +1,37 @@
 package io.smelt.compiler.diag;
 
-/** What kind of input was wrong; decides the exit code and the first word of the message. */
+/**
+ * What kind of input was wrong: the first word of the message, and the exit class of a node that fails
+ * with it. An error that stops a command before it has done what was asked is never a mere
+ * {@link ExitClass#FAILURE}, whatever its kind (see the CLI's {@code ExitCodes}).
+ */
 public enum ErrorKind {
     /** dbt_project.yml, schema.yml and other project files. */
-    PROJECT,
+    PROJECT(ExitClass.PROJECT),
     /** profiles.yml or the chosen target. */
-    PROFILE,
+    PROFILE(ExitClass.PROJECT),
     /** YAML that does not parse or has the wrong shape. */
-    YAML,
-    /** A Jinja template that does not parse or fails when rendered. */
-    JINJA,
+    YAML(ExitClass.PROJECT),
+    /** A Jinja template that does not parse or fails when rendered; in a node, the node failed, as its SQL would. */
+    JINJA(ExitClass.FAILURE),
     /** ref/source to nothing, cycles, duplicate names. */
-    GRAPH,
+    GRAPH(ExitClass.PROJECT),
     /** A --select/--exclude expression. */
-    SELECTOR,
+    SELECTOR(ExitClass.PROJECT),
     /** Other command-line mistakes. */
-    COMMAND_LINE,
+    COMMAND_LINE(ExitClass.PROJECT),
     /** The engine could not be reached or refused a statement outside a model. */
-    ENGINE,
+    ENGINE(ExitClass.FAILURE),
     /** Something Smelt did wrong. */
-    INTERNAL
+    INTERNAL(ExitClass.INTERNAL);
+
+    private final ExitClass exitClass;
+
+    ErrorKind(ExitClass exitClass) {
+        this.exitClass = exitClass;
+    }
+
+    public ExitClass exitClass() {
+        return exitClass;
+    }
 }

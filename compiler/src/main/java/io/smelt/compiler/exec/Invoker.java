@@ -86,12 +86,11 @@ public final class Invoker {
                 createSchemas(nodes, scope);
             }
         }
-        NodeRunner runner = new NodeRunner(project, invocation.eventTime());
+        NodeRunner runner = new NodeRunner(project, invocation.eventTime(), compileOnly);
         Scheduler scheduler = new Scheduler(project.adapter()::openSession, project.adapter().threads(), listener);
         results.addAll(scheduler.run(nodes, BuildOrder.waitsFor(graph, nodes, command), invocation.failFast(),
                 (node, session, index) -> runner.run(node,
-                        new Scope(session, cache, invocation.fullRefresh(), invocation.empty()), index,
-                        nodes.size(), compileOnly),
+                        new Scope(session, cache, invocation.fullRefresh(), invocation.empty()), index, nodes.size()),
                 nodes.size()));
         if (hooks) {
             try (Session session = project.adapter().openSession()) {

@@ -1,5 +1,7 @@
 package io.smelt.compiler.exec;
 
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
 import io.smelt.compiler.result.RunListener;
 import io.smelt.compiler.load.LoadedProject;
 import io.smelt.compiler.materialize.CompiledNode;
@@ -15,11 +17,11 @@ import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.graph.Node;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Builds a microbatch model one batch at a time, oldest first. Each batch is rendered with its own
@@ -27,14 +29,14 @@ import java.util.function.Function;
  * step), so a batch that fails leaves the batches before and after it applied. A failed batch is
  * tried once more before it counts as failed.
  */
-public final class MicrobatchRunner {
+public final class MicrobatchRunner implements ResourceRunner {
     /**
      * What the batches did.
      *
      * @param failed the batches that failed twice, each with its last error
      * @param compiled the last batch's compiled node, or null when none compiled
      */
-    record Outcome(int batches, List<String> failed, long rowsAffected, String executedSql, CompiledNode compiled) {
+    private record Outcome(int batches, List<String> failed, long rowsAffected, String executedSql, CompiledNode compiled) {
         boolean success() {
             return failed.isEmpty();
         }
@@ -47,15 +49,13 @@ public final class MicrobatchRunner {
         }
     }
 
+    private final RunnerContext context;
     private final LoadedProject project;
-    private final NodeCompiler compiler;
-    private final Materializer materializer;
     private final EventTimeRange range;
 
-    MicrobatchRunner(LoadedProject project, NodeCompiler compiler, Materializer materializer, EventTimeRange range) {
-        this.project = project;
-        this.compiler = compiler;
-        this.materializer = materializer;
+    MicrobatchRunner(RunnerContext context, EventTimeRange range) {
+        this.context = context;
+        this.project = context.project();
         this.range = range;
     }
 
@@ -64,7 +64,22 @@ public final class MicrobatchRunner {
         return "incremental".equals(node.materialized()) && "microbatch".equals(node.config().string("incremental_strategy", null));
     }
 
-    Outcome run(Node node, Scope scope, Function<CompiledNode, CompiledNode> recordCompiled) {
+    /** An error when any batch failed, naming the failed batches; the others stay applied. */
+    @Override
+    public NodeResult run(NodeRun run) {
+        Node node = run.node();
+        Outcome outcome = build(node, run.scope());
+        NodeCompiler.write(project.targetPath().resolve("run"), node, outcome.executedSql().strip());
+        Path compiledPath = outcome.compiled() == null ? null : outcome.compiled().path();
+        if (outcome.success()) {
+            return context.results().finished(run, NodeStatus.SUCCESS, outcome.message(), 0, compiledPath,
+                    NodeResults.response(outcome.message(), outcome.rowsAffected()));
+        }
+        return context.results().error(run, "Runtime Error in model " + node.name() + ": " + outcome.message(), compiledPath,
+                null, null);
+    }
+
+    private Outcome build(Node node, Scope scope) {
         List<Diagnostic> problems = new ArrayList<>();
         MicrobatchConfig config = MicrobatchConfig.check(node, problems);
         if (config == null) {
@@ -86,9 +101,9 @@ public final class MicrobatchRunner {
             for (int attempt = 1; attempt <= 2; attempt++) {
                 try {
                     // until a batch has replaced the table, a full refresh is still to happen
-                    CompiledNode compiled = recordCompiled.apply(compiler.compileBatch(node, scope, batch, replace));
+                    CompiledNode compiled = context.compiledCode().record(context.compiler().compileBatch(node, scope, batch, replace));
                     last = compiled;
-                    Materializer.Outcome outcome = materializer.batch(compiled, scope, replace, batch, config.eventTime());
+                    Materializer.Outcome outcome = context.materializer().batch(compiled, scope, replace, batch, config.eventTime());
                     executed.append("-- ").append(label).append("\n").append(outcome.executedSql());
                     rows += Math.max(0, outcome.rowsAffected());
                     replace = false;

@@ -2,6 +2,8 @@ package io.smelt.compiler.exec;
 
 import io.smelt.compiler.materialize.CompiledSqlError;
 import io.smelt.compiler.load.LoadedProject;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
 import io.smelt.compiler.materialize.Scope;
 import io.smelt.adapter.Column;
 import io.smelt.adapter.EngineException;
@@ -27,20 +29,31 @@ import java.util.stream.Collectors;
  * Runs one unit test: renders its model with each given input as a CTE of the fixture's rows, runs
  * it, and compares the rows with the expected ones in Java, as multisets of normalized text.
  */
-public final class UnitTestRunner {
+public final class UnitTestRunner implements ResourceRunner {
     /** What the test found; {@code failures} counts missing plus unexpected rows. */
-    record Outcome(boolean passed, long failures, String message, String sql) {
+    private record Outcome(boolean passed, long failures, String message, String sql) {
     }
 
+    private final RunnerContext context;
     private final LoadedProject project;
-    private final NodeCompiler compiler;
 
-    UnitTestRunner(LoadedProject project, NodeCompiler compiler) {
-        this.project = project;
-        this.compiler = compiler;
+    UnitTestRunner(RunnerContext context) {
+        this.context = context;
+        this.project = context.project();
     }
 
-    Outcome run(Node test, Scope scope) {
+    @Override
+    public NodeResult run(NodeRun run) {
+        Node node = run.node();
+        Outcome outcome = test(node, run.scope());
+        context.compiledCode().record(node, outcome.sql());
+        NodeStatus status = outcome.passed() ? NodeStatus.PASS : NodeStatus.FAIL;
+        String message = outcome.passed() ? "PASS" : "FAIL " + outcome.failures() + "\n" + outcome.message();
+        return context.results().finished(run, status, message, outcome.failures(),
+                NodeCompiler.path(project.targetPath().resolve("compiled"), node), NodeResults.response(status.name(), -1));
+    }
+
+    private Outcome test(Node test, Scope scope) {
         UnitTestSpec spec = test.unitTest();
         // a unit test of one version of a versioned model refs that version
         String version = test.refs().isEmpty() ? null : test.refs().get(0).version();
@@ -75,7 +88,7 @@ public final class UnitTestRunner {
             }
         }
         UnitTestInputs inputs = new UnitTestInputs(relations, thisName, spec.macros(), spec.vars(), spec.envVars());
-        String modelSql = compiler.renderForUnitTest(model, DbtContext.forUnitTest(project, model, scope, inputs), ctes, scope);
+        String modelSql = context.compiler().renderForUnitTest(model, DbtContext.forUnitTest(project, model, scope, inputs), ctes, scope);
         Expected expected = expected(spec.expect(), scope);
         // expect: rows: [] names no columns: as in dbt, every column of the model is compared (with none expected)
         String columns = expected.columns().isEmpty() ? "*"

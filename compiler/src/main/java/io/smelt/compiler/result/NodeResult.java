@@ -1,5 +1,6 @@
 package io.smelt.compiler.result;
 
+import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.graph.Node;
 
@@ -21,8 +22,8 @@ import static java.util.Objects.requireNonNull;
  * @param compiledPath {@code target/compiled/...} file of the node's SQL, or null
  * @param errorAt where an error was found in the user's files, or null
  * @param adapterResponse what the engine said ({@code rows_affected}, {@code query_id}, ...)
- * @param invalidProject whether the node failed because the project is wrong (a test on a column its
- *     model does not have), which makes the command exit with 2 rather than 1
+ * @param errorKind the kind of Smelt error the node failed with, whose exit class the run takes (a test
+ *     on a column its model does not have is {@code PROJECT}: exit 2, not 1), or null
  */
 public record NodeResult(
         Node node,
@@ -37,7 +38,7 @@ public record NodeResult(
         Path compiledPath,
         SourcePosition errorAt,
         Map<String, Object> adapterResponse,
-        boolean invalidProject) {
+        ErrorKind errorKind) {
     public NodeResult {
         requireNonNull(node, "node is null");
         requireNonNull(status, "status is null");
@@ -49,6 +50,6 @@ public record NodeResult(
     public NodeResult(Node node, int index, int total, NodeStatus status, String message, long failures, Instant startedAt,
             Duration elapsed, String relationName, Path compiledPath, SourcePosition errorAt, Map<String, Object> adapterResponse) {
         this(node, index, total, status, message, failures, startedAt, elapsed, relationName, compiledPath, errorAt,
-                adapterResponse, false);
+                adapterResponse, null);
     }
 }

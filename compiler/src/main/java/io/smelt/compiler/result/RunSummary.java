@@ -13,11 +13,6 @@ public record RunSummary(Command command, List<NodeResult> results, Duration ela
         return results.stream().noneMatch(r -> r.status().isFailure());
     }
 
-    /** Whether a node failed because the project is wrong rather than its data or SQL. */
-    public boolean invalidProject() {
-        return results.stream().anyMatch(NodeResult::invalidProject);
-    }
-
     public long count(NodeStatus status) {
         return results.stream().filter(r -> r.status() == status).count();
     }
