@@ -63,7 +63,6 @@ public final class Materializer {
             }
             steps.hooks("post-hook");
         });
-        scope.changed(target, true);
         return new Outcome("OK", -1, target, steps.executed());
     }
 
@@ -76,7 +75,6 @@ public final class Materializer {
             rows[0] = steps.replaceTable(target, compiled.sql());
             steps.hooks("post-hook");
         });
-        scope.changed(target, true);
         return new Outcome("OK", rows[0], target, steps.executed());
     }
 
@@ -133,7 +131,6 @@ public final class Materializer {
                 steps.replaceTable(target, sql);
             }
         });
-        scope.changed(target, true);
         return new Outcome("OK", -1, target, steps.executed());
     }
 

@@ -42,8 +42,6 @@ final class SeedLoad {
             steps.dropQuietly(loading);
             throw e;
         }
-        scope.changed(loading, false);
-        scope.changed(target, true);
         return new Materializer.Outcome("INSERT " + rows, rows, target, steps.executed());
     }
 }

@@ -43,7 +43,6 @@ final class SnapshotBuild {
                 rows[0] = steps.replaceTable(target, sql);
                 steps.hooks("post-hook");
             });
-            scope.changed(target, true);
             return new Materializer.Outcome("OK", rows[0], target, steps.executed());
         }
         steps.transaction(() -> {
