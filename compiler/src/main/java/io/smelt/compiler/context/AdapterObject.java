@@ -51,13 +51,7 @@ final class AdapterObject implements JinjaObject {
             case "already_exists" -> (JinjaFunction) (args, kwargs) -> getRelation(host.adapter().defaultDatabase(),
                     str(arg(args, kwargs, 0, "schema")), str(arg(args, kwargs, 1, "name"))) != null;
             case "list_relations_without_caching" -> (JinjaFunction) (args, kwargs) -> listRelations(arg(args, kwargs, 0, "schema_relation"));
-            case "create_schema" -> (JinjaFunction) (args, kwargs) -> {
-                Relation relation = relation(arg(args, kwargs, 0, "relation"));
-                if (scope != null && relation != null) {
-                    scope.session().createSchema(relation.database(), relation.schema());
-                }
-                return "";
-            };
+            case "create_schema" -> (JinjaFunction) (args, kwargs) -> createSchema(arg(args, kwargs, 0, "relation"));
             case "drop_relation" -> (JinjaFunction) (args, kwargs) -> dropRelation(arg(args, kwargs, 0, "relation"));
             case "rename_relation" -> (JinjaFunction) (args, kwargs) -> renameRelation(arg(args, kwargs, 0, "from_relation"),
                     arg(args, kwargs, 1, "to_relation"));
@@ -128,17 +122,18 @@ final class AdapterObject implements JinjaObject {
         return out;
     }
 
+    private Object createSchema(Object relationArg) {
+        Relation relation = relation(relationArg);
+        if (scope != null && relation != null) {
+            relations().createSchema(relation);
+        }
+        return "";
+    }
+
     private Object dropRelation(Object relationArg) {
         Relation relation = relation(relationArg);
-        if (scope == null || relation == null) {
-            return "";
-        }
-        Relation existing = scope.lookup(relation);
-        if (existing != null) {
-            Object sql = host.engine().callMacro(host.rootPackage(), "drop_relation",
-                    List.of(new RelationObject(existing, host.adapter())), Map.of(), context.globals(Map.of()));
-            scope.execute(String.valueOf(sql), false);
-            scope.changed(existing, false);
+        if (scope != null && relation != null) {
+            relations().dropIfExists(relation);
         }
         return "";
     }
@@ -150,14 +145,12 @@ final class AdapterObject implements JinjaObject {
             return "";
         }
         Relation existing = scope.lookup(from);
-        Relation source = existing == null ? from : existing;
-        Object sql = host.engine().callMacro(host.rootPackage(), "rename_relation",
-                List.of(new RelationObject(source, host.adapter()), new RelationObject(to, host.adapter())), Map.of(),
-                context.globals(Map.of()));
-        scope.execute(String.valueOf(sql), false);
-        scope.changed(source, false);
-        scope.changed(to.withType(source.type()), true);
+        relations().rename(existing == null ? from : existing, to);
         return "";
+    }
+
+    private RelationOps relations() {
+        return new RelationOps(host, () -> context.globals(Map.of()), scope, sql -> scope.execute(sql, false).rowsAffected());
     }
 
     private static Relation relation(Object value) {
