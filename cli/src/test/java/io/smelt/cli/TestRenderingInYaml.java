@@ -2,7 +2,6 @@ package io.smelt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smelt.adapter.testing.TestingProjects;
 import io.smelt.cli.TestingCli.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,8 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
+import static io.smelt.cli.TestingFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -199,15 +198,7 @@ class TestRenderingInYaml {
     }
 
     private Path project(String extra) throws IOException {
-        Path project = dir.resolve("shop");
-        write(project.resolve("dbt_project.yml"), """
-                name: shop
-                version: '1.0'
-                config-version: 2
-                profile: shop
-                """ + extra);
-        TestingProjects.writeProfile(project, Map.of("type", "duckdb", "path", dir.resolve("shop.duckdb").toString()));
-        return project;
+        return TestingFiles.shop(dir, "1.0", extra);
     }
 
     private static JsonNode startingWith(JsonNode nodes, String prefix) {
@@ -223,10 +214,5 @@ class TestRenderingInYaml {
 
     private static JsonNode manifest(Path project) throws IOException {
         return new ObjectMapper().readTree(project.resolve("target/manifest.json").toFile());
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
     }
 }
