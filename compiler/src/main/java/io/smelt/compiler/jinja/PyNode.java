@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-/** An expression node of ours; it lists its present children (absent ones, such as a slice's missing stop, are skipped) for jinjava's tree walkers. */
+/**
+ * An expression node of ours. It lists its present children for jinjava's tree walkers; absent ones,
+ * such as a slice's missing stop, are skipped.
+ */
 abstract class PyNode extends AstRightValue {
     private final List<AstNode> children;
 
