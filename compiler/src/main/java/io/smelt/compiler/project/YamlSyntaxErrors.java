@@ -49,7 +49,8 @@ final class YamlSyntaxErrors {
             message = "the file ends inside an unclosed quote or bracket";
             hint = "close the quote, '[' or '{' that starts earlier in the file";
         }
-        else if (problem.contains("expected a single document")) {
+        // snakeyaml says "expected a single document in the stream" as the context, "but found another document" as the problem
+        else if (e.getContext() != null && e.getContext().contains("expected a single document")) {
             message = "more than one YAML document ('---') in the file";
             hint = "keep one document per file";
         }

@@ -23,6 +23,8 @@ class TestYamlSyntaxErrors {
                 "check this line's indentation, or put quotes around a value that contains ': '");
         assertError("a: 1\nb\nc: 2\n", 3, 1, "a line without ':' inside a mapping (the YAML parser says: could not find expected ':')",
                 "write key: value, and check the indentation of the lines above");
+        assertError("a: 1\n---\nb: 2\n", 2, 1, "more than one YAML document ('---') in the file (the YAML parser says: but found another document)",
+                "keep one document per file");
         assertError("a:\n  b: 1\n c: 2\n", 3, 2, "this line's indentation does not match the lines around it",
                 "keys of one mapping must start at the same column, and list items with '- ' at the same column");
     }
