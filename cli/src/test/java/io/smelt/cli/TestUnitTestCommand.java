@@ -155,17 +155,13 @@ class TestUnitTestCommand {
     @Test
     void anInputTheModelDoesNotReadIsAProjectErrorAtItsLine() throws IOException {
         replace("- input: ref('top_level_domains')\n        format: csv", "- input: ref('orders')\n        format: csv");
-        Result result = smelt("test");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("models/unit_tests.yml:20:9").contains("input ref('orders') is not a ref of model 'dim_customers'");
+        assertTestIsAProjectError("models/unit_tests.yml:20:9", "input ref('orders') is not a ref of model 'dim_customers'");
     }
 
     @Test
     void badDefinitionsAreProjectErrorsWithFileAndLine() throws IOException {
         replace("    model: orders_incremental", "    model: no_such_model");
-        Result unknownModel = smelt("test");
-        assertThat(unknownModel.exitCode()).isEqualTo(2);
-        assertThat(unknownModel.err()).contains("models/unit_tests.yml:").contains("no_such_model");
+        assertTestIsAProjectError("models/unit_tests.yml:", "no_such_model");
 
         assertBadDefinition("""
                 unit_tests:
@@ -196,9 +192,14 @@ class TestUnitTestCommand {
                 "tests/fixtures/domains.csv");
     }
 
-    /** {@code yaml} as models/bad.yml makes {@code test} a project error (exit 2) whose message holds each of {@code expected}. */
+    /** {@code yaml} as models/bad.yml makes {@code test} a project error. */
     private void assertBadDefinition(String yaml, String... expected) throws IOException {
         Files.writeString(project.resolve("models/bad.yml"), yaml);
+        assertTestIsAProjectError(expected);
+    }
+
+    /** {@code test} exits 2 with an error that holds each of {@code expected}. */
+    private void assertTestIsAProjectError(String... expected) {
         Result result = smelt("test");
         assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
         assertThat(result.err()).contains(expected);
