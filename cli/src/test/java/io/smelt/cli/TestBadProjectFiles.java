@@ -247,8 +247,6 @@ class TestBadProjectFiles {
     }
 
     static void write(Path project, String file, String text) throws IOException {
-        Path path = project.resolve(file);
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, text);
+        TestingFiles.write(project.resolve(file), text);
     }
 }

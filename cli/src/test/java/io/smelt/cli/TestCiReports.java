@@ -36,7 +36,7 @@ class TestCiReports {
     void aFailingBuildIsReportedAsJUnitXmlAnnotationsAndAStepSummary() throws Exception {
         Path schema = project.resolve("models/marts/schema.yml");
         // 'returned' is no longer accepted: the orders that have it fail the test
-        Files.writeString(schema, Files.readString(schema).replace("'return_pending', 'returned']", "'return_pending']"));
+        TestingFiles.replace(schema, "'return_pending', 'returned']", "'return_pending']");
         Files.writeString(project.resolve("models/marts/broken.sql"), "select missing_column from {{ ref('stg_customers') }}\n");
         Path summaryFile = dir.resolve("step-summary.md");
         Map<String, String> env = new HashMap<>();
@@ -108,7 +108,7 @@ class TestCiReports {
         Path configs = TestingProjects.copy("test_configs", dir.resolve("configs"),
                 Map.of("type", "duckdb", "path", dir.resolve("c.duckdb").toString()));
         Path unitTests = configs.resolve("models/orders.yml");
-        Files.writeString(unitTests, Files.readString(unitTests).replace("{status: placed, total: 15}", "{status: placed, total: 16}"));
+        TestingFiles.replace(unitTests, "{status: placed, total: 15}", "{status: placed, total: 16}");
 
         Result failing = TestingCli.inProject(configs, "build", "--junit-xml", "target/junit.xml");
 

@@ -149,7 +149,7 @@ class TestCommandEdges {
     @Test
     void unknownKeysAndUnsupportedFilesAreWarnedAbout() throws IOException {
         Path file = project.resolve("dbt_project.yml");
-        Files.writeString(file, Files.readString(file).replace("model-paths:", "modles-path: [x]\nmodel-paths:"));
+        TestingFiles.replace(file, "model-paths:", "modles-path: [x]\nmodel-paths:");
         Files.writeString(project.resolve("models/py_model.py"), "def model(dbt, session):\n    return None\n");
         Result result = smelt("parse");
         assertThat(result.exitCode()).isZero();

@@ -57,7 +57,7 @@ class TestDocsBlocks {
     @Test
     void anUnknownDocIsAnErrorAtItsDescriptionWithTheClosestName() throws IOException {
         Path schema = project.resolve("models/schema.yml");
-        Files.writeString(schema, Files.readString(schema).replace("doc(\"status_column\")", "doc(\"status_colum\")"));
+        TestingFiles.replace(schema, "doc(\"status_column\")", "doc(\"status_colum\")");
         Result result = TestingCli.inProject(project, "parse");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("models/schema.yml:8:22").contains("doc 'status_colum' was not found")
@@ -67,7 +67,7 @@ class TestDocsBlocks {
     @Test
     void aDocOfAnotherPackageIsLookedUpOnlyThere() throws IOException {
         Path schema = project.resolve("models/schema.yml");
-        Files.writeString(schema, Files.readString(schema).replace("doc('shared_docs', 'currency')", "doc('shared_docs', 'status_column')"));
+        TestingFiles.replace(schema, "doc('shared_docs', 'currency')", "doc('shared_docs', 'status_column')");
         Result result = TestingCli.inProject(project, "parse");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("models/schema.yml:10").contains("doc 'shared_docs.status_column' was not found");

@@ -1,6 +1,5 @@
 package io.smelt.cli;
 
-import io.smelt.adapter.testing.TestingProjects;
 import io.smelt.cli.TestingCli.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,9 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.smelt.cli.TestingFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -158,19 +157,6 @@ class TestPackageNodes {
     }
 
     private Path project(String extra) throws IOException {
-        Path project = dir.resolve("shop");
-        write(project.resolve("dbt_project.yml"), """
-                name: shop
-                version: '1.4.0'
-                config-version: 2
-                profile: shop
-                """ + extra);
-        TestingProjects.writeProfile(project, Map.of("type", "duckdb", "path", dir.resolve("shop.duckdb").toString()));
-        return project;
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        return TestingFiles.shop(dir, "1.4.0", extra);
     }
 }

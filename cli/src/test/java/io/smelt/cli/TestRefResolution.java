@@ -24,7 +24,7 @@ class TestRefResolution {
 
     @BeforeEach
     void writeProject() throws IOException {
-        project = TestingCli.duckDbProject(dir, "");
+        project = TestingFiles.shop(dir, "1.0", "");
         write(project.resolve("models/dim_v1.sql"), "select 1 as id");
         write(project.resolve("models/dim_v2.sql"), "select 2 as id");
         write(project.resolve("models/dim.yml"), """

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static io.smelt.cli.TestingFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -197,7 +198,7 @@ class TestRenderingInYaml {
     }
 
     private Path project(String extra) throws IOException {
-        return TestingCli.duckDbProject(dir, extra);
+        return TestingFiles.shop(dir, "1.0", extra);
     }
 
     private static JsonNode startingWith(JsonNode nodes, String prefix) {
@@ -213,10 +214,5 @@ class TestRenderingInYaml {
 
     private static JsonNode manifest(Path project) throws IOException {
         return new ObjectMapper().readTree(project.resolve("target/manifest.json").toFile());
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
     }
 }

@@ -78,7 +78,7 @@ class TestUnitTestCommand {
     }
 
     @Test
-    void theVarsOverrideDecidesTheExpectedAmounts() {
+    void theVarsOverrideDecidesTheExpectedAmounts() throws IOException {
         replace("vars: {multiplier: 10}", "vars: {multiplier: 2}");
         Result result = smelt("test", "--select", "test_new_orders_only");
         assertThat(result.exitCode()).isEqualTo(1);
@@ -86,7 +86,7 @@ class TestUnitTestCommand {
     }
 
     @Test
-    void withoutTheIsIncrementalOverrideEveryOrderIsNew() {
+    void withoutTheIsIncrementalOverrideEveryOrderIsNew() throws IOException {
         replace("macros: {is_incremental: true}", "macros: {is_incremental: false}");
         Result result = smelt("test", "--select", "test_new_orders_only");
         assertThat(result.exitCode()).isEqualTo(1);
@@ -153,31 +153,23 @@ class TestUnitTestCommand {
     }
 
     @Test
-    void anInputTheModelDoesNotReadIsAProjectErrorAtItsLine() {
+    void anInputTheModelDoesNotReadIsAProjectErrorAtItsLine() throws IOException {
         replace("- input: ref('top_level_domains')\n        format: csv", "- input: ref('orders')\n        format: csv");
-        Result result = smelt("test");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("models/unit_tests.yml:20:9").contains("input ref('orders') is not a ref of model 'dim_customers'");
+        assertTestIsAProjectError("models/unit_tests.yml:20:9", "input ref('orders') is not a ref of model 'dim_customers'");
     }
 
     @Test
     void badDefinitionsAreProjectErrorsWithFileAndLine() throws IOException {
         replace("    model: orders_incremental", "    model: no_such_model");
-        Result unknownModel = smelt("test");
-        assertThat(unknownModel.exitCode()).isEqualTo(2);
-        assertThat(unknownModel.err()).contains("models/unit_tests.yml:").contains("no_such_model");
+        assertTestIsAProjectError("models/unit_tests.yml:", "no_such_model");
 
-        Files.writeString(project.resolve("models/bad.yml"), """
+        assertBadDefinition("""
                 unit_tests:
                   - name: no_expect
                     model: dim_customers
                     given: []
-                """);
-        Result noExpect = smelt("test");
-        assertThat(noExpect.exitCode()).isEqualTo(2);
-        assertThat(noExpect.err()).contains("models/bad.yml:2").contains("needs expect:");
-
-        Files.writeString(project.resolve("models/bad.yml"), """
+                """, "models/bad.yml:2", "needs expect:");
+        assertBadDefinition("""
                 unit_tests:
                   - name: bad_format
                     model: dim_customers
@@ -185,12 +177,8 @@ class TestUnitTestCommand {
                       - input: ref('stg_customers')
                         format: xml
                     expect: {rows: []}
-                """);
-        Result badFormat = smelt("test");
-        assertThat(badFormat.exitCode()).isEqualTo(2);
-        assertThat(badFormat.err()).contains("models/bad.yml:6").contains("unknown fixture format 'xml'");
-
-        Files.writeString(project.resolve("models/bad.yml"), """
+                """, "models/bad.yml:6", "unknown fixture format 'xml'");
+        assertBadDefinition("""
                 unit_tests:
                   - name: missing_fixture
                     model: dim_customers
@@ -199,24 +187,26 @@ class TestUnitTestCommand {
                         format: csv
                         fixture: no_such_rows
                     expect: {rows: []}
-                """);
-        Result missingFixture = smelt("test");
-        assertThat(missingFixture.exitCode()).isEqualTo(2);
-        assertThat(missingFixture.err()).contains("models/bad.yml:7:18: error: unit test 'missing_fixture': no fixture file "
-                + "no_such_rows.csv in a fixtures folder of the test paths [tests]").contains("fixture files found: ")
-                .contains("tests/fixtures/domains.csv");
+                """, "models/bad.yml:7:18: error: unit test 'missing_fixture': no fixture file "
+                + "no_such_rows.csv in a fixtures folder of the test paths [tests]", "fixture files found: ",
+                "tests/fixtures/domains.csv");
     }
 
-    private void replace(String from, String to) {
-        try {
-            Path file = project.resolve("models/unit_tests.yml");
-            String text = Files.readString(file);
-            assertThat(text).contains(from);
-            Files.writeString(file, text.replace(from, to));
-        }
-        catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** {@code yaml} as models/bad.yml makes {@code test} a project error. */
+    private void assertBadDefinition(String yaml, String... expected) throws IOException {
+        Files.writeString(project.resolve("models/bad.yml"), yaml);
+        assertTestIsAProjectError(expected);
+    }
+
+    /** {@code test} exits 2 with an error that holds each of {@code expected}. */
+    private void assertTestIsAProjectError(String... expected) {
+        Result result = smelt("test");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).contains(expected);
+    }
+
+    private void replace(String from, String to) throws IOException {
+        TestingFiles.replace(project.resolve("models/unit_tests.yml"), from, to);
     }
 
     private long query(String sql) throws Exception {

@@ -24,10 +24,10 @@ class TestWarnError {
         project = TestingProjects.copy("jaffle_shop", dir, Map.of("type", "duckdb", "path", dir.resolve("j.duckdb").toString()));
         Path schema = project.resolve("models/marts/schema.yml");
         // a warn-severity test that finds one value it does not accept
-        Files.writeString(schema, Files.readString(schema).replace(
+        TestingFiles.replace(schema,
                 "          - accepted_values:\n              values: ['placed', 'shipped', 'completed', 'return_pending', 'returned']",
                 "          - accepted_values:\n              values: ['placed', 'shipped', 'completed', 'return_pending']\n"
-                        + "              config:\n                severity: warn"));
+                        + "              config:\n                severity: warn");
         assertThat(smelt("build", "--exclude", "resource_type:test").exitCode()).isZero();
     }
 

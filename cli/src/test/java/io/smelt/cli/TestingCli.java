@@ -22,19 +22,6 @@ public final class TestingCli {
      * Writes a project {@code shop} under {@code dir} ({@code extra} appended to its dbt_project.yml)
      * with a profile for the DuckDB file {@code dir/shop.duckdb}; returns the project directory.
      */
-    public static Path duckDbProject(Path dir, String extra) throws IOException {
-        Path project = dir.resolve("shop");
-        Files.createDirectories(project);
-        Files.writeString(project.resolve("dbt_project.yml"), """
-                name: shop
-                version: '1.0'
-                config-version: 2
-                profile: shop
-                """ + extra);
-        TestingProjects.writeProfile(project, Map.of("type", "duckdb", "path", dir.resolve("shop.duckdb").toString()));
-        return project;
-    }
-
     public static Result run(Path workingDirectory, String... args) {
         return run(CliContext.of(workingDirectory), args);
     }

@@ -59,18 +59,12 @@ final class BlockTags {
     }
 
     /** {@code {% filter upper %}...{% endfilter %}}. */
-    static final class Filter implements Tag {
+    static final class Filter extends BlockTag {
         private static final long serialVersionUID = 1L;
         private static final String VALUE = "__smelt_filter_block__";
 
-        @Override
-        public String getName() {
-            return "filter";
-        }
-
-        @Override
-        public String getEndTagName() {
-            return "endfilter";
+        Filter() {
+            super("filter");
         }
 
         @Override
@@ -85,17 +79,11 @@ final class BlockTags {
     }
 
     /** {@code {% with a = 1, b = 2 %}...{% endwith %}} in its own scope. */
-    static final class With implements Tag {
+    static final class With extends BlockTag {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public String getName() {
-            return "with";
-        }
-
-        @Override
-        public String getEndTagName() {
-            return "endwith";
+        With() {
+            super("with");
         }
 
         @Override
@@ -122,24 +110,13 @@ final class BlockTags {
     }
 
     /** dbt's {@code docs} (renders nothing) and {@code snapshot} (renders its body) blocks. */
-    static final class DbtBlock implements Tag {
+    static final class DbtBlock extends BlockTag {
         private static final long serialVersionUID = 1L;
-        private final String name;
         private final boolean rendered;
 
         DbtBlock(String name, boolean rendered) {
-            this.name = name;
+            super(name);
             this.rendered = rendered;
-        }
-
-        @Override
-        public String getName() {
-            return name;
-        }
-
-        @Override
-        public String getEndTagName() {
-            return "end" + name;
         }
 
         @Override

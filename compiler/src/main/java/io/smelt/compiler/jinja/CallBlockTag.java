@@ -1,7 +1,6 @@
 package io.smelt.compiler.jinja;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.tag.Tag;
 import com.hubspot.jinjava.tree.TagNode;
 
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.List;
  * {@code {% call(args) macro(...) %}body{% endcall %}}: calls the macro with {@code caller} bound to the
  * body, which renders in the scope of the call site.
  */
-final class CallBlockTag implements Tag {
+final class CallBlockTag extends BlockTag {
     private static final long serialVersionUID = 1L;
 
     /** The builtin that hands a call's evaluated arguments back to this tag. */
@@ -19,14 +18,8 @@ final class CallBlockTag implements Tag {
     record Args(List<Object> args, java.util.Map<String, Object> kwargs) {
     }
 
-    @Override
-    public String getName() {
-        return "call";
-    }
-
-    @Override
-    public String getEndTagName() {
-        return "endcall";
+    CallBlockTag() {
+        super("call");
     }
 
     /** The parts of the tag text: caller parameters, callee expression, argument list (with parentheses). */

@@ -6,7 +6,6 @@ import jinjava.de.odysseus.el.tree.Bindings;
 import jinjava.de.odysseus.el.tree.impl.ast.AstIdentifier;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
-import jinjava.de.odysseus.el.tree.impl.ast.AstRightValue;
 import jinjava.javax.el.ELContext;
 
 import java.util.ArrayList;
@@ -32,21 +31,19 @@ final class ExprNodes {
     }
 
     /** {@code base.name}: Python attribute first, then item. */
-    static final class Attr extends AstRightValue {
+    static final class Attr extends PyNode {
         final AstNode base;
         final String name;
 
         Attr(AstNode base, String name) {
+            super(base);
             this.base = base;
             this.name = name;
         }
 
         @Override
         public Object eval(Bindings bindings, ELContext context) {
-            Object self = base.eval(bindings, context);
-            if (self instanceof Undefined u) {
-                throw u.error();
-            }
+            Object self = defined(base, bindings, context);
             return get(self, name, context);
         }
 
@@ -66,16 +63,6 @@ final class ExprNodes {
             base.appendStructure(b, bindings);
             b.append('.').append(name);
         }
-
-        @Override
-        public int getCardinality() {
-            return 1;
-        }
-
-        @Override
-        public AstNode getChild(int i) {
-            return i == 0 ? base : null;
-        }
     }
 
     static boolean isJavaBean(Object v) {
@@ -85,21 +72,19 @@ final class ExprNodes {
     }
 
     /** {@code base[key]}: item first, then attribute. */
-    static final class Item extends AstRightValue {
+    static final class Item extends PyNode {
         private final AstNode base;
         private final AstNode key;
 
         Item(AstNode base, AstNode key) {
+            super(base, key);
             this.base = base;
             this.key = key;
         }
 
         @Override
         public Object eval(Bindings bindings, ELContext context) {
-            Object self = base.eval(bindings, context);
-            if (self instanceof Undefined u) {
-                throw u.error();
-            }
+            Object self = defined(base, bindings, context);
             return PyAccess.getitem(self, key.eval(bindings, context));
         }
 
@@ -110,32 +95,20 @@ final class ExprNodes {
             key.appendStructure(b, bindings);
             b.append(']');
         }
-
-        @Override
-        public int getCardinality() {
-            return 2;
-        }
-
-        @Override
-        public AstNode getChild(int i) {
-            return i == 0 ? base : i == 1 ? key : null;
-        }
     }
 
     /** {@code base[start:stop:step]}. */
-    static final class Slice extends AstRightValue {
+    static final class Slice extends PyNode {
         private final AstNode[] parts;
 
         Slice(AstNode base, AstNode start, AstNode stop, AstNode step) {
+            super(base, start, stop, step);
             this.parts = new AstNode[] {base, start, stop, step};
         }
 
         @Override
         public Object eval(Bindings bindings, ELContext context) {
-            Object self = parts[0].eval(bindings, context);
-            if (self instanceof Undefined u) {
-                throw u.error();
-            }
+            Object self = defined(parts[0], bindings, context);
             Object[] v = new Object[3];
             for (int i = 1; i < 4; i++) {
                 v[i - 1] = parts[i] == null ? null : parts[i].eval(bindings, context);
@@ -148,34 +121,15 @@ final class ExprNodes {
             parts[0].appendStructure(b, bindings);
             b.append("[:]");
         }
-
-        @Override
-        public int getCardinality() {
-            int n = 0;
-            for (AstNode p : parts) {
-                n += p == null ? 0 : 1;
-            }
-            return n;
-        }
-
-        @Override
-        public AstNode getChild(int i) {
-            int n = 0;
-            for (AstNode p : parts) {
-                if (p != null && n++ == i) {
-                    return p;
-                }
-            }
-            return null;
-        }
     }
 
     /** {@code *args} or {@code **kwargs} in a call. */
-    static final class Splat extends AstRightValue {
+    static final class Splat extends PyNode {
         final AstNode value;
         final boolean mapping;
 
         Splat(AstNode value, boolean mapping) {
+            super(value);
             this.value = value;
             this.mapping = mapping;
         }
@@ -190,24 +144,15 @@ final class ExprNodes {
             b.append(mapping ? "**" : "*");
             value.appendStructure(b, bindings);
         }
-
-        @Override
-        public int getCardinality() {
-            return 1;
-        }
-
-        @Override
-        public AstNode getChild(int i) {
-            return i == 0 ? value : null;
-        }
     }
 
     /** Calling any value: a macro, a {@link JinjaFunction}, a bound method, or a Java method. */
-    static final class Call extends AstRightValue {
+    static final class Call extends PyNode {
         private final AstNode callee;
         private final AstParameters params;
 
         Call(AstNode callee, AstParameters params) {
+            super(callee, params);
             this.callee = callee;
             this.params = params;
         }
@@ -216,10 +161,7 @@ final class ExprNodes {
         public Object eval(Bindings bindings, ELContext context) {
             Object f;
             if (callee instanceof Attr attr) {
-                Object self = attr.base.eval(bindings, context);
-                if (self instanceof Undefined u) {
-                    throw u.error();
-                }
+                Object self = defined(attr.base, bindings, context);
                 f = PyAccess.getattr(self, attr.name);
                 if (f instanceof Undefined && isJavaBean(self)) {
                     List<Object> args = new ArrayList<>();
@@ -263,16 +205,6 @@ final class ExprNodes {
         public void appendStructure(StringBuilder b, Bindings bindings) {
             callee.appendStructure(b, bindings);
             params.appendStructure(b, bindings);
-        }
-
-        @Override
-        public int getCardinality() {
-            return 2;
-        }
-
-        @Override
-        public AstNode getChild(int i) {
-            return i == 0 ? callee : i == 1 ? params : null;
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.smelt.compiler.jinja;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.tag.Tag;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
 
@@ -14,7 +13,7 @@ import java.util.Map;
  * {@code else} only when nothing was iterated, and supports {@code break}/{@code continue} and
  * {@code loop.*}. The loop has its own scope, so {@code set} inside it does not leak out.
  */
-final class ForLoopTag implements Tag {
+final class ForLoopTag extends BlockTag {
     private static final long serialVersionUID = 1L;
 
     /** The parsed tag text. */
@@ -45,14 +44,8 @@ final class ForLoopTag implements Tag {
         }
     }
 
-    @Override
-    public String getName() {
-        return "for";
-    }
-
-    @Override
-    public String getEndTagName() {
-        return "endfor";
+    ForLoopTag() {
+        super("for");
     }
 
     @Override

@@ -1,30 +1,17 @@
 package io.smelt.compiler.jinja;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.tag.Tag;
 import com.hubspot.jinjava.tree.TagNode;
 
 /**
  * {@code {% macro %}}, {@code {% test %}} and {@code {% materialization %}} inside a template: defines a
  * macro variable in the current scope. In macro files the engine collects these tags at load time.
  */
-final class MacroTags implements Tag {
+final class MacroTags extends BlockTag {
     private static final long serialVersionUID = 1L;
 
-    private final String name;
-
     MacroTags(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String getName() {
-        return name;
-    }
-
-    @Override
-    public String getEndTagName() {
-        return "end" + name;
+        super(name);
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.hubspot.jinjava.el.ext.OrOperator;
 import jinjava.de.odysseus.el.tree.Bindings;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
-import jinjava.de.odysseus.el.tree.impl.ast.AstRightValue;
 import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 import jinjava.javax.el.ELContext;
 
@@ -97,11 +96,12 @@ final class OpNodes {
     }
 
     /** {@code a < b < c}: each comparison with the operand shared, stopping at the first false one. */
-    static final class Chain extends AstRightValue {
+    static final class Chain extends PyNode {
         private final List<AstNode> operands;
         private final List<String> ops;
 
         Chain(List<AstNode> operands, List<String> ops) {
+            super(operands.toArray(AstNode[]::new));
             this.operands = List.copyOf(operands);
             this.ops = List.copyOf(ops);
         }
@@ -127,25 +127,16 @@ final class OpNodes {
                 operands.get(i + 1).appendStructure(b, bindings);
             }
         }
-
-        @Override
-        public int getCardinality() {
-            return operands.size();
-        }
-
-        @Override
-        public AstNode getChild(int i) {
-            return operands.get(i);
-        }
     }
 
     /** {@code yes if cond else no} with Python truthiness. */
-    static final class Choice extends AstRightValue {
+    static final class Choice extends PyNode {
         private final AstNode cond;
         private final AstNode yes;
         private final AstNode no;
 
         Choice(AstNode cond, AstNode yes, AstNode no) {
+            super(cond, yes, no);
             this.cond = cond;
             this.yes = yes;
             this.no = no;
@@ -164,20 +155,10 @@ final class OpNodes {
             b.append(" else ");
             no.appendStructure(b, bindings);
         }
-
-        @Override
-        public int getCardinality() {
-            return 3;
-        }
-
-        @Override
-        public AstNode getChild(int i) {
-            return i == 0 ? cond : i == 1 ? yes : no;
-        }
     }
 
     /** The missing {@code else} of an inline if: undefined, so it prints nothing. */
-    static final class NoElse extends AstRightValue {
+    static final class NoElse extends PyNode {
         @Override
         public Object eval(Bindings bindings, ELContext context) {
             return Undefined.withMessage("the inline if-expression evaluated to false and no else section was defined.");
@@ -187,20 +168,10 @@ final class OpNodes {
         public void appendStructure(StringBuilder b, Bindings bindings) {
             b.append("undefined");
         }
-
-        @Override
-        public int getCardinality() {
-            return 0;
-        }
-
-        @Override
-        public AstNode getChild(int i) {
-            return null;
-        }
     }
 
     /** A constant such as {@code none}. */
-    static final class Const extends AstRightValue {
+    static final class Const extends PyNode {
         private final Object value;
         private final String image;
 
@@ -217,16 +188,6 @@ final class OpNodes {
         @Override
         public void appendStructure(StringBuilder b, Bindings bindings) {
             b.append(image);
-        }
-
-        @Override
-        public int getCardinality() {
-            return 0;
-        }
-
-        @Override
-        public AstNode getChild(int i) {
-            return null;
         }
     }
 }

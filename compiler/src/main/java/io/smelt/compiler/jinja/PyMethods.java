@@ -132,7 +132,7 @@ final class PyMethods {
             }
             case "reverse" -> java.util.Collections.reverse(l);
             case "sort" -> {
-                List<Object> sorted = Filters.sortItems(l, PyOps.truthy(arg(List.of(), kw, 0, "reverse", false)), true,
+                List<Object> sorted = ListFilters.sortItems(l, PyOps.truthy(arg(List.of(), kw, 0, "reverse", false)), true,
                         null);
                 l.clear();
                 l.addAll(sorted);

@@ -2,7 +2,6 @@ package io.smelt.compiler.jinja;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.tag.FlexibleTag;
-import com.hubspot.jinjava.lib.tag.Tag;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
 import com.hubspot.jinjava.tree.parse.TagToken;
@@ -14,18 +13,12 @@ import java.util.Map;
  * {@code {% set x = v %}}, {@code {% set a, b = 1, 2 %}}, {@code {% set ns.attr = v %}} and the block
  * form {@code {% set x %}...{% endset %}} (optionally with filters), assigning in the current scope.
  */
-final class SetVarTag implements Tag, FlexibleTag {
+final class SetVarTag extends BlockTag implements FlexibleTag {
     private static final long serialVersionUID = 1L;
     private static final String BLOCK_VALUE = "__smelt_set_block__";
 
-    @Override
-    public String getName() {
-        return "set";
-    }
-
-    @Override
-    public String getEndTagName() {
-        return "endset";
+    SetVarTag() {
+        super("set");
     }
 
     @Override

@@ -11,22 +11,15 @@ final class TagText {
     /** Parts separated by {@code sep} at bracket depth 0, trimmed; a trailing empty part is dropped. */
     static List<String> split(String s, char sep) {
         List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = skipString(s, i);
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == sep && depth == 0) {
-                parts.add(s.substring(start, i).trim());
-                start = i + 1;
+        int[] start = {0};
+        scan(s, 0, (i, c, depth) -> {
+            if (c == sep && depth == 0) {
+                parts.add(s.substring(start[0], i).trim());
+                start[0] = i + 1;
             }
-        }
-        String last = s.substring(start).trim();
+            return false;
+        });
+        String last = s.substring(start[0]).trim();
         if (!last.isEmpty() || parts.isEmpty()) {
             parts.add(last);
         }
@@ -35,62 +28,26 @@ final class TagText {
 
     /** Index of {@code word} as a whole word at depth 0 outside strings, or -1. */
     static int indexOfWord(String s, String word, int from) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = skipString(s, i);
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (depth == 0 && i >= from && s.startsWith(word, i)
-                    && (i == 0 || !isNameChar(s.charAt(i - 1)))
-                    && (i + word.length() == s.length() || !isNameChar(s.charAt(i + word.length())))) {
-                return i;
-            }
-        }
-        return -1;
+        return scan(s, 0, (i, c, depth) -> depth == 0 && i >= from && s.startsWith(word, i)
+                && (i == 0 || !isNameChar(s.charAt(i - 1)))
+                && (i + word.length() == s.length() || !isNameChar(s.charAt(i + word.length()))));
     }
 
     /** Index of an assignment {@code =} at depth 0 (not {@code ==}, {@code !=}, {@code <=}, {@code >=}), or -1. */
     static int indexOfAssign(String s) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = skipString(s, i);
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == '=' && depth == 0) {
-                char prev = i > 0 ? s.charAt(i - 1) : ' ';
-                char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
-                if (next != '=' && prev != '=' && prev != '!' && prev != '<' && prev != '>') {
-                    return i;
-                }
+        return scan(s, 0, (i, c, depth) -> {
+            if (c != '=' || depth != 0) {
+                return false;
             }
-        }
-        return -1;
+            char prev = i > 0 ? s.charAt(i - 1) : ' ';
+            char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+            return next != '=' && prev != '=' && prev != '!' && prev != '<' && prev != '>';
+        });
     }
 
     /** Index of the bracket closing the one at {@code open}, or -1. */
     static int matching(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = skipString(s, i);
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                if (--depth == 0) {
-                    return i;
-                }
-            }
-        }
-        return -1;
+        return scan(s, open, (i, c, depth) -> depth == 0 && isClose(c));
     }
 
     /** Start of the final top-level parenthesised group when it ends the text ({@code f(x)(y)} gives the second). */
@@ -99,22 +56,51 @@ final class TagText {
         if (!t.endsWith(")")) {
             return -1;
         }
+        int[] lastOpen = {-1};
+        scan(t, 0, (i, c, depth) -> {
+            if (depth == 0 && isOpen(c)) {
+                lastOpen[0] = i;
+            }
+            return false;
+        });
+        return lastOpen[0] > 0 && t.charAt(lastOpen[0]) == '(' ? lastOpen[0] : -1;
+    }
+
+    /** What {@link #scan} asks of each character outside string literals; true stops the scan there. */
+    @FunctionalInterface
+    private interface Visitor {
+        /** {@code depth} is the bracket depth outside {@code c}: before an opening bracket, after a closing one. */
+        boolean at(int i, char c, int depth);
+    }
+
+    /** Walks {@code s} from {@code from}, skipping string literals; the index where the visitor stopped, or -1. */
+    private static int scan(String s, int from, Visitor visitor) {
         int depth = 0;
-        int lastOpen = -1;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
             if (c == '\'' || c == '"') {
-                i = skipString(t, i);
-            } else if (c == '(' || c == '[' || c == '{') {
-                if (depth == 0) {
-                    lastOpen = i;
-                }
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
+                i = skipString(s, i);
+                continue;
+            }
+            if (isClose(c)) {
                 depth--;
             }
+            if (visitor.at(i, c, depth)) {
+                return i;
+            }
+            if (isOpen(c)) {
+                depth++;
+            }
         }
-        return lastOpen > 0 && t.charAt(lastOpen) == '(' ? lastOpen : -1;
+        return -1;
+    }
+
+    private static boolean isOpen(char c) {
+        return c == '(' || c == '[' || c == '{';
+    }
+
+    private static boolean isClose(char c) {
+        return c == ')' || c == ']' || c == '}';
     }
 
     /** A block tag's text without the colon Jinja2 accepts after it for Python compatibility ({@code if x:}). */

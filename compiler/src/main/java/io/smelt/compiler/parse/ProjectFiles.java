@@ -77,19 +77,10 @@ public record ProjectFiles(
         List<Found> macros = new ArrayList<>();
         List<Found> yaml = new ArrayList<>();
         List<Found> python = new ArrayList<>();
-        for (String folder : project.modelPaths()) {
-            lister.walk(folder, ".sql", models);
-            lister.walk(folder, ".py", python);
-            lister.walk(folder, ".yml", yaml);
-        }
-        for (String folder : project.seedPaths()) {
-            lister.walk(folder, ".csv", seeds);
-            lister.walk(folder, ".yml", yaml);
-        }
-        for (String folder : project.macroPaths()) {
-            lister.walk(folder, ".sql", macros);
-            lister.walk(folder, ".yml", yaml);
-        }
+        lister.walk(project.modelPaths(), ".sql", models);
+        lister.walk(project.modelPaths(), ".py", python);
+        lister.walk(project.seedPaths(), ".csv", seeds);
+        lister.walk(project.macroPaths(), ".sql", macros);
         List<Found> fixtures = new ArrayList<>();
         for (String folder : project.testPaths()) {
             List<Found> sql = new ArrayList<>();
@@ -101,20 +92,16 @@ public record ProjectFiles(
             List<Found> csv = new ArrayList<>();
             lister.walk(folder, ".csv", csv);
             csv.stream().filter(found -> found.subfolders().contains("fixtures")).forEach(fixtures::add);
-            lister.walk(folder, ".yml", yaml);
         }
-        for (String folder : project.analysisPaths()) {
-            lister.walk(folder, ".sql", analyses);
-            lister.walk(folder, ".yml", yaml);
-        }
-        for (String folder : project.snapshotPaths()) {
-            lister.walk(folder, ".sql", snapshots);
-            lister.walk(folder, ".yml", yaml);
+        lister.walk(project.analysisPaths(), ".sql", analyses);
+        lister.walk(project.snapshotPaths(), ".sql", snapshots);
+        // every resource folder but the docs paths may hold property files
+        for (List<String> folders : List.of(project.modelPaths(), project.seedPaths(), project.macroPaths(),
+                project.testPaths(), project.analysisPaths(), project.snapshotPaths())) {
+            lister.walk(folders, ".yml", yaml);
         }
         List<Found> md = new ArrayList<>();
-        for (String folder : project.docsPaths()) {
-            lister.walk(folder, ".md", md);
-        }
+        lister.walk(project.docsPaths(), ".md", md);
         // docs paths may overlap (the default is every resource path): each file once
         java.util.Map<Path, Found> docs = new java.util.LinkedHashMap<>();
         md.forEach(found -> docs.putIfAbsent(found.path(), found));
@@ -132,6 +119,12 @@ public record ProjectFiles(
         Lister(DbtProject project) {
             this.project = project;
             this.base = project.projectDir().normalize();
+        }
+
+        void walk(List<String> folders, String extension, List<Found> out) {
+            for (String folder : folders) {
+                walk(folder, extension, out);
+            }
         }
 
         void walk(String folder, String extension, List<Found> out) {

@@ -182,14 +182,7 @@ public record PackagesFile(Path file, List<PackageSpec> packages) {
     }
 
     private static String text(YamlReader yaml, Map<String, YamlReader.Entry> fields, String key) {
-        YamlReader.Entry entry = fields.get(key);
-        if (entry == null) {
-            return null;
-        }
-        Object value = yaml.value(entry.value(), Set.of(), true);
-        if (value instanceof Map || value instanceof List) {
-            throw yaml.expected(entry.value(), key, "text", null);
-        }
+        Object value = scalar(yaml, fields, key);
         return value == null ? null : value.toString();
     }
 

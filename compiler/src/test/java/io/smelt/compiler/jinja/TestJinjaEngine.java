@@ -17,6 +17,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Engine behaviour the compiler relies on: lookup, dispatch, tags, positions, errors, Java objects. */
 class TestJinjaEngine {
     private static final Path MODEL = Path.of("models/m.sql");
+    /** The engine's and dbt's global macros of the dispatch tests. */
+    private static final MacroSource DBT_T = file("dbt", "macros/t.sql", "{% macro default__t() %}dbt-t{% endmacro %}");
+    private static final MacroSource ENGINE_T = file("dbt_duckdb", "macros/t.sql", "{% macro duckdb__t() %}engine-t{% endmacro %}");
+
+    /** A root project alone: no internal packages, no adapter prefixes. */
+    private static JinjaEngine.Options rootOnly() {
+        return withInternal();
+    }
+
+    /** A root project with these internal packages and no adapter prefixes. */
+    private static JinjaEngine.Options withInternal(String... packages) {
+        return new JinjaEngine.Options("root", List.of(packages), List.of(), Map.of());
+    }
+
+    /** A root project on DuckDB: internal packages dbt_duckdb then dbt, the duckdb prefix, and these dispatch search orders. */
+    private static JinjaEngine.Options onDuckDb(Map<String, List<String>> dispatch) {
+        return new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"), List.of("duckdb"), dispatch);
+    }
 
     private static MacroSource file(String pkg, String path, String text) {
         return new MacroSource(pkg, Path.of(path), text);
@@ -42,7 +60,7 @@ class TestJinjaEngine {
 
     @Test
     void nativeRenderingGivesTheValueOfALoneExpressionAndTextOtherwise() {
-        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of(), List.of(), Map.of()));
+        JinjaEngine engine = engine(rootOnly());
         Map<String, Object> globals = Map.of("types", List.of("a", "b"), "kind", "duckdb");
         assertThat(engine.renderNative("{{ kind != 'fabric' }}", globals)).isEqualTo(true);
         assertThat(engine.renderNative("{{ types }}", globals)).isEqualTo(List.of("a", "b"));
@@ -72,8 +90,7 @@ class TestJinjaEngine {
 
     @Test
     void dispatchTriesPrefixesThenDefaultInEachPackage() {
-        JinjaEngine.Options options = new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"),
-                List.of("duckdb"), Map.of("utils", List.of("root", "utils")));
+        JinjaEngine.Options options = onDuckDb(Map.of("utils", List.of("root", "utils")));
         JinjaEngine engine = engine(options,
                 file("utils", "macros/x.sql", """
                         {% macro x(a) %}{{ return(adapter.dispatch('x', 'utils')(a)) }}{% endmacro %}
@@ -98,10 +115,10 @@ class TestJinjaEngine {
 
     @Test
     void dispatchLooksInTheRootProjectFirstWithoutDispatchConfig() {
-        JinjaEngine.Options options = new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"), List.of("duckdb"), Map.of());
+        JinjaEngine.Options options = onDuckDb(Map.of());
         JinjaEngine engine = engine(options,
-                file("dbt", "macros/t.sql", "{% macro default__t() %}dbt-t{% endmacro %}"),
-                file("dbt_duckdb", "macros/t.sql", "{% macro duckdb__t() %}engine-t{% endmacro %}"),
+                DBT_T,
+                ENGINE_T,
                 file("pkg", "macros/p.sql", "{% macro default__p() %}pkg-p{% endmacro %}"),
                 file("root", "macros/over.sql", "{% macro duckdb__t() %}root-t{% endmacro %}{% macro default__p() %}root-p{% endmacro %}"));
         Map<String, Object> globals = withAdapter(engine);
@@ -111,10 +128,10 @@ class TestJinjaEngine {
 
     @Test
     void aNamespaceThatNamesNoPackageIsSearchedAsUnqualifiedNamesFromTheNodesPackage() {
-        JinjaEngine.Options options = new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"), List.of("duckdb"), Map.of());
+        JinjaEngine.Options options = onDuckDb(Map.of());
         JinjaEngine engine = engine(options,
                 file("dbt", "macros/t.sql", "{% macro default__t() %}dbt-t{% endmacro %}{% macro default__r() %}dbt-r{% endmacro %}"),
-                file("dbt_duckdb", "macros/t.sql", "{% macro duckdb__t() %}engine-t{% endmacro %}"),
+                ENGINE_T,
                 file("pkg", "macros/p.sql", """
                         {% macro default__p() %}pkg-p{% endmacro %}
                         {% macro call_p() %}{{ adapter.dispatch('p', 'not_installed')() }}{% endmacro %}
@@ -133,11 +150,10 @@ class TestJinjaEngine {
 
     @Test
     void aSearchOrderIsFollowedAsWrittenAndDbtInItMeansTheGlobalMacros() {
-        JinjaEngine.Options options = new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"), List.of("duckdb"),
-                Map.of("pkg", List.of("pkg", "root"), "dbt", List.of("other", "dbt")));
+        JinjaEngine.Options options = onDuckDb(Map.of("pkg", List.of("pkg", "root"), "dbt", List.of("other", "dbt")));
         JinjaEngine engine = engine(options,
-                file("dbt", "macros/t.sql", "{% macro default__t() %}dbt-t{% endmacro %}"),
-                file("dbt_duckdb", "macros/t.sql", "{% macro duckdb__t() %}engine-t{% endmacro %}"),
+                DBT_T,
+                ENGINE_T,
                 file("other", "macros/o.sql", "{% macro default__o() %}other-o{% endmacro %}"),
                 file("pkg", "macros/p.sql", "{% macro default__p() %}pkg-p{% endmacro %}"),
                 file("root", "macros/over.sql", "{% macro default__p() %}root-p{% endmacro %}{% macro default__q() %}root-q{% endmacro %}"));
@@ -151,7 +167,7 @@ class TestJinjaEngine {
 
     @Test
     void unqualifiedNamesResolveInPackageThenRootThenInternal() {
-        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of("dbt_duckdb", "dbt"), List.of(), Map.of()),
+        JinjaEngine engine = engine(withInternal("dbt_duckdb", "dbt"),
                 file("dbt", "m.sql", "{% macro a() %}dbt-a{% endmacro %}{% macro b() %}dbt-b{% endmacro %}"
                         + "{% macro c() %}dbt-c{% endmacro %}"),
                 file("dbt_duckdb", "m.sql", "{% macro b() %}duck-b{% endmacro %}"),
@@ -168,7 +184,7 @@ class TestJinjaEngine {
 
     @Test
     void testAndMaterializationBlocksRegisterAsMacros() {
-        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of("dbt"), List.of(), Map.of()),
+        JinjaEngine engine = engine(withInternal("dbt"),
                 file("dbt", "macros/generic.sql", """
                         {% test not_null(model, column_name) %}select * from {{ model }} where {{ column_name }} is null{% endtest %}
                         {% materialization table, default %}tbl{% endmaterialization %}
@@ -192,7 +208,7 @@ class TestJinjaEngine {
 
     @Test
     void currentLineAndFileFromJinjaFunction() {
-        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of(), List.of(), Map.of()),
+        JinjaEngine engine = engine(rootOnly(),
                 file("root", "macros/r.sql", "{% macro wrap() %}\n\n{{ ref('inner') }}{% endmacro %}"));
         List<String> seen = new ArrayList<>();
         JinjaFunction ref = (args, kwargs) -> {
@@ -206,7 +222,7 @@ class TestJinjaEngine {
 
     @Test
     void functionErrorsAbortWithPositionHintAndCause() {
-        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of(), List.of(), Map.of()),
+        JinjaEngine engine = engine(rootOnly(),
                 file("utils", "macros/star.sql", "{% macro star() %}\n  {{ boom() }}\n{% endmacro %}"));
         IllegalStateException cause = new IllegalStateException("engine said no");
         JinjaFunction boom = (args, kwargs) -> {
@@ -236,7 +252,7 @@ class TestJinjaEngine {
 
     @Test
     void syntaxErrorInOneOfSeveralMacroFilesNamesFileAndLine() {
-        assertThatThrownBy(() -> engine(new JinjaEngine.Options("root", List.of(), List.of(), Map.of()),
+        assertThatThrownBy(() -> engine(rootOnly(),
                 file("root", "macros/good.sql", "{% macro good() %}ok{% endmacro %}"),
                 file("root", "macros/bad.sql", "{% macro bad() %}\n\n{{ 1 + }}\n{% endmacro %}"),
                 file("pkg", "macros/filter.sql", "{% macro f() %}\n{{ 'x' | nope }}{% endmacro %}"),
@@ -252,7 +268,7 @@ class TestJinjaEngine {
 
     @Test
     void chainedTestsAreASyntaxErrorAsInJinja2() {
-        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of(), List.of(), Map.of()));
+        JinjaEngine engine = engine(rootOnly());
         assertThatThrownBy(() -> engine.parse("root", MODEL, "ok\n{{ x is defined is false }}"))
                 .isInstanceOfSatisfying(SmeltException.class, e -> {
                     assertThat(e.first().at()).isEqualTo(SourcePosition.of(MODEL, 2));
@@ -262,7 +278,7 @@ class TestJinjaEngine {
 
     @Test
     void callStatementBlockFromInternalPackage() {
-        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of("dbt"), List.of(), Map.of()),
+        JinjaEngine engine = engine(withInternal("dbt"),
                 file("dbt", "macros/statement.sql", """
                         {% macro statement(name=None, fetch_result=False, auto_begin=True) -%}
                           {%- set sql = caller() -%}
@@ -282,7 +298,7 @@ class TestJinjaEngine {
 
     @Test
     void aReturnInACallBlockEndsTheMacroThatCalledCallerAsInDbt() {
-        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of("dbt"), List.of(), Map.of()),
+        JinjaEngine engine = engine(withInternal("dbt"),
                 file("dbt", "macros/statement.sql", """
                         {% macro statement(name=None) -%}
                           {%- set sql = caller() -%}
@@ -311,7 +327,7 @@ class TestJinjaEngine {
 
     @Test
     void dbtDotRunQueryIsTheGlobalEvenInAPackageWithItsOwnRunQuery() {
-        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of("dbt"), List.of(), Map.of()),
+        JinjaEngine engine = engine(withInternal("dbt"),
                 file("tracker", "macros/run_query.sql", """
                         {% macro run_query(query) -%}
                           {{ return('wrapped:' ~ dbt.run_query(query)) }}
@@ -347,7 +363,7 @@ class TestJinjaEngine {
 
     @Test
     void objectThatIsCallableAndHasAttributes() {
-        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of(), List.of(), Map.of()));
+        JinjaEngine engine = engine(rootOnly());
         Config config = new Config();
         String out = render(engine, "root",
                 "{{ config(materialized='table', tags=['a']) }}{{ config.get('materialized') }}|{{ config.get('x', 'dflt') }}|{{ config }}",
@@ -358,7 +374,7 @@ class TestJinjaEngine {
 
     @Test
     void javaObjectsAsDictKeysAndValues() {
-        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of(), List.of(), Map.of()));
+        JinjaEngine engine = engine(rootOnly());
         JinjaObject rel = new JinjaObject() {
             @Override
             public Object attribute(String name) {
@@ -378,7 +394,7 @@ class TestJinjaEngine {
 
     @Test
     void renderStringAndMacrosAsValues() {
-        JinjaEngine engine = engine(new JinjaEngine.Options("root", List.of(), List.of(), Map.of()),
+        JinjaEngine engine = engine(rootOnly(),
                 file("root", "m.sql", "{% macro pick(f) %}{{ return(f) }}{% endmacro %}{% macro hi(x) %}hi {{ x }}{% endmacro %}"));
         JinjaFunction envVar = (args, kwargs) -> "v-" + args.get(0);
         assertThat(engine.renderString("{{ env_var('X') }}", Map.of("env_var", envVar))).isEqualTo("v-X");

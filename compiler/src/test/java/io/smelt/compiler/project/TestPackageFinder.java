@@ -1,13 +1,18 @@
 package io.smelt.compiler.project;
 
+import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.diag.SourcePosition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestPackageFinder {
     private static final Map<String, String> ENV = Map.of("SMELT_TEST_SCHEMA", "analytics");
@@ -36,25 +41,23 @@ class TestPackageFinder {
     }
 
     @Test
-    void localPackagesLoadFromTheirFoldersAndTheLockNamesGitPackages(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(dir.resolve("libs/shop"));
-        java.nio.file.Files.writeString(dir.resolve("libs/shop/dbt_project.yml"), "name: shop\nversion: '1.0.0'\nconfig-version: 2\n");
-        java.nio.file.Files.createDirectories(dir.resolve("dbt_packages/the_repo_name_differs"));
-        java.nio.file.Files.writeString(dir.resolve("dbt_packages/the_repo_name_differs/dbt_project.yml"), "name: inner\nconfig-version: 2\n");
-        java.nio.file.Files.writeString(dir.resolve("dbt_project.yml"), "name: root\nconfig-version: 2\n");
-        java.nio.file.Files.writeString(dir.resolve("packages.yml"),
+    void localPackagesLoadFromTheirFoldersAndTheLockNamesGitPackages(@TempDir Path dir) throws IOException {
+        write(dir.resolve("libs/shop/dbt_project.yml"), "name: shop\nversion: '1.0.0'\nconfig-version: 2\n");
+        write(dir.resolve("dbt_packages/the_repo_name_differs/dbt_project.yml"), "name: inner\nconfig-version: 2\n");
+        write(dir.resolve("dbt_project.yml"), "name: root\nconfig-version: 2\n");
+        write(dir.resolve("packages.yml"),
                 "packages:\n  - local: libs/shop\n  - git: https://example.com/some-repo.git\n    revision: v1\n");
         DbtProject root = ProjectLoader.load(dir, Map.of(), Map.of(), YamlRenderer.NONE);
 
         // without a lock, the git package's name is guessed from the repository: some_repo is not installed
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PackageFinder.find(root, YamlRenderer.NONE))
-                .isInstanceOfSatisfying(io.smelt.compiler.diag.SmeltException.class, e -> {
+        assertThatThrownBy(() -> PackageFinder.find(root, YamlRenderer.NONE))
+                .isInstanceOfSatisfying(SmeltException.class, e -> {
                     assertThat(e.first().at()).isEqualTo(new SourcePosition(Path.of("packages.yml"), 3, 5));
                     assertThat(e.first().message()).contains("'some-repo'", "declared but not installed");
                     assertThat(e.first().hint()).contains("run smelt deps");
                 });
 
-        java.nio.file.Files.writeString(dir.resolve("package-lock.yml"), "packages:\n  - local: libs/shop\n    name: shop\n"
+        write(dir.resolve("package-lock.yml"), "packages:\n  - local: libs/shop\n    name: shop\n"
                 + "  - git: https://example.com/some-repo.git\n    name: inner\n    revision: abc\nsha1_hash: x\n");
         List<DbtProject> packages = PackageFinder.find(root, YamlRenderer.NONE);
 
@@ -63,15 +66,19 @@ class TestPackageFinder {
     }
 
     @Test
-    void aGitRepositoryNamedDbtDashXHoldsTheProjectX(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    void aGitRepositoryNamedDbtDashXHoldsTheProjectX(@TempDir Path dir) throws IOException {
         // jaffle-shop declares git: .../dbt-audit-helper.git with a lock that has no names; dbt deps installs audit_helper
-        java.nio.file.Files.createDirectories(dir.resolve("dbt_packages/audit_helper"));
-        java.nio.file.Files.writeString(dir.resolve("dbt_packages/audit_helper/dbt_project.yml"), "name: audit_helper\nconfig-version: 2\n");
-        java.nio.file.Files.writeString(dir.resolve("dbt_project.yml"), "name: root\nconfig-version: 2\n");
-        java.nio.file.Files.writeString(dir.resolve("packages.yml"),
+        write(dir.resolve("dbt_packages/audit_helper/dbt_project.yml"), "name: audit_helper\nconfig-version: 2\n");
+        write(dir.resolve("dbt_project.yml"), "name: root\nconfig-version: 2\n");
+        write(dir.resolve("packages.yml"),
                 "packages:\n  - git: \"https://github.com/dbt-labs/dbt-audit-helper.git\"\n    revision: main\n");
         DbtProject root = ProjectLoader.load(dir, Map.of(), Map.of(), YamlRenderer.NONE);
 
         assertThat(PackageFinder.find(root, YamlRenderer.NONE)).extracting(DbtProject::name).containsExactly("audit_helper");
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
     }
 }
