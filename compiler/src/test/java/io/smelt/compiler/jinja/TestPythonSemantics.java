@@ -53,11 +53,11 @@ class TestPythonSemantics {
     @MethodSource("cases")
     void printsWhatCPythonPrints(String where, String expression, String expected) {
         if (expected.startsWith("!")) {
-            assertThatThrownBy(() -> render(expression)).as("Python raised %s", expected.substring(1))
+            assertThatThrownBy(() -> render(expression)).as("%s: %s raises %s in Python", where, expression, expected.substring(1))
                     .isInstanceOf(RuntimeException.class);
             return;
         }
-        assertThat(render(expression)).isEqualTo(expected);
+        assertThat(render(expression)).as("%s: %s", where, expression).isEqualTo(expected);
     }
 
     private static String render(String expression) {
