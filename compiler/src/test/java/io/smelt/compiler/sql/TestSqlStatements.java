@@ -42,6 +42,20 @@ class TestSqlStatements {
     }
 
     @Test
+    void keepsSemicolonsInsideDollarQuotedBodies() {
+        assertThat(SqlStatements.split("create macro m() as $$ select 1; $$; select 2"))
+                .containsExactly("create macro m() as $$ select 1; $$", "select 2");
+        assertThat(SqlStatements.split("select $body$ a; $$ b; $body$; select 2"))
+                .containsExactly("select $body$ a; $$ b; $body$", "select 2");
+    }
+
+    @Test
+    void parametersAndDollarsInNamesOpenNoQuote() {
+        assertThat(SqlStatements.split("select $1; select a$b$ from t; select 3"))
+                .containsExactly("select $1", "select a$b$ from t", "select 3");
+    }
+
+    @Test
     void anUnterminatedStringRunsToTheEnd() {
         assertThat(SqlStatements.split("select 'a; select 2")).containsExactly("select 'a; select 2");
     }
