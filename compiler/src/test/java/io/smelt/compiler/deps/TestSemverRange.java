@@ -69,6 +69,26 @@ class TestSemverRange {
         assertThat(newest(List.of("2.0.0-rc1"))).isEqualTo("2.0.0-rc1");
     }
 
+    /** dbt's {@code VersionSpecifier.compare}: below {@code <X.Y.Z} means below X.Y.Z's prereleases too. */
+    @Test
+    void anExclusiveUpperBoundKeepsItsOwnPrereleasesOut() {
+        assertThat(SemverRange.parse(List.of(">=1.0.0", "<2.0.0")).newest(HUB, true)).contains("1.10.0");
+        assertThat(SemverRange.parse(List.of(">=1.0.0", "<=2.0.0")).newest(HUB, true)).contains("2.0.0");
+        assertThat(SemverRange.parse(List.of(">=1.0.0", "<2.0.0")).newest(List.of("1.0.0", "2.0.0-rc1"), true))
+                .contains("1.0.0");
+        assertThat(SemverRange.parse(List.of("<2.0.0-rc2")).newest(List.of("2.0.0-rc1"), true)).contains("2.0.0-rc1");
+        assertThat(SemverRange.parse(List.of("<2.0.0")).newest(List.of("1.5.0-rc1"), true)).contains("1.5.0-rc1");
+    }
+
+    /** dbt-common's pattern makes the dash before a prerelease optional. */
+    @Test
+    void aPrereleaseMayFollowThePatchWithoutADash() {
+        assertThat(version("1.0.0rc1")).isEqualTo(version("1.0.0-rc1"));
+        assertThat(SemverRange.parse(List.of(">=1.0.0b1")).namesPrerelease()).isTrue();
+        assertThat(SemverRange.parse(List.of(">=0.9.0")).newest(List.of("1.0.0", "1.1.0b2"), true)).contains("1.1.0b2");
+        assertThat(SemverRange.Version.parse("1.0.0.1")).isEmpty();
+    }
+
     @Test
     void unparsableAvailableVersionsAreSkipped() {
         assertThat(SemverRange.parse(List.of(">=1.0.0")).newest(List.of("latest", "1.0", "1.0.0", "v1.0.1"), false))
