@@ -132,16 +132,16 @@ class TestPackageLock {
         gitUnrendered.put("revision", 1.0);
         Map<String, Object> hubUnrendered = new LinkedHashMap<>();
         hubUnrendered.put("package", "dbt-labs/dbt_utils");
-        hubUnrendered.put("version", "{{ var(\"v\") }}\t\"q\"\\ é \uD83D\uDE00 \u0001");
+        hubUnrendered.put("version", "{{ var(\"v\") }}\t\"q\"\\ é \uD83D\uDE00 \u007f\u0001");
         hubUnrendered.put("n", new java.math.BigInteger("12345678901234567890"));
         List<PackageSpec> specs = List.of(
                 new PackageSpec.Local("../util", null, Map.of("local", "../util"), AT),
                 new PackageSpec.Git("https://github.com/x/y.git", "1.0", null, null, "ü", gitUnrendered, AT),
                 new PackageSpec.Hub("dbt-labs/dbt_utils", 1.5, List.of("1.5"), true, null, hubUnrendered, AT));
 
-        assertThat(PackageLock.hash(specs)).isEqualTo("0f292941f3621ca7115d791db656f173882c0e38");
+        assertThat(PackageLock.hash(specs)).isEqualTo("51562325b3dc707b252b693fa423c1e8163aed7b");
         assertThat(PackageLock.hash(List.of(specs.get(2), specs.get(0), specs.get(1)))).as("order does not matter")
-                .isEqualTo("0f292941f3621ca7115d791db656f173882c0e38");
+                .isEqualTo("51562325b3dc707b252b693fa423c1e8163aed7b");
     }
 
     private static PackageSpec.Hub hub(String id) {
