@@ -56,7 +56,7 @@ final class PyTimeFormat {
                 case 'w' -> b.append(t.getDayOfWeek().getValue() % 7);
                 case 'u' -> b.append(t.getDayOfWeek().getValue());
                 case 'z' -> b.append(tz == null ? "" : tz.getTotalSeconds() == 0 ? "+0000" : tz.getId().replace(":", ""));
-                case 'Z' -> b.append(tz == null ? "" : "UTC");
+                case 'Z' -> b.append(tz == null ? "" : tz.getTotalSeconds() == 0 ? "UTC" : "UTC" + tz.getId());
                 case 'F' -> b.append(t.toLocalDate());
                 case 'T', 'X' -> b.append(strftime("%H:%M:%S", t, tz));
                 case 'R' -> b.append(strftime("%H:%M", t, tz));
