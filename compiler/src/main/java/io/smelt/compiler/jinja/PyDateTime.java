@@ -134,6 +134,9 @@ final class PyDateTime {
 
         @Override
         public int compareTo(DateTime o) {
+            if ((tz == null) != (o.tz == null)) {
+                throw PyException.typeError("can't compare offset-naive and offset-aware datetimes");
+            }
             return utc().compareTo(o.utc());
         }
 
