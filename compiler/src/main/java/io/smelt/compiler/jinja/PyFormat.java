@@ -34,7 +34,11 @@ final class PyFormat {
                 if (mapping == null || close < 0) {
                     throw PyException.typeError("format requires a mapping");
                 }
-                value = mapping.get(fmt.substring(i + 1, close));
+                String key = fmt.substring(i + 1, close);
+                if (!mapping.containsKey(key)) {
+                    throw new PyException("KeyError: " + PyStr.repr(key));
+                }
+                value = mapping.get(key);
                 haveValue = true;
                 i = close + 1;
             }
