@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * dbt's version constraints for hub packages: each is {@code [>=|>|<=|<|=]major.minor.patch} with an
- * optional {@code -prerelease} and {@code +build}; a package's constraints (from every packages.yml
- * that names it) must all hold. The newest available version that satisfies them wins;
- * prereleases only when asked for or named in a constraint, as in dbt.
+ * optional {@code -prerelease} (the dash may be left out, as dbt-common's pattern allows) and
+ * {@code +build}; a package's constraints (from every packages.yml that names it) must all hold.
+ * The newest available version that satisfies them wins; prereleases only when asked for or named
+ * in a constraint, as in dbt.
  */
 record SemverRange(List<Constraint> constraints) {
     private static final Pattern CONSTRAINT = Pattern.compile(
-            "^\\s*(>=|<=|>|<|=)?\\s*v?(\\d+)\\.(\\d+)\\.(\\d+)(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?\\s*$");
+            "^\\s*(>=|<=|>|<|=)?\\s*v?(\\d+)\\.(\\d+)\\.(\\d+)(?:-?([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+[0-9A-Za-z.-]+)?\\s*$");
 
     SemverRange {
         constraints = List.copyOf(constraints);
@@ -80,6 +81,12 @@ record SemverRange(List<Constraint> constraints) {
     /** One bound; {@code =} when no operator is written. */
     record Constraint(String operator, Version version) {
         boolean allows(Version candidate) {
+            // dbt's VersionSpecifier.compare: "<2.0.0" keeps 2.0.0's prereleases out too
+            if (operator.equals("<") && !version.isPrerelease() && candidate.isPrerelease()
+                    && candidate.major() == version.major() && candidate.minor() == version.minor()
+                    && candidate.patch() == version.patch()) {
+                return false;
+            }
             int c = candidate.compareTo(version);
             return switch (operator) {
                 case ">=" -> c >= 0;

@@ -96,6 +96,9 @@ final class PyAccess {
         if (obj instanceof Undefined u) {
             throw u.error();
         }
+        if (obj instanceof PyRe.Match match && !(key instanceof String && !match.re().names().containsKey(key))) {
+            return match.group(key);
+        }
         if (key instanceof String name) {
             return getattr(obj, name);
         }

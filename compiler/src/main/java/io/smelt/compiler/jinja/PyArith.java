@@ -136,6 +136,9 @@ final class PyArith {
     }
 
     static Object floorDiv(Object a, Object b) {
+        if (a instanceof PyDateTime.Arith x && commonKind(a, b) == NOT_NUM) {
+            return x.floorDiv(b);
+        }
         return arith('f', a, b, checkNumbers("//", a, b));
     }
 
@@ -174,6 +177,9 @@ final class PyArith {
             default -> {
                 if (a instanceof Undefined u) {
                     throw u.error();
+                }
+                if (a instanceof PyDateTime.TimeDelta d) {
+                    yield d.negate();
                 }
                 throw PyException.typeError("bad operand type for unary -: '" + typeName(a) + "'");
             }

@@ -3,17 +3,12 @@ package io.smelt.compiler.jinja;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.smelt.compiler.jinja.PyMethods.arg;
 
@@ -32,6 +27,13 @@ final class PyDateTime {
         default Object div(Object other) {
             throw PyException.typeError("unsupported operand type(s) for /");
         }
+
+        default Object floorDiv(Object other) {
+            throw PyException.typeError("unsupported operand type(s) for //");
+        }
+
+        /** What Python's {@code repr} shows: {@code datetime.date(2024, 1, 2)}. */
+        String repr();
     }
 
     /** Values with {@code strftime} (also used by {@code '{:%Y}'.format(d)}). */
@@ -98,7 +100,7 @@ final class PyDateTime {
 
         @Override
         public String strftime(String format) {
-            return PyDateTime.strftime(format, t, tz);
+            return PyTimeFormat.strftime(format, t, tz);
         }
 
         @Override
@@ -116,15 +118,54 @@ final class PyDateTime {
                 return new DateTime(t.minus(d.micros(), ChronoUnit.MICROS), tz);
             }
             if (other instanceof DateTime o) {
-                return new TimeDelta(ChronoUnit.MICROS.between(o.t, t));
+                if ((tz == null) != (o.tz == null)) {
+                    throw PyException.typeError("can't subtract offset-naive and offset-aware datetimes");
+                }
+                return new TimeDelta(ChronoUnit.MICROS.between(o.utc(), utc()));
             }
             throw PyException.typeError("unsupported operand type(s) for -: 'datetime.datetime' and '"
                     + PyOps.typeName(other) + "'");
         }
 
+        /** The wall time in UTC when aware; naive values compare by their wall time. */
+        private LocalDateTime utc() {
+            return tz == null ? t : t.minusSeconds(tz.getTotalSeconds());
+        }
+
         @Override
         public int compareTo(DateTime o) {
-            return t.compareTo(o.t);
+            if ((tz == null) != (o.tz == null)) {
+                throw PyException.typeError("can't compare offset-naive and offset-aware datetimes");
+            }
+            return utc().compareTo(o.utc());
+        }
+
+        /** Aware values are equal when they name the same instant, as in Python; never equal to a naive one. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof DateTime o && (tz == null) == (o.tz == null) && utc().equals(o.utc());
+        }
+
+        @Override
+        public int hashCode() {
+            return utc().hashCode();
+        }
+
+        @Override
+        public String repr() {
+            StringBuilder b = new StringBuilder("datetime.datetime(").append(t.getYear()).append(", ").append(t.getMonthValue())
+                    .append(", ").append(t.getDayOfMonth()).append(", ").append(t.getHour()).append(", ").append(t.getMinute());
+            if (t.getSecond() != 0 || t.getNano() != 0) {
+                b.append(", ").append(t.getSecond());
+            }
+            if (t.getNano() != 0) {
+                b.append(", ").append(t.getNano() / 1000);
+            }
+            if (tz != null) {
+                b.append(", tzinfo=").append(tz.getTotalSeconds() == 0 ? "datetime.timezone.utc"
+                        : "datetime.timezone(" + new TimeDelta(tz.getTotalSeconds() * 1_000_000L).repr() + ")");
+            }
+            return b.append(')').toString();
         }
 
         @Override
@@ -160,7 +201,7 @@ final class PyDateTime {
 
         @Override
         public String strftime(String format) {
-            return PyDateTime.strftime(format, d.atStartOfDay(), null);
+            return PyTimeFormat.strftime(format, d.atStartOfDay(), null);
         }
 
         @Override
@@ -187,6 +228,11 @@ final class PyDateTime {
         @Override
         public int compareTo(Date o) {
             return d.compareTo(o.d);
+        }
+
+        @Override
+        public String repr() {
+            return "datetime.date(" + d.getYear() + ", " + d.getMonthValue() + ", " + d.getDayOfMonth() + ")";
         }
 
         @Override
@@ -236,7 +282,7 @@ final class PyDateTime {
 
         @Override
         public Object mul(Object other) {
-            return new TimeDelta(Math.round(micros * PyOps.toDouble(other)));
+            return new TimeDelta((long) Math.rint(micros * PyOps.toDouble(other)));
         }
 
         @Override
@@ -244,12 +290,42 @@ final class PyDateTime {
             if (other instanceof TimeDelta d) {
                 return (double) micros / d.micros;
             }
-            return new TimeDelta(Math.round(micros / PyOps.toDouble(other)));
+            return new TimeDelta((long) Math.rint(micros / PyOps.toDouble(other)));
+        }
+
+        @Override
+        public Object floorDiv(Object other) {
+            if (other instanceof TimeDelta d) {
+                return Math.floorDiv(micros, d.micros);
+            }
+            return new TimeDelta(Math.floorDiv(micros, PyOps.toLong(other)));
+        }
+
+        TimeDelta negate() {
+            return new TimeDelta(-micros);
         }
 
         @Override
         public int compareTo(TimeDelta o) {
             return Long.compare(micros, o.micros);
+        }
+
+        @Override
+        public String repr() {
+            long days = Math.floorDiv(micros, 86_400_000_000L);
+            long seconds = Math.floorMod(micros, 86_400_000_000L) / 1_000_000;
+            long rest = Math.floorMod(micros, 1_000_000L);
+            List<String> parts = new ArrayList<>();
+            if (days != 0) {
+                parts.add("days=" + days);
+            }
+            if (seconds != 0) {
+                parts.add("seconds=" + seconds);
+            }
+            if (rest != 0) {
+                parts.add("microseconds=" + rest);
+            }
+            return "datetime.timedelta(" + (parts.isEmpty() ? "0" : String.join(", ", parts)) + ")";
         }
 
         @Override
@@ -276,7 +352,7 @@ final class PyDateTime {
                 ? new DateTime(LocalDateTime.now(), null) : new DateTime(LocalDateTime.now(ZoneOffset.UTC), ZoneOffset.UTC));
         dt.put("utcnow", (PyCallable) (a, k) -> new DateTime(LocalDateTime.now(ZoneOffset.UTC), null));
         dt.put("today", (PyCallable) (a, k) -> new DateTime(LocalDateTime.now(), null));
-        dt.put("strptime", (PyCallable) (a, k) -> strptime(PyStr.str(a.get(0)), PyStr.str(a.get(1))));
+        dt.put("strptime", (PyCallable) (a, k) -> PyTimeFormat.strptime(PyStr.str(a.get(0)), PyStr.str(a.get(1))));
         dt.put("fromisoformat", (PyCallable) (a, k) -> {
             String s = PyStr.str(a.get(0)).replace(' ', 'T');
             if (s.length() <= 10) {
@@ -306,7 +382,7 @@ final class PyDateTime {
                     + 3600 * PyOps.toDouble(k.getOrDefault("hours", 0L));
             double micros = PyOps.toDouble(arg(a, k, 2, "microseconds", 0L))
                     + 1000 * PyOps.toDouble(k.getOrDefault("milliseconds", 0L));
-            return new TimeDelta(Math.round(days * 86_400_000_000L + secs * 1_000_000 + micros));
+            return new TimeDelta((long) Math.rint(days * 86_400_000_000L + secs * 1_000_000 + micros));
         }));
         return new Builtins.Module("datetime", m);
     }
@@ -334,122 +410,4 @@ final class PyDateTime {
             return "<class '" + name + "'>";
         }
     }
-
-    static String strftime(String f, LocalDateTime t, ZoneOffset tz) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < f.length(); i++) {
-            char c = f.charAt(i);
-            if (c != '%' || i + 1 >= f.length()) {
-                b.append(c);
-                continue;
-            }
-            char d = f.charAt(++i);
-            switch (d) {
-                case 'Y' -> b.append(String.format("%04d", t.getYear()));
-                case 'y' -> b.append(String.format("%02d", t.getYear() % 100));
-                case 'm' -> b.append(String.format("%02d", t.getMonthValue()));
-                case 'd' -> b.append(String.format("%02d", t.getDayOfMonth()));
-                case 'H' -> b.append(String.format("%02d", t.getHour()));
-                case 'I' -> b.append(String.format("%02d", t.getHour() % 12 == 0 ? 12 : t.getHour() % 12));
-                case 'M' -> b.append(String.format("%02d", t.getMinute()));
-                case 'S' -> b.append(String.format("%02d", t.getSecond()));
-                case 'f' -> b.append(String.format("%06d", t.getNano() / 1000));
-                case 'p' -> b.append(t.getHour() < 12 ? "AM" : "PM");
-                case 'j' -> b.append(String.format("%03d", t.getDayOfYear()));
-                case 'a' -> b.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
-                case 'A' -> b.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-                case 'b' -> b.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
-                case 'B' -> b.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-                case 'w' -> b.append(t.getDayOfWeek().getValue() % 7);
-                case 'u' -> b.append(t.getDayOfWeek().getValue());
-                case 'z' -> b.append(tz == null ? "" : tz.getTotalSeconds() == 0 ? "+0000" : tz.getId().replace(":", ""));
-                case 'Z' -> b.append(tz == null ? "" : "UTC");
-                case 'F' -> b.append(t.toLocalDate());
-                case 'T' -> b.append(strftime("%H:%M:%S", t, tz));
-                case 'c' -> b.append(strftime("%a %b %d %H:%M:%S %Y", t, tz).replaceFirst(" 0(\\d) ", "  $1 "));
-                case 'x' -> b.append(strftime("%m/%d/%y", t, tz));
-                case 'X' -> b.append(strftime("%H:%M:%S", t, tz));
-                case '%' -> b.append('%');
-                default -> b.append('%').append(d);
-            }
-        }
-        return b.toString();
-    }
-
-    private static DateTime strptime(String s, String f) {
-        StringBuilder re = new StringBuilder();
-        List<Character> fields = new ArrayList<>();
-        for (int i = 0; i < f.length(); i++) {
-            char c = f.charAt(i);
-            if (c == '%' && i + 1 < f.length()) {
-                char d = f.charAt(++i);
-                String g = switch (d) {
-                    case 'Y' -> "(\\d{4})";
-                    case 'f' -> "(\\d{1,6})";
-                    case 'j' -> "(\\d{1,3})";
-                    case 'b', 'B', 'a', 'A' -> "([A-Za-z]+)";
-                    case 'p' -> "([AaPp][Mm])";
-                    case 'z' -> "(Z|[+-]\\d{2}:?\\d{2})";
-                    case '%' -> "%";
-                    default -> "(\\d{1,2})";
-                };
-                re.append(g);
-                if (d != '%') {
-                    fields.add(d);
-                }
-            } else if (Character.isWhitespace(c)) {
-                re.append("\\s+");
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        Matcher m = Pattern.compile(re.toString()).matcher(s);
-        if (!m.matches()) {
-            throw new PyException("ValueError: time data " + PyStr.repr(s) + " does not match format " + PyStr.repr(f));
-        }
-        int year = 1900;
-        int month = 1;
-        int day = 1;
-        int hour = 0;
-        int minute = 0;
-        int second = 0;
-        int micro = 0;
-        boolean pm = false;
-        ZoneOffset tz = null;
-        for (int i = 0; i < fields.size(); i++) {
-            String v = m.group(i + 1);
-            switch (fields.get(i)) {
-                case 'Y' -> year = Integer.parseInt(v);
-                case 'y' -> year = 2000 + Integer.parseInt(v) - (Integer.parseInt(v) >= 69 ? 100 : 0);
-                case 'm' -> month = Integer.parseInt(v);
-                case 'd' -> day = Integer.parseInt(v);
-                case 'H', 'I' -> hour = Integer.parseInt(v);
-                case 'M' -> minute = Integer.parseInt(v);
-                case 'S' -> second = Integer.parseInt(v);
-                case 'f' -> micro = Integer.parseInt((v + "00000").substring(0, 6));
-                case 'p' -> pm = v.equalsIgnoreCase("pm");
-                case 'b', 'B' -> month = java.time.Month.valueOf(monthName(v)).getValue();
-                case 'z' -> tz = v.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(v.length() == 5
-                        ? v.substring(0, 3) + ":" + v.substring(3) : v);
-                default -> { }
-            }
-        }
-        if (fields.contains('p') && pm && hour < 12) {
-            hour += 12;
-        } else if (fields.contains('p') && !pm && hour == 12) {
-            hour = 0;
-        }
-        return new DateTime(LocalDateTime.of(LocalDate.of(year, month, day), LocalTime.of(hour, minute, second,
-                micro * 1000)), tz);
-    }
-
-    private static String monthName(String v) {
-        for (java.time.Month mo : java.time.Month.values()) {
-            if (mo.name().toLowerCase(Locale.ROOT).startsWith(v.toLowerCase(Locale.ROOT).substring(0, 3))) {
-                return mo.name();
-            }
-        }
-        throw new PyException("ValueError: unknown month " + v);
-    }
-
 }

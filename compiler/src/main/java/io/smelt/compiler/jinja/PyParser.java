@@ -137,6 +137,46 @@ final class PyParser extends ExtendedParser {
         return new OpNodes.Chain(operands, ops);
     }
 
+    /** {@code * / // %} over powers: {@code **} binds tighter, as in Jinja2 ({@code 2 * 3 ** 2} is 18). */
+    @Override
+    protected AstNode mul(boolean required) throws ScanException, ParseException {
+        AstNode v = pow(required);
+        if (v == null) {
+            return null;
+        }
+        while (true) {
+            Scanner.Token t = getToken();
+            if (t.getSymbol() == Symbol.MUL || t.getSymbol() == Symbol.DIV || t.getSymbol() == Symbol.MOD) {
+                consumeToken();
+                AstBinary.Operator op = t.getSymbol() == Symbol.MUL ? AstBinary.MUL
+                        : t.getSymbol() == Symbol.DIV ? AstBinary.DIV : AstBinary.MOD;
+                v = createAstBinary(v, pow(true), op);
+            } else if (t.getSymbol() == Symbol.EXTENSION && !isPower(t)
+                    && getExtensionHandler(t).getExtensionPoint() == ExtensionPoint.MUL) {
+                v = getExtensionHandler(consumeToken()).createAstNode(v, pow(true));
+            } else {
+                return v;
+            }
+        }
+    }
+
+    /** {@code a ** b ** c}, read left to right as Jinja2 does; each operand may carry filters. */
+    private AstNode pow(boolean required) throws ScanException, ParseException {
+        AstNode v = filter(required);
+        if (v == null) {
+            return null;
+        }
+        while (isPower(getToken())) {
+            consumeToken();
+            v = new AstBinary(v, filter(true), OpNodes.binary("**"));
+        }
+        return v;
+    }
+
+    private static boolean isPower(Scanner.Token t) {
+        return t.getSymbol() == Symbol.EXTENSION && PowerOfOperator.TOKEN.getImage().equals(t.getImage());
+    }
+
     /**
      * Filters and tests after a value, in any order and number, as Jinja2's {@code parse_filter_expr}
      * reads them ({@code x|default(none) is none}); jinjava takes either filters or one test.

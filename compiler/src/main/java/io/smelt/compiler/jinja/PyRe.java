@@ -14,6 +14,10 @@ import static io.smelt.compiler.jinja.PyMethods.arg;
 /** Python's {@code re} module over {@code java.util.regex} ({@code modules.re} in dbt). */
 final class PyRe {
     private static final Map<String, Compiled> CACHE = new ConcurrentHashMap<>();
+    private static final long UNICODE = 32;
+    private static final long ASCII = 256;
+    /** The characters {@code re.escape} escapes since Python 3.7. */
+    private static final String SPECIAL = "()[]{}?*+-|^$\\.&~# \t\n\r\u000b\f";
     static final Builtins.Module MODULE = module();
 
     private PyRe() {
@@ -25,9 +29,11 @@ final class PyRe {
         public Object getAttr(String name) {
             return switch (name) {
                 case "pattern" -> source;
-                case "flags" -> flags;
+                // str patterns are Unicode unless ASCII is asked for, as in Python 3
+                case "flags" -> (flags & ASCII) != 0 ? flags : flags | UNICODE;
                 case "groupindex" -> new LinkedHashMap<Object, Object>(names);
-                case "match", "search", "fullmatch", "findall", "finditer", "sub", "split" ->
+                case "groups" -> (long) pattern.matcher("").groupCount();
+                case "match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split" ->
                         (PyCallable) (a, k) -> {
                             List<Object> args = new ArrayList<>(a);
                             args.add(0, this);
@@ -111,11 +117,11 @@ final class PyRe {
 
     private static Builtins.Module module() {
         Map<String, Object> m = new HashMap<>();
-        for (String f : List.of("match", "search", "fullmatch", "findall", "finditer", "sub", "split")) {
+        for (String f : List.of("match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split")) {
             m.put(f, (PyCallable) (a, k) -> apply(f, new ArrayList<>(a), k));
         }
         m.put("compile", (PyCallable) (a, k) -> compile(a.get(0), arg(a, k, 1, "flags", 0L)));
-        m.put("escape", (PyCallable) (a, k) -> PyStr.str(a.get(0)).replaceAll("([^A-Za-z0-9_])", "\\\\$1"));
+        m.put("escape", (PyCallable) (a, k) -> escape(a.get(0)));
         long[] values = {2, 2, 8, 8, 16, 16, 64, 64, 256, 256, 32, 32};
         String[] names = {"I", "IGNORECASE", "M", "MULTILINE", "S", "DOTALL", "X", "VERBOSE", "A", "ASCII", "U",
             "UNICODE"};
@@ -136,9 +142,11 @@ final class PyRe {
 
     private static Object apply(String fn, List<Object> a, Map<String, Object> k) {
         switch (fn) {
-            case "sub" -> {
+            case "sub", "subn" -> {
                 Compiled re = compile(a.get(0), arg(a, k, 4, "flags", 0L));
-                return sub(re, a.get(1), PyStr.str(a.get(2)), PyOps.toLong(arg(a, k, 3, "count", 0L)));
+                long[] made = new long[1];
+                String out = sub(re, a.get(1), PyStr.str(a.get(2)), PyOps.toLong(arg(a, k, 3, "count", 0L)), made);
+                return fn.equals("sub") ? out : PyTuple.of(out, made[0]);
             }
             case "split" -> {
                 Compiled re = compile(a.get(0), arg(a, k, 3, "flags", 0L));
@@ -180,7 +188,7 @@ final class PyRe {
         };
     }
 
-    private static String sub(Compiled re, Object repl, String s, long count) {
+    private static String sub(Compiled re, Object repl, String s, long count, long[] made) {
         Matcher m = re.pattern().matcher(s);
         StringBuilder out = new StringBuilder();
         int last = 0;
@@ -197,6 +205,22 @@ final class PyRe {
             n++;
         }
         out.append(s.substring(last));
+        made[0] = n;
+        return out.toString();
+    }
+
+    private static String escape(Object pattern) {
+        if (!(pattern instanceof String s)) {
+            throw PyException.typeError("escape() takes a str, not '" + PyOps.typeName(pattern) + "'");
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (SPECIAL.indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
         return out.toString();
     }
 

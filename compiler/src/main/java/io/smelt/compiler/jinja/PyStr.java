@@ -95,6 +95,8 @@ public final class PyStr {
             b.append("Undefined");
         } else if (v instanceof BigDecimal d) {
             b.append("Decimal('").append(d).append("')");
+        } else if (v instanceof PyDateTime.Arith t) {
+            b.append(t.repr());
         } else {
             b.append(str(v));
         }

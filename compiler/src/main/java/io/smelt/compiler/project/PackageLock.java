@@ -167,7 +167,7 @@ public record PackageLock(List<Map<String, Object>> packages, String sha1Hash) {
                     case '\b' -> out.append("\\b");
                     case '\f' -> out.append("\\f");
                     default -> {
-                        if (c < 0x20 || c > 0x7f) {
+                        if (c < 0x20 || c >= 0x7f) {
                             out.append(String.format("\\u%04x", (int) c));
                         }
                         else {

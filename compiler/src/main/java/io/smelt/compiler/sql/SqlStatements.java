@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Splits SQL text into statements at top-level semicolons, ignoring those inside string literals,
- * quoted identifiers and comments. Empty statements are dropped.
+ * quoted identifiers, dollar-quoted strings ({@code $$...$$}, {@code $tag$...$tag$}, as DuckDB and
+ * PostgreSQL write function bodies) and comments. Empty statements are dropped.
  */
 public final class SqlStatements {
     private SqlStatements() {
@@ -20,6 +21,13 @@ public final class SqlStatements {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
                 int end = closing(sql, i, c);
+                current.append(sql, i, end);
+                i = end;
+            }
+            else if (c == '$' && dollarTag(sql, i) != null) {
+                String tag = dollarTag(sql, i);
+                int close = sql.indexOf(tag, i + tag.length());
+                int end = close < 0 ? n : close + tag.length();
                 current.append(sql, i, end);
                 i = end;
             }
@@ -47,6 +55,19 @@ public final class SqlStatements {
         }
         add(statements, current);
         return statements;
+    }
+
+    /** The opening {@code $tag$} at {@code at}, or null; {@code $1} and {@code a$b} open nothing. */
+    private static String dollarTag(String sql, int at) {
+        if (at > 0 && (Character.isLetterOrDigit(sql.charAt(at - 1)) || sql.charAt(at - 1) == '_')) {
+            return null;
+        }
+        int i = at + 1;
+        while (i < sql.length() && (Character.isLetter(sql.charAt(i)) || sql.charAt(i) == '_'
+                || i > at + 1 && Character.isDigit(sql.charAt(i)))) {
+            i++;
+        }
+        return i < sql.length() && sql.charAt(i) == '$' ? sql.substring(at, i + 1) : null;
     }
 
     private static int closing(String sql, int start, char quote) {
@@ -81,7 +102,7 @@ public final class SqlStatements {
         return rest.isBlank();
     }
 
-    /** True when the query, after comments and white space, starts with the keyword {@code with}. */
+    /** Where the query's leading keyword {@code with} starts (after comments and white space), or -1 when it has none. */
     public static int leadingWith(String sql) {
         int i = skipTrivia(sql, 0);
         if (sql.regionMatches(true, i, "with", 0, 4)
