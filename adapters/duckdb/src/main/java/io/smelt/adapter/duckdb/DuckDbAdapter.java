@@ -1,10 +1,8 @@
 package io.smelt.adapter.duckdb;
 
-import io.smelt.adapter.Adapter;
 import io.smelt.adapter.Capabilities;
-import io.smelt.adapter.MacroResources;
-import io.smelt.adapter.OpenSessions;
 import io.smelt.adapter.Session;
+import io.smelt.adapter.jdbc.JdbcAdapter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,35 +18,29 @@ import static java.util.Objects.requireNonNull;
  * profile fields) and every session shares it; {@link #close()} closes the sessions and then the
  * database.
  */
-public final class DuckDbAdapter implements Adapter {
+public final class DuckDbAdapter extends JdbcAdapter<DuckDbSession> {
     // MERGE INTO exists since DuckDB 1.4; the test suite checks it against the bundled engine
-    private static final Capabilities CAPABILITIES = new Capabilities(
-            true, true, true, true, Set.of("append", "delete+insert", "merge", "insert_overwrite", "microbatch"), true);
+    private static final Capabilities CAPABILITIES = Capabilities.builder()
+            .transactions(true)
+            .atomicRename(true)
+            .createOrReplaceTable(true)
+            .merge(true)
+            .incrementalStrategies("append", "delete+insert", "merge", "insert_overwrite", "microbatch")
+            .concurrentWrites(true)
+            .build();
 
     private final DuckDbConfig config;
-    private final Set<String> secretValues;
-    private final OpenSessions<DuckDbSession> sessions = new OpenSessions<>();
     private final AtomicLong statementRetries = new AtomicLong();
     private final AtomicLong transactionRetries = new AtomicLong();
     private DuckDbDatabase database;
 
     public DuckDbAdapter(DuckDbConfig config, Set<String> secretValues) {
+        super("duckdb", "DuckDB", secretValues, null);
         this.config = requireNonNull(config, "config is null");
-        this.secretValues = Set.copyOf(secretValues);
     }
 
     public DuckDbConfig config() {
         return config;
-    }
-
-    @Override
-    public String type() {
-        return "duckdb";
-    }
-
-    @Override
-    public List<String> dispatchOrder() {
-        return List.of("duckdb");
     }
 
     @Override
@@ -72,11 +64,6 @@ public final class DuckDbAdapter implements Adapter {
     }
 
     @Override
-    public Map<String, String> macroResources() {
-        return MacroResources.load(DuckDbAdapter.class, "adapters.sql", "DuckDB");
-    }
-
-    @Override
     public String mapType(String type) {
         return DuckDbTypeMapping.map(type);
     }
@@ -85,13 +72,13 @@ public final class DuckDbAdapter implements Adapter {
     public Session openSession() {
         DuckDbDatabase shared;
         synchronized (this) {
-            sessions.checkOpen();
+            sessions().checkOpen();
             if (database == null) {
-                database = DuckDbDatabase.open(config, secretValues);
+                database = DuckDbDatabase.open(config, secretValues());
             }
             shared = database;
         }
-        return sessions.register(new DuckDbSession(this, shared.connect()));
+        return sessions().register(new DuckDbSession(this, shared.connect(), sessions()::remove));
     }
 
     void conflictRetried(boolean transaction) {
@@ -101,10 +88,6 @@ public final class DuckDbAdapter implements Adapter {
     /** How often a statement (autocommit) or a transaction was run again after a write conflict. */
     long conflictRetries(boolean transaction) {
         return (transaction ? transactionRetries : statementRetries).get();
-    }
-
-    void sessionClosed(DuckDbSession session) {
-        sessions.remove(session);
     }
 
     @Override
@@ -131,7 +114,7 @@ public final class DuckDbAdapter implements Adapter {
 
     @Override
     public void close() {
-        if (!sessions.closeAll()) {
+        if (!closeSessions()) {
             return;
         }
         DuckDbDatabase toClose;

@@ -1,6 +1,6 @@
 package io.smelt.adapter.duckdb;
 
-import io.smelt.adapter.TypeNameMapping;
+import io.smelt.adapter.jdbc.TypeNameMapping;
 
 import java.util.List;
 import java.util.Map;
@@ -50,9 +50,9 @@ final class DuckDbTypeMapping extends TypeNameMapping {
 
     @Override
     protected String scalar(String type, String trimmed, String lower) {
-        int paren = lower.indexOf('(');
-        String base = (paren < 0 ? lower : lower.substring(0, paren)).trim().replaceAll("\\s+", " ");
-        String args = paren < 0 ? "" : trimmed.substring(paren).replaceAll("\\s+", "");
+        ScalarName name = ScalarName.of(lower);
+        String base = name.base();
+        String args = name.arguments();
         String mapped = NAMES.get(base);
         if (mapped == null) {
             return type;

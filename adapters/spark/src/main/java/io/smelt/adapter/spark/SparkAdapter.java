@@ -1,19 +1,15 @@
 package io.smelt.adapter.spark;
 
-import io.smelt.adapter.Adapter;
 import io.smelt.adapter.Capabilities;
-import io.smelt.adapter.MacroResources;
-import io.smelt.adapter.OpenSessions;
 import io.smelt.adapter.Relation;
 import io.smelt.adapter.Session;
+import io.smelt.adapter.jdbc.JdbcAdapter;
 import org.apache.kyuubi.jdbc.KyuubiHiveDriver;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -28,36 +24,24 @@ import static java.util.Objects.requireNonNull;
  * <p>Spark has no catalog level above schemas (dbt-spark treats {@code database} as the schema), so
  * the default database is null and relations render as {@code schema.identifier}.
  */
-public final class SparkAdapter implements Adapter {
+public final class SparkAdapter extends JdbcAdapter<SparkEngineSession> {
     private static final Map<String, String> SESSION_DEFAULTS = Map.of("spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
-    private static final Capabilities CAPABILITIES = new Capabilities(
-            false, false, true, true, Set.of("append", "merge", "insert_overwrite", "delete+insert", "microbatch"), true);
+    private static final Capabilities CAPABILITIES = Capabilities.builder()
+            .createOrReplaceTable(true)
+            .merge(true)
+            .incrementalStrategies("append", "merge", "insert_overwrite", "delete+insert", "microbatch")
+            .concurrentWrites(true)
+            .build();
 
     private final SparkConfig config;
-    private final Set<String> secretValues;
-    private final OpenSessions<SparkEngineSession> sessions = new OpenSessions<>();
 
     public SparkAdapter(SparkConfig config, Set<String> secretValues) {
-        this.config = requireNonNull(config, "config is null");
-        Set<String> secrets = new HashSet<>(secretValues);
-        if (config.password() != null) {
-            secrets.add(config.password());
-        }
-        this.secretValues = Set.copyOf(secrets);
+        super("spark", "Spark", secretValues, requireNonNull(config, "config is null").password());
+        this.config = config;
     }
 
     public SparkConfig config() {
         return config;
-    }
-
-    @Override
-    public String type() {
-        return "spark";
-    }
-
-    @Override
-    public List<String> dispatchOrder() {
-        return List.of("spark");
     }
 
     @Override
@@ -94,19 +78,14 @@ public final class SparkAdapter implements Adapter {
     }
 
     @Override
-    public Map<String, String> macroResources() {
-        return MacroResources.load(SparkAdapter.class, "adapters.sql", "Spark");
-    }
-
-    @Override
     public String mapType(String type) {
         return SparkTypeMapping.map(type);
     }
 
     @Override
     public Session openSession() {
-        sessions.checkOpen();
-        return sessions.register(new SparkEngineSession(this, connect()));
+        sessions().checkOpen();
+        return sessions().register(new SparkEngineSession(this, connect(), sessions()::remove));
     }
 
     /**
@@ -142,14 +121,14 @@ public final class SparkAdapter implements Adapter {
             catch (SQLException e) {
                 closeQuietly(connection);
                 if (attempt >= config.connectRetries() || !SparkErrors.unreachable(e)) {
-                    throw SparkErrors.translate(e, endpoint(), secretValues);
+                    throw SparkErrors.translate(e, endpoint(), this::redact);
                 }
                 try {
                     Thread.sleep(config.connectTimeoutSeconds() * 1000L);
                 }
                 catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    throw SparkErrors.translate(e, endpoint(), secretValues);
+                    throw SparkErrors.translate(e, endpoint(), this::redact);
                 }
             }
         }
@@ -180,10 +159,6 @@ public final class SparkAdapter implements Adapter {
         return config.host() + ":" + config.port();
     }
 
-    Set<String> secretValues() {
-        return secretValues;
-    }
-
     // socketTimeout=0: a statement polls the server for as long as it runs, so no read may time out
     private String url() {
         return "jdbc:hive2://" + config.host() + ":" + config.port() + "/default"
@@ -200,10 +175,6 @@ public final class SparkAdapter implements Adapter {
         return properties;
     }
 
-    void sessionClosed(SparkEngineSession session) {
-        sessions.remove(session);
-    }
-
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -212,7 +183,7 @@ public final class SparkAdapter implements Adapter {
         fields.put("host", config.host());
         fields.put("port", config.port());
         if (config.user() != null) {
-            fields.put("user", secretValues.contains(config.user()) ? "****" : config.user());
+            fields.put("user", shown(config.user()));
         }
         fields.put("auth", config.auth().name());
         fields.put("schema", config.schema());
@@ -220,14 +191,9 @@ public final class SparkAdapter implements Adapter {
         fields.put("connect_retries", config.connectRetries());
         fields.put("connect_timeout", config.connectTimeoutSeconds());
         Map<String, String> parameters = new LinkedHashMap<>();
-        config.serverSideParameters().forEach((name, value) -> parameters.put(name, secretValues.contains(value) ? "****" : value));
+        config.serverSideParameters().forEach((name, value) -> parameters.put(name, String.valueOf(shown(value))));
         fields.put("server_side_parameters", parameters);
         fields.putAll(config.unknownFields());
         return fields;
-    }
-
-    @Override
-    public void close() {
-        sessions.closeAll();
     }
 }

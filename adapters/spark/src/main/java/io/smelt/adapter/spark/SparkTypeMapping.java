@@ -1,6 +1,6 @@
 package io.smelt.adapter.spark;
 
-import io.smelt.adapter.TypeNameMapping;
+import io.smelt.adapter.jdbc.TypeNameMapping;
 
 import java.util.List;
 import java.util.Map;
@@ -46,17 +46,9 @@ final class SparkTypeMapping extends TypeNameMapping {
 
     @Override
     protected String scalar(String type, String trimmed, String lower) {
-        int paren = lower.indexOf('(');
-        String base = (paren < 0 ? lower : lower.substring(0, paren)).trim().replaceAll("\\s+", " ");
-        String args = paren < 0 ? "" : lower.substring(paren).replaceAll("\\s+", "");
-        String mapped = NAMES.get(base);
-        if (mapped == null) {
-            return type;
-        }
-        if (args.isEmpty()) {
-            return base.equals("number") ? "decimal(38,0)" : mapped;
-        }
-        return WITH_ARGUMENTS.contains(mapped) ? mapped + args : mapped;
+        ScalarName name = ScalarName.of(lower);
+        String mapped = NAMES.get(name.base());
+        return mapped == null ? type : keepingArguments(name, mapped, WITH_ARGUMENTS);
     }
 
     @Override

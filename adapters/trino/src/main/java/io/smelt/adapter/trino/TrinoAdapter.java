@@ -1,19 +1,15 @@
 package io.smelt.adapter.trino;
 
-import io.smelt.adapter.Adapter;
 import io.smelt.adapter.Capabilities;
-import io.smelt.adapter.MacroResources;
-import io.smelt.adapter.OpenSessions;
 import io.smelt.adapter.EngineException;
 import io.smelt.adapter.Session;
+import io.smelt.adapter.jdbc.JdbcAdapter;
 import io.trino.jdbc.TrinoConnection;
 import io.trino.jdbc.TrinoDriver;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -33,38 +29,29 @@ import static java.util.Objects.requireNonNull;
  * builds tables under a temporary name and swaps them in with renames, and only {@code append}
  * incremental models are offered.
  */
-public final class TrinoAdapter implements Adapter {
+public final class TrinoAdapter extends JdbcAdapter<TrinoSession> {
     private static final Logger LOG = LoggerFactory.getLogger(TrinoAdapter.class);
-    private static final Capabilities ICEBERG = new Capabilities(
-            false, false, true, true, Set.of("append", "delete+insert", "merge", "insert_overwrite", "microbatch"), true);
-    private static final Capabilities PLAIN = new Capabilities(false, false, false, false, Set.of("append"), true);
+    private static final Capabilities ICEBERG = Capabilities.builder()
+            .createOrReplaceTable(true)
+            .merge(true)
+            .incrementalStrategies("append", "delete+insert", "merge", "insert_overwrite", "microbatch")
+            .concurrentWrites(true)
+            .build();
+    private static final Capabilities PLAIN = Capabilities.builder()
+            .incrementalStrategies("append")
+            .concurrentWrites(true)
+            .build();
 
     private final TrinoConfig config;
-    private final Set<String> secretValues;
-    private final OpenSessions<TrinoSession> sessions = new OpenSessions<>();
     private volatile Capabilities capabilities;
 
     public TrinoAdapter(TrinoConfig config, Set<String> secretValues) {
-        this.config = requireNonNull(config, "config is null");
-        Set<String> secrets = new HashSet<>(secretValues);
-        if (config.password() != null) {
-            secrets.add(config.password());
-        }
-        this.secretValues = Set.copyOf(secrets);
+        super("trino", "Trino", secretValues, requireNonNull(config, "config is null").password());
+        this.config = config;
     }
 
     public TrinoConfig config() {
         return config;
-    }
-
-    @Override
-    public String type() {
-        return "trino";
-    }
-
-    @Override
-    public List<String> dispatchOrder() {
-        return List.of("trino");
     }
 
     @Override
@@ -113,11 +100,6 @@ public final class TrinoAdapter implements Adapter {
     }
 
     @Override
-    public Map<String, String> macroResources() {
-        return MacroResources.load(TrinoAdapter.class, "adapters.sql", "Trino");
-    }
-
-    @Override
     public String mapType(String type) {
         return TrinoTypeMapping.map(type);
     }
@@ -128,7 +110,7 @@ public final class TrinoAdapter implements Adapter {
     }
 
     private TrinoSession open(int attempts) {
-        sessions.checkOpen();
+        sessions().checkOpen();
         Connection connection;
         try {
             connection = new TrinoDriver().connect(url(), properties());
@@ -139,17 +121,13 @@ public final class TrinoAdapter implements Adapter {
             config.sessionProperties().forEach(trino::setSessionProperty);
         }
         catch (SQLException e) {
-            throw TrinoErrors.translate(e, endpoint(), secretValues);
+            throw TrinoErrors.translate(e, endpoint(), this::redact);
         }
-        return sessions.register(new TrinoSession(this, connection, attempts));
+        return sessions().register(new TrinoSession(this, connection, attempts, sessions()::remove));
     }
 
     String endpoint() {
         return config.httpScheme() + "://" + config.host() + ":" + config.port();
-    }
-
-    Set<String> secretValues() {
-        return secretValues;
     }
 
     private String url() {
@@ -172,10 +150,6 @@ public final class TrinoAdapter implements Adapter {
         return properties;
     }
 
-    void sessionClosed(TrinoSession session) {
-        sessions.remove(session);
-    }
-
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -183,7 +157,7 @@ public final class TrinoAdapter implements Adapter {
         fields.put("host", config.host());
         fields.put("port", config.port());
         fields.put("http_scheme", config.httpScheme());
-        fields.put("user", secretValues.contains(config.user()) ? "****" : config.user());
+        fields.put("user", shown(config.user()));
         fields.put("method", config.method().profileName());
         fields.put("catalog", config.catalog());
         fields.put("schema", config.schema());
@@ -194,14 +168,9 @@ public final class TrinoAdapter implements Adapter {
             fields.put("timezone", config.timezone());
         }
         Map<String, String> properties = new LinkedHashMap<>();
-        config.sessionProperties().forEach((name, value) -> properties.put(name, secretValues.contains(value) ? "****" : value));
+        config.sessionProperties().forEach((name, value) -> properties.put(name, String.valueOf(shown(value))));
         fields.put("session_properties", properties);
         fields.putAll(config.unknownFields());
         return fields;
-    }
-
-    @Override
-    public void close() {
-        sessions.closeAll();
     }
 }

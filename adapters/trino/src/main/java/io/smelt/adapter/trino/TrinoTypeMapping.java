@@ -1,6 +1,6 @@
 package io.smelt.adapter.trino;
 
-import io.smelt.adapter.TypeNameMapping;
+import io.smelt.adapter.jdbc.TypeNameMapping;
 
 import java.util.List;
 import java.util.Map;
@@ -56,25 +56,20 @@ final class TrinoTypeMapping extends TypeNameMapping {
         if (lower.matches("timestamp\\s*\\(\\s*\\d+\\s*\\)\\s+with(out)?\\s+time\\s+zone")) {
             return lower.replaceAll("\\s+", " ").replace(" without time zone", "").replaceAll("\\(\\s*(\\d+)\\s*\\)", "($1)");
         }
-        int paren = lower.indexOf('(');
-        String base = (paren < 0 ? lower : lower.substring(0, paren)).trim().replaceAll("\\s+", " ");
-        String args = paren < 0 ? "" : lower.substring(paren).replaceAll("\\s+", "");
-        String mapped = NAMES.get(base);
+        ScalarName name = ScalarName.of(lower);
+        String mapped = NAMES.get(name.base());
         if (mapped == null) {
             return type;
         }
         if (mapped.equals("timestamp") || mapped.equals("timestamp with time zone")) {
-            String precision = args.isEmpty() ? "(6)" : args;
+            String precision = name.arguments().isEmpty() ? "(6)" : name.arguments();
             return mapped.equals("timestamp") ? "timestamp" + precision : "timestamp" + precision + " with time zone";
         }
         if (mapped.contains("(")) {
             return mapped;
         }
-        if (args.isEmpty()) {
-            return base.equals("number") ? "decimal(38,0)" : mapped;
-        }
         // Trino has no arguments on integer, floating or binary types (int(11), float(53)): drop them
-        return WITH_ARGUMENTS.contains(mapped) ? mapped + args : mapped;
+        return keepingArguments(name, mapped, WITH_ARGUMENTS);
     }
 
     @Override

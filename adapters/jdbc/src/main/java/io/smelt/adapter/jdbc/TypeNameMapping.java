@@ -1,8 +1,11 @@
-package io.smelt.adapter;
+package io.smelt.adapter.jdbc;
+
+import io.smelt.adapter.Adapter;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Maps the type names dbt projects use (seeds' {@code column_types}, casts, contracts) to an
@@ -44,6 +47,33 @@ public abstract class TypeNameMapping {
      * @return the engine's type name, or {@code type} when it is not known
      */
     protected abstract String scalar(String type, String trimmed, String lower);
+
+    /**
+     * A scalar name split into its base name, lower-case with single spaces ({@code double
+     * precision}), and its arguments without blanks ({@code (10,2)}, or empty).
+     */
+    protected record ScalarName(String base, String arguments) {
+        public static ScalarName of(String lower) {
+            int paren = lower.indexOf('(');
+            String base = (paren < 0 ? lower : lower.substring(0, paren)).trim().replaceAll("\\s+", " ");
+            return new ScalarName(base, paren < 0 ? "" : lower.substring(paren).replaceAll("\\s+", ""));
+        }
+    }
+
+    /**
+     * The rule most engines follow once a base name is mapped: {@code number} alone is {@code
+     * decimal(38,0)}; arguments are kept for the types that take them and dropped for the others
+     * ({@code int(11)}, {@code float(53)}).
+     *
+     * @param mapped the engine's type for {@code name.base()}
+     * @param withArguments the engine's types that take arguments
+     */
+    protected static String keepingArguments(ScalarName name, String mapped, Set<String> withArguments) {
+        if (name.arguments().isEmpty()) {
+            return name.base().equals("number") ? "decimal(38,0)" : mapped;
+        }
+        return withArguments.contains(mapped) ? mapped + name.arguments() : mapped;
+    }
 
     /** The engine's array of an already mapped element type. */
     protected abstract String arrayOf(String element);

@@ -1,4 +1,6 @@
-package io.smelt.adapter;
+package io.smelt.adapter.jdbc;
+
+import io.smelt.adapter.EngineException;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
