@@ -11,14 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static java.util.Objects.requireNonNull;
 
 /**
  * DuckDB, embedded. The database opens with the first session (see {@link DuckDbConfig} for the
  * profile fields) and every session shares it; {@link #close()} closes the sessions and then the
  * database.
  */
-public final class DuckDbAdapter extends JdbcAdapter<DuckDbSession> {
+public final class DuckDbAdapter extends JdbcAdapter<DuckDbSession, DuckDbConfig> {
     // MERGE INTO exists since DuckDB 1.4; the test suite checks it against the bundled engine
     private static final Capabilities CAPABILITIES = Capabilities.builder()
             .transactions(true)
@@ -29,18 +28,12 @@ public final class DuckDbAdapter extends JdbcAdapter<DuckDbSession> {
             .concurrentWrites(true)
             .build();
 
-    private final DuckDbConfig config;
     private final AtomicLong statementRetries = new AtomicLong();
     private final AtomicLong transactionRetries = new AtomicLong();
     private DuckDbDatabase database;
 
     public DuckDbAdapter(DuckDbConfig config, Set<String> secretValues) {
-        super("duckdb", "DuckDB", secretValues, null);
-        this.config = requireNonNull(config, "config is null");
-    }
-
-    public DuckDbConfig config() {
-        return config;
+        super("duckdb", "DuckDB", config, DuckDbTypeMapping.INSTANCE, secretValues);
     }
 
     @Override
@@ -50,22 +43,7 @@ public final class DuckDbAdapter extends JdbcAdapter<DuckDbSession> {
 
     @Override
     public String defaultDatabase() {
-        return config.database();
-    }
-
-    @Override
-    public String defaultSchema() {
-        return config.schema();
-    }
-
-    @Override
-    public int threads() {
-        return config.threads();
-    }
-
-    @Override
-    public String mapType(String type) {
-        return DuckDbTypeMapping.map(type);
+        return config().database();
     }
 
     @Override
@@ -74,7 +52,7 @@ public final class DuckDbAdapter extends JdbcAdapter<DuckDbSession> {
         synchronized (this) {
             sessions().checkOpen();
             if (database == null) {
-                database = DuckDbDatabase.open(config, secretValues());
+                database = DuckDbDatabase.open(config(), secretValues());
             }
             shared = database;
         }
@@ -94,21 +72,21 @@ public final class DuckDbAdapter extends JdbcAdapter<DuckDbSession> {
     public Map<String, Object> describe() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", type());
-        fields.put("path", config.path());
-        fields.put("database", config.database());
-        fields.put("schema", config.schema());
-        fields.put("threads", config.threads());
-        fields.put("read_only", config.readOnly());
+        fields.put("path", config().path());
+        fields.put("database", config().database());
+        fields.put("schema", config().schema());
+        fields.put("threads", config().threads());
+        fields.put("read_only", config().readOnly());
         List<String> extensions = new ArrayList<>();
-        config.extensions().forEach(extension -> extensions.add(extension.name()));
+        config().extensions().forEach(extension -> extensions.add(extension.name()));
         fields.put("extensions", extensions);
         // values may hold credentials (s3_secret_access_key, ...), so only the names are shown
-        fields.put("settings", List.copyOf(config.settings().keySet()));
-        fields.put("config_options", List.copyOf(config.configOptions().keySet()));
+        fields.put("settings", List.copyOf(config().settings().keySet()));
+        fields.put("config_options", List.copyOf(config().configOptions().keySet()));
         List<String> attached = new ArrayList<>();
-        config.attachments().forEach(a -> attached.add(a.alias() == null ? a.path() : a.alias() + "=" + a.path()));
+        config().attachments().forEach(a -> attached.add(a.alias() == null ? a.path() : a.alias() + "=" + a.path()));
         fields.put("attach", attached);
-        fields.putAll(config.unknownFields());
+        fields.putAll(config().unknownFields());
         return fields;
     }
 

@@ -2,6 +2,7 @@ package io.smelt.adapter.duckdb;
 
 import io.smelt.adapter.AdapterConfigException;
 import io.smelt.adapter.TargetConfig;
+import io.smelt.adapter.jdbc.EngineConfig;
 import io.smelt.adapter.jdbc.ProfileFields;
 
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public record DuckDbConfig(
         Map<String, String> settings,
         Map<String, String> configOptions,
         List<Attachment> attachments,
-        Map<String, Object> unknownFields) {
+        Map<String, Object> unknownFields) implements EngineConfig {
     public static final String MEMORY = ":memory:";
 
     private static final Set<String> KNOWN_FIELDS = Set.of(

@@ -12,31 +12,56 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What every JDBC engine's {@link Adapter} does alike: its profile type as its only dispatch prefix,
- * its macro files beside its classes ({@link MacroResources}), the secret values its messages must
- * never show, and the sessions it has open, which {@link #close()} cancels and closes.
+ * its macro files beside its classes ({@link MacroResources}), its default schema and threads from
+ * its checked profile fields, type names through its {@link TypeNameMapping}, the secret values its
+ * messages must never show, and the sessions it has open, which {@link #close()} cancels and closes.
  *
  * @param <S> the engine's session type
+ * @param <C> the engine's checked profile fields
  */
-public abstract class JdbcAdapter<S extends Session> implements Adapter {
+public abstract class JdbcAdapter<S extends Session, C extends EngineConfig> implements Adapter {
     private final String type;
     private final String engineName;
+    private final C config;
+    private final TypeNameMapping types;
     private final Set<String> secretValues;
     private final OpenSessions<S> sessions = new OpenSessions<>();
 
     /**
      * @param type the profile type, such as {@code trino}
      * @param engineName the engine's name in messages, such as {@code Trino}
-     * @param secretValues the target's secret values
-     * @param password the profile's password, a secret too, or null
+     * @param secretValues the target's secret values; the config's password is added to them
      */
-    protected JdbcAdapter(String type, String engineName, Set<String> secretValues, String password) {
+    protected JdbcAdapter(String type, String engineName, C config, TypeNameMapping types, Set<String> secretValues) {
         this.type = requireNonNull(type, "type is null");
         this.engineName = requireNonNull(engineName, "engineName is null");
+        this.config = requireNonNull(config, "config is null");
+        this.types = requireNonNull(types, "types is null");
         Set<String> secrets = new HashSet<>(secretValues);
-        if (password != null) {
-            secrets.add(password);
+        if (config.password() != null) {
+            secrets.add(config.password());
         }
         this.secretValues = Set.copyOf(secrets);
+    }
+
+    /** The target's checked profile fields. */
+    public final C config() {
+        return config;
+    }
+
+    @Override
+    public String defaultSchema() {
+        return config.schema();
+    }
+
+    @Override
+    public final int threads() {
+        return config.threads();
+    }
+
+    @Override
+    public final String mapType(String type) {
+        return types.translate(type);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.smelt.adapter.Adapter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,10 +13,30 @@ import java.util.Set;
  * engine's, for {@link Adapter#mapType(String)}. This class handles what every engine reads the same
  * way: blank names, {@code element[]}, and the generic forms {@code array<element>}, {@code
  * map<key, value>} and {@code struct<name:type, ...>} (or {@code struct<name type, ...>}), whose
- * parts are mapped in turn. An engine says how it spells a scalar type and the three container types.
- * A generic form with the wrong number of parts, or any other, is passed through as written.
+ * parts are mapped in turn, and the lookup of a scalar name's base in the engine's table. An engine
+ * gives that table, how it spells the three container types, and what a known base becomes with its
+ * arguments ({@link #known}). A generic form with the wrong number of parts, or any other, is passed
+ * through as written.
  */
 public abstract class TypeNameMapping {
+    private final Map<String, String> names;
+    private final String arrayForm;
+    private final String mapForm;
+    private final String structForm;
+
+    /**
+     * @param names the engine's type for each base name, in lower case
+     * @param arrayForm the array type with {@code %s} for the element type, such as {@code array(%s)}
+     * @param mapForm the map type with {@code %s} for the key and value types, such as {@code map(%s, %s)}
+     * @param structForm the struct type with {@code %s} for its fields ({@code name type, ...}), such as {@code row(%s)}
+     */
+    protected TypeNameMapping(Map<String, String> names, String arrayForm, String mapForm, String structForm) {
+        this.names = Map.copyOf(names);
+        this.arrayForm = arrayForm;
+        this.mapForm = mapForm;
+        this.structForm = structForm;
+    }
+
     /**
      * Maps one type name to the engine's.
      *
@@ -39,14 +60,28 @@ public abstract class TypeNameMapping {
     }
 
     /**
-     * Maps a name that is neither an array nor a generic form.
+     * Maps a name that is neither an array nor a generic form: its base name looked up in the
+     * engine's table, then {@link #known}. An engine that reads some names before the lookup
+     * overrides this.
      *
      * @param type the name as written
      * @param trimmed the name without surrounding blanks (never empty)
      * @param lower {@code trimmed} in lower case
      * @return the engine's type name, or {@code type} when it is not known
      */
-    protected abstract String scalar(String type, String trimmed, String lower);
+    protected String scalar(String type, String trimmed, String lower) {
+        ScalarName name = ScalarName.of(lower);
+        String mapped = names.get(name.base());
+        return mapped == null ? type : known(name, mapped);
+    }
+
+    /**
+     * The engine's type for a known base name with the arguments written, such as {@code
+     * decimal(10,2)}.
+     *
+     * @param mapped the engine's type for {@code name.base()}
+     */
+    protected abstract String known(ScalarName name, String mapped);
 
     /**
      * A scalar name split into its base name, lower-case with single spaces ({@code double
@@ -75,14 +110,17 @@ public abstract class TypeNameMapping {
         return withArguments.contains(mapped) ? mapped + name.arguments() : mapped;
     }
 
-    /** The engine's array of an already mapped element type. */
-    protected abstract String arrayOf(String element);
+    private String arrayOf(String element) {
+        return String.format(arrayForm, element);
+    }
 
-    /** The engine's map of already mapped key and value types. */
-    protected abstract String mapOf(String key, String value);
+    private String mapOf(String key, String value) {
+        return String.format(mapForm, key, value);
+    }
 
-    /** The engine's struct (row) of fields, each already rendered as {@code name type}. */
-    protected abstract String structOf(List<String> fields);
+    private String structOf(List<String> fields) {
+        return String.format(structForm, String.join(", ", fields));
+    }
 
     private String generic(String base, String inner, String original) {
         List<String> parts = splitTopLevel(inner);

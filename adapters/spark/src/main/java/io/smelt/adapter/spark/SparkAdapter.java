@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
-import static java.util.Objects.requireNonNull;
 
 /**
  * Spark through its Thrift server (HiveServer2 protocol), writing Delta tables. Spark has no
@@ -24,7 +23,7 @@ import static java.util.Objects.requireNonNull;
  * <p>Spark has no catalog level above schemas (dbt-spark treats {@code database} as the schema), so
  * the default database is null and relations render as {@code schema.identifier}.
  */
-public final class SparkAdapter extends JdbcAdapter<SparkEngineSession> {
+public final class SparkAdapter extends JdbcAdapter<SparkEngineSession, SparkConfig> {
     private static final Map<String, String> SESSION_DEFAULTS = Map.of("spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
     private static final Capabilities CAPABILITIES = Capabilities.builder()
             .createOrReplaceTable(true)
@@ -33,15 +32,9 @@ public final class SparkAdapter extends JdbcAdapter<SparkEngineSession> {
             .concurrentWrites(true)
             .build();
 
-    private final SparkConfig config;
 
     public SparkAdapter(SparkConfig config, Set<String> secretValues) {
-        super("spark", "Spark", secretValues, requireNonNull(config, "config is null").password());
-        this.config = config;
-    }
-
-    public SparkConfig config() {
-        return config;
+        super("spark", "Spark", config, SparkTypeMapping.INSTANCE, secretValues);
     }
 
     @Override
@@ -56,16 +49,6 @@ public final class SparkAdapter extends JdbcAdapter<SparkEngineSession> {
     }
 
     @Override
-    public String defaultSchema() {
-        return config.schema();
-    }
-
-    @Override
-    public int threads() {
-        return config.threads();
-    }
-
-    @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
     }
@@ -75,11 +58,6 @@ public final class SparkAdapter extends JdbcAdapter<SparkEngineSession> {
     public String render(Relation relation) {
         String schema = relation.schema();
         return (schema == null || schema.isEmpty() ? "" : quote(schema) + ".") + quote(relation.identifier());
-    }
-
-    @Override
-    public String mapType(String type) {
-        return SparkTypeMapping.map(type);
     }
 
     @Override
@@ -97,7 +75,7 @@ public final class SparkAdapter extends JdbcAdapter<SparkEngineSession> {
      */
     private Map<String, String> sessionParameters() {
         Map<String, String> parameters = new LinkedHashMap<>(SESSION_DEFAULTS);
-        parameters.putAll(config.serverSideParameters());
+        parameters.putAll(config().serverSideParameters());
         return parameters;
     }
 
@@ -120,11 +98,11 @@ public final class SparkAdapter extends JdbcAdapter<SparkEngineSession> {
             }
             catch (SQLException e) {
                 closeQuietly(connection);
-                if (attempt >= config.connectRetries() || !SparkErrors.unreachable(e)) {
+                if (attempt >= config().connectRetries() || !SparkErrors.unreachable(e)) {
                     throw SparkErrors.translate(e, endpoint(), this::redact);
                 }
                 try {
-                    Thread.sleep(config.connectTimeoutSeconds() * 1000L);
+                    Thread.sleep(config().connectTimeoutSeconds() * 1000L);
                 }
                 catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
@@ -137,7 +115,7 @@ public final class SparkAdapter extends JdbcAdapter<SparkEngineSession> {
     /** The profile's schema for unqualified names, once it exists; the first run creates it later. */
     private void useSchema(Connection connection) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("USE " + quote(config.schema()));
+            statement.execute("USE " + quote(config().schema()));
         }
         catch (SQLException e) {
             // not created yet: relations are always named with their schema
@@ -156,21 +134,21 @@ public final class SparkAdapter extends JdbcAdapter<SparkEngineSession> {
     }
 
     String endpoint() {
-        return config.host() + ":" + config.port();
+        return config().host() + ":" + config().port();
     }
 
     // socketTimeout=0: a statement polls the server for as long as it runs, so no read may time out
     private String url() {
-        return "jdbc:hive2://" + config.host() + ":" + config.port() + "/default"
-                + ";connectTimeout=" + config.connectTimeoutSeconds() * 1000 + ";socketTimeout=0"
-                + (config.auth() == SparkConfig.Auth.NOSASL ? ";auth=noSasl" : "");
+        return "jdbc:hive2://" + config().host() + ":" + config().port() + "/default"
+                + ";connectTimeout=" + config().connectTimeoutSeconds() * 1000 + ";socketTimeout=0"
+                + (config().auth() == SparkConfig.Auth.NOSASL ? ";auth=noSasl" : "");
     }
 
     private Properties properties() {
         Properties properties = new Properties();
-        properties.setProperty("user", config.user() == null ? "smelt" : config.user());
-        if (config.password() != null) {
-            properties.setProperty("password", config.password());
+        properties.setProperty("user", config().user() == null ? "smelt" : config().user());
+        if (config().password() != null) {
+            properties.setProperty("password", config().password());
         }
         return properties;
     }
@@ -180,20 +158,20 @@ public final class SparkAdapter extends JdbcAdapter<SparkEngineSession> {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", type());
         fields.put("method", "thrift");
-        fields.put("host", config.host());
-        fields.put("port", config.port());
-        if (config.user() != null) {
-            fields.put("user", shown(config.user()));
+        fields.put("host", config().host());
+        fields.put("port", config().port());
+        if (config().user() != null) {
+            fields.put("user", shown(config().user()));
         }
-        fields.put("auth", config.auth().name());
-        fields.put("schema", config.schema());
-        fields.put("threads", config.threads());
-        fields.put("connect_retries", config.connectRetries());
-        fields.put("connect_timeout", config.connectTimeoutSeconds());
+        fields.put("auth", config().auth().name());
+        fields.put("schema", config().schema());
+        fields.put("threads", config().threads());
+        fields.put("connect_retries", config().connectRetries());
+        fields.put("connect_timeout", config().connectTimeoutSeconds());
         Map<String, String> parameters = new LinkedHashMap<>();
-        config.serverSideParameters().forEach((name, value) -> parameters.put(name, String.valueOf(shown(value))));
+        config().serverSideParameters().forEach((name, value) -> parameters.put(name, String.valueOf(shown(value))));
         fields.put("server_side_parameters", parameters);
-        fields.putAll(config.unknownFields());
+        fields.putAll(config().unknownFields());
         return fields;
     }
 }

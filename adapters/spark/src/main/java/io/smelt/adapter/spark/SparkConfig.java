@@ -2,6 +2,7 @@ package io.smelt.adapter.spark;
 
 import io.smelt.adapter.AdapterConfigException;
 import io.smelt.adapter.TargetConfig;
+import io.smelt.adapter.jdbc.EngineConfig;
 import io.smelt.adapter.jdbc.ProfileFields;
 
 import java.util.Collections;
@@ -42,7 +43,7 @@ public record SparkConfig(
         int connectTimeoutSeconds,
         Map<String, String> serverSideParameters,
         int threads,
-        Map<String, Object> unknownFields) {
+        Map<String, Object> unknownFields) implements EngineConfig {
     /** How the client authenticates to the Thrift server. */
     public enum Auth {
         NONE, NOSASL, LDAP

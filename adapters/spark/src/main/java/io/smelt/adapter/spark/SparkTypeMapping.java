@@ -2,7 +2,6 @@ package io.smelt.adapter.spark;
 
 import io.smelt.adapter.jdbc.TypeNameMapping;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,34 +34,14 @@ final class SparkTypeMapping extends TypeNameMapping {
 
     private static final Set<String> WITH_ARGUMENTS = Set.of("decimal");
 
-    private static final SparkTypeMapping INSTANCE = new SparkTypeMapping();
+    static final SparkTypeMapping INSTANCE = new SparkTypeMapping();
 
     private SparkTypeMapping() {
-    }
-
-    static String map(String type) {
-        return INSTANCE.translate(type);
+        super(NAMES, "array<%s>", "map<%s, %s>", "struct<%s>");
     }
 
     @Override
-    protected String scalar(String type, String trimmed, String lower) {
-        ScalarName name = ScalarName.of(lower);
-        String mapped = NAMES.get(name.base());
-        return mapped == null ? type : keepingArguments(name, mapped, WITH_ARGUMENTS);
-    }
-
-    @Override
-    protected String arrayOf(String element) {
-        return "array<" + element + ">";
-    }
-
-    @Override
-    protected String mapOf(String key, String value) {
-        return "map<" + key + ", " + value + ">";
-    }
-
-    @Override
-    protected String structOf(List<String> fields) {
-        return "struct<" + String.join(", ", fields) + ">";
+    protected String known(ScalarName name, String mapped) {
+        return keepingArguments(name, mapped, WITH_ARGUMENTS);
     }
 }

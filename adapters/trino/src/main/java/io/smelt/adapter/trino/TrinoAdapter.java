@@ -17,7 +17,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import static java.util.Objects.requireNonNull;
 
 /**
  * Trino over its JDBC driver, every statement in autocommit mode: the Iceberg and memory connectors
@@ -29,7 +28,7 @@ import static java.util.Objects.requireNonNull;
  * builds tables under a temporary name and swaps them in with renames, and only {@code append}
  * incremental models are offered.
  */
-public final class TrinoAdapter extends JdbcAdapter<TrinoSession> {
+public final class TrinoAdapter extends JdbcAdapter<TrinoSession, TrinoConfig> {
     private static final Logger LOG = LoggerFactory.getLogger(TrinoAdapter.class);
     private static final Capabilities ICEBERG = Capabilities.builder()
             .createOrReplaceTable(true)
@@ -42,16 +41,10 @@ public final class TrinoAdapter extends JdbcAdapter<TrinoSession> {
             .concurrentWrites(true)
             .build();
 
-    private final TrinoConfig config;
     private volatile Capabilities capabilities;
 
     public TrinoAdapter(TrinoConfig config, Set<String> secretValues) {
-        super("trino", "Trino", secretValues, requireNonNull(config, "config is null").password());
-        this.config = config;
-    }
-
-    public TrinoConfig config() {
-        return config;
+        super("trino", "Trino", config, TrinoTypeMapping.INSTANCE, secretValues);
     }
 
     @Override
@@ -71,42 +64,27 @@ public final class TrinoAdapter extends JdbcAdapter<TrinoSession> {
      */
     private String connector() {
         try (TrinoSession session = open(1)) {
-            String found = session.connectorOf(config.catalog());
+            String found = session.connectorOf(config().catalog());
             if (found == null) {
-                LOG.debug("catalog {} not found in system.metadata.catalogs", config.catalog());
+                LOG.debug("catalog {} not found in system.metadata.catalogs", config().catalog());
                 return "iceberg";
             }
             return found;
         }
         catch (EngineException | IllegalStateException e) {
-            LOG.debug("cannot look up the connector of catalog {}: {}", config.catalog(), e.getMessage());
+            LOG.debug("cannot look up the connector of catalog {}: {}", config().catalog(), e.getMessage());
             return "iceberg";
         }
     }
 
     @Override
     public String defaultDatabase() {
-        return config.catalog();
-    }
-
-    @Override
-    public String defaultSchema() {
-        return config.schema();
-    }
-
-    @Override
-    public int threads() {
-        return config.threads();
-    }
-
-    @Override
-    public String mapType(String type) {
-        return TrinoTypeMapping.map(type);
+        return config().catalog();
     }
 
     @Override
     public Session openSession() {
-        return open(config.retries());
+        return open(config().retries());
     }
 
     private TrinoSession open(int attempts) {
@@ -115,10 +93,10 @@ public final class TrinoAdapter extends JdbcAdapter<TrinoSession> {
         try {
             connection = new TrinoDriver().connect(url(), properties());
             // set here rather than in the URL, whose path would need escaping
-            connection.setCatalog(config.catalog());
-            connection.setSchema(config.schema());
+            connection.setCatalog(config().catalog());
+            connection.setSchema(config().schema());
             TrinoConnection trino = connection.unwrap(TrinoConnection.class);
-            config.sessionProperties().forEach(trino::setSessionProperty);
+            config().sessionProperties().forEach(trino::setSessionProperty);
         }
         catch (SQLException e) {
             throw TrinoErrors.translate(e, endpoint(), this::redact);
@@ -127,25 +105,25 @@ public final class TrinoAdapter extends JdbcAdapter<TrinoSession> {
     }
 
     String endpoint() {
-        return config.httpScheme() + "://" + config.host() + ":" + config.port();
+        return config().httpScheme() + "://" + config().host() + ":" + config().port();
     }
 
     private String url() {
-        return "jdbc:trino://" + config.host() + ":" + config.port();
+        return "jdbc:trino://" + config().host() + ":" + config().port();
     }
 
     private Properties properties() {
         Properties properties = new Properties();
-        properties.setProperty("user", config.user());
-        if (config.password() != null) {
-            properties.setProperty("password", config.password());
+        properties.setProperty("user", config().user());
+        if (config().password() != null) {
+            properties.setProperty("password", config().password());
         }
-        if (config.https()) {
+        if (config().https()) {
             properties.setProperty("SSL", "true");
         }
         properties.setProperty("source", "smelt");
-        if (config.timezone() != null) {
-            properties.setProperty("timezone", config.timezone());
+        if (config().timezone() != null) {
+            properties.setProperty("timezone", config().timezone());
         }
         return properties;
     }
@@ -154,23 +132,23 @@ public final class TrinoAdapter extends JdbcAdapter<TrinoSession> {
     public Map<String, Object> describe() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", type());
-        fields.put("host", config.host());
-        fields.put("port", config.port());
-        fields.put("http_scheme", config.httpScheme());
-        fields.put("user", shown(config.user()));
-        fields.put("method", config.method().profileName());
-        fields.put("catalog", config.catalog());
-        fields.put("schema", config.schema());
-        fields.put("threads", config.threads());
-        fields.put("retries", config.retries());
-        fields.put("prepared_statements_enabled", config.preparedStatementsEnabled());
-        if (config.timezone() != null) {
-            fields.put("timezone", config.timezone());
+        fields.put("host", config().host());
+        fields.put("port", config().port());
+        fields.put("http_scheme", config().httpScheme());
+        fields.put("user", shown(config().user()));
+        fields.put("method", config().method().profileName());
+        fields.put("catalog", config().catalog());
+        fields.put("schema", config().schema());
+        fields.put("threads", config().threads());
+        fields.put("retries", config().retries());
+        fields.put("prepared_statements_enabled", config().preparedStatementsEnabled());
+        if (config().timezone() != null) {
+            fields.put("timezone", config().timezone());
         }
         Map<String, String> properties = new LinkedHashMap<>();
-        config.sessionProperties().forEach((name, value) -> properties.put(name, String.valueOf(shown(value))));
+        config().sessionProperties().forEach((name, value) -> properties.put(name, String.valueOf(shown(value))));
         fields.put("session_properties", properties);
-        fields.putAll(config.unknownFields());
+        fields.putAll(config().unknownFields());
         return fields;
     }
 }

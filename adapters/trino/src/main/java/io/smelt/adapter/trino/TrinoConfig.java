@@ -2,6 +2,7 @@ package io.smelt.adapter.trino;
 
 import io.smelt.adapter.AdapterConfigException;
 import io.smelt.adapter.TargetConfig;
+import io.smelt.adapter.jdbc.EngineConfig;
 import io.smelt.adapter.jdbc.ProfileFields;
 
 import java.time.DateTimeException;
@@ -50,7 +51,7 @@ public record TrinoConfig(
         int retries,
         boolean preparedStatementsEnabled,
         String timezone,
-        Map<String, Object> unknownFields) {
+        Map<String, Object> unknownFields) implements EngineConfig {
     /** How the client proves who it is. */
     public enum Method {
         NONE, LDAP;
