@@ -1,6 +1,8 @@
 package io.smelt.adapter.testing;
 
 import io.smelt.adapter.RelationType;
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.run.Command;
 import io.smelt.compiler.run.EventTimeRange;
 import io.smelt.compiler.run.Invocation;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The project-level contract every engine passes: fixture projects built end to end, then what the
@@ -352,7 +355,7 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
 
     /**
      * insert_overwrite replaces exactly the partitions the new rows fall in, keeps the others, and
-     * is refused without partition_by before anything runs; on engines that have it.
+     * is refused without partition_by before anything runs; an engine without it refuses the model.
      */
     @Test
     public void insertOverwriteReplacesOnlyThePartitionsOfTheNewRows() throws IOException {
@@ -370,8 +373,15 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
                 {%- endif %}
                 """);
         try (Workspace workspace = load(project, "{phase: 1}", Map.of())) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(workspace.capabilities().incrementalStrategies().contains("insert_overwrite"),
-                    "the engine has no insert_overwrite");
+            if (!workspace.capabilities().incrementalStrategies().contains("insert_overwrite")) {
+                // refused before any SQL runs, as a project error (exit code 2), naming the engine
+                assertThatThrownBy(() -> run(workspace, Command.RUN, "overwritten"))
+                        .isInstanceOfSatisfying(SmeltException.class, e -> assertThat(e.first().kind()).isEqualTo(ErrorKind.PROJECT))
+                        .hasMessageContaining("incremental_strategy 'insert_overwrite' is not supported by the "
+                                + workspace.adapterType() + " engine");
+                assertThat(kind(workspace, database(workspace, "overwritten"), schema(), "overwritten")).isEmpty();
+                return;
+            }
             assertSucceeded(run(workspace, Command.RUN, "overwritten"));
         }
         try (Workspace workspace = load(project, "{phase: 2}", Map.of())) {
