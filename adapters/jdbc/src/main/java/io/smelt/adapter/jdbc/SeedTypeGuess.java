@@ -103,7 +103,7 @@ public final class SeedTypeGuess {
             }
             for (int i = 0; i < header.size(); i++) {
                 if (header.get(i) == null || header.get(i).isBlank()) {
-                    throw csv.error("column " + (i + 1) + " of the header has no name");
+                    throw csv.recordError("column " + (i + 1) + " of the header has no name");
                 }
                 guesses.add(new SeedTypeGuess());
             }

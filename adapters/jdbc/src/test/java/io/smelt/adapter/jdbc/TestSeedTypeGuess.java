@@ -48,7 +48,7 @@ class TestSeedTypeGuess {
         assertThatThrownBy(() -> SeedTypeGuess.guess(empty, ',')).isInstanceOf(EngineException.class)
                 .hasMessage("empty.csv is empty: a seed needs a header line");
         Path unnamed = Files.writeString(dir.resolve("unnamed.csv"), "a,,c\n");
-        assertThatThrownBy(() -> SeedTypeGuess.guess(unnamed, ',')).hasMessage("unnamed.csv line 2: column 2 of the header has no name");
+        assertThatThrownBy(() -> SeedTypeGuess.guess(unnamed, ',')).hasMessage("unnamed.csv line 1: column 2 of the header has no name");
         Path ragged = Files.writeString(dir.resolve("ragged.csv"), "a,b\n1,2\n3\n");
         assertThatThrownBy(() -> SeedTypeGuess.guess(ragged, ',')).hasMessage("ragged.csv line 3: has 1 fields, the header has 2");
     }
