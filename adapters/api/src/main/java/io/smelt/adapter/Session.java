@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * One connection to the engine, used by one thread at a time. Statements run in autocommit mode
- * unless {@link #begin()} started a transaction.
+ * unless {@link #begin()} started a transaction. The default methods are the contract of an engine
+ * that lacks the feature: they refuse with an {@link UnsupportedOperationException} saying so, or,
+ * where doing nothing is correct ({@link #rollback()}, {@link #cancel()}), do nothing.
  */
 public interface Session extends AutoCloseable {
     /**
@@ -20,15 +22,34 @@ public interface Session extends AutoCloseable {
         return execute(sql, false, -1);
     }
 
-    /** Starts a transaction; a no-op where {@link Capabilities#transactions()} is false. */
-    void begin();
+    /**
+     * Starts a transaction. By default refuses with an {@link UnsupportedOperationException}: an
+     * engine whose {@link Capabilities#transactions()} is false runs every statement by itself, and
+     * the compiler begins transactions only where that flag is true. An engine with transactions
+     * overrides this and the three methods after it.
+     *
+     * @throws IllegalStateException if a transaction is already open
+     */
+    default void begin() {
+        throw transactionsUnsupported();
+    }
 
-    void commit();
+    /** Commits the open transaction; by default refuses, as {@link #begin()} does. */
+    default void commit() {
+        throw transactionsUnsupported();
+    }
 
-    void rollback();
+    /**
+     * Rolls back the open transaction; does nothing when none is open, so it is safe in cleanup. By
+     * default nothing is ever open.
+     */
+    default void rollback() {
+    }
 
-    /** True between {@link #begin()} and {@link #commit()} or {@link #rollback()}. */
-    boolean inTransaction();
+    /** True between {@link #begin()} and {@link #commit()} or {@link #rollback()}; by default always false. */
+    default boolean inTransaction() {
+        return false;
+    }
 
     /**
      * Every relation in one schema, with its type, from one catalog query. Returns an empty list
@@ -44,16 +65,24 @@ public interface Session extends AutoCloseable {
 
     /**
      * Loads a CSV into a new table named {@code target}, which must not exist yet, the fastest way
-     * the engine has.
+     * the engine has. By default refuses with an {@link UnsupportedOperationException}, for an engine
+     * that cannot load seeds.
      *
      * @return the number of rows loaded
      */
-    long loadSeed(Relation target, SeedFile seed);
+    default long loadSeed(Relation target, SeedFile seed) {
+        throw new UnsupportedOperationException("loading seeds is not supported by this engine (seed " + seed.csv().getFileName() + ")");
+    }
 
-    /** Cancels the statement running on this session, from another thread; best effort. */
+    /** Cancels the statement running on this session, from another thread; best effort, by default nothing. */
     default void cancel() {
     }
 
     @Override
     void close();
+
+    private static UnsupportedOperationException transactionsUnsupported() {
+        return new UnsupportedOperationException("transactions are not supported by this engine: its capabilities say"
+                + " transactions: false, so every statement commits by itself");
+    }
 }

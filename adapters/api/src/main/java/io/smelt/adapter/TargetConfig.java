@@ -1,14 +1,13 @@
 package io.smelt.adapter;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * One rendered profile target.
+ * One rendered profile target. Engines read its fields with the JDBC toolkit's {@code ProfileFields}.
  *
  * @param profileName the profile's name in profiles.yml
  * @param targetName the chosen target
@@ -36,62 +35,9 @@ public record TargetConfig(
         requireNonNull(targetPath, "targetPath is null");
     }
 
+    /** The profile's {@code type}, which picks the engine. */
     public String type() {
         return String.valueOf(fields.get("type"));
-    }
-
-    public String string(String key, String defaultValue) {
-        Object value = fields.get(key);
-        return value == null ? defaultValue : String.valueOf(value);
-    }
-
-    public int integer(String key, int defaultValue) {
-        Object value = fields.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value instanceof Number number) {
-            return number.intValue();
-        }
-        try {
-            return Integer.parseInt(value.toString().trim());
-        }
-        catch (NumberFormatException e) {
-            throw new AdapterConfigException("profile field '" + key + "' must be a whole number, got '" + masked(value.toString()) + "'");
-        }
-    }
-
-    /**
-     * The field {@code key} as a boolean ({@code true}/{@code yes}/{@code 1} or {@code
-     * false}/{@code no}/{@code 0}, in any case), or {@code defaultValue} when it is not set.
-     *
-     * @throws AdapterConfigException if the field holds anything else
-     */
-    public boolean bool(String key, boolean defaultValue) {
-        return bool(fields.get(key), key, defaultValue);
-    }
-
-    /**
-     * Reads a boolean profile value (also one nested in a map or list field) as {@link #bool(String,
-     * boolean)} does.
-     *
-     * @param value the value, or null when it is not set
-     * @param field the field's name for the error message, such as {@code attach.read_only}
-     * @param defaultValue what an unset value means
-     * @throws AdapterConfigException if the value is not a boolean
-     */
-    public static boolean bool(Object value, String field, boolean defaultValue) {
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        return switch (String.valueOf(value).trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new AdapterConfigException("profile field '" + field + "' must be true or false");
-        };
     }
 
     /** True when {@code value}, as text, is one of the {@link #secretValues()}. */

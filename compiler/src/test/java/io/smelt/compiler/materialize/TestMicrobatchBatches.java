@@ -13,7 +13,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -139,12 +138,12 @@ class TestMicrobatchBatches {
     @Test
     void checkAllRefusesABadMicrobatchModelAndAnEngineWithoutTheStrategy() {
         Node node = model().config("batch_size", "fortnight").config("begin", "2024-01-01").build();
-        Capabilities with = new Capabilities(true, true, true, true, Set.of("append", "microbatch"), true);
+        Capabilities with = Capabilities.builder().transactions(true).incrementalStrategies("append", "microbatch").build();
         assertThatThrownBy(() -> IncrementalConfig.checkAll(List.of(node), with, "duckdb"))
                 .isInstanceOf(SmeltException.class).hasMessageContaining("batch_size 'fortnight' is not one of hour, day, month, year");
         Node good = model().config("batch_size", "day").config("begin", "2024-01-01").build();
         IncrementalConfig.checkAll(List.of(good), with, "duckdb");
-        Capabilities without = new Capabilities(true, true, true, true, Set.of("append"), true);
+        Capabilities without = Capabilities.builder().transactions(true).incrementalStrategies("append").build();
         assertThatThrownBy(() -> IncrementalConfig.checkAll(List.of(good), without, "duckdb"))
                 .hasMessageContaining("incremental_strategy 'microbatch' is not supported by the duckdb engine");
     }

@@ -1,10 +1,8 @@
 package io.smelt.adapter.duckdb;
 
-import io.smelt.adapter.Adapter;
 import io.smelt.adapter.Capabilities;
-import io.smelt.adapter.MacroResources;
-import io.smelt.adapter.OpenSessions;
 import io.smelt.adapter.Session;
+import io.smelt.adapter.jdbc.JdbcAdapter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,42 +11,29 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static java.util.Objects.requireNonNull;
 
 /**
  * DuckDB, embedded. The database opens with the first session (see {@link DuckDbConfig} for the
  * profile fields) and every session shares it; {@link #close()} closes the sessions and then the
  * database.
  */
-public final class DuckDbAdapter implements Adapter {
+public final class DuckDbAdapter extends JdbcAdapter<DuckDbSession, DuckDbConfig> {
     // MERGE INTO exists since DuckDB 1.4; the test suite checks it against the bundled engine
-    private static final Capabilities CAPABILITIES = new Capabilities(
-            true, true, true, true, Set.of("append", "delete+insert", "merge", "insert_overwrite", "microbatch"), true);
+    private static final Capabilities CAPABILITIES = Capabilities.builder()
+            .transactions(true)
+            .atomicRename(true)
+            .createOrReplaceTable(true)
+            .merge(true)
+            .incrementalStrategies("append", "delete+insert", "merge", "insert_overwrite", "microbatch")
+            .concurrentWrites(true)
+            .build();
 
-    private final DuckDbConfig config;
-    private final Set<String> secretValues;
-    private final OpenSessions<DuckDbSession> sessions = new OpenSessions<>();
     private final AtomicLong statementRetries = new AtomicLong();
     private final AtomicLong transactionRetries = new AtomicLong();
     private DuckDbDatabase database;
 
     public DuckDbAdapter(DuckDbConfig config, Set<String> secretValues) {
-        this.config = requireNonNull(config, "config is null");
-        this.secretValues = Set.copyOf(secretValues);
-    }
-
-    public DuckDbConfig config() {
-        return config;
-    }
-
-    @Override
-    public String type() {
-        return "duckdb";
-    }
-
-    @Override
-    public List<String> dispatchOrder() {
-        return List.of("duckdb");
+        super("duckdb", "DuckDB", config, DuckDbTypeMapping.INSTANCE, secretValues);
     }
 
     @Override
@@ -58,40 +43,20 @@ public final class DuckDbAdapter implements Adapter {
 
     @Override
     public String defaultDatabase() {
-        return config.database();
-    }
-
-    @Override
-    public String defaultSchema() {
-        return config.schema();
-    }
-
-    @Override
-    public int threads() {
-        return config.threads();
-    }
-
-    @Override
-    public Map<String, String> macroResources() {
-        return MacroResources.load(DuckDbAdapter.class, "adapters.sql", "DuckDB");
-    }
-
-    @Override
-    public String mapType(String type) {
-        return DuckDbTypeMapping.map(type);
+        return config().database();
     }
 
     @Override
     public Session openSession() {
         DuckDbDatabase shared;
         synchronized (this) {
-            sessions.checkOpen();
+            sessions().checkOpen();
             if (database == null) {
-                database = DuckDbDatabase.open(config, secretValues);
+                database = DuckDbDatabase.open(config(), secretValues());
             }
             shared = database;
         }
-        return sessions.register(new DuckDbSession(this, shared.connect()));
+        return sessions().register(new DuckDbSession(this, shared.connect(), sessions()::remove));
     }
 
     void conflictRetried(boolean transaction) {
@@ -103,35 +68,31 @@ public final class DuckDbAdapter implements Adapter {
         return (transaction ? transactionRetries : statementRetries).get();
     }
 
-    void sessionClosed(DuckDbSession session) {
-        sessions.remove(session);
-    }
-
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", type());
-        fields.put("path", config.path());
-        fields.put("database", config.database());
-        fields.put("schema", config.schema());
-        fields.put("threads", config.threads());
-        fields.put("read_only", config.readOnly());
+        fields.put("path", config().path());
+        fields.put("database", config().database());
+        fields.put("schema", config().schema());
+        fields.put("threads", config().threads());
+        fields.put("read_only", config().readOnly());
         List<String> extensions = new ArrayList<>();
-        config.extensions().forEach(extension -> extensions.add(extension.name()));
+        config().extensions().forEach(extension -> extensions.add(extension.name()));
         fields.put("extensions", extensions);
         // values may hold credentials (s3_secret_access_key, ...), so only the names are shown
-        fields.put("settings", List.copyOf(config.settings().keySet()));
-        fields.put("config_options", List.copyOf(config.configOptions().keySet()));
+        fields.put("settings", List.copyOf(config().settings().keySet()));
+        fields.put("config_options", List.copyOf(config().configOptions().keySet()));
         List<String> attached = new ArrayList<>();
-        config.attachments().forEach(a -> attached.add(a.alias() == null ? a.path() : a.alias() + "=" + a.path()));
+        config().attachments().forEach(a -> attached.add(a.alias() == null ? a.path() : a.alias() + "=" + a.path()));
         fields.put("attach", attached);
-        fields.putAll(config.unknownFields());
+        fields.putAll(config().unknownFields());
         return fields;
     }
 
     @Override
     public void close() {
-        if (!sessions.closeAll()) {
+        if (!closeSessions()) {
             return;
         }
         DuckDbDatabase toClose;

@@ -2,6 +2,8 @@ package io.smelt.adapter.duckdb;
 
 import io.smelt.adapter.AdapterConfigException;
 import io.smelt.adapter.TargetConfig;
+import io.smelt.adapter.jdbc.EngineConfig;
+import io.smelt.adapter.jdbc.ProfileFields;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +49,7 @@ public record DuckDbConfig(
         Map<String, String> settings,
         Map<String, String> configOptions,
         List<Attachment> attachments,
-        Map<String, Object> unknownFields) {
+        Map<String, Object> unknownFields) implements EngineConfig {
     public static final String MEMORY = ":memory:";
 
     private static final Set<String> KNOWN_FIELDS = Set.of(
@@ -86,33 +88,26 @@ public record DuckDbConfig(
     }
 
     public static DuckDbConfig parse(TargetConfig target) {
+        ProfileFields profile = new ProfileFields(target);
         Map<String, Object> fields = target.fields();
         String path = resolvePath(target);
         String derived = MEMORY.equals(path) ? "memory" : databaseNameOf(path);
-        String database = target.string("database", derived);
+        String database = profile.string("database", derived);
         if (!database.equals(derived)) {
             throw new AdapterConfigException(
                     "profile field 'database' is '" + database + "' but DuckDB names the database at 'path' '" + derived + "'",
                     "remove 'database' or set it to '" + derived + "'; to write to another database, list it under 'attach'");
         }
-        String schema = target.string("schema", "main");
+        String schema = profile.string("schema", "main");
         if (schema.isBlank()) {
             throw new AdapterConfigException("profile field 'schema' must not be empty");
         }
-        int threads = target.integer("threads", 1);
-        if (threads < 1) {
-            throw new AdapterConfigException("profile field 'threads' must be at least 1, got " + threads);
-        }
-        boolean readOnly = target.bool("read_only", false);
+        int threads = profile.threads();
+        boolean readOnly = profile.bool("read_only", false);
         if (readOnly && MEMORY.equals(path)) {
             throw new AdapterConfigException("profile field 'read_only' cannot be true for an in-memory database (path ':memory:')");
         }
-        Map<String, Object> unknown = new LinkedHashMap<>();
-        fields.forEach((key, value) -> {
-            if (!KNOWN_FIELDS.contains(key)) {
-                unknown.put(key, target.secretValues().contains(String.valueOf(value)) ? "****" : value);
-            }
-        });
+        Map<String, Object> unknown = profile.unknown(KNOWN_FIELDS);
         return new DuckDbConfig(path, database, schema, threads, readOnly,
                 extensions(fields.get("extensions")),
                 options(fields.get("settings"), "settings"),
@@ -202,7 +197,7 @@ public record DuckDbConfig(
             result.add(new Attachment(resolved,
                     alias == null ? null : name(alias, field + ".alias"),
                     type == null ? null : name(type, field + ".type"),
-                    TargetConfig.bool(map.get("read_only"), field + ".read_only", false)));
+                    ProfileFields.bool(map.get("read_only"), field + ".read_only", false)));
         }
         return result;
     }

@@ -2,6 +2,7 @@ package io.smelt.adapter.duckdb;
 
 import io.smelt.adapter.AdapterConfigException;
 import io.smelt.adapter.EngineException;
+import io.smelt.adapter.jdbc.SqlText;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ final class DuckDbDatabase implements AutoCloseable {
             throw DuckDbErrors.translate(e, null);
         }
         for (Map.Entry<String, String> setting : config.settings().entrySet()) {
-            String sql = "SET " + setting.getKey() + " = " + DuckDbSeeds.literal(setting.getValue());
+            String sql = "SET " + setting.getKey() + " = " + SqlText.literal(setting.getValue());
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             }
@@ -127,7 +128,7 @@ final class DuckDbDatabase implements AutoCloseable {
             catch (SQLException notInstalled) {
                 LOG.debug("extension {} is not installed yet: {}", name, firstLine(notInstalled.getMessage()));
             }
-            String install = "INSTALL " + name + (extension.repository() == null ? "" : " FROM " + DuckDbSeeds.literal(extension.repository()));
+            String install = "INSTALL " + name + (extension.repository() == null ? "" : " FROM " + SqlText.literal(extension.repository()));
             try {
                 execute(install);
                 execute("LOAD " + name);
@@ -144,7 +145,7 @@ final class DuckDbDatabase implements AutoCloseable {
         List<DuckDbConfig.Attachment> attachments = config.attachments();
         for (int i = 0; i < attachments.size(); i++) {
             DuckDbConfig.Attachment attachment = attachments.get(i);
-            StringBuilder sql = new StringBuilder("ATTACH ").append(DuckDbSeeds.literal(attachment.path()));
+            StringBuilder sql = new StringBuilder("ATTACH ").append(SqlText.literal(attachment.path()));
             if (attachment.alias() != null) {
                 sql.append(" AS \"").append(attachment.alias()).append('"');
             }

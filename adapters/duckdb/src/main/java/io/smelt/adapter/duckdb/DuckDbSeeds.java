@@ -1,12 +1,15 @@
 package io.smelt.adapter.duckdb;
 
 import io.smelt.adapter.Adapter;
-import io.smelt.adapter.AdapterConfigException;
 import io.smelt.adapter.SeedFile;
-import io.smelt.adapter.SeedTypeGuess;
+import io.smelt.adapter.jdbc.SeedColumns;
+import io.smelt.adapter.jdbc.SeedColumns.SeedColumn;
+import io.smelt.adapter.jdbc.SeedTypeGuess;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static io.smelt.adapter.jdbc.SqlText.literal;
 
 /**
  * Builds the {@code read_csv} call a seed is loaded through. Each column's type is what dbt's agate
@@ -20,13 +23,9 @@ final class DuckDbSeeds {
     }
 
     static String reader(SeedFile seed, Adapter adapter) {
-        if (seed.delimiter().length() != 1) {
-            throw new AdapterConfigException("seed option 'delimiter' must be one character, got '" + seed.delimiter() + "'");
-        }
         List<String> types = new ArrayList<>();
-        for (SeedTypeGuess.Guessed column : SeedTypeGuess.guess(seed.csv(), seed.delimiter().charAt(0))) {
-            String fixed = SeedTypeGuess.fixedType(seed.columnTypes(), column.name());
-            types.add(literal(column.name()) + ": " + literal(fixed != null ? adapter.mapType(fixed) : typeName(column.kind())));
+        for (SeedColumn column : SeedColumns.of(seed, DuckDbSeeds::typeName, adapter::mapType)) {
+            types.add(literal(column.name()) + ": " + literal(column.type()));
         }
         return "read_csv(" + literal(seed.csv().toAbsolutePath().toString())
                 + ", header = true, auto_detect = true, sample_size = -1"
@@ -45,9 +44,5 @@ final class DuckDbSeeds {
             case DATE -> "DATE";
             case TIMESTAMP -> "TIMESTAMP";
         };
-    }
-
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }

@@ -7,6 +7,7 @@ import io.smelt.adapter.Relation;
 import io.smelt.adapter.RelationType;
 import io.smelt.adapter.SeedFile;
 import io.smelt.adapter.Session;
+import io.smelt.adapter.jdbc.JdbcSession;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * One DuckDB connection, duplicated from the adapter's database so that every session of a run
@@ -34,30 +36,26 @@ import java.util.concurrent.ThreadLocalRandom;
  * every statement since {@link #begin()}, unless the caller has already fetched rows in it (it may
  * have built later statements from them, so the conflict is reported instead).
  */
-final class DuckDbSession implements Session {
+final class DuckDbSession extends JdbcSession {
     // a conflict lasts until the other transaction ends, which may be a model's whole build
     private static final long RETRY_NANOS = 30_000_000_000L;
     private static final long MAX_BACKOFF_MILLIS = 500;
 
     private final DuckDbAdapter adapter;
-    private final Connection connection;
     private final List<String> journal = new ArrayList<>();
-    private volatile Statement running;
-    private volatile boolean cancelled;
     private boolean inTransaction;
     private boolean observedInTransaction;
     private boolean aborted;
-    private boolean closed;
 
-    DuckDbSession(DuckDbAdapter adapter, Connection connection) {
+    DuckDbSession(DuckDbAdapter adapter, Connection connection, Consumer<Session> onClose) {
+        super(connection, "INTERRUPT Error: Interrupted!", onClose);
         this.adapter = adapter;
-        this.connection = connection;
     }
 
     @Override
     public QueryResult execute(String sql, boolean fetch, int maxRows) {
         checkOpen();
-        cancelled = false;
+        clearCancel();
         QueryResult result;
         try {
             result = withRetry(sql, () -> run(sql, fetch, maxRows));
@@ -91,7 +89,7 @@ final class DuckDbSession implements Session {
         if (!inTransaction) {
             throw new IllegalStateException("no transaction is open on this session");
         }
-        cancelled = false;
+        clearCancel();
         if (aborted) {
             // DuckDB would answer COMMIT with success and quietly roll back
             discardFailedTransaction();
@@ -196,25 +194,10 @@ final class DuckDbSession implements Session {
     }
 
     @Override
-    public void cancel() {
-        cancelled = true;
-        Statement statement = running;
-        if (statement != null) {
-            try {
-                statement.cancel();
-            }
-            catch (SQLException ignored) {
-                // best effort: the statement may have finished meanwhile
-            }
-        }
-    }
-
-    @Override
     public void close() {
-        if (closed) {
+        if (closed()) {
             return;
         }
-        closed = true;
         try {
             if (inTransaction) {
                 runQuietly("ROLLBACK");
@@ -225,14 +208,13 @@ final class DuckDbSession implements Session {
         }
         finally {
             inTransaction = false;
-            try {
-                connection.close();
-            }
-            catch (SQLException ignored) {
-                // nothing more to release
-            }
-            adapter.sessionClosed(this);
+            super.close();
         }
+    }
+
+    @Override
+    protected EngineException translate(SQLException e, String sql) {
+        return DuckDbErrors.translate(e, sql);
     }
 
     private interface SqlCall<T> {
@@ -246,7 +228,7 @@ final class DuckDbSession implements Session {
                 return call.run();
             }
             catch (SQLException e) {
-                if (!DuckDbErrors.isConflict(e) || System.nanoTime() > deadline || cancelled
+                if (!DuckDbErrors.isConflict(e) || System.nanoTime() > deadline || cancelled()
                         || (inTransaction && observedInTransaction)) {
                     throw DuckDbErrors.translate(e, sql);
                 }
@@ -276,7 +258,7 @@ final class DuckDbSession implements Session {
     }
 
     private void discardFailedTransaction() {
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = connection().createStatement()) {
             statement.execute("ROLLBACK");
         }
         catch (SQLException e) {
@@ -294,34 +276,24 @@ final class DuckDbSession implements Session {
         }
     }
 
-    private QueryResult run(String sql, boolean fetch, int maxRows) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            running = statement;
-            if (cancelled) {
-                throw new SQLException("INTERRUPT Error: Interrupted!");
-            }
-            if (!statement.execute(DuckDbErrors.sent(sql))) {
-                long count = statement.getUpdateCount();
-                return new QueryResult(List.of(), List.of(), count, message(sql, count), null);
-            }
-            try (ResultSet resultSet = statement.getResultSet()) {
-                List<Column> columns = Column.listOf(resultSet.getMetaData());
-                List<List<Object>> rows = new ArrayList<>();
-                while (fetch && (maxRows < 0 || rows.size() < maxRows) && resultSet.next()) {
-                    List<Object> row = new ArrayList<>(columns.size());
-                    for (int i = 1; i <= columns.size(); i++) {
-                        Object value = resultSet.getObject(i);
-                        // read timestamps as local values, which no JVM time zone can shift
-                        row.add(value instanceof Timestamp ? resultSet.getObject(i, LocalDateTime.class) : DuckDbValues.INSTANCE.toJava(value));
-                    }
-                    rows.add(row);
-                }
-                return new QueryResult(columns, rows, -1, message(sql, fetch ? rows.size() : -1), null);
-            }
+    @Override
+    protected QueryResult runOn(Statement statement, String sql, boolean fetch, int maxRows) throws SQLException {
+        if (!statement.execute(DuckDbErrors.sent(sql))) {
+            long count = statement.getUpdateCount();
+            return new QueryResult(List.of(), List.of(), count, message(sql, count), null);
         }
-        finally {
-            running = null;
+        try (ResultSet resultSet = statement.getResultSet()) {
+            List<Column> columns = columnsOf(resultSet.getMetaData());
+            List<List<Object>> rows = readRows(resultSet, columns, fetch, maxRows, false);
+            return new QueryResult(columns, rows, -1, message(sql, fetch ? rows.size() : -1), null);
         }
+    }
+
+    @Override
+    protected Object readValue(ResultSet resultSet, int index, Column column) throws SQLException {
+        Object value = resultSet.getObject(index);
+        // read timestamps as local values, which no JVM time zone can shift
+        return value instanceof Timestamp ? resultSet.getObject(index, LocalDateTime.class) : DuckDbValues.INSTANCE.toJava(value);
     }
 
     private void runQuietly(String sql) {
@@ -335,7 +307,7 @@ final class DuckDbSession implements Session {
 
     private List<List<String>> catalogQuery(String sql, String... parameters) {
         checkOpen();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection().prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
             }
@@ -374,11 +346,5 @@ final class DuckDbSession implements Session {
         aborted = false;
         journal.clear();
         observedInTransaction = false;
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("session is closed");
-        }
     }
 }

@@ -1,8 +1,7 @@
 package io.smelt.adapter.duckdb;
 
-import io.smelt.adapter.TypeNameMapping;
+import io.smelt.adapter.jdbc.TypeNameMapping;
 
-import java.util.List;
 import java.util.Map;
 
 import static java.util.Map.entry;
@@ -42,6 +41,7 @@ final class DuckDbTypeMapping extends TypeNameMapping {
     static final DuckDbTypeMapping INSTANCE = new DuckDbTypeMapping();
 
     private DuckDbTypeMapping() {
+        super(NAMES, "%s[]", "MAP(%s, %s)", "STRUCT(%s)");
     }
 
     static String map(String type) {
@@ -49,36 +49,14 @@ final class DuckDbTypeMapping extends TypeNameMapping {
     }
 
     @Override
-    protected String scalar(String type, String trimmed, String lower) {
-        int paren = lower.indexOf('(');
-        String base = (paren < 0 ? lower : lower.substring(0, paren)).trim().replaceAll("\\s+", " ");
-        String args = paren < 0 ? "" : trimmed.substring(paren).replaceAll("\\s+", "");
-        String mapped = NAMES.get(base);
-        if (mapped == null) {
-            return type;
-        }
+    protected String known(ScalarName name, String mapped) {
         if (mapped.equals("VARCHAR") || mapped.contains("(")) {
             // DuckDB ignores lengths; dropping them keeps the declared type readable
             return mapped;
         }
-        if (mapped.equals("DECIMAL") && args.isEmpty() && base.equals("number")) {
+        if (mapped.equals("DECIMAL") && name.arguments().isEmpty() && name.base().equals("number")) {
             return "DECIMAL(38,0)";
         }
-        return mapped + args;
-    }
-
-    @Override
-    protected String arrayOf(String element) {
-        return element + "[]";
-    }
-
-    @Override
-    protected String mapOf(String key, String value) {
-        return "MAP(" + key + ", " + value + ")";
-    }
-
-    @Override
-    protected String structOf(List<String> fields) {
-        return "STRUCT(" + String.join(", ", fields) + ")";
+        return mapped + name.arguments();
     }
 }

@@ -1,24 +1,19 @@
 package io.smelt.adapter.spark;
 
-import io.smelt.adapter.Adapter;
 import io.smelt.adapter.Capabilities;
-import io.smelt.adapter.MacroResources;
-import io.smelt.adapter.OpenSessions;
 import io.smelt.adapter.Relation;
 import io.smelt.adapter.Session;
+import io.smelt.adapter.jdbc.JdbcAdapter;
 import org.apache.kyuubi.jdbc.KyuubiHiveDriver;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
-import static java.util.Objects.requireNonNull;
 
 /**
  * Spark through its Thrift server (HiveServer2 protocol), writing Delta tables. Spark has no
@@ -28,36 +23,18 @@ import static java.util.Objects.requireNonNull;
  * <p>Spark has no catalog level above schemas (dbt-spark treats {@code database} as the schema), so
  * the default database is null and relations render as {@code schema.identifier}.
  */
-public final class SparkAdapter implements Adapter {
+public final class SparkAdapter extends JdbcAdapter<SparkEngineSession, SparkConfig> {
     private static final Map<String, String> SESSION_DEFAULTS = Map.of("spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
-    private static final Capabilities CAPABILITIES = new Capabilities(
-            false, false, true, true, Set.of("append", "merge", "insert_overwrite", "delete+insert", "microbatch"), true);
+    private static final Capabilities CAPABILITIES = Capabilities.builder()
+            .createOrReplaceTable(true)
+            .merge(true)
+            .incrementalStrategies("append", "merge", "insert_overwrite", "delete+insert", "microbatch")
+            .concurrentWrites(true)
+            .build();
 
-    private final SparkConfig config;
-    private final Set<String> secretValues;
-    private final OpenSessions<SparkEngineSession> sessions = new OpenSessions<>();
 
     public SparkAdapter(SparkConfig config, Set<String> secretValues) {
-        this.config = requireNonNull(config, "config is null");
-        Set<String> secrets = new HashSet<>(secretValues);
-        if (config.password() != null) {
-            secrets.add(config.password());
-        }
-        this.secretValues = Set.copyOf(secrets);
-    }
-
-    public SparkConfig config() {
-        return config;
-    }
-
-    @Override
-    public String type() {
-        return "spark";
-    }
-
-    @Override
-    public List<String> dispatchOrder() {
-        return List.of("spark");
+        super("spark", "Spark", config, SparkTypeMapping.INSTANCE, secretValues);
     }
 
     @Override
@@ -69,16 +46,6 @@ public final class SparkAdapter implements Adapter {
     @Override
     public String defaultDatabase() {
         return null;
-    }
-
-    @Override
-    public String defaultSchema() {
-        return config.schema();
-    }
-
-    @Override
-    public int threads() {
-        return config.threads();
     }
 
     @Override
@@ -94,19 +61,9 @@ public final class SparkAdapter implements Adapter {
     }
 
     @Override
-    public Map<String, String> macroResources() {
-        return MacroResources.load(SparkAdapter.class, "adapters.sql", "Spark");
-    }
-
-    @Override
-    public String mapType(String type) {
-        return SparkTypeMapping.map(type);
-    }
-
-    @Override
     public Session openSession() {
-        sessions.checkOpen();
-        return sessions.register(new SparkEngineSession(this, connect()));
+        sessions().checkOpen();
+        return sessions().register(new SparkEngineSession(this, connect(), sessions()::remove));
     }
 
     /**
@@ -118,7 +75,7 @@ public final class SparkAdapter implements Adapter {
      */
     private Map<String, String> sessionParameters() {
         Map<String, String> parameters = new LinkedHashMap<>(SESSION_DEFAULTS);
-        parameters.putAll(config.serverSideParameters());
+        parameters.putAll(config().serverSideParameters());
         return parameters;
     }
 
@@ -141,15 +98,15 @@ public final class SparkAdapter implements Adapter {
             }
             catch (SQLException e) {
                 closeQuietly(connection);
-                if (attempt >= config.connectRetries() || !SparkErrors.unreachable(e)) {
-                    throw SparkErrors.translate(e, endpoint(), secretValues);
+                if (attempt >= config().connectRetries() || !SparkErrors.unreachable(e)) {
+                    throw SparkErrors.translate(e, endpoint(), this::redact);
                 }
                 try {
-                    Thread.sleep(config.connectTimeoutSeconds() * 1000L);
+                    Thread.sleep(config().connectTimeoutSeconds() * 1000L);
                 }
                 catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    throw SparkErrors.translate(e, endpoint(), secretValues);
+                    throw SparkErrors.translate(e, endpoint(), this::redact);
                 }
             }
         }
@@ -158,7 +115,7 @@ public final class SparkAdapter implements Adapter {
     /** The profile's schema for unqualified names, once it exists; the first run creates it later. */
     private void useSchema(Connection connection) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("USE " + quote(config.schema()));
+            statement.execute("USE " + quote(config().schema()));
         }
         catch (SQLException e) {
             // not created yet: relations are always named with their schema
@@ -177,31 +134,23 @@ public final class SparkAdapter implements Adapter {
     }
 
     String endpoint() {
-        return config.host() + ":" + config.port();
-    }
-
-    Set<String> secretValues() {
-        return secretValues;
+        return config().host() + ":" + config().port();
     }
 
     // socketTimeout=0: a statement polls the server for as long as it runs, so no read may time out
     private String url() {
-        return "jdbc:hive2://" + config.host() + ":" + config.port() + "/default"
-                + ";connectTimeout=" + config.connectTimeoutSeconds() * 1000 + ";socketTimeout=0"
-                + (config.auth() == SparkConfig.Auth.NOSASL ? ";auth=noSasl" : "");
+        return "jdbc:hive2://" + config().host() + ":" + config().port() + "/default"
+                + ";connectTimeout=" + config().connectTimeoutSeconds() * 1000 + ";socketTimeout=0"
+                + (config().auth() == SparkConfig.Auth.NOSASL ? ";auth=noSasl" : "");
     }
 
     private Properties properties() {
         Properties properties = new Properties();
-        properties.setProperty("user", config.user() == null ? "smelt" : config.user());
-        if (config.password() != null) {
-            properties.setProperty("password", config.password());
+        properties.setProperty("user", config().user() == null ? "smelt" : config().user());
+        if (config().password() != null) {
+            properties.setProperty("password", config().password());
         }
         return properties;
-    }
-
-    void sessionClosed(SparkEngineSession session) {
-        sessions.remove(session);
     }
 
     @Override
@@ -209,25 +158,20 @@ public final class SparkAdapter implements Adapter {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", type());
         fields.put("method", "thrift");
-        fields.put("host", config.host());
-        fields.put("port", config.port());
-        if (config.user() != null) {
-            fields.put("user", secretValues.contains(config.user()) ? "****" : config.user());
+        fields.put("host", config().host());
+        fields.put("port", config().port());
+        if (config().user() != null) {
+            fields.put("user", shown(config().user()));
         }
-        fields.put("auth", config.auth().name());
-        fields.put("schema", config.schema());
-        fields.put("threads", config.threads());
-        fields.put("connect_retries", config.connectRetries());
-        fields.put("connect_timeout", config.connectTimeoutSeconds());
+        fields.put("auth", config().auth().name());
+        fields.put("schema", config().schema());
+        fields.put("threads", config().threads());
+        fields.put("connect_retries", config().connectRetries());
+        fields.put("connect_timeout", config().connectTimeoutSeconds());
         Map<String, String> parameters = new LinkedHashMap<>();
-        config.serverSideParameters().forEach((name, value) -> parameters.put(name, secretValues.contains(value) ? "****" : value));
+        config().serverSideParameters().forEach((name, value) -> parameters.put(name, String.valueOf(shown(value))));
         fields.put("server_side_parameters", parameters);
-        fields.putAll(config.unknownFields());
+        fields.putAll(config().unknownFields());
         return fields;
-    }
-
-    @Override
-    public void close() {
-        sessions.closeAll();
     }
 }

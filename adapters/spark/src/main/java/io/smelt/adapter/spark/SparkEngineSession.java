@@ -7,6 +7,7 @@ import io.smelt.adapter.Relation;
 import io.smelt.adapter.RelationType;
 import io.smelt.adapter.SeedFile;
 import io.smelt.adapter.Session;
+import io.smelt.adapter.jdbc.JdbcSession;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,58 +16,28 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One connection to the Thrift server. Spark has no transactions, so every statement stands alone
- * and {@link #begin()} and friends do nothing. The driver runs each statement asynchronously and
- * polls for its end, so a long MERGE is not cut off by a read timeout.
+ * (the adapter's capabilities say so, and {@link #begin()} refuses). The driver runs each statement
+ * asynchronously and polls for its end, so a long MERGE is not cut off by a read timeout.
  */
-final class SparkEngineSession implements Session {
+final class SparkEngineSession extends JdbcSession {
     private static final Pattern TYPE = Pattern.compile("(?m)^Type: *(\\w+)");
 
     private final SparkAdapter adapter;
-    private final Connection connection;
-    private volatile Statement running;
-    private volatile boolean cancelled;
-    private volatile boolean closed;
 
-    SparkEngineSession(SparkAdapter adapter, Connection connection) {
+    SparkEngineSession(SparkAdapter adapter, Connection connection, Consumer<Session> onClose) {
+        super(connection, "Query was cancelled", onClose);
         this.adapter = adapter;
-        this.connection = connection;
     }
 
     @Override
-    public QueryResult execute(String sql, boolean fetch, int maxRows) {
-        checkOpen();
-        cancelled = false;
-        try {
-            return run(sql, fetch, maxRows);
-        }
-        catch (SQLException e) {
-            throw SparkErrors.translate(e, adapter.endpoint(), adapter.secretValues());
-        }
-    }
-
-    @Override
-    public void begin() {
-        checkOpen();
-    }
-
-    @Override
-    public void commit() {
-        checkOpen();
-    }
-
-    @Override
-    public void rollback() {
-        checkOpen();
-    }
-
-    @Override
-    public boolean inTransaction() {
-        return false;
+    protected EngineException translate(SQLException e, String sql) {
+        return SparkErrors.translate(e, adapter.endpoint(), adapter::redact);
     }
 
     /**
@@ -151,37 +122,6 @@ final class SparkEngineSession implements Session {
         return new SparkSeeds(adapter, this).load(target, seed);
     }
 
-    @Override
-    public void cancel() {
-        cancelled = true;
-        Statement statement = running;
-        if (statement != null) {
-            try {
-                statement.cancel();
-            }
-            catch (SQLException ignored) {
-                // best effort: the statement may have finished meanwhile
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            connection.close();
-        }
-        catch (SQLException ignored) {
-            // nothing more to release
-        }
-        finally {
-            adapter.sessionClosed(this);
-        }
-    }
-
     private static boolean missingSchema(EngineException e) {
         String message = String.valueOf(e.getMessage());
         return message.contains("SCHEMA_NOT_FOUND") || message.contains("NoSuchDatabase") || message.contains("Database")
@@ -198,48 +138,31 @@ final class SparkEngineSession implements Session {
         return identifier.toLowerCase(Locale.ROOT);
     }
 
-    private QueryResult run(String sql, boolean fetch, int maxRows) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            running = statement;
-            if (cancelled) {
-                throw new SQLException("Query was cancelled");
-            }
-            if (!statement.execute(sql)) {
-                return QueryResult.empty("OK");
-            }
-            try (ResultSet resultSet = statement.getResultSet()) {
-                List<Column> columns = Column.listOf(resultSet.getMetaData());
-                List<List<Object>> rows = new ArrayList<>();
-                // Delta's MERGE, INSERT, UPDATE and DELETE answer with the rows they wrote
-                boolean counted = !columns.isEmpty() && columns.get(0).name().equalsIgnoreCase("num_affected_rows");
-                long affected = -1;
-                while ((!fetch || maxRows < 0 || rows.size() < maxRows) && resultSet.next()) {
-                    if (counted && affected < 0) {
-                        affected = ((Number) SparkValues.read(resultSet, 1, "bigint")).longValue();
-                    }
-                    if (fetch) {
-                        List<Object> row = new ArrayList<>(columns.size());
-                        for (int i = 1; i <= columns.size(); i++) {
-                            row.add(SparkValues.read(resultSet, i, columns.get(i - 1).dataType()));
-                        }
-                        rows.add(row);
-                    }
-                }
-                if (!fetch && columns.isEmpty()) {
+    @Override
+    protected QueryResult runOn(Statement statement, String sql, boolean fetch, int maxRows) throws SQLException {
+        if (!statement.execute(sql)) {
+            return QueryResult.empty("OK");
+        }
+        try (ResultSet resultSet = statement.getResultSet()) {
+            List<Column> columns = columnsOf(resultSet.getMetaData());
+            // Delta's MERGE, INSERT, UPDATE and DELETE answer with the rows they wrote
+            boolean counted = !columns.isEmpty() && columns.get(0).name().equalsIgnoreCase("num_affected_rows");
+            // unfetched rows are still read to the end, so the statement runs as a whole
+            List<List<Object>> rows = readRows(resultSet, columns, fetch || counted, fetch ? maxRows : -1, true);
+            long affected = counted && !rows.isEmpty() ? ((Number) rows.get(0).get(0)).longValue() : -1;
+            if (!fetch) {
+                rows = List.of();
+                if (columns.isEmpty()) {
                     return new QueryResult(List.of(), List.of(), -1, "OK", null);
                 }
-                String message = counted ? "OK " + affected : fetch ? "SELECT " + rows.size() : "OK";
-                return new QueryResult(columns, rows, affected, message, null);
             }
-        }
-        finally {
-            running = null;
+            String message = counted ? "OK " + affected : fetch ? "SELECT " + rows.size() : "OK";
+            return new QueryResult(columns, rows, affected, message, null);
         }
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("session is closed");
-        }
+    @Override
+    protected Object readValue(ResultSet resultSet, int index, Column column) throws SQLException {
+        return SparkValues.read(resultSet, index, column.dataType());
     }
 }

@@ -4,7 +4,7 @@ import io.smelt.adapter.EngineException;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,13 +26,13 @@ final class SparkErrors {
     private SparkErrors() {
     }
 
-    static EngineException translate(SQLException e, String endpoint, Set<String> secrets) {
+    static EngineException translate(SQLException e, String endpoint, UnaryOperator<String> redact) {
         String raw = e.getMessage() == null ? "Spark failed without a message" : e.getMessage();
         String message;
         int line = 0;
         int column = 0;
         if (unreachable(e) && !raw.contains("Error running query")) {
-            return new EngineException(redact("cannot reach the Spark Thrift server at " + endpoint + ": " + rootMessage(e), secrets),
+            return new EngineException(redact.apply("cannot reach the Spark Thrift server at " + endpoint + ": " + rootMessage(e)),
                     "start the server, or fix host and port of the target in profiles.yml; scripts/spark-server in Smelt's "
                             + "repository starts a local one with Delta Lake on port 10000", e);
         }
@@ -64,16 +64,7 @@ final class SparkErrors {
                 message = "Spark refused the statement";
             }
         }
-        return new EngineException(redact(message, secrets), null, line, column, e);
-    }
-
-    private static String redact(String message, Set<String> secrets) {
-        for (String secret : secrets) {
-            if (!secret.isEmpty()) {
-                message = message.replace(secret, "****");
-            }
-        }
-        return message;
+        return new EngineException(redact.apply(message), null, line, column, e);
     }
 
     /** True when the failure is about reaching the server rather than the statement. */

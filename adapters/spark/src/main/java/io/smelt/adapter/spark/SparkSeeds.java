@@ -1,15 +1,14 @@
 package io.smelt.adapter.spark;
 
-import io.smelt.adapter.AdapterConfigException;
-import io.smelt.adapter.EngineException;
 import io.smelt.adapter.Relation;
-import io.smelt.adapter.SeedCsv;
 import io.smelt.adapter.SeedFile;
-import io.smelt.adapter.SeedTypeGuess;
+import io.smelt.adapter.jdbc.SeedBatches;
+import io.smelt.adapter.jdbc.SeedColumns;
+import io.smelt.adapter.jdbc.SeedColumns.SeedColumn;
+import io.smelt.adapter.jdbc.SeedCsv;
+import io.smelt.adapter.jdbc.SeedTypeGuess;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -40,120 +39,48 @@ final class SparkSeeds {
     }
 
     long load(Relation target, SeedFile seed) {
-        if (seed.delimiter().length() != 1) {
-            throw new AdapterConfigException("seed option 'delimiter' must be one character, got '" + seed.delimiter() + "'");
-        }
-        List<List<String>> records = new ArrayList<>();
-        try (SeedCsv csv = new SeedCsv(seed.csv(), seed.delimiter().charAt(0))) {
-            for (List<String> record = csv.next(); record != null; record = csv.next()) {
-                records.add(record);
-            }
-        }
-        if (records.isEmpty()) {
-            throw new EngineException(seed.csv().getFileName() + " is empty: a seed needs a header line", null);
-        }
-        List<String> header = records.get(0);
-        int width = header.size();
-        List<SeedTypeGuess> guesses = new ArrayList<>();
-        for (int i = 0; i < width; i++) {
-            if (header.get(i) == null || header.get(i).isBlank()) {
-                throw new EngineException(seed.csv().getFileName() + ": column " + (i + 1) + " of the header has no name", null);
-            }
-            guesses.add(new SeedTypeGuess());
-        }
-        for (int r = 1; r < records.size(); r++) {
-            List<String> row = records.get(r);
-            if (row.size() != width) {
-                throw new EngineException(seed.csv().getFileName() + " record " + (r + 1) + ": has " + row.size()
-                        + " fields, the header has " + width, null);
-            }
-            for (int i = 0; i < width; i++) {
-                guesses.get(i).see(row.get(i));
-            }
-        }
-        List<String> types = new ArrayList<>();
-        List<String> columns = new ArrayList<>();
+        List<SeedColumn> columns = SeedColumns.of(seed, SparkSeeds::typeName, type -> type);
         boolean columnMapping = false;
-        for (int i = 0; i < width; i++) {
-            String name = header.get(i);
-            String fixed = SeedTypeGuess.fixedType(seed.columnTypes(), name);
-            types.add(fixed != null ? fixed : typeName(guesses.get(i).kind()));
-            columns.add((seed.quoteColumns() ? adapter.quote(name) : name) + " " + types.get(i));
-            columnMapping |= seed.quoteColumns() && DELTA_INVALID.matcher(name).find();
+        for (SeedColumn column : columns) {
+            columnMapping |= seed.quoteColumns() && DELTA_INVALID.matcher(column.name()).find();
         }
         String table = adapter.render(target);
-        session.execute("CREATE TABLE " + table + " (" + String.join(", ", columns) + ") USING delta"
+        session.execute("CREATE TABLE " + table + " (" + SeedColumns.definitions(columns, seed, adapter::quote) + ") USING delta"
                 + (columnMapping ? " TBLPROPERTIES ('delta.columnMapping.mode' = 'name', 'delta.minReaderVersion' = '2',"
                         + " 'delta.minWriterVersion' = '5')" : ""));
-        return insert(table, records, types);
+        return insert(table, seed, columns);
     }
 
-    private long insert(String table, List<List<String>> records, List<String> types) {
+    private long insert(String table, SeedFile seed, List<SeedColumn> columns) {
         StringBuilder head = new StringBuilder("INSERT INTO ").append(table).append(" SELECT ");
         StringBuilder struct = new StringBuilder();
-        for (int i = 0; i < types.size(); i++) {
+        for (int i = 0; i < columns.size(); i++) {
             String separator = i == 0 ? "" : ", ";
-            head.append(separator).append("CAST(c").append(i).append(" AS ").append(types.get(i)).append(')');
+            head.append(separator).append("CAST(c").append(i).append(" AS ").append(columns.get(i).type()).append(')');
             struct.append(i == 0 ? "" : ",").append('c').append(i).append(":string");
         }
         head.append(" FROM (SELECT inline(from_json('[");
         String tail = "]', 'array<struct<" + struct + ">>')))";
-        long loaded = 0;
-        int pending = 0;
-        StringBuilder sql = new StringBuilder();
+        SeedBatches batches = new SeedBatches(head.toString(), tail, MAX_STATEMENT_CHARS, SeedBatches.counting(session));
         StringBuilder row = new StringBuilder();
-        for (int r = 1; r < records.size(); r++) {
-            List<String> values = records.get(r);
-            row.setLength(0);
-            row.append('{');
-            for (int i = 0; i < values.size(); i++) {
-                row.append(i == 0 ? "" : ",").append("\"c").append(i).append("\":");
-                appendJson(row, values.get(i));
-            }
-            row.append('}');
-            if (pending > 0 && sql.length() + 1 + row.length() + tail.length() > MAX_STATEMENT_CHARS) {
-                loaded += flush(sql, tail, pending);
-                pending = 0;
-            }
-            sql.append(pending == 0 ? head : ",").append(row);
-            pending++;
-        }
-        if (pending > 0) {
-            loaded += flush(sql, tail, pending);
-        }
-        return loaded;
-    }
-
-    private long flush(StringBuilder sql, String tail, int rows) {
-        session.execute(sql.append(tail).toString());
-        sql.setLength(0);
-        return rows;
-    }
-
-    /** A JSON string (or null) inside a Spark string literal, where backslashes and quotes are escaped again. */
-    private static void appendJson(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\\\"");
-                case '\\' -> out.append("\\\\\\\\");
-                case '\'' -> out.append("\\'");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\\\u%04x", (int) c));
-                    }
-                    else {
-                        out.append(c);
-                    }
+        try (SeedCsv csv = new SeedCsv(seed.csv(), SeedColumns.delimiter(seed))) {
+            csv.next();
+            for (List<String> values = csv.next(); values != null; values = csv.next()) {
+                row.setLength(0);
+                row.append('{');
+                for (int i = 0; i < values.size(); i++) {
+                    row.append(i == 0 ? "" : ",").append("\"c").append(i).append("\":").append(SeedBatches.jsonString(values.get(i)));
                 }
+                row.append('}');
+                batches.add(sparkLiteralText(row), null);
             }
         }
-        out.append('"');
+        return batches.finish();
+    }
+
+    /** JSON text inside a Spark string literal, where backslashes and single quotes are escaped again. */
+    private static String sparkLiteralText(CharSequence json) {
+        return json.toString().replace("\\", "\\\\").replace("'", "\\'");
     }
 
     /** The engine's name for a guessed kind. */

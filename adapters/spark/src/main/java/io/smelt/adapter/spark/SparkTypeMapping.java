@@ -1,8 +1,7 @@
 package io.smelt.adapter.spark;
 
-import io.smelt.adapter.TypeNameMapping;
+import io.smelt.adapter.jdbc.TypeNameMapping;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,42 +34,14 @@ final class SparkTypeMapping extends TypeNameMapping {
 
     private static final Set<String> WITH_ARGUMENTS = Set.of("decimal");
 
-    private static final SparkTypeMapping INSTANCE = new SparkTypeMapping();
+    static final SparkTypeMapping INSTANCE = new SparkTypeMapping();
 
     private SparkTypeMapping() {
-    }
-
-    static String map(String type) {
-        return INSTANCE.translate(type);
+        super(NAMES, "array<%s>", "map<%s, %s>", "struct<%s>");
     }
 
     @Override
-    protected String scalar(String type, String trimmed, String lower) {
-        int paren = lower.indexOf('(');
-        String base = (paren < 0 ? lower : lower.substring(0, paren)).trim().replaceAll("\\s+", " ");
-        String args = paren < 0 ? "" : lower.substring(paren).replaceAll("\\s+", "");
-        String mapped = NAMES.get(base);
-        if (mapped == null) {
-            return type;
-        }
-        if (args.isEmpty()) {
-            return base.equals("number") ? "decimal(38,0)" : mapped;
-        }
-        return WITH_ARGUMENTS.contains(mapped) ? mapped + args : mapped;
-    }
-
-    @Override
-    protected String arrayOf(String element) {
-        return "array<" + element + ">";
-    }
-
-    @Override
-    protected String mapOf(String key, String value) {
-        return "map<" + key + ", " + value + ">";
-    }
-
-    @Override
-    protected String structOf(List<String> fields) {
-        return "struct<" + String.join(", ", fields) + ">";
+    protected String known(ScalarName name, String mapped) {
+        return keepingArguments(name, mapped, WITH_ARGUMENTS);
     }
 }

@@ -1,6 +1,6 @@
 package io.smelt.adapter.spark;
 
-import io.smelt.adapter.JdbcValueConverter;
+import io.smelt.adapter.jdbc.JdbcValueConverter;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;

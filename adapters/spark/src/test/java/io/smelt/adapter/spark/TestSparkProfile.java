@@ -143,7 +143,7 @@ class TestSparkProfile {
         SQLException parse = new SQLException("org.apache.hive.service.cli.HiveSQLException: Error running query: "
                 + "[PARSE_SYNTAX_ERROR] org.apache.spark.sql.catalyst.parser.ParseException: \n"
                 + "[PARSE_SYNTAX_ERROR] Syntax error at or near end of input.(line 3, pos 29)\n\n== SQL ==\nSELECT 1\n\tat org.apache.X.y(X.java:1)");
-        EngineException e = SparkErrors.translate(parse, "h:1", Set.of());
+        EngineException e = SparkErrors.translate(parse, "h:1", text -> text);
         assertThat(e.line()).isEqualTo(3);
         assertThat(e.column()).isEqualTo(30);
         assertThat(e.getMessage()).isEqualTo("[PARSE_SYNTAX_ERROR] Syntax error at or near end of input.")
@@ -156,7 +156,7 @@ class TestSparkProfile {
                 + "[UNRESOLVED_COLUMN.WITH_SUGGESTION] org.apache.spark.sql.AnalysisException: [UNRESOLVED_COLUMN.WITH_SUGGESTION] "
                 + "A column or function parameter with name `first_nam` cannot be resolved. Did you mean one of the following? "
                 + "[`first_name`].; line 52 pos 8;\n'ReplaceTableAsSelect TableSpec(Map(),Some(delta))\n+- 'Project [*]\n");
-        EngineException e = SparkErrors.translate(analysis, "h:1", Set.of());
+        EngineException e = SparkErrors.translate(analysis, "h:1", text -> text);
         assertThat(e.line()).isEqualTo(52);
         assertThat(e.column()).isEqualTo(9);
         assertThat(e.getMessage()).isEqualTo("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `first_nam` "

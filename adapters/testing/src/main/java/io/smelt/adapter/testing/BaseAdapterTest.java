@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The contract every engine's adapter must keep, run against the real engine. An engine's test
@@ -34,10 +33,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the overridable methods near the end.
  *
  * <p>Each test works in a schema of its own, created through {@link Session#createSchema} and
- * dropped afterwards. The seed and concurrency tests live in {@link SeedContractTests} and {@link
- * ConcurrencyContractTests}, whose default methods this class inherits.
+ * dropped afterwards. The transaction, seed and concurrency tests live in {@link
+ * TransactionContractTests}, {@link SeedContractTests} and {@link ConcurrencyContractTests}, whose
+ * default methods this class inherits. Where the engine lacks a behavior, its test asserts that
+ * using it fails with a clear error instead ({@link UnsupportedBehaviors}).
  */
-public abstract class BaseAdapterTest implements SeedContractTests, ConcurrencyContractTests {
+public abstract class BaseAdapterTest implements TransactionContractTests, SeedContractTests, ConcurrencyContractTests {
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
     @TempDir
@@ -132,57 +133,11 @@ public abstract class BaseAdapterTest implements SeedContractTests, ConcurrencyC
         if (hasBehavior(AdapterBehavior.ROWS_AFFECTED)) {
             assertThat(insert.rowsAffected()).isEqualTo(3);
         }
-        assertThat(count(table)).isEqualTo(4);
-    }
-
-    // ---- transactions
-
-    @Test
-    public void commitMakesWorkVisibleToOtherSessions() {
-        assumeTrue(hasBehavior(AdapterBehavior.TRANSACTIONS));
-        Relation table = relation("committed");
-        session.begin();
-        assertThat(session.inTransaction()).isTrue();
-        session.execute("CREATE TABLE " + adapter.render(table) + " AS SELECT 1 AS id");
-        try (Session other = adapter.openSession()) {
-            assertThat(other.listRelations(adapter.defaultDatabase(), schema)).isEmpty();
-            session.commit();
-            assertThat(session.inTransaction()).isFalse();
-            assertThat(names(other.listRelations(adapter.defaultDatabase(), schema))).containsExactly("committed");
+        else {
+            // an engine that does not promise the count may still give it, but never a wrong one
+            assertThat(insert.rowsAffected()).isIn(-1L, 3L);
         }
-    }
-
-    @Test
-    public void rollbackOfFailedTransactionKeepsEarlierTable() {
-        assumeTrue(hasBehavior(AdapterBehavior.TRANSACTIONS));
-        Relation kept = relation("kept");
-        Relation discarded = relation("discarded");
-        session.execute("CREATE TABLE " + adapter.render(kept) + " AS SELECT n AS id FROM (VALUES (1), (2)) AS v(n)");
-        session.begin();
-        session.execute("INSERT INTO " + adapter.render(kept) + " SELECT 3");
-        session.execute("DROP TABLE " + adapter.render(kept));
-        session.execute("CREATE TABLE " + adapter.render(discarded) + " AS SELECT 1 AS id");
-        assertThatThrownBy(() -> session.execute("SELECT * FROM " + adapter.render(relation("no_such_table"))))
-                .isInstanceOf(EngineException.class);
-        session.rollback();
-        assertThat(session.inTransaction()).isFalse();
-        assertThat(count(kept)).isEqualTo(2);
-        assertThat(names(session.listRelations(adapter.defaultDatabase(), schema))).containsExactly("kept");
-        session.rollback();
-    }
-
-    @Test
-    public void commitAfterAFailedStatementDoesNotPretendToSucceed() {
-        assumeTrue(hasBehavior(AdapterBehavior.TRANSACTIONS));
-        Relation table = relation("half_done");
-        session.execute("CREATE TABLE " + adapter.render(table) + " AS SELECT 1 AS id");
-        session.begin();
-        session.execute("INSERT INTO " + adapter.render(table) + " SELECT 2");
-        assertThatThrownBy(() -> session.execute("SELECT * FROM " + adapter.render(relation("no_such_table"))))
-                .isInstanceOf(EngineException.class);
-        assertThatThrownBy(session::commit).isInstanceOf(EngineException.class);
-        assertThat(session.inTransaction()).isFalse();
-        assertThat(count(table)).isEqualTo(1);
+        assertThat(count(table)).isEqualTo(4);
     }
 
     // ---- catalog
@@ -232,17 +187,22 @@ public abstract class BaseAdapterTest implements SeedContractTests, ConcurrencyC
 
     @Test
     public void oddIdentifiersRoundTrip() {
-        assumeTrue(hasBehavior(AdapterBehavior.ODD_IDENTIFIERS));
-        for (String name : List.of("Mixed Case", "with space", "quo\"te", "select")) {
+        if (!hasBehavior(AdapterBehavior.ODD_IDENTIFIERS)) {
+            UnsupportedBehaviors.assertEngineRefuses(() -> session.execute("CREATE TABLE " + adapter.render(relation("odd_columns"))
+                    + " AS SELECT 7 AS " + adapter.quote("with space")));
+            return;
+        }
+        List<String> expected = new ArrayList<>();
+        for (String name : oddIdentifiers()) {
             Relation table = relation(name);
             session.execute("CREATE TABLE " + adapter.render(table) + " AS SELECT 7 AS " + adapter.quote(name));
             assertThat(session.execute("SELECT " + adapter.quote(name) + " FROM " + adapter.render(table), true, -1).rows())
                     .containsExactly(List.of(7L));
             assertThat(session.columns(table)).extracting(c -> adapter.normalizeIdentifier(c.name()))
                     .containsExactly(adapter.normalizeIdentifier(name));
+            expected.add(name.toLowerCase(Locale.ROOT));
         }
-        assertThat(names(session.listRelations(adapter.defaultDatabase(), schema)))
-                .containsExactlyInAnyOrder("mixed case", "with space", "quo\"te", "select");
+        assertThat(names(session.listRelations(adapter.defaultDatabase(), schema))).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
@@ -257,8 +217,11 @@ public abstract class BaseAdapterTest implements SeedContractTests, ConcurrencyC
 
     @Test
     public void createsOrReplacesTables() {
-        assumeTrue(hasBehavior(AdapterBehavior.CREATE_OR_REPLACE_TABLE));
         Relation table = relation("replaced");
+        if (!hasBehavior(AdapterBehavior.CREATE_OR_REPLACE_TABLE)) {
+            UnsupportedBehaviors.assertEngineRefuses(() -> session.execute("CREATE OR REPLACE TABLE " + adapter.render(table) + " AS SELECT 1 AS id"));
+            return;
+        }
         session.execute("CREATE OR REPLACE TABLE " + adapter.render(table) + " AS SELECT 1 AS id");
         session.execute("CREATE OR REPLACE TABLE " + adapter.render(table) + " AS SELECT n AS id FROM (VALUES (1), (2)) AS v(n)");
         assertThat(count(table)).isEqualTo(2);
@@ -266,14 +229,19 @@ public abstract class BaseAdapterTest implements SeedContractTests, ConcurrencyC
 
     @Test
     public void mergesWhenTheEngineSaysItCan() {
-        assumeTrue(hasBehavior(AdapterBehavior.MERGE));
         Relation target = relation("merge_target");
         session.execute("CREATE TABLE " + adapter.render(target)
                 + " AS SELECT id, v FROM (VALUES (1, 'a'), (2, 'b')) AS t(id, v)");
-        session.execute("MERGE INTO " + adapter.render(target) + " AS t"
+        String merge = "MERGE INTO " + adapter.render(target) + " AS t"
                 + " USING (SELECT id, v FROM (VALUES (2, 'z'), (3, 'c')) AS s(id, v)) AS s ON t.id = s.id"
                 + " WHEN MATCHED THEN UPDATE SET v = s.v"
-                + " WHEN NOT MATCHED THEN INSERT (id, v) VALUES (s.id, s.v)");
+                + " WHEN NOT MATCHED THEN INSERT (id, v) VALUES (s.id, s.v)";
+        if (!hasBehavior(AdapterBehavior.MERGE)) {
+            UnsupportedBehaviors.assertEngineRefuses(() -> session.execute(merge));
+            assertThat(count(target)).isEqualTo(2);
+            return;
+        }
+        session.execute(merge);
         assertThat(session.execute("SELECT id, v FROM " + adapter.render(target) + " ORDER BY id", true, -1).rows())
                 .containsExactly(List.of(1L, "a"), List.of(2L, "z"), List.of(3L, "c"));
     }
@@ -302,7 +270,12 @@ public abstract class BaseAdapterTest implements SeedContractTests, ConcurrencyC
 
     @Test
     public void cancelsFromAnotherThread() throws Exception {
-        assumeTrue(hasBehavior(AdapterBehavior.CANCEL));
+        if (!hasBehavior(AdapterBehavior.CANCEL)) {
+            // cancel is best effort, so without a query to cancel the contract is that it harms nothing
+            session.cancel();
+            assertThat(session.execute("SELECT 2", true, -1).rows()).containsExactly(List.of(2L));
+            return;
+        }
         AtomicBoolean finished = new AtomicBoolean();
         // cancel only touches a running statement, so keep cancelling until the query gives up
         Thread canceller = new Thread(() -> {
@@ -350,7 +323,15 @@ public abstract class BaseAdapterTest implements SeedContractTests, ConcurrencyC
                 + " TIMESTAMP '2024-02-29 13:45:30.123' AS ts, CAST(NULL AS INTEGER) AS nothing, TRUE AS yes";
     }
 
-    /** A query that runs for many seconds, for the cancel test; null turns that test off. */
+    /**
+     * Names with spaces, a double quote, mixed case and a reserved word, for the identifier round
+     * trip; an engine that mangles one of them (instead of refusing it) leaves it out.
+     */
+    protected List<String> oddIdentifiers() {
+        return List.of("Mixed Case", "with space", "quo\"te", "select");
+    }
+
+    /** A query that runs for many seconds, for the cancel test; null leaves only the check that an idle cancel harms nothing. */
     protected String longRunningQuery() {
         return null;
     }

@@ -140,6 +140,12 @@ public abstract class BaseProjectTest {
         return rendered;
     }
 
+    /** The database of the node with this name, as the manifest has it (null where the engine has none). */
+    protected static String database(Workspace workspace, String name) {
+        return workspace.manifest().nodes().values().stream().filter(n -> n.name().equals(name)).findFirst()
+                .map(n -> n.database()).orElse(null);
+    }
+
     /** The relation's kind as the engine's catalog reports it, or empty when it does not exist. */
     protected Optional<RelationType> kind(Workspace workspace, String database, String schema, String identifier) {
         try (Session session = workspace.openSession()) {

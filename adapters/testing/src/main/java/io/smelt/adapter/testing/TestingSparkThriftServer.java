@@ -1,8 +1,5 @@
 package io.smelt.adapter.testing;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,7 +36,6 @@ public final class TestingSparkThriftServer
     private static final String MAIN_CLASS = "org.apache.spark.sql.hive.thriftserver.HiveThriftServer2";
     private static final String NAME = "Spark Thrift test server";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
-    private static final Pattern PORT_TAKEN = Pattern.compile("Address already in use|BindException");
     // Spark 3.5's launcher passes these on Java 17 (org.apache.spark.launcher.JavaModuleOptions)
     private static final List<String> MODULE_OPTIONS = List.of(
             "-XX:+IgnoreUnrecognizedVMOptions",
@@ -61,25 +56,14 @@ public final class TestingSparkThriftServer
             "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
             "-Djdk.reflect.useDirectMethodHandle=false",
             "-Dio.netty.tryReflectionSetAccessible=true");
-    private static final Logger LOG = LoggerFactory.getLogger(TestingSparkThriftServer.class);
 
     private static final SharedServer<TestingSparkThriftServer> SHARED = new SharedServer<>(
-            "Spark", SKIP_PROPERTY, "-DskipSpark", () -> start(0), server -> server.closed);
+            "Spark", SKIP_PROPERTY, "-DskipSpark", () -> start(0), server -> server.process.closed());
 
-    private final int port;
-    private final Path workDirectory;
-    private final Process process;
-    private final Process watchdog;
-    private final Thread shutdownHook;
-    private boolean closed;
+    private final ServerProcess process;
 
-    private TestingSparkThriftServer(int port, Path workDirectory, Process process, Process watchdog) {
-        this.port = port;
-        this.workDirectory = workDirectory;
+    private TestingSparkThriftServer(ServerProcess process) {
         this.process = process;
-        this.watchdog = watchdog;
-        this.shutdownHook = new Thread(this::close, "testing-spark-server-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** The server of this test run (JVM), started on the first call; later calls return it at once. */
@@ -92,34 +76,17 @@ public final class TestingSparkThriftServer
     }
 
     public int port() {
-        return port;
+        return process.port();
     }
 
     public String jdbcUrl() {
-        return jdbcUrl(port);
+        return jdbcUrl(port());
     }
 
     /** Stops the server by its PID (SIGTERM, then SIGKILL after a minute) and waits for it to exit. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        ServerProcesses.stop(process, NAME);
-        watchdog.destroyForcibly();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        }
-        catch (IllegalStateException e) {
-            // already shutting down: this is the hook
-        }
-        try {
-            TrinoDistribution.deleteRecursively(workDirectory);
-        }
-        catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", workDirectory, e.getMessage());
-        }
+    public void close() {
+        process.close();
     }
 
     private static String jdbcUrl(int port) {
@@ -153,7 +120,7 @@ public final class TestingSparkThriftServer
         }
         System.out.println("Spark " + SparkServerClassPath.SPARK_VERSION + " Thrift server with Delta Lake on "
                 + server.host() + ":" + server.port() + " (" + server.jdbcUrl() + ")");
-        System.out.println("warehouse and metastore: " + server.workDirectory + " (deleted on exit); stop with Ctrl-C");
+        System.out.println("warehouse and metastore: " + server.process.workDirectory() + " (deleted on exit); stop with Ctrl-C");
         Thread.currentThread().join();
     }
 
@@ -168,27 +135,10 @@ public final class TestingSparkThriftServer
         }
         Path java = ServerJavaRuntime.findHome("SMELT_SPARK_JAVA_HOME", NAME, 17, 17).resolve("bin/java");
         List<Path> classPath = SparkServerClassPath.resolve();
-        Path workDirectory = createWorkDirectory();
-        // The free port is found before Spark binds it; another process may take it in between
-        for (int attempt = 1; ; attempt++) {
-            int port = fixedPort == 0 ? ServerProcesses.freePort() : fixedPort;
-            Path log = workDirectory.resolve("server-" + port + ".log");
-            long startNanos = System.nanoTime();
-            Process process = launch(java, classPath, workDirectory.resolve("port-" + port), port, log);
-            try {
-                awaitStarted(process, port, log);
-            }
-            catch (RuntimeException e) {
-                ServerProcesses.stop(process, NAME);
-                if (fixedPort == 0 && attempt < 3 && PORT_TAKEN.matcher(ServerLogs.read(log)).find()) {
-                    continue;
-                }
-                throw e;
-            }
-            LOG.info("Spark {} Thrift server started on {}:{} (pid {}) in {} ms", SparkServerClassPath.SPARK_VERSION,
-                    ServerProcesses.LOOPBACK, port, process.pid(), (System.nanoTime() - startNanos) / 1_000_000);
-            return new TestingSparkThriftServer(port, workDirectory, process, ServerProcesses.startWatchdog(process, workDirectory, NAME));
-        }
+        Path workDirectory = ServerProcess.createWorkDirectory(WORK_DIRECTORY_PROPERTY, "smelt-spark-", NAME);
+        return new TestingSparkThriftServer(ServerProcess.start("Spark " + SparkServerClassPath.SPARK_VERSION + " Thrift server",
+                workDirectory, fixedPort, (port, log) -> launch(java, classPath, workDirectory.resolve("port-" + port), port, log),
+                TestingSparkThriftServer::awaitStarted));
     }
 
     private static Process launch(Path java, List<Path> classPath, Path run, int port, Path log) {
@@ -289,7 +239,7 @@ public final class TestingSparkThriftServer
                     lastError = "SELECT 1 failed: " + e.getMessage();
                 }
             }
-            sleep(Duration.ofMillis(500));
+            ServerProcess.sleep(Duration.ofMillis(500), "the " + NAME);
         }
         throw new IllegalStateException("the " + NAME + " did not answer within " + STARTUP_TIMEOUT.toSeconds() + " s ("
                 + lastError + "); log " + log + " ends with:\n" + ServerLogs.tail(log));
@@ -302,30 +252,6 @@ public final class TestingSparkThriftServer
         }
         catch (IOException e) {
             return false;
-        }
-    }
-
-    private static Path createWorkDirectory() {
-        try {
-            String configured = System.getProperty(WORK_DIRECTORY_PROPERTY);
-            if (configured == null || configured.isBlank()) {
-                return Files.createTempDirectory("smelt-spark-");
-            }
-            Path parent = Files.createDirectories(Path.of(configured));
-            return Files.createTempDirectory(parent, "run-");
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot create a work folder for the " + NAME + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the " + NAME + " to start", e);
         }
     }
 }

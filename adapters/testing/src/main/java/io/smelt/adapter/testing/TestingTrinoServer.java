@@ -1,8 +1,5 @@
 package io.smelt.adapter.testing;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,26 +26,14 @@ public final class TestingTrinoServer
     static final String WORK_DIRECTORY_PROPERTY = "smelt.trino.workDirectory";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     private static final Pattern STARTED = Pattern.compile("\"starting\"\\s*:\\s*false");
-    private static final Pattern PORT_TAKEN = Pattern.compile("Address already in use|BindException");
-    private static final Logger LOG = LoggerFactory.getLogger(TestingTrinoServer.class);
 
     private static final SharedServer<TestingTrinoServer> SHARED = new SharedServer<>(
-            "Trino", SKIP_PROPERTY, "-DskipTrino", TestingTrinoServer::start, server -> server.closed);
+            "Trino", SKIP_PROPERTY, "-DskipTrino", TestingTrinoServer::start, server -> server.process.closed());
 
-    private final int port;
-    private final Path workDirectory;
-    private final Process process;
-    private final Process watchdog;
-    private final Thread shutdownHook;
-    private boolean closed;
+    private final ServerProcess process;
 
-    private TestingTrinoServer(int port, Path workDirectory, Process process, Process watchdog) {
-        this.port = port;
-        this.workDirectory = workDirectory;
+    private TestingTrinoServer(ServerProcess process) {
         this.process = process;
-        this.watchdog = watchdog;
-        this.shutdownHook = new Thread(this::close, "testing-trino-server-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** The server of this test run (JVM), started on the first call; later calls return it at once. */
@@ -62,11 +46,11 @@ public final class TestingTrinoServer
     }
 
     public int port() {
-        return port;
+        return process.port();
     }
 
     public String jdbcUrl() {
-        return "jdbc:trino://" + host() + ":" + port;
+        return "jdbc:trino://" + host() + ":" + port();
     }
 
     public String icebergCatalog() {
@@ -79,52 +63,17 @@ public final class TestingTrinoServer
 
     /** Stops the server by its PID (SIGTERM, then SIGKILL after a minute) and waits for it to exit. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        ServerProcesses.stop(process, "Trino");
-        watchdog.destroyForcibly();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        }
-        catch (IllegalStateException e) {
-            // already shutting down: this is the hook
-        }
-        try {
-            TrinoDistribution.deleteRecursively(workDirectory);
-        }
-        catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", workDirectory, e.getMessage());
-        }
+    public void close() {
+        process.close();
     }
 
     private static TestingTrinoServer start() {
         Path javaHome = ServerJavaRuntime.findHome("SMELT_TRINO_JAVA_HOME", "Trino test server", 24, 25);
         TrinoDistribution distribution = TrinoDistribution.fromSystemProperties();
         Path server = distribution.install();
-        Path workDirectory = createWorkDirectory();
-        // The free port is found before Trino binds it; another process may take it in between
-        for (int attempt = 1; ; attempt++) {
-            int port = ServerProcesses.freePort();
-            Path log = workDirectory.resolve("server-" + port + ".log");
-            long startNanos = System.nanoTime();
-            Process process = launch(server, javaHome, workDirectory, port, log);
-            try {
-                awaitStarted(process, port, log);
-            }
-            catch (RuntimeException e) {
-                ServerProcesses.stop(process, "Trino");
-                if (attempt < 3 && PORT_TAKEN.matcher(ServerLogs.read(log)).find()) {
-                    continue;
-                }
-                throw e;
-            }
-            LOG.info("Trino {} started on {}:{} (pid {}) in {} ms", distribution.version(), SingleNodeTrinoConfig.LOOPBACK, port,
-                    process.pid(), (System.nanoTime() - startNanos) / 1_000_000);
-            return new TestingTrinoServer(port, workDirectory, process, ServerProcesses.startWatchdog(process, workDirectory, "Trino"));
-        }
+        Path workDirectory = ServerProcess.createWorkDirectory(WORK_DIRECTORY_PROPERTY, "smelt-trino-", "Trino test server");
+        return new TestingTrinoServer(ServerProcess.start("Trino " + distribution.version(), workDirectory, 0,
+                (port, log) -> launch(server, javaHome, workDirectory, port, log), TestingTrinoServer::awaitStarted));
     }
 
     private static Process launch(Path server, Path javaHome, Path workDirectory, int port, Path log) {
@@ -175,35 +124,9 @@ public final class TestingTrinoServer
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for Trino to start", e);
             }
-            sleep(Duration.ofMillis(500));
+            ServerProcess.sleep(Duration.ofMillis(500), "Trino");
         }
         throw new IllegalStateException("Trino did not finish starting within " + STARTUP_TIMEOUT.toSeconds() + " s; log "
                 + log + " ends with:\n" + ServerLogs.tail(log));
-    }
-
-
-    private static Path createWorkDirectory() {
-        try {
-            String configured = System.getProperty(WORK_DIRECTORY_PROPERTY);
-            if (configured == null || configured.isBlank()) {
-                return Files.createTempDirectory("smelt-trino-");
-            }
-            Path parent = Files.createDirectories(Path.of(configured));
-            return Files.createTempDirectory(parent, "run-");
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot create a work folder for the Trino test server: " + e.getMessage(), e);
-        }
-    }
-
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Trino to start", e);
-        }
     }
 }

@@ -1,19 +1,15 @@
 package io.smelt.adapter.trino;
 
-import io.smelt.adapter.Adapter;
 import io.smelt.adapter.Capabilities;
-import io.smelt.adapter.MacroResources;
-import io.smelt.adapter.OpenSessions;
 import io.smelt.adapter.EngineException;
 import io.smelt.adapter.Session;
+import io.smelt.adapter.jdbc.JdbcAdapter;
 import io.trino.jdbc.TrinoConnection;
 import io.trino.jdbc.TrinoDriver;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -21,7 +17,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import static java.util.Objects.requireNonNull;
 
 /**
  * Trino over its JDBC driver, every statement in autocommit mode: the Iceberg and memory connectors
@@ -33,38 +28,23 @@ import static java.util.Objects.requireNonNull;
  * builds tables under a temporary name and swaps them in with renames, and only {@code append}
  * incremental models are offered.
  */
-public final class TrinoAdapter implements Adapter {
+public final class TrinoAdapter extends JdbcAdapter<TrinoSession, TrinoConfig> {
     private static final Logger LOG = LoggerFactory.getLogger(TrinoAdapter.class);
-    private static final Capabilities ICEBERG = new Capabilities(
-            false, false, true, true, Set.of("append", "delete+insert", "merge", "insert_overwrite", "microbatch"), true);
-    private static final Capabilities PLAIN = new Capabilities(false, false, false, false, Set.of("append"), true);
+    private static final Capabilities ICEBERG = Capabilities.builder()
+            .createOrReplaceTable(true)
+            .merge(true)
+            .incrementalStrategies("append", "delete+insert", "merge", "insert_overwrite", "microbatch")
+            .concurrentWrites(true)
+            .build();
+    private static final Capabilities PLAIN = Capabilities.builder()
+            .incrementalStrategies("append")
+            .concurrentWrites(true)
+            .build();
 
-    private final TrinoConfig config;
-    private final Set<String> secretValues;
-    private final OpenSessions<TrinoSession> sessions = new OpenSessions<>();
     private volatile Capabilities capabilities;
 
     public TrinoAdapter(TrinoConfig config, Set<String> secretValues) {
-        this.config = requireNonNull(config, "config is null");
-        Set<String> secrets = new HashSet<>(secretValues);
-        if (config.password() != null) {
-            secrets.add(config.password());
-        }
-        this.secretValues = Set.copyOf(secrets);
-    }
-
-    public TrinoConfig config() {
-        return config;
-    }
-
-    @Override
-    public String type() {
-        return "trino";
-    }
-
-    @Override
-    public List<String> dispatchOrder() {
-        return List.of("trino");
+        super("trino", "Trino", config, TrinoTypeMapping.INSTANCE, secretValues);
     }
 
     @Override
@@ -84,124 +64,91 @@ public final class TrinoAdapter implements Adapter {
      */
     private String connector() {
         try (TrinoSession session = open(1)) {
-            String found = session.connectorOf(config.catalog());
+            String found = session.connectorOf(config().catalog());
             if (found == null) {
-                LOG.debug("catalog {} not found in system.metadata.catalogs", config.catalog());
+                LOG.debug("catalog {} not found in system.metadata.catalogs", config().catalog());
                 return "iceberg";
             }
             return found;
         }
         catch (EngineException | IllegalStateException e) {
-            LOG.debug("cannot look up the connector of catalog {}: {}", config.catalog(), e.getMessage());
+            LOG.debug("cannot look up the connector of catalog {}: {}", config().catalog(), e.getMessage());
             return "iceberg";
         }
     }
 
     @Override
     public String defaultDatabase() {
-        return config.catalog();
-    }
-
-    @Override
-    public String defaultSchema() {
-        return config.schema();
-    }
-
-    @Override
-    public int threads() {
-        return config.threads();
-    }
-
-    @Override
-    public Map<String, String> macroResources() {
-        return MacroResources.load(TrinoAdapter.class, "adapters.sql", "Trino");
-    }
-
-    @Override
-    public String mapType(String type) {
-        return TrinoTypeMapping.map(type);
+        return config().catalog();
     }
 
     @Override
     public Session openSession() {
-        return open(config.retries());
+        return open(config().retries());
     }
 
     private TrinoSession open(int attempts) {
-        sessions.checkOpen();
+        sessions().checkOpen();
         Connection connection;
         try {
             connection = new TrinoDriver().connect(url(), properties());
             // set here rather than in the URL, whose path would need escaping
-            connection.setCatalog(config.catalog());
-            connection.setSchema(config.schema());
+            connection.setCatalog(config().catalog());
+            connection.setSchema(config().schema());
             TrinoConnection trino = connection.unwrap(TrinoConnection.class);
-            config.sessionProperties().forEach(trino::setSessionProperty);
+            config().sessionProperties().forEach(trino::setSessionProperty);
         }
         catch (SQLException e) {
-            throw TrinoErrors.translate(e, endpoint(), secretValues);
+            throw TrinoErrors.translate(e, endpoint(), this::redact);
         }
-        return sessions.register(new TrinoSession(this, connection, attempts));
+        return sessions().register(new TrinoSession(this, connection, attempts, sessions()::remove));
     }
 
     String endpoint() {
-        return config.httpScheme() + "://" + config.host() + ":" + config.port();
-    }
-
-    Set<String> secretValues() {
-        return secretValues;
+        return config().httpScheme() + "://" + config().host() + ":" + config().port();
     }
 
     private String url() {
-        return "jdbc:trino://" + config.host() + ":" + config.port();
+        return "jdbc:trino://" + config().host() + ":" + config().port();
     }
 
     private Properties properties() {
         Properties properties = new Properties();
-        properties.setProperty("user", config.user());
-        if (config.password() != null) {
-            properties.setProperty("password", config.password());
+        properties.setProperty("user", config().user());
+        if (config().password() != null) {
+            properties.setProperty("password", config().password());
         }
-        if (config.https()) {
+        if (config().https()) {
             properties.setProperty("SSL", "true");
         }
         properties.setProperty("source", "smelt");
-        if (config.timezone() != null) {
-            properties.setProperty("timezone", config.timezone());
+        if (config().timezone() != null) {
+            properties.setProperty("timezone", config().timezone());
         }
         return properties;
-    }
-
-    void sessionClosed(TrinoSession session) {
-        sessions.remove(session);
     }
 
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", type());
-        fields.put("host", config.host());
-        fields.put("port", config.port());
-        fields.put("http_scheme", config.httpScheme());
-        fields.put("user", secretValues.contains(config.user()) ? "****" : config.user());
-        fields.put("method", config.method().profileName());
-        fields.put("catalog", config.catalog());
-        fields.put("schema", config.schema());
-        fields.put("threads", config.threads());
-        fields.put("retries", config.retries());
-        fields.put("prepared_statements_enabled", config.preparedStatementsEnabled());
-        if (config.timezone() != null) {
-            fields.put("timezone", config.timezone());
+        fields.put("host", config().host());
+        fields.put("port", config().port());
+        fields.put("http_scheme", config().httpScheme());
+        fields.put("user", shown(config().user()));
+        fields.put("method", config().method().profileName());
+        fields.put("catalog", config().catalog());
+        fields.put("schema", config().schema());
+        fields.put("threads", config().threads());
+        fields.put("retries", config().retries());
+        fields.put("prepared_statements_enabled", config().preparedStatementsEnabled());
+        if (config().timezone() != null) {
+            fields.put("timezone", config().timezone());
         }
         Map<String, String> properties = new LinkedHashMap<>();
-        config.sessionProperties().forEach((name, value) -> properties.put(name, secretValues.contains(value) ? "****" : value));
+        config().sessionProperties().forEach((name, value) -> properties.put(name, String.valueOf(shown(value))));
         fields.put("session_properties", properties);
-        fields.putAll(config.unknownFields());
+        fields.putAll(config().unknownFields());
         return fields;
-    }
-
-    @Override
-    public void close() {
-        sessions.closeAll();
     }
 }

@@ -2,6 +2,8 @@ package io.smelt.adapter.trino;
 
 import io.smelt.adapter.AdapterConfigException;
 import io.smelt.adapter.TargetConfig;
+import io.smelt.adapter.jdbc.EngineConfig;
+import io.smelt.adapter.jdbc.ProfileFields;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -49,7 +51,7 @@ public record TrinoConfig(
         int retries,
         boolean preparedStatementsEnabled,
         String timezone,
-        Map<String, Object> unknownFields) {
+        Map<String, Object> unknownFields) implements EngineConfig {
     /** How the client proves who it is. */
     public enum Method {
         NONE, LDAP;
@@ -63,7 +65,6 @@ public record TrinoConfig(
             "type", "host", "port", "user", "password", "method", "catalog", "database", "schema", "http_scheme",
             "session_properties", "threads", "retries", "prepared_statements_enabled", "timezone");
     private static final Set<String> LATER_METHODS = Set.of("jwt", "oauth", "oauth_console", "kerberos", "certificate");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]");
     // session property names are spliced into the connection, so only plain (catalog.)name forms
     private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
@@ -91,7 +92,7 @@ public record TrinoConfig(
     }
 
     public static TrinoConfig parse(TargetConfig target) {
-        Fields fields = new Fields(target);
+        ProfileFields fields = new ProfileFields(target);
         String methodText = fields.text("method", "none");
         String methodName = methodText.toLowerCase(Locale.ROOT);
         Method method = switch (methodName) {
@@ -122,25 +123,12 @@ public record TrinoConfig(
                         + " because a password must not travel unencrypted", "set http_scheme: https");
             }
         }
-        String host = fields.required("host");
-        if (!HOST.matcher(host).matches()) {
-            throw new AdapterConfigException("profile field 'host' must be a host name or address without scheme, port or path, got '"
-                    + fields.shown(host) + "'", "put the port in 'port' and the scheme in 'http_scheme'");
-        }
-        int port = fields.integer("port", https ? 443 : 8080);
-        if (port < 1 || port > 65535) {
-            throw new AdapterConfigException("profile field 'port' must be between 1 and 65535, got " + port);
-        }
+        String host = fields.host(null, "put the port in 'port' and the scheme in 'http_scheme'");
+        int port = fields.port(https ? 443 : 8080);
         String catalog = catalog(fields);
-        String schema = fields.required("schema");
-        int threads = fields.integer("threads", 1);
-        if (threads < 1) {
-            throw new AdapterConfigException("profile field 'threads' must be at least 1, got " + threads);
-        }
-        int retries = fields.integer("retries", 3);
-        if (retries < 1) {
-            throw new AdapterConfigException("profile field 'retries' must be at least 1 (the number of attempts), got " + retries);
-        }
+        String schema = fields.required("schema", null);
+        int threads = fields.threads();
+        int retries = fields.atLeast("retries", 3, 1, " (the number of attempts)");
         String timezone = fields.text("timezone", null);
         if (timezone != null) {
             try {
@@ -151,17 +139,12 @@ public record TrinoConfig(
                         "use a region such as Europe/Berlin or UTC");
             }
         }
-        Map<String, Object> unknown = new LinkedHashMap<>();
-        target.fields().forEach((key, value) -> {
-            if (!KNOWN_FIELDS.contains(key)) {
-                unknown.put(key, fields.isSecret(value) ? "****" : value);
-            }
-        });
-        return new TrinoConfig(host, port, fields.required("user"), password, method, catalog, schema, https,
-                sessionProperties(fields), threads, retries, fields.bool("prepared_statements_enabled", true), timezone, unknown);
+        return new TrinoConfig(host, port, fields.required("user", null), password, method, catalog, schema, https,
+                fields.settings("session_properties", "property names", PROPERTY, "property name", "use name or catalog.name"),
+                threads, retries, fields.bool("prepared_statements_enabled", true), timezone, fields.unknown(KNOWN_FIELDS));
     }
 
-    private static String catalog(Fields fields) {
+    private static String catalog(ProfileFields fields) {
         String catalog = fields.text("catalog", null);
         String database = fields.text("database", null);
         if (catalog != null && database != null && !catalog.equalsIgnoreCase(database)) {
@@ -173,67 +156,5 @@ public record TrinoConfig(
             throw new AdapterConfigException("profile field 'catalog' (or 'database') is missing", "name the Trino catalog models go to, such as iceberg");
         }
         return value.toLowerCase(Locale.ROOT);
-    }
-
-    private static Map<String, String> sessionProperties(Fields fields) {
-        Object value = fields.target.fields().get("session_properties");
-        Map<String, String> result = new LinkedHashMap<>();
-        if (value == null) {
-            return result;
-        }
-        if (!(value instanceof Map<?, ?> map)) {
-            throw new AdapterConfigException("profile field 'session_properties' must be a map of property names to values");
-        }
-        map.forEach((key, item) -> {
-            String name = String.valueOf(key).trim();
-            if (!PROPERTY.matcher(name).matches()) {
-                throw new AdapterConfigException("profile field 'session_properties' has a key that is not a property name: '"
-                        + fields.shown(name) + "'", "use name or catalog.name");
-            }
-            if (item == null) {
-                throw new AdapterConfigException("profile field 'session_properties." + name + "' has no value");
-            }
-            result.put(name, String.valueOf(item));
-        });
-        return result;
-    }
-
-    /** Reads fields and phrases errors without ever showing a secret value. */
-    private record Fields(TargetConfig target) {
-        boolean isSecret(Object value) {
-            return target.isSecret(value);
-        }
-
-        /** The value with every secret in it masked. */
-        String shown(String value) {
-            return target.masked(value);
-        }
-
-        String text(String key, String defaultValue) {
-            Object value = target.fields().get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            if (value instanceof Map || value instanceof Iterable) {
-                throw new AdapterConfigException("profile field '" + key + "' must be a single value");
-            }
-            return String.valueOf(value).trim();
-        }
-
-        String required(String key) {
-            String value = text(key, null);
-            if (value == null || value.isEmpty()) {
-                throw new AdapterConfigException("profile field '" + key + "' is missing");
-            }
-            return value;
-        }
-
-        int integer(String key, int defaultValue) {
-            return target.integer(key, defaultValue);
-        }
-
-        boolean bool(String key, boolean defaultValue) {
-            return target.bool(key, defaultValue);
-        }
     }
 }

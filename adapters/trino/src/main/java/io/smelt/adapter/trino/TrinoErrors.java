@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.sql.SQLException;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,9 +30,9 @@ final class TrinoErrors {
 
     /**
      * @param endpoint the server's address, for messages about reaching it
-     * @param secrets values never to show
+     * @param redact masks the secret values in a message
      */
-    static EngineException translate(SQLException e, String endpoint, Set<String> secrets) {
+    static EngineException translate(SQLException e, String endpoint, UnaryOperator<String> redact) {
         String raw = e.getMessage() == null ? "Trino failed without a message" : e.getMessage();
         String queryId = null;
         int line = 0;
@@ -55,12 +55,7 @@ final class TrinoErrors {
         else {
             message = raw;
         }
-        message = JAVA_NAME.matcher(message).replaceAll("").strip();
-        for (String secret : secrets) {
-            if (!secret.isEmpty()) {
-                message = message.replace(secret, "****");
-            }
-        }
+        message = redact.apply(JAVA_NAME.matcher(message).replaceAll("").strip());
         return new EngineException(message, queryId, line, column, e);
     }
 

@@ -7,6 +7,7 @@ import io.smelt.adapter.Relation;
 import io.smelt.adapter.RelationType;
 import io.smelt.adapter.SeedFile;
 import io.smelt.adapter.Session;
+import io.smelt.adapter.jdbc.JdbcSession;
 import io.trino.jdbc.TrinoResultSet;
 import io.trino.jdbc.TrinoStatement;
 
@@ -19,70 +20,52 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import static io.smelt.adapter.jdbc.SqlText.literal;
 
 /**
- * One Trino connection. Every statement commits by itself ({@link #begin()} and friends do nothing,
- * as the adapter's capabilities say), so a session holds no state on the server beyond its session
- * properties.
+ * One Trino connection. Every statement commits by itself (the adapter's capabilities say there are
+ * no transactions, so {@link #begin()} refuses), and a session holds no state on the server beyond
+ * its session properties.
  *
  * <p>A statement that could not reach the server at all (connection refused) is sent again, up to
  * the profile's {@code retries} attempts with a doubling pause from one second; any other failure
  * may have run part of the statement on the server and is reported at once.
  */
-final class TrinoSession implements Session {
+final class TrinoSession extends JdbcSession {
     // statements whose update count is a number of rows written; DDL reports 0, which says nothing
     private static final Set<String> ROW_WRITES = Set.of("INSERT", "CREATE TABLE", "MERGE", "DELETE", "UPDATE");
 
     private final TrinoAdapter adapter;
-    private final Connection connection;
     private final int attempts;
-    private volatile Statement running;
-    private volatile boolean cancelled;
-    private volatile boolean closed;
 
-    TrinoSession(TrinoAdapter adapter, Connection connection, int attempts) {
+    TrinoSession(TrinoAdapter adapter, Connection connection, int attempts, Consumer<Session> onClose) {
+        super(connection, "Query was canceled", onClose);
         this.adapter = adapter;
-        this.connection = connection;
         this.attempts = attempts;
     }
 
     @Override
     public QueryResult execute(String sql, boolean fetch, int maxRows) {
         checkOpen();
-        cancelled = false;
+        clearCancel();
         for (int attempt = 1; ; attempt++) {
             try {
                 return run(sql, fetch, maxRows);
             }
             catch (SQLException e) {
-                if (attempt >= attempts || cancelled || closed || !TrinoErrors.refusedConnection(e)) {
-                    throw TrinoErrors.translate(e, adapter.endpoint(), adapter.secretValues());
+                if (attempt >= attempts || cancelled() || closed() || !TrinoErrors.refusedConnection(e)) {
+                    throw translate(e, sql);
                 }
                 pause(1000L << (attempt - 1));
             }
         }
     }
 
-    /** Nothing to start: Trino's connectors write only in autocommit mode. */
     @Override
-    public void begin() {
-        checkOpen();
-    }
-
-    @Override
-    public void commit() {
-        checkOpen();
-    }
-
-    @Override
-    public void rollback() {
-        checkOpen();
-    }
-
-    /** Always false: no transaction is ever open. */
-    @Override
-    public boolean inTransaction() {
-        return false;
+    protected EngineException translate(SQLException e, String sql) {
+        return TrinoErrors.translate(e, adapter.endpoint(), adapter::redact);
     }
 
     @Override
@@ -96,7 +79,7 @@ final class TrinoSession implements Session {
                 + " AND schema_name = " + literal(name) + ") AS mv ON mv.name = t.table_name"
                 + " WHERE t.table_schema = " + literal(name) + " ORDER BY t.table_name";
         List<Relation> relations = new ArrayList<>();
-        for (List<String> row : catalogQuery(sql)) {
+        for (List<String> row : textRows(sql)) {
             RelationType type = row.get(4) != null ? RelationType.MATERIALIZED_VIEW
                     : "VIEW".equals(row.get(3)) ? RelationType.VIEW : RelationType.TABLE;
             relations.add(new Relation(row.get(0), row.get(1), row.get(2), type));
@@ -112,7 +95,7 @@ final class TrinoSession implements Session {
                 + " WHERE table_schema = " + literal(normalize(schema)) + " AND table_name = " + literal(normalize(relation.identifier()))
                 + " ORDER BY ordinal_position";
         List<Column> columns = new ArrayList<>();
-        for (List<String> row : catalogQuery(sql)) {
+        for (List<String> row : textRows(sql)) {
             columns.add(new Column(row.get(0), row.get(1)));
         }
         return columns;
@@ -140,44 +123,9 @@ final class TrinoSession implements Session {
 
     /** The connector name of a catalog, or null when there is no such catalog. */
     String connectorOf(String catalog) {
-        List<List<String>> rows = catalogQuery("SELECT connector_name FROM system.metadata.catalogs WHERE catalog_name = "
+        List<List<String>> rows = textRows("SELECT connector_name FROM system.metadata.catalogs WHERE catalog_name = "
                 + literal(normalize(catalog)));
         return rows.isEmpty() ? null : rows.get(0).get(0);
-    }
-
-    @Override
-    public void cancel() {
-        cancelled = true;
-        Statement statement = running;
-        if (statement != null) {
-            try {
-                statement.cancel();
-            }
-            catch (SQLException ignored) {
-                // best effort: the statement may have finished meanwhile
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            connection.close();
-        }
-        catch (SQLException ignored) {
-            // nothing more to release
-        }
-        finally {
-            adapter.sessionClosed(this);
-        }
-    }
-
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     private String catalogOf(String database) {
@@ -188,52 +136,30 @@ final class TrinoSession implements Session {
         return identifier.toLowerCase(Locale.ROOT);
     }
 
-    private List<List<String>> catalogQuery(String sql) {
-        List<List<String>> rows = new ArrayList<>();
-        for (List<Object> row : execute(sql, true, -1).rows()) {
-            List<String> texts = new ArrayList<>(row.size());
-            row.forEach(value -> texts.add(value == null ? null : value.toString()));
-            rows.add(texts);
+    @Override
+    protected QueryResult runOn(Statement statement, String sql, boolean fetch, int maxRows) throws SQLException {
+        TrinoStatement trino = statement.unwrap(TrinoStatement.class);
+        AtomicReference<String> queryId = new AtomicReference<>();
+        trino.setProgressMonitor(stats -> queryId.set(stats.getQueryId()));
+        if (!statement.execute(sql)) {
+            long count = statement.getLargeUpdateCount();
+            String type = trino.getUpdateType();
+            long rows = type != null && ROW_WRITES.contains(type) ? count : -1;
+            return new QueryResult(List.of(), List.of(), rows, type == null ? "OK" : rows >= 0 ? type + " " + rows : type,
+                    queryId.get());
         }
-        return rows;
+        try (ResultSet resultSet = statement.getResultSet()) {
+            List<Column> columns = columnsOf(resultSet.getMetaData());
+            // unfetched rows are still read to the end, so the statement runs as a whole
+            List<List<Object>> rows = readRows(resultSet, columns, fetch, maxRows, true);
+            String id = resultSet.unwrap(TrinoResultSet.class).getQueryId();
+            return new QueryResult(columns, rows, -1, fetch ? "SELECT " + rows.size() : "SELECT", id != null ? id : queryId.get());
+        }
     }
 
-    private QueryResult run(String sql, boolean fetch, int maxRows) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            running = statement;
-            if (cancelled) {
-                throw new SQLException("Query was canceled");
-            }
-            TrinoStatement trino = statement.unwrap(TrinoStatement.class);
-            AtomicReference<String> queryId = new AtomicReference<>();
-            trino.setProgressMonitor(stats -> queryId.set(stats.getQueryId()));
-            if (!statement.execute(sql)) {
-                long count = statement.getLargeUpdateCount();
-                String type = trino.getUpdateType();
-                long rows = type != null && ROW_WRITES.contains(type) ? count : -1;
-                return new QueryResult(List.of(), List.of(), rows, type == null ? "OK" : rows >= 0 ? type + " " + rows : type,
-                        queryId.get());
-            }
-            try (ResultSet resultSet = statement.getResultSet()) {
-                List<Column> columns = Column.listOf(resultSet.getMetaData());
-                List<List<Object>> rows = new ArrayList<>();
-                while ((!fetch || maxRows < 0 || rows.size() < maxRows) && resultSet.next()) {
-                    // unfetched rows are still read to the end, so the statement runs as a whole
-                    if (fetch) {
-                        List<Object> row = new ArrayList<>(columns.size());
-                        for (int i = 1; i <= columns.size(); i++) {
-                            row.add(TrinoValues.read(resultSet, i, columns.get(i - 1).dataType()));
-                        }
-                        rows.add(row);
-                    }
-                }
-                String id = resultSet.unwrap(TrinoResultSet.class).getQueryId();
-                return new QueryResult(columns, rows, -1, fetch ? "SELECT " + rows.size() : "SELECT", id != null ? id : queryId.get());
-            }
-        }
-        finally {
-            running = null;
-        }
+    @Override
+    protected Object readValue(ResultSet resultSet, int index, Column column) throws SQLException {
+        return TrinoValues.read(resultSet, index, column.dataType());
     }
 
     private static void pause(long millis) {
@@ -242,12 +168,6 @@ final class TrinoSession implements Session {
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("session is closed");
         }
     }
 }

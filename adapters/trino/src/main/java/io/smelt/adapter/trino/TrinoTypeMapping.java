@@ -1,8 +1,7 @@
 package io.smelt.adapter.trino;
 
-import io.smelt.adapter.TypeNameMapping;
+import io.smelt.adapter.jdbc.TypeNameMapping;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,6 +44,7 @@ final class TrinoTypeMapping extends TypeNameMapping {
     static final TrinoTypeMapping INSTANCE = new TrinoTypeMapping();
 
     private TrinoTypeMapping() {
+        super(NAMES, "array(%s)", "map(%s, %s)", "row(%s)");
     }
 
     static String map(String type) {
@@ -56,39 +56,19 @@ final class TrinoTypeMapping extends TypeNameMapping {
         if (lower.matches("timestamp\\s*\\(\\s*\\d+\\s*\\)\\s+with(out)?\\s+time\\s+zone")) {
             return lower.replaceAll("\\s+", " ").replace(" without time zone", "").replaceAll("\\(\\s*(\\d+)\\s*\\)", "($1)");
         }
-        int paren = lower.indexOf('(');
-        String base = (paren < 0 ? lower : lower.substring(0, paren)).trim().replaceAll("\\s+", " ");
-        String args = paren < 0 ? "" : lower.substring(paren).replaceAll("\\s+", "");
-        String mapped = NAMES.get(base);
-        if (mapped == null) {
-            return type;
-        }
+        return super.scalar(type, trimmed, lower);
+    }
+
+    @Override
+    protected String known(ScalarName name, String mapped) {
         if (mapped.equals("timestamp") || mapped.equals("timestamp with time zone")) {
-            String precision = args.isEmpty() ? "(6)" : args;
+            String precision = name.arguments().isEmpty() ? "(6)" : name.arguments();
             return mapped.equals("timestamp") ? "timestamp" + precision : "timestamp" + precision + " with time zone";
         }
         if (mapped.contains("(")) {
             return mapped;
         }
-        if (args.isEmpty()) {
-            return base.equals("number") ? "decimal(38,0)" : mapped;
-        }
         // Trino has no arguments on integer, floating or binary types (int(11), float(53)): drop them
-        return WITH_ARGUMENTS.contains(mapped) ? mapped + args : mapped;
-    }
-
-    @Override
-    protected String arrayOf(String element) {
-        return "array(" + element + ")";
-    }
-
-    @Override
-    protected String mapOf(String key, String value) {
-        return "map(" + key + ", " + value + ")";
-    }
-
-    @Override
-    protected String structOf(List<String> fields) {
-        return "row(" + String.join(", ", fields) + ")";
+        return keepingArguments(name, mapped, WITH_ARGUMENTS);
     }
 }

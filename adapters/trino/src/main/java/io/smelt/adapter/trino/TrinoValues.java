@@ -1,6 +1,6 @@
 package io.smelt.adapter.trino;
 
-import io.smelt.adapter.JdbcValueConverter;
+import io.smelt.adapter.jdbc.JdbcValueConverter;
 import io.trino.jdbc.Row;
 import io.trino.jdbc.RowField;
 

@@ -1,13 +1,11 @@
 package io.smelt.adapter.trino;
 
 import io.smelt.adapter.Adapter;
-import io.smelt.adapter.Session;
-import io.smelt.adapter.testing.TestEngine;
+import io.smelt.adapter.testing.SharedServerTestEngine;
 import io.smelt.adapter.testing.TestingTrinoServer;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,10 +13,9 @@ import java.util.Map;
  * its own, dropped afterwards. Trino resolves unqualified names against the session's catalog, which
  * is the profile's.
  */
-public final class TrinoTestEngine implements TestEngine {
-    @Override
-    public String name() {
-        return "Trino";
+public final class TrinoTestEngine extends SharedServerTestEngine {
+    public TrinoTestEngine() {
+        super("Trino", false);
     }
 
     @Override
@@ -27,20 +24,19 @@ public final class TrinoTestEngine implements TestEngine {
     }
 
     @Override
-    public boolean sharedServer() {
-        return true;
+    protected Adapter adapter(Path workDir, String schema) {
+        return new TrinoAdapterFactory().create(TestTrinoAdapter.target(workDir, fields(schema)));
     }
 
     @Override
-    public void dropSchemas(Path workDir, String schema) {
-        try (Adapter adapter = new TrinoAdapterFactory().create(TestTrinoAdapter.target(workDir, fields(schema)));
-                Session session = adapter.openSession()) {
-            List<List<Object>> schemas = session.execute("SELECT schema_name FROM iceberg.information_schema.schemata"
-                    + " WHERE schema_name = '" + schema + "' OR schema_name LIKE '" + schema + "\\_%' ESCAPE '\\'", true, -1).rows();
-            for (List<Object> row : schemas) {
-                session.execute("DROP SCHEMA IF EXISTS iceberg." + adapter.quote(row.get(0).toString()) + " CASCADE");
-            }
-        }
+    protected String schemasQuery(String schema) {
+        return "SELECT schema_name FROM iceberg.information_schema.schemata"
+                + " WHERE schema_name = '" + schema + "' OR schema_name LIKE '" + schema + "\\_%' ESCAPE '\\'";
+    }
+
+    @Override
+    protected String dropSchemaSql(Adapter adapter, String schema) {
+        return "DROP SCHEMA IF EXISTS iceberg." + adapter.quote(schema) + " CASCADE";
     }
 
     /** A profile's fields for the shared server's Iceberg catalog, building into {@code schema}. */

@@ -115,18 +115,6 @@ alter {{ 'view' if from_relation.type == 'view' else 'table' }} {{ from_relation
 create schema if not exists {{ relation.without_identifier() }}
 {%- endmacro %}
 
-{% macro spark__get_show_sql(compiled_code, sql_header, limit) -%}
-  {%- if sql_header %}{{ sql_header }}{% endif -%}
-  {%- if limit is not none %}
-select * from (
-{{ compiled_code }}
-) as model_limit_subq
-limit {{ limit }}
-  {%- else %}
-{{ compiled_code }}
-  {%- endif -%}
-{%- endmacro %}
-
 {#- on_schema_change on Spark. Added columns: ALTER TABLE ADD COLUMNS. Dropped or retyped columns: Delta
     drops columns only after switching the table to column mapping (a protocol upgrade older readers
     cannot follow) and widens few types (not int to bigint in Delta 3.3), so the table is rewritten

@@ -1,4 +1,6 @@
-package io.smelt.adapter;
+package io.smelt.adapter.jdbc;
+
+import io.smelt.adapter.Session;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,8 +35,8 @@ public final class OpenSessions<S extends Session> {
         throw new IllegalStateException("adapter is closed");
     }
 
-    /** Forgets a session that closed itself. */
-    public synchronized void remove(S session) {
+    /** Forgets a session that closed itself; suits {@link JdbcSession}'s close callback. */
+    public synchronized void remove(Session session) {
         sessions.remove(session);
     }
 

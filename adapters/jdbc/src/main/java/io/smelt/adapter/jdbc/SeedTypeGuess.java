@@ -1,4 +1,6 @@
-package io.smelt.adapter;
+package io.smelt.adapter.jdbc;
+
+import io.smelt.adapter.EngineException;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -101,7 +103,7 @@ public final class SeedTypeGuess {
             }
             for (int i = 0; i < header.size(); i++) {
                 if (header.get(i) == null || header.get(i).isBlank()) {
-                    throw csv.error("column " + (i + 1) + " of the header has no name");
+                    throw csv.recordError("column " + (i + 1) + " of the header has no name");
                 }
                 guesses.add(new SeedTypeGuess());
             }

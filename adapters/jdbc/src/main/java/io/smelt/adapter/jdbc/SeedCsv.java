@@ -1,4 +1,6 @@
-package io.smelt.adapter;
+package io.smelt.adapter.jdbc;
+
+import io.smelt.adapter.EngineException;
 
 import java.io.BufferedReader;
 import java.io.Closeable;

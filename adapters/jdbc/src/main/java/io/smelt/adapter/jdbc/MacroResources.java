@@ -1,4 +1,6 @@
-package io.smelt.adapter;
+package io.smelt.adapter.jdbc;
+
+import io.smelt.adapter.Adapter;
 
 import java.io.IOException;
 import java.io.InputStream;

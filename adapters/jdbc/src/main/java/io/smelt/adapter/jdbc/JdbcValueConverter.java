@@ -1,4 +1,6 @@
-package io.smelt.adapter;
+package io.smelt.adapter.jdbc;
+
+import io.smelt.adapter.QueryResult;
 
 import java.math.BigDecimal;
 import java.sql.Array;

@@ -1,0 +1,1 @@
+{% macro test__a() %}a{% endmacro %}

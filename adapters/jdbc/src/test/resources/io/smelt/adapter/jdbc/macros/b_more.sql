@@ -1,0 +1,1 @@
+{% macro test__b() %}b{% endmacro %}
