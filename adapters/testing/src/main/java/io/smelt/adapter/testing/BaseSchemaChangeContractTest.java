@@ -2,11 +2,11 @@ package io.smelt.adapter.testing;
 
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
-import io.smelt.compiler.run.Command;
-import io.smelt.compiler.run.NodeResult;
-import io.smelt.compiler.run.NodeStatus;
-import io.smelt.compiler.run.RunSummary;
-import io.smelt.compiler.run.Workspace;
+import io.smelt.compiler.result.Command;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
+import io.smelt.compiler.result.RunSummary;
+import io.smelt.compiler.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
