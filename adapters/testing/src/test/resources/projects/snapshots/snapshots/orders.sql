@@ -7,4 +7,5 @@ select id, status, amount, updated_at from {{ ref('orders') }}
 {{ config(unique_key=['id', 'region'], strategy='check', check_cols=['status', 'amount'], invalidate_hard_deletes=true,
           dbt_valid_to_current="cast('9999-12-31 00:00:00' as " ~ dbt.type_timestamp() ~ ")") }}
 select * from {{ ref('orders') }}
+-- a query may end in a comment: what wraps it must start on a new line
 {% endsnapshot %}

@@ -36,7 +36,7 @@ final class SnapshotBuild {
         Steps steps = new Steps(project, compiled, scope);
         long[] rows = {-1};
         if (existing == null || existing.type() != RelationType.TABLE) {
-            checkKeys(node, config, steps, "(" + compiled.sql() + ") dbt_snapshot_source", null);
+            checkKeys(node, config, steps, "(\n" + compiled.sql() + "\n) dbt_snapshot_source", null);
             steps.transaction(() -> {
                 steps.hooks("pre-hook");
                 String sql = String.valueOf(steps.call("build_snapshot_table", cfg, compiled.sql()));
