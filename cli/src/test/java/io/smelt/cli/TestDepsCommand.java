@@ -152,6 +152,36 @@ class TestDepsCommand {
     }
 
     @Test
+    void aLockFileWithoutNamesAsDbt17WroteItInstallsEachPackageUnderItsProjectName() throws IOException {
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
+        String base = startHub(files);
+        publish(files, base, List.of("1.2.0"));
+        writePackage(dir.resolve("helpers"), "local_helpers", "0.1.0");
+        Path project = project("packages:\n  - package: acme/util\n    version: 1.2.0\n  - local: ../helpers\n");
+        Map<String, String> env = Map.of("DBT_PACKAGE_HUB_URL", base);
+        Result first = TestingCli.run(new CliContext(project, env, false, 80), "deps");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Path lock = project.resolve("package-lock.yml");
+        String withoutNames = Files.readString(lock).replaceAll("(?m)^ +name: .*\n", "")
+                .replace("- name: util\n    package", "- package");
+        assertThat(withoutNames).doesNotContain("name:");
+        Files.writeString(lock, withoutNames);
+        try (var paths = Files.walk(project.resolve("dbt_packages"))) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+
+        Result result = TestingCli.run(new CliContext(project, env, false, 80), "deps");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Installed util from version 1.2.0", "Installed local_helpers from <local @ ../helpers>");
+        assertThat(Files.readString(project.resolve("dbt_packages/util/dbt_project.yml"))).contains("version: '1.2.0'");
+        assertThat(project.resolve("dbt_packages/local_helpers/dbt_project.yml")).exists();
+        assertThat(project.resolve("dbt_packages")).isDirectoryNotContaining(path -> path.getFileName().toString().startsWith("."));
+        Result ls = TestingCli.run(project, "ls", "--resource-type", "model");
+        assertThat(ls.exitCode()).as(ls.err()).isZero();
+    }
+
+    @Test
     void hubDependenciesOfHubPackagesAndTarballsAreInstalledToo() throws IOException {
         Map<String, byte[]> files = new ConcurrentHashMap<>();
         String base = startHub(files);

@@ -8,6 +8,7 @@ import io.smelt.compiler.project.DbtProject;
 import io.smelt.compiler.project.PackageLock;
 import io.smelt.compiler.project.PackageSpec;
 import io.smelt.compiler.project.PackagesFile;
+import io.smelt.compiler.project.ProjectLoader;
 import io.smelt.compiler.project.YamlRenderer;
 
 import java.io.IOException;
@@ -119,16 +120,14 @@ public final class DepsInstaller {
         List<Installed> installed = new ArrayList<>();
         for (Map<String, Object> entry : lock.packages()) {
             Object name = entry.get("name");
-            if (name == null) {
-                throw new SmeltException(ErrorKind.PROJECT, lockFile, "an entry of the lock file has no name: " + entry,
-                        "run smelt deps --upgrade to write the lock file again");
-            }
-            Path target = installDir.resolve(name.toString());
             try {
-                installed.add(install(entry, name.toString(), target, downloads, checkouts));
+                installed.add(done(name != null
+                        ? install(entry, name.toString(), installDir.resolve(name.toString()), downloads, checkouts)
+                        : installUnnamed(entry, installDir, downloads, checkouts)));
             }
             catch (IOException e) {
-                throw new SmeltException(ErrorKind.PROJECT, lockFile, "cannot install the package " + name + ": " + e.getMessage(),
+                throw new SmeltException(ErrorKind.PROJECT, lockFile, "cannot install the package "
+                        + (name != null ? name : entry) + ": " + e.getMessage(),
                         "check the network and the package's source, then run smelt deps again", e);
             }
         }
@@ -148,7 +147,7 @@ public final class DepsInstaller {
             catch (IOException | UnsupportedOperationException e) {
                 DepsFiles.copyTree(source, target);
             }
-            return done(new Installed(name, "local: " + local, "<local @ " + local + ">"));
+            return new Installed(name, "local: " + local, "<local @ " + local + ">");
         }
         if (entry.containsKey("git")) {
             String url = text(entry.get("git"));
@@ -163,7 +162,7 @@ public final class DepsInstaller {
             }
             Path folder = subdirectory == null ? checkout : checkout.resolve(subdirectory).normalize();
             DepsFiles.move(folder, target);
-            return done(new Installed(name, "git: " + url, "revision " + revision));
+            return new Installed(name, "git: " + url, "revision " + revision);
         }
         if (entry.containsKey("package")) {
             String id = text(entry.get("package"));
@@ -178,15 +177,33 @@ public final class DepsInstaller {
                 throw new IOException("the hub gives no downloads.tarball for " + id + " " + version);
             }
             unpack(tarball, target, downloads);
-            return done(new Installed(name, "package: " + id, "version " + version));
+            return new Installed(name, "package: " + id, "version " + version);
         }
         if (entry.containsKey("tarball")) {
             String url = text(entry.get("tarball"));
             log.accept("Installing tarball: " + url);
             unpack(url, target, downloads);
-            return done(new Installed(name, "tarball: " + url, "tarball"));
+            return new Installed(name, "tarball: " + url, "tarball");
         }
         throw new IOException("the lock file entry " + entry + " has none of local, git, package or tarball");
+    }
+
+    /**
+     * An entry without {@code name}, as dbt 1.7 wrote lock files: installed under a temporary name, then
+     * moved to the name its own {@code dbt_project.yml} gives, as dbt's deps names the folder.
+     */
+    private Installed installUnnamed(Map<String, Object> entry, Path installDir, Path downloads,
+            DepsResolver.Checkouts checkouts) throws IOException {
+        Path staging = Files.createTempDirectory(installDir, ".unnamed");
+        Files.delete(staging);
+        Installed done = install(entry, staging.getFileName().toString(), staging, downloads, checkouts);
+        Path projectFile = staging.resolve(ProjectLoader.FILE_NAME);
+        if (!Files.isRegularFile(projectFile)) {
+            throw new IOException("it has no " + ProjectLoader.FILE_NAME);
+        }
+        String name = ProjectLoader.load(staging, projectFile, renderer).name();
+        DepsFiles.move(staging, installDir.resolve(name));
+        return new Installed(name, done.source(), done.version());
     }
 
     private void unpack(String url, Path target, Path downloads) throws IOException {
