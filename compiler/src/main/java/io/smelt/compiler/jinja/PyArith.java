@@ -178,7 +178,7 @@ final class PyArith {
                 if (a instanceof Undefined u) {
                     throw u.error();
                 }
-                if (a instanceof PyDateTime.TimeDelta d) {
+                if (a instanceof PyTimeDelta d) {
                     yield d.negate();
                 }
                 throw PyException.typeError("bad operand type for unary -: '" + typeName(a) + "'");

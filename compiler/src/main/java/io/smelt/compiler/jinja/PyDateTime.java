@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +104,7 @@ final class PyDateTime {
 
         @Override
         public Object add(Object other) {
-            if (other instanceof TimeDelta d) {
+            if (other instanceof PyTimeDelta d) {
                 return new DateTime(t.plus(d.micros(), ChronoUnit.MICROS), tz);
             }
             throw PyException.typeError("unsupported operand type(s) for +: 'datetime.datetime' and '"
@@ -114,14 +113,14 @@ final class PyDateTime {
 
         @Override
         public Object sub(Object other) {
-            if (other instanceof TimeDelta d) {
+            if (other instanceof PyTimeDelta d) {
                 return new DateTime(t.minus(d.micros(), ChronoUnit.MICROS), tz);
             }
             if (other instanceof DateTime o) {
                 if ((tz == null) != (o.tz == null)) {
                     throw PyException.typeError("can't subtract offset-naive and offset-aware datetimes");
                 }
-                return new TimeDelta(ChronoUnit.MICROS.between(o.utc(), utc()));
+                return new PyTimeDelta(ChronoUnit.MICROS.between(o.utc(), utc()));
             }
             throw PyException.typeError("unsupported operand type(s) for -: 'datetime.datetime' and '"
                     + PyOps.typeName(other) + "'");
@@ -163,7 +162,7 @@ final class PyDateTime {
             }
             if (tz != null) {
                 b.append(", tzinfo=").append(tz.getTotalSeconds() == 0 ? "datetime.timezone.utc"
-                        : "datetime.timezone(" + new TimeDelta(tz.getTotalSeconds() * 1_000_000L).repr() + ")");
+                        : "datetime.timezone(" + new PyTimeDelta(tz.getTotalSeconds() * 1_000_000L).repr() + ")");
             }
             return b.append(')').toString();
         }
@@ -206,7 +205,7 @@ final class PyDateTime {
 
         @Override
         public Object add(Object other) {
-            if (other instanceof TimeDelta x) {
+            if (other instanceof PyTimeDelta x) {
                 return new Date(d.plusDays(Math.floorDiv(x.micros(), 86_400_000_000L)));
             }
             throw PyException.typeError("unsupported operand type(s) for +: 'datetime.date' and '"
@@ -215,11 +214,11 @@ final class PyDateTime {
 
         @Override
         public Object sub(Object other) {
-            if (other instanceof TimeDelta x) {
+            if (other instanceof PyTimeDelta x) {
                 return new Date(d.minusDays(Math.floorDiv(x.micros(), 86_400_000_000L)));
             }
             if (other instanceof Date o) {
-                return new TimeDelta(ChronoUnit.DAYS.between(o.d, d) * 86_400_000_000L);
+                return new PyTimeDelta(ChronoUnit.DAYS.between(o.d, d) * 86_400_000_000L);
             }
             throw PyException.typeError("unsupported operand type(s) for -: 'datetime.date' and '"
                     + PyOps.typeName(other) + "'");
@@ -243,106 +242,6 @@ final class PyDateTime {
         @Override
         public String toString() {
             return d.toString();
-        }
-    }
-
-    /** {@code datetime.timedelta}, held in microseconds. */
-    record TimeDelta(long micros) implements PyObject, Arith, Comparable<TimeDelta> {
-        @Override
-        public Object getAttr(String name) {
-            return switch (name) {
-                case "days" -> Math.floorDiv(micros, 86_400_000_000L);
-                case "seconds" -> Math.floorMod(micros, 86_400_000_000L) / 1_000_000;
-                case "microseconds" -> Math.floorMod(micros, 1_000_000L);
-                case "total_seconds" -> (PyCallable) (a, k) -> micros / 1e6;
-                default -> Undefined.attribute(this, name);
-            };
-        }
-
-        @Override
-        public Object add(Object other) {
-            if (other instanceof TimeDelta d) {
-                return new TimeDelta(micros + d.micros);
-            }
-            if (other instanceof DateTime || other instanceof Date) {
-                return ((Arith) other).add(this);
-            }
-            throw PyException.typeError("unsupported operand type(s) for +: 'datetime.timedelta' and '"
-                    + PyOps.typeName(other) + "'");
-        }
-
-        @Override
-        public Object sub(Object other) {
-            if (other instanceof TimeDelta d) {
-                return new TimeDelta(micros - d.micros);
-            }
-            throw PyException.typeError("unsupported operand type(s) for -: 'datetime.timedelta' and '"
-                    + PyOps.typeName(other) + "'");
-        }
-
-        @Override
-        public Object mul(Object other) {
-            return new TimeDelta((long) Math.rint(micros * PyOps.toDouble(other)));
-        }
-
-        @Override
-        public Object div(Object other) {
-            if (other instanceof TimeDelta d) {
-                return (double) micros / d.micros;
-            }
-            return new TimeDelta((long) Math.rint(micros / PyOps.toDouble(other)));
-        }
-
-        @Override
-        public Object floorDiv(Object other) {
-            if (other instanceof TimeDelta d) {
-                return Math.floorDiv(micros, d.micros);
-            }
-            return new TimeDelta(Math.floorDiv(micros, PyOps.toLong(other)));
-        }
-
-        TimeDelta negate() {
-            return new TimeDelta(-micros);
-        }
-
-        @Override
-        public int compareTo(TimeDelta o) {
-            return Long.compare(micros, o.micros);
-        }
-
-        @Override
-        public String repr() {
-            long days = Math.floorDiv(micros, 86_400_000_000L);
-            long seconds = Math.floorMod(micros, 86_400_000_000L) / 1_000_000;
-            long rest = Math.floorMod(micros, 1_000_000L);
-            List<String> parts = new ArrayList<>();
-            if (days != 0) {
-                parts.add("days=" + days);
-            }
-            if (seconds != 0) {
-                parts.add("seconds=" + seconds);
-            }
-            if (rest != 0) {
-                parts.add("microseconds=" + rest);
-            }
-            return "datetime.timedelta(" + (parts.isEmpty() ? "0" : String.join(", ", parts)) + ")";
-        }
-
-        @Override
-        public String typeName() {
-            return "datetime.timedelta";
-        }
-
-        @Override
-        public String toString() {
-            long days = Math.floorDiv(micros, 86_400_000_000L);
-            long rest = Math.floorMod(micros, 86_400_000_000L);
-            long secs = rest / 1_000_000;
-            String s = String.format("%d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
-            if (rest % 1_000_000 != 0) {
-                s += String.format(".%06d", rest % 1_000_000);
-            }
-            return days == 0 ? s : days + (Math.abs(days) == 1 ? " day, " : " days, ") + s;
         }
     }
 
@@ -382,7 +281,7 @@ final class PyDateTime {
                     + 3600 * PyOps.toDouble(k.getOrDefault("hours", 0L));
             double micros = PyOps.toDouble(arg(a, k, 2, "microseconds", 0L))
                     + 1000 * PyOps.toDouble(k.getOrDefault("milliseconds", 0L));
-            return new TimeDelta((long) Math.rint(days * 86_400_000_000L + secs * 1_000_000 + micros));
+            return new PyTimeDelta((long) Math.rint(days * 86_400_000_000L + secs * 1_000_000 + micros));
         }));
         return new Builtins.Module("datetime", m);
     }

@@ -52,7 +52,7 @@ final class PyTz {
                     return new PyDateTime.DateTime(dt.t(), offsetAt(dt.t()));
                 };
                 case "normalize" -> (PyCallable) (a, k) -> convert((PyDateTime.DateTime) a.get(0), this);
-                case "utcoffset" -> (PyCallable) (a, k) -> new PyDateTime.TimeDelta(
+                case "utcoffset" -> (PyCallable) (a, k) -> new PyTimeDelta(
                         offsetAt(((PyDateTime.DateTime) a.get(0)).t()).getTotalSeconds() * 1_000_000L);
                 default -> Undefined.attribute(this, attr);
             };
