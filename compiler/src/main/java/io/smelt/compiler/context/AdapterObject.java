@@ -1,8 +1,6 @@
 package io.smelt.compiler.context;
 
-import io.smelt.compiler.result.RunListener;
 import io.smelt.adapter.Column;
-import io.smelt.adapter.QueryResult;
 import io.smelt.adapter.Relation;
 import io.smelt.compiler.jinja.JinjaFunction;
 import io.smelt.compiler.jinja.JinjaObject;
@@ -18,13 +16,11 @@ import static io.smelt.compiler.context.DbtContext.arg;
 /** The {@code adapter} object templates call: dispatch, quoting, relation and column lookups. */
 final class AdapterObject implements JinjaObject {
     private final ContextHost host;
-    private final DbtContext context;
-    private final ExecutionScope scope;
+    private final AdapterDatabase database;
 
-    AdapterObject(ContextHost host, DbtContext context, ExecutionScope scope) {
+    AdapterObject(ContextHost host, AdapterDatabase database) {
         this.host = host;
-        this.context = context;
-        this.scope = scope;
+        this.database = database;
     }
 
     @Override
@@ -44,10 +40,10 @@ final class AdapterObject implements JinjaObject {
             case "get_columns_in_relation" -> (JinjaFunction) (args, kwargs) -> columns(arg(args, kwargs, 0, "relation"));
             case "get_missing_columns" -> (JinjaFunction) (args, kwargs) -> missingColumns(arg(args, kwargs, 0, "from_relation"),
                     arg(args, kwargs, 1, "to_relation"));
-            case "execute" -> (JinjaFunction) (args, kwargs) -> execute(String.valueOf(arg(args, kwargs, 0, "sql")),
+            case "execute" -> (JinjaFunction) (args, kwargs) -> database.execute(String.valueOf(arg(args, kwargs, 0, "sql")),
                     Boolean.TRUE.equals(kwargs.get("fetch")));
-            case "check_schema_exists" -> (JinjaFunction) (args, kwargs) -> scope != null
-                    && !scope.session().listRelations(str(arg(args, kwargs, 0, "database")), str(arg(args, kwargs, 1, "schema"))).isEmpty();
+            case "check_schema_exists" -> (JinjaFunction) (args, kwargs) ->
+                    !database.listRelations(str(arg(args, kwargs, 0, "database")), str(arg(args, kwargs, 1, "schema"))).isEmpty();
             case "already_exists" -> (JinjaFunction) (args, kwargs) -> getRelation(host.adapter().defaultDatabase(),
                     str(arg(args, kwargs, 0, "schema")), str(arg(args, kwargs, 1, "name"))) != null;
             case "list_relations_without_caching" -> (JinjaFunction) (args, kwargs) -> listRelations(arg(args, kwargs, 0, "schema_relation"));
@@ -63,22 +59,21 @@ final class AdapterObject implements JinjaObject {
     }
 
     private Object getRelation(String database, String schema, String identifier) {
-        if (scope == null || identifier == null) {
+        if (identifier == null) {
             return null;
         }
-        Relation found = scope.lookup(new Relation(database == null ? host.adapter().defaultDatabase() : database,
+        Relation found = this.database.lookup(new Relation(database == null ? host.adapter().defaultDatabase() : database,
                 schema, identifier, null));
         return found == null ? null : new RelationObject(found, host.adapter());
     }
 
     private List<Object> columns(Object relationArg) {
         Relation relation = relation(relationArg);
-        if (scope == null || relation == null) {
-            return new ArrayList<>();
-        }
         List<Object> columns = new ArrayList<>();
-        for (Column column : scope.columns(relation)) {
-            columns.add(new ColumnObject(column, host.adapter()));
+        if (relation != null) {
+            for (Column column : database.columns(relation)) {
+                columns.add(new ColumnObject(column, host.adapter()));
+            }
         }
         return columns;
     }
@@ -86,13 +81,13 @@ final class AdapterObject implements JinjaObject {
     private List<Object> missingColumns(Object from, Object to) {
         Relation fromRelation = relation(from);
         Relation toRelation = relation(to);
-        if (scope == null || fromRelation == null || toRelation == null) {
-            return new ArrayList<>();
-        }
-        Set<String> existing = scope.columns(toRelation).stream()
-                .map(c -> host.adapter().normalizeIdentifier(c.name())).collect(Collectors.toSet());
         List<Object> missing = new ArrayList<>();
-        for (Column column : scope.columns(fromRelation)) {
+        if (fromRelation == null || toRelation == null) {
+            return missing;
+        }
+        Set<String> existing = database.columns(toRelation).stream()
+                .map(c -> host.adapter().normalizeIdentifier(c.name())).collect(Collectors.toSet());
+        for (Column column : database.columns(fromRelation)) {
             if (!existing.contains(host.adapter().normalizeIdentifier(column.name()))) {
                 missing.add(new ColumnObject(column, host.adapter()));
             }
@@ -100,40 +95,29 @@ final class AdapterObject implements JinjaObject {
         return missing;
     }
 
-    private Object execute(String sql, boolean fetch) {
-        if (scope == null) {
-            return List.of(Map.of(), new ResultTable(QueryResult.empty(""), text -> { }));
-        }
-        QueryResult result = scope.execute(sql, fetch);
-        Map<String, Object> stored = Statements.resultDict(result,
-                text -> host.listener().message(RunListener.Level.INFO, text));
-        return List.of(stored.get("response"), stored.get("table"));
-    }
-
     private List<Object> listRelations(Object schemaRelation) {
         Relation relation = relation(schemaRelation);
         List<Object> out = new ArrayList<>();
-        if (scope == null || relation == null) {
-            return out;
-        }
-        for (Relation found : scope.session().listRelations(relation.database(), relation.schema())) {
-            out.add(new RelationObject(found, host.adapter()));
+        if (relation != null) {
+            for (Relation found : database.listRelations(relation.database(), relation.schema())) {
+                out.add(new RelationObject(found, host.adapter()));
+            }
         }
         return out;
     }
 
     private Object createSchema(Object relationArg) {
         Relation relation = relation(relationArg);
-        if (scope != null && relation != null) {
-            relations().createSchema(relation);
+        if (relation != null) {
+            database.createSchema(relation);
         }
         return "";
     }
 
     private Object dropRelation(Object relationArg) {
         Relation relation = relation(relationArg);
-        if (scope != null && relation != null) {
-            relations().dropIfExists(relation);
+        if (relation != null) {
+            database.dropIfExists(relation);
         }
         return "";
     }
@@ -141,16 +125,10 @@ final class AdapterObject implements JinjaObject {
     private Object renameRelation(Object fromArg, Object toArg) {
         Relation from = relation(fromArg);
         Relation to = relation(toArg);
-        if (scope == null || from == null || to == null) {
-            return "";
+        if (from != null && to != null) {
+            database.rename(from, to);
         }
-        Relation existing = scope.lookup(from);
-        relations().rename(existing == null ? from : existing, to);
         return "";
-    }
-
-    private RelationOps relations() {
-        return new RelationOps(host, () -> context.globals(Map.of()), scope, sql -> scope.execute(sql, false).rowsAffected());
     }
 
     private static Relation relation(Object value) {

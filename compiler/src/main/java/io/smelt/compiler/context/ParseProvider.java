@@ -87,7 +87,7 @@ final class ParseProvider implements Provider {
 
     @Override
     public AdapterObject adapter(DbtContext context) {
-        return new AdapterObject(host, context, null);
+        return new AdapterObject(host, new AdapterDatabase.Parsing());
     }
 
     @Override

@@ -134,7 +134,7 @@ sealed class RuntimeProvider implements Provider permits OperationProvider, Batc
 
     @Override
     public AdapterObject adapter(DbtContext context) {
-        return new AdapterObject(host, context, scope);
+        return new AdapterObject(host, new AdapterDatabase.Running(host, context, scope));
     }
 
     @Override
