@@ -65,6 +65,40 @@ class TestRefResolution {
     }
 
     @Test
+    void aUnitTestsInputsAreCheckedAgainstTheVersionItTests() throws IOException {
+        write(project.resolve("models/old_input.sql"), "select 1 as id");
+        write(project.resolve("models/new_input.sql"), "select 2 as id");
+        write(project.resolve("models/tested_v1.sql"), "select id from {{ ref('old_input') }}");
+        write(project.resolve("models/tested_v2.sql"), "select id from {{ ref('new_input') }}");
+        write(project.resolve("models/tested.yml"), """
+                version: 2
+                models:
+                  - name: tested
+                    latest_version: 2
+                    versions:
+                      - v: 1
+                      - v: 2
+                unit_tests:
+                  - name: tested_keeps_ids
+                    model: tested
+                    versions:
+                      include: [2]
+                    given:
+                      - input: ref('new_input')
+                        rows:
+                          - {id: 7}
+                    expect:
+                      rows:
+                        - {id: 7}
+                """);
+
+        Result result = TestingCli.inProject(project, "build", "--select", "new_input", "tested_keeps_ids_v2");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("PASS tested_keeps_ids_v2");
+    }
+
+    @Test
     void eachPinnedVersionRendersAsItself() throws IOException {
         Result result = TestingCli.inProject(project, "compile", "--select", "both_versions");
 

@@ -96,7 +96,7 @@ public final class ProjectParser {
                     }
                 })
                 .toList();
-        problems.addAll(UnitTests.check(nodes));
+        problems.addAll(UnitTests.check(nodes, host.rootPackage()));
         for (Node node : nodes) {
             // a value rendered from Jinja; literal ones were rejected where they were written
             String notAFlag = NodeConfig.notAFlag("enabled", node.config().get("enabled"));

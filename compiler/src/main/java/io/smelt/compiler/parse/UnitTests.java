@@ -7,6 +7,7 @@ import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
 import io.smelt.compiler.graph.RefCall;
+import io.smelt.compiler.graph.RefResolver;
 import io.smelt.compiler.graph.ResourceType;
 import io.smelt.compiler.graph.UnitTestSpec;
 import io.smelt.compiler.project.ConfigResolver;
@@ -114,17 +115,18 @@ final class UnitTests {
      * Each given must be a ref or source the tested model calls, or {@code this} for an incremental
      * model. A unit test whose model does not exist or is disabled is left to the graph linker.
      */
-    static List<Diagnostic> check(List<Node> nodes) {
+    static List<Diagnostic> check(List<Node> nodes, String rootPackage) {
         List<Diagnostic> problems = new ArrayList<>();
+        RefResolver resolver = RefResolver.of(nodes, rootPackage);
         for (Node test : nodes) {
             if (test.unitTest() == null || !test.config().enabled()) {
                 continue;
             }
             UnitTestSpec spec = test.unitTest();
-            Node model = nodes.stream()
-                    .filter(n -> n.resourceType() == ResourceType.MODEL && n.name().equals(spec.model()) && n.config().enabled())
-                    .findFirst().orElse(null);
-            if (model == null) {
+            // the model the linker will attach the test to, by the same rules
+            RefCall tested = test.refs().get(0);
+            Node model = resolver.ref(test.packageName(), null, tested.name(), tested.version()).found();
+            if (model == null || model.resourceType() != ResourceType.MODEL) {
                 continue;
             }
             for (UnitTestSpec.Given given : spec.given()) {
