@@ -30,6 +30,9 @@ final class LsCommand extends BaseCommand {
     @Mixin
     SelectionOptions selection = new SelectionOptions();
 
+    @Mixin
+    StateFlags stateFlags = new StateFlags();
+
     @Option(names = "--resource-type", arity = "1..*", paramLabel = "TYPE", completionCandidates = TypeCandidates.class,
             description = "Only nodes of these kinds: ${COMPLETION-CANDIDATES} (default: all).")
     List<String> resourceTypes = new ArrayList<>();
@@ -53,6 +56,7 @@ final class LsCommand extends BaseCommand {
             }
         };
         try (Workspace workspace = Workspace.load(projectOptions(), notices)) {
+            workspace.withState(stateFlags.toOptions(context()));
             ObjectMapper mapper = output == LsOutput.JSON ? new ObjectMapper() : null;
             for (Node node : workspace.select(selection.toSelection(types), notices)) {
                 reporter.listed(line(node, mapper));

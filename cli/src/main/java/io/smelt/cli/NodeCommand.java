@@ -37,6 +37,7 @@ abstract class NodeCommand extends BaseCommand {
         Reporter reporter = reporter();
         reporter.header(Version.current());
         try (Workspace workspace = Workspace.load(projectOptions(), reporter)) {
+            mixin(StateFlags.class).ifPresent(flags -> workspace.withState(flags.toOptions(context())));
             reporter.loaded(workspace.manifest());
             RunListener listener = reportsEachNode() || options().debug() || options().logFormat() == LogFormat.JSON
                     ? reporter
@@ -62,7 +63,7 @@ abstract class NodeCommand extends BaseCommand {
                 .orElseThrow(() -> new IllegalStateException("no Command for " + spec.name()));
     }
 
-    private <T> Optional<T> mixin(Class<T> type) {
+    protected final <T> Optional<T> mixin(Class<T> type) {
         return spec.mixins().values().stream().map(CommandSpec::userObject).filter(type::isInstance).map(type::cast).findFirst();
     }
 

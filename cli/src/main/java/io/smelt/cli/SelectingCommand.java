@@ -18,6 +18,9 @@ abstract class SelectingCommand extends NodeCommand {
     RunOptions run = new RunOptions();
 
     @Mixin
+    StateFlags stateFlags = new StateFlags();
+
+    @Mixin
     ReportOptions reports = new ReportOptions();
 
     @Override

@@ -21,6 +21,9 @@ final class TestCommand extends NodeCommand {
     StoreFailuresOption storeFailures = new StoreFailuresOption();
 
     @Mixin
+    StateFlags stateFlags = new StateFlags();
+
+    @Mixin
     ReportOptions reports = new ReportOptions();
 
     @Override

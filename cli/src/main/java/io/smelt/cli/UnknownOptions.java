@@ -7,7 +7,6 @@ import picocli.CommandLine.Model.OptionSpec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,18 +16,12 @@ import java.util.regex.Pattern;
 final class UnknownOptions {
     private static final Pattern NUMBER = Pattern.compile("-\\d+(\\.\\d+)?");
 
-    /** dbt options Smelt does not have yet, refused rather than ignored. */
-    private static final Set<String> FROM_DBT = Set.of("--defer", "--favor-state", "--state");
-
     private UnknownOptions() {
     }
 
     /** The unknown option as typed (without {@code =value}) and the command it was given to, or null. */
     record Unknown(String option, CommandSpec command) {
         String hint() {
-            if (FROM_DBT.contains(option)) {
-                return "Smelt does not support dbt's " + option + " yet (see docs/differences-from-dbt.md)";
-            }
             String closest = NameSuggestions.hint(option, names(command));
             return closest != null ? closest : "'" + command.qualifiedName() + " --help' lists the options";
         }

@@ -78,6 +78,12 @@ public final class NodeSelector {
         return this;
     }
 
+    /** Adds a method that needs more than the graph, such as {@code state:}; see {@link SelectorMethod}. */
+    public NodeSelector withMethod(String name, SelectorMethod method) {
+        methods.register(requireNonNull(name, "name is null"), requireNonNull(method, "method is null"));
+        return this;
+    }
+
     /**
      * @throws io.smelt.compiler.diag.SmeltException of kind SELECTOR when an expression is malformed
      */

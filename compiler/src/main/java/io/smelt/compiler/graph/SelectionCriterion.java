@@ -32,7 +32,9 @@ record SelectionCriterion(
     /** dbt methods for kinds of node Smelt never has: they select nothing. */
     static final List<String> EMPTY_METHODS = List.of("metric", "semantic_model", "saved_query", "unit_test");
     /** dbt methods that need state Smelt does not keep. */
-    static final List<String> UNSUPPORTED_METHODS = List.of("state", "result", "source_status", "wildcard");
+    static final List<String> UNSUPPORTED_METHODS = List.of("wildcard");
+    /** Methods that compare with a previous run's artifacts ({@code --state}); see {@link SelectorMethod}. */
+    static final List<String> STATE_METHODS = List.of("state", "result", "source_status");
 
     private static final Pattern SYNTAX = Pattern.compile(
             "\\A(?<at>@)?(?:(?<parents>\\d*)\\+)?(?:(?<method>[\\w.]+):)?(?<value>.*?)(?:\\+(?<children>\\d*))?\\z");
@@ -101,7 +103,7 @@ record SelectionCriterion(
             throw new SmeltException(ErrorKind.SELECTOR, null,
                     "selector '" + raw + "' uses the method '" + method + "', which Smelt does not support", methodsHint());
         }
-        boolean known = EMPTY_METHODS.contains(method)
+        boolean known = EMPTY_METHODS.contains(method) || STATE_METHODS.contains(method)
                 || SUPPORTED_METHODS.contains(method) || method.equals("config");
         if (!known) {
             throw new SmeltException(ErrorKind.SELECTOR, null,

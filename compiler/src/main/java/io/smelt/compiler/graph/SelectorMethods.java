@@ -25,12 +25,17 @@ final class SelectorMethods {
     private final Map<String, Path> packageDirs;
     private volatile String[][] projectPaths;
     private volatile List<String>[] tags;
+    private final Map<String, SelectorMethod> extensions = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param packageDirs each package's folder relative to the project root; the root package's is empty */
     SelectorMethods(DependencyGraph graph, String rootPackage, Map<String, Path> packageDirs) {
         this.graph = graph;
         this.rootPackage = rootPackage;
         this.packageDirs = packageDirs;
+    }
+
+    void register(String method, SelectorMethod selectorMethod) {
+        extensions.put(method, selectorMethod);
     }
 
     /** Whether the node at each graph index matches the criterion's method and value. */
@@ -60,8 +65,20 @@ final class SelectorMethods {
                     && value.equals(node.config().string("access", "protected"));
             case "group" -> node -> value.equals(node.config().string("group", null));
             case "version" -> version(criterion);
-            default -> node -> false;
+            default -> extension(criterion);
         };
+    }
+
+    private Predicate<Node> extension(SelectionCriterion criterion) {
+        SelectorMethod method = extensions.get(criterion.method());
+        if (method != null) {
+            return method.matcher(criterion);
+        }
+        if (SelectionCriterion.STATE_METHODS.contains(criterion.method())) {
+            throw new SmeltException(ErrorKind.SELECTOR, null, "selector '" + criterion.raw()
+                    + "' compares with a previous run, and no state was given", "add --state DIR, the folder of that run's artifacts");
+        }
+        return node -> false;
     }
 
     /** dbt's {@code version:} method: {@code latest}, {@code prerelease} (after the latest), {@code old} or {@code none}. */

@@ -21,6 +21,11 @@ import io.smelt.compiler.project.DbtProject;
 import io.smelt.compiler.project.SelectorsFile;
 import io.smelt.compiler.project.YamlRenderer;
 
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.state.PreviousRun;
+import io.smelt.compiler.state.StateOptions;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +38,9 @@ public final class Workspace implements AutoCloseable {
     private final LoadedProject project;
     private final DependencyGraph graph;
     private final NodeSelector selector;
+    private StateOptions state = StateOptions.NONE;
+    private PreviousRun previousRun;
+    private PreviousRun deferRun;
 
     private Workspace(LoadedProject project) {
         this.project = project;
@@ -84,6 +92,37 @@ public final class Workspace implements AutoCloseable {
         // As dbt's deps: no profile, so package configs that mention target stay as written (deps reads names and packages)
         return new DepsInstaller(files.root(), YamlRenderers.withoutTarget(files.renderer()), options.environment(),
                 line -> listener.message(RunListener.Level.INFO, line)).run(upgrade, lockOnly);
+    }
+
+    /**
+     * Sets the command's comparison flags ({@code --state}, {@code --defer}, ...) before it selects or runs.
+     *
+     * @throws io.smelt.compiler.diag.SmeltException when a folder does not exist, or {@code --defer} has no state to read
+     */
+    public Workspace withState(StateOptions options) {
+        this.state = options == null ? StateOptions.NONE : options;
+        this.previousRun = state.stateDir() == null ? null : PreviousRun.of(state.stateDir(), "--state");
+        this.deferRun = state.deferStateDir() == null ? previousRun : PreviousRun.of(state.deferStateDir(), "--defer-state");
+        if (state.defer() && deferRun == null) {
+            throw new SmeltException(ErrorKind.COMMAND_LINE, null, "--defer needs the artifacts of the run to defer to",
+                    "add --state DIR (or --defer-state DIR), the folder holding that run's manifest.json");
+        }
+        return this;
+    }
+
+    /** The comparison flags the command was given. */
+    public StateOptions stateOptions() {
+        return state;
+    }
+
+    /** The run {@code --state} names, or null. */
+    public PreviousRun previousRun() {
+        return previousRun;
+    }
+
+    /** The run {@code --defer} reads ({@code --defer-state}, else {@code --state}), or null. */
+    public PreviousRun deferRun() {
+        return deferRun;
     }
 
     public Manifest manifest() {

@@ -204,7 +204,9 @@ class TestNodeSelector {
     @Test
     void malformedSelectorsAreSelectorErrors() {
         assertMalformed("foo:x", "selector 'foo:x' uses an unknown method 'foo'");
-        assertMalformed("state:modified", "selector 'state:modified' uses the method 'state', which Smelt does not support");
+        assertMalformed("wildcard:x", "selector 'wildcard:x' uses the method 'wildcard', which Smelt does not support");
+        assertMalformed("state:modified", "selector 'state:modified' compares with a previous run, and no state was given");
+        assertMalformed("result:error", "selector 'result:error' compares with a previous run, and no state was given");
         assertMalformed("@+orders", "selector '@+orders' uses both '@' and a leading '+'");
         assertMalformed("orders++", "selector 'orders++' has a graph operator in the wrong place");
         assertMalformed("tag:", "selector 'tag:' names nothing");
