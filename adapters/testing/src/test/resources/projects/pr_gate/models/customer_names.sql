@@ -1,0 +1,1 @@
+select id, {{ display_name('name') }} as display from {{ ref('stg_customers') }}
