@@ -2,6 +2,7 @@ package io.smelt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smelt.compiler.artifact.TestingDbtSchemas;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -99,9 +100,11 @@ final class FailingShop {
         return statuses;
     }
 
-    /** The {@code args} of {@code project/target/run_results.json}. */
+    /** The {@code args} of {@code project/target/run_results.json}, which must be valid against dbt's v6 schema. */
     static JsonNode args(Path project) throws IOException {
-        return new ObjectMapper().readTree(project.resolve("target/run_results.json").toFile()).path("args");
+        JsonNode json = TestingDbtSchemas.read(project.resolve("target/run_results.json"));
+        TestingDbtSchemas.assertValid(json, TestingDbtSchemas.RUN_RESULTS);
+        return json.path("args");
     }
 
     /** The rows of {@code query} on the DuckDB file {@code database}, each row's columns joined with '|'. */
