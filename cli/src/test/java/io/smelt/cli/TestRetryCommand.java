@@ -32,8 +32,9 @@ class TestRetryCommand {
         // a node that succeeded and runs again would come back; retry must leave it dropped
         execute("drop table main.fine");
 
-        Result stillBroken = smelt("retry");
+        Result stillBroken = smelt("retry", "--threads", "3");
         assertThat(stillBroken.exitCode()).as(stillBroken.out()).isEqualTo(1);
+        assertThat(FailingShop.args(project).path("threads").asInt()).as("retry's own --threads").isEqualTo(3);
         assertThat(FailingShop.statuses(project)).containsOnly(entry("broken", "error"), entry("after_broken", "skipped"),
                 entry("inc", "skipped"), entry("not_null_broken_id", "skipped"));
 
@@ -179,6 +180,58 @@ class TestRetryCommand {
         assertThat(FailingShop.statuses(project)).containsOnly(entry("shop-on-run-start-0", "success"),
                 entry("raw_orders", "success"), entry("stg_orders", "success"), entry("fine", "success"));
         assertThat(FailingShop.rows(dir.resolve("shop.duckdb"), "select n from main.fine")).containsExactly("3");
+    }
+
+    @Test
+    void aFailedSeedIsLoadedAgainBySeed() throws Exception {
+        TestingFiles.write(project.resolve("seeds/prices.csv"), "id,price\n1,ten\n");
+        TestingFiles.write(project.resolve("seeds/schema.yml"),
+                "version: 2\nseeds:\n  - name: prices\n    config:\n      column_types: {price: integer}\n");
+        assertThat(smelt("seed").exitCode()).isEqualTo(1);
+        assertThat(FailingShop.statuses(project)).containsOnly(entry("raw_orders", "success"), entry("prices", "error"));
+
+        TestingFiles.write(project.resolve("seeds/prices.csv"), "id,price\n1,10\n");
+        Result retry = smelt("retry");
+        assertThat(retry.exitCode()).as(retry.out() + retry.err()).isZero();
+        assertThat(FailingShop.statuses(project)).containsExactly(entry("prices", "success"));
+        assertThat(FailingShop.args(project).path("which").asText()).isEqualTo("seed");
+        assertThat(FailingShop.rows(dir.resolve("shop.duckdb"), "select price from main.prices")).containsExactly("10");
+    }
+
+    @Test
+    void aFailedSnapshotIsTakenAgainBySnapshot() throws Exception {
+        TestingFiles.write(project.resolve("snapshots/orders_snapshot.sql"), """
+                {% snapshot orders_snapshot %}
+                {{ config(target_schema='main', unique_key='id', strategy='check', check_cols='all') }}
+                select * from main.orders_source
+                {% endsnapshot %}
+                """);
+        assertThat(smelt("snapshot").exitCode()).isEqualTo(1);
+        assertThat(FailingShop.statuses(project)).containsOnly(entry("orders_snapshot", "error"));
+
+        execute("create table main.orders_source as select 1 as id, 'a' as name");
+        Result retry = smelt("retry");
+        assertThat(retry.exitCode()).as(retry.out() + retry.err()).isZero();
+        assertThat(FailingShop.statuses(project)).containsOnly(entry("orders_snapshot", "success"));
+        assertThat(FailingShop.rows(dir.resolve("shop.duckdb"), "select id, name from main.orders_snapshot")).containsExactly("1|a");
+    }
+
+    @Test
+    void aFailedCompileIsCompiledAgainByCompile() throws Exception {
+        TestingFiles.write(project.resolve("models/looks_up.sql"), """
+                {% if execute %}{% set found = run_query('select count(*) from main.lookup') %}{% endif %}
+                select 1 as id
+                """);
+        Result compile = smelt("compile");
+        assertThat(compile.exitCode()).isEqualTo(1);
+        assertThat(FailingShop.statuses(project)).containsEntry("looks_up", "error").containsEntry("fine", "success");
+
+        execute("create table main.lookup as select 1 as n");
+        Result retry = smelt("retry");
+        assertThat(retry.exitCode()).as(retry.out() + retry.err()).isZero();
+        assertThat(FailingShop.statuses(project)).containsOnly(entry("looks_up", "success"));
+        assertThat(FailingShop.args(project).path("which").asText()).isEqualTo("compile");
+        assertThat(project.resolve("target/compiled/shop/models/looks_up.sql")).exists();
     }
 
     @Test
