@@ -235,6 +235,19 @@ class TestRetryCommand {
     }
 
     @Test
+    void aNodeThatIsNoLongerInTheProjectIsLeftOutWithAWarning() throws Exception {
+        assertThat(smelt("build").exitCode()).isEqualTo(1);
+        Files.delete(project.resolve("models/after_broken.sql"));
+        FailingShop.fix(project);
+
+        Result retry = smelt("retry");
+        assertThat(retry.exitCode()).as(retry.out() + retry.err()).isZero();
+        assertThat(retry.out() + retry.err()).contains("model.shop.after_broken of the previous run is no longer in the project");
+        assertThat(FailingShop.statuses(project)).containsOnly(entry("broken", "success"), entry("inc", "success"),
+                entry("not_null_broken_id", "pass"));
+    }
+
+    @Test
     void aCommandRetryDoesNotRunAgainIsExit2() throws Exception {
         TestingFiles.write(project.resolve("target/run_results.json"), "{\"results\": [], \"args\": {\"which\": \"ls\"}}");
         Result retry = smelt("retry");
