@@ -54,7 +54,12 @@ final class RetryCommand extends NodeCommand {
             if (previous.toRetry(false).isEmpty()) {
                 return nothingToRetry(own, previous);
             }
-            return RunOperationCommand.call(this, options, previous.string("macro"), Vars.parseCliVars(previous.json("args")));
+            String macro = previous.string("macro");
+            if (macro == null) {
+                throw new SmeltException(ErrorKind.COMMAND_LINE, null, previous.file() + " names no macro in args.macro",
+                        "call it with smelt run-operation MACRO --args YAML");
+            }
+            return RunOperationCommand.call(this, options, macro, Vars.parseCliVars(previous.json("args")));
         }
         List<String> ids = previous.toRetry(given.warnError);
         if (ids.isEmpty() && !previous.stoppedBeforeAnyNode()) {
