@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -47,6 +48,7 @@ public final class Invoker {
     private final LoadedProject project;
     private final DependencyGraph graph;
     private final NodeSelector selector;
+    private Map<String, Object> recordedArgs = Map.of();
 
     public Invoker(LoadedProject project, DependencyGraph graph, NodeSelector selector) {
         this.project = project;
@@ -54,11 +56,26 @@ public final class Invoker {
         this.selector = selector;
     }
 
+    /** Flags besides the command's own ({@code target}, {@code vars}, {@code state}, ...) that run_results.json records in args. */
+    public Invoker recording(Map<String, Object> args) {
+        this.recordedArgs = Map.copyOf(args);
+        return this;
+    }
+
     public RunSummary execute(Invocation invocation, RunListener listener) {
+        return execute(invocation, null, listener);
+    }
+
+    /**
+     * Runs the command over exactly the nodes with these unique ids instead of its selection, as
+     * {@code retry} does; ids that are no longer in the project are left out with a warning. The
+     * selection is still recorded in run_results.json, so a later retry re-runs the same command.
+     */
+    public RunSummary execute(Invocation invocation, Collection<String> uniqueIds, RunListener listener) {
         long t0 = System.nanoTime();
         Instant startedAt = Instant.now();
         Command command = invocation.command();
-        List<Node> nodes = nodesFor(invocation, listener);
+        List<Node> nodes = uniqueIds == null ? nodesFor(invocation, listener) : nodesOf(uniqueIds, listener);
         project.invocation(listener, nodes.stream().map(Node::uniqueId).toList(), flags(invocation), invocation.warnErrors());
         if (command == Command.PARSE) {
             RunSummary summary = new RunSummary(command, List.of(), Duration.ofNanos(System.nanoTime() - t0));
@@ -112,25 +129,20 @@ public final class Invoker {
         return summary;
     }
 
-    private static Map<String, Object> args(Invocation invocation) {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("select", invocation.selection().select());
-        args.put("exclude", invocation.selection().exclude());
-        args.put("full_refresh", invocation.fullRefresh());
-        args.put("fail_fast", invocation.failFast());
-        if (invocation.storeFailures()) {
-            args.put("store_failures", true);
+    private Map<String, Object> args(Invocation invocation) {
+        return InvocationArgs.of(invocation, recordedArgs);
+    }
+
+    private List<Node> nodesOf(Collection<String> uniqueIds, RunListener listener) {
+        List<String> present = new ArrayList<>();
+        for (String id : uniqueIds) {
+            if (graph.contains(id)) {
+                present.add(id);
+            } else {
+                listener.message(RunListener.Level.WARN, id + " of the previous run is no longer in the project (or is disabled); it is not run");
+            }
         }
-        if (invocation.empty()) {
-            args.put("empty", true);
-        }
-        if (invocation.eventTime().start() != null) {
-            args.put("event_time_start", invocation.eventTime().start().toString());
-        }
-        if (invocation.eventTime().end() != null) {
-            args.put("event_time_end", invocation.eventTime().end().toString());
-        }
-        return args;
+        return graph.sortedNodes(present).stream().filter(node -> !node.isEphemeral()).toList();
     }
 
     private List<Node> nodesFor(Invocation invocation, RunListener listener) {
@@ -289,12 +301,41 @@ public final class Invoker {
         }
     }
 
+    /**
+     * Calls a macro as {@code run-operation}, and records it in run_results.json as dbt does: one
+     * result under the macro's unique id, success or error, with the macro and its arguments in args.
+     */
     public Object runOperation(String macroName, Map<String, Object> args, RunListener listener) {
         project.invocation(listener, List.of(), Map.of("WHICH", "run-operation"), WarnErrorOptions.NONE);
+        Instant startedAt = Instant.now();
+        long t0 = System.nanoTime();
         try (Session session = project.adapter().openSession()) {
             Scope scope = new Scope(session, new RelationCache(project.adapter()), false);
             DbtContext context = DbtContext.forOperation(project, scope);
-            return project.engine().callMacro(project.rootPackage(), macroName, List.of(), args, context.globals(Map.of()));
+            Object returned = project.engine().callMacro(project.rootPackage(), macroName, List.of(), args, context.globals(Map.of()));
+            recordOperation(macroName, args, null, startedAt, t0);
+            return returned;
         }
+        catch (RuntimeException e) {
+            recordOperation(macroName, args, e, startedAt, t0);
+            throw e;
+        }
+    }
+
+    private void recordOperation(String macroName, Map<String, Object> macroArgs, RuntimeException error, Instant startedAt, long t0) {
+        String uniqueId = project.engine().macroUniqueId(project.rootPackage(), macroName);
+        if (uniqueId == null) {
+            return;
+        }
+        String[] parts = uniqueId.split("\\.", 3);
+        Node macro = new Node(uniqueId, ResourceType.OPERATION, parts[1], parts[2], Path.of(""), null, List.of(parts), "",
+                NodeConfig.EMPTY, null, null, null, null, null, null, null, null, null, null, null, null);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+        NodeResult result = new NodeResult(macro, 1, 1, error == null ? NodeStatus.SUCCESS : NodeStatus.ERROR,
+                error == null ? "" : String.valueOf(error.getMessage()), error == null ? 0 : 1, startedAt, elapsed, null, null, null, Map.of());
+        Map<String, Object> args = new LinkedHashMap<>(recordedArgs);
+        args.put("macro", macroName);
+        args.put("args", macroArgs);
+        Artifacts.write(project, new RunSummary(Command.RUN_OPERATION, List.of(result), elapsed), Map.of(), Map.of(), startedAt, args);
     }
 }

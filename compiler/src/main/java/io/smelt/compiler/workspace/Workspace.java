@@ -24,11 +24,16 @@ import io.smelt.compiler.project.YamlRenderer;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.state.PreviousRun;
+import io.smelt.compiler.state.ResultSelector;
 import io.smelt.compiler.state.StateOptions;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * A loaded project: its manifest, its target's adapter and the commands that act on them. The one
@@ -36,14 +41,16 @@ import java.util.Map;
  */
 public final class Workspace implements AutoCloseable {
     private final LoadedProject project;
+    private final ProjectOptions options;
     private final DependencyGraph graph;
     private final NodeSelector selector;
     private StateOptions state = StateOptions.NONE;
     private PreviousRun previousRun;
     private PreviousRun deferRun;
 
-    private Workspace(LoadedProject project) {
+    private Workspace(LoadedProject project, ProjectOptions options) {
         this.project = project;
+        this.options = options;
         this.graph = DependencyGraph.of(project.manifest().nodes().values());
         this.selector = new NodeSelector(graph, project.rootPackage(), packageDirs(project),
                 project.manifest().exposures().values())
@@ -63,12 +70,20 @@ public final class Workspace implements AutoCloseable {
     public static Workspace load(ProjectOptions options, RunListener listener, List<AdapterFactory> factories) {
         LoadedProject project = ProjectLoading.load(options, listener, factories);
         try {
-            return new Workspace(project);
+            return new Workspace(project, options);
         }
         catch (RuntimeException e) {
             project.adapter().close();
             throw e;
         }
+    }
+
+    /**
+     * The folder the project's artifacts go to ({@code target-path}, {@code DBT_TARGET_PATH}), read from
+     * dbt_project.yml alone: no profile, no engine.
+     */
+    public static Path targetDir(ProjectOptions options) {
+        return ProjectLoading.readProject(options).root().targetDir().toAbsolutePath();
     }
 
     /** Checks the project, the profile and the connection, reporting each. Never throws for bad input. */
@@ -103,6 +118,9 @@ public final class Workspace implements AutoCloseable {
         this.state = options == null ? StateOptions.NONE : options;
         this.previousRun = state.stateDir() == null ? null : PreviousRun.of(state.stateDir(), "--state");
         this.deferRun = state.deferStateDir() == null ? previousRun : PreviousRun.of(state.deferStateDir(), "--defer-state");
+        if (previousRun != null) {
+            selector.withMethod("result", new ResultSelector(previousRun));
+        }
         if (state.defer() && deferRun == null) {
             throw new SmeltException(ErrorKind.COMMAND_LINE, null, "--defer needs the artifacts of the run to defer to",
                     "add --state DIR (or --defer-state DIR), the folder holding that run's manifest.json");
@@ -156,7 +174,49 @@ public final class Workspace implements AutoCloseable {
 
     /** Runs parse, compile, run, seed, test or build over the selection. */
     public RunSummary execute(Invocation invocation, RunListener listener) {
-        return new Invoker(project, graph, selector).execute(invocation, listener);
+        return invoker().execute(invocation, listener);
+    }
+
+    /**
+     * Runs the command over exactly these nodes, not its selection, as {@code retry} does; nodes no
+     * longer in the project are left out with a warning.
+     */
+    public RunSummary execute(Invocation invocation, Collection<String> uniqueIds, RunListener listener) {
+        return invoker().execute(invocation, requireNonNull(uniqueIds, "uniqueIds is null"), listener);
+    }
+
+    private Invoker invoker() {
+        return new Invoker(project, graph, selector).recording(recordedArgs());
+    }
+
+    /** The flags that shaped this load and its state, under dbt's names, for run_results.json's args. */
+    private Map<String, Object> recordedArgs() {
+        Map<String, Object> args = new LinkedHashMap<>();
+        if (options.profile() != null) {
+            args.put("profile", options.profile());
+        }
+        if (options.target() != null) {
+            args.put("target", options.target());
+        }
+        if (options.threads() != null) {
+            args.put("threads", options.threads());
+        }
+        if (!project.cliVars().isEmpty()) {
+            args.put("vars", project.cliVars());
+        }
+        if (state.stateDir() != null) {
+            args.put("state", state.stateDir().toString());
+        }
+        if (state.defer()) {
+            args.put("defer", true);
+        }
+        if (state.deferStateDir() != null) {
+            args.put("defer_state", state.deferStateDir().toString());
+        }
+        if (state.favorState()) {
+            args.put("favor_state", true);
+        }
+        return args;
     }
 
     /** Previews rows of one selected model, or of an inline query when {@code inlineSql} is set. */
@@ -166,7 +226,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Calls a macro with arguments, as {@code run-operation}; returns its return value or output. */
     public Object runOperation(String macroName, Map<String, Object> args, RunListener listener) {
-        return new Invoker(project, graph, selector).runOperation(macroName, args, listener);
+        return invoker().runOperation(macroName, args, listener);
     }
 
     /** This invocation's id, as the artifacts record it. */
