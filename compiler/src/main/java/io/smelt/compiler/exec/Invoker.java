@@ -150,8 +150,7 @@ public final class Invoker {
         if (types.isEmpty()) {
             return List.of();
         }
-        Selection selection = new Selection(invocation.selection().select(), invocation.selection().exclude(), types,
-                invocation.selection().selector());
+        Selection selection = invocation.selection().withResourceTypes(types);
         NodeSelector.Result result = selector.select(selection);
         for (String warning : result.warnings()) {
             WarnErrorOptions warnErrors = invocation.warnErrors();
