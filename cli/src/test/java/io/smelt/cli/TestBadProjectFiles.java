@@ -206,7 +206,6 @@ class TestBadProjectFiles {
                       union:
                         - method: selector
                           value: just_a
-                          children: true
                         - "b"
                         - exclude:
                             - tag:nightly

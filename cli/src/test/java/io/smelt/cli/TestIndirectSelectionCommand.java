@@ -96,13 +96,6 @@ class TestIndirectSelectionCommand {
     }
 
     private List<String> ls(String... args) {
-        String[] all = new String[args.length + 3];
-        all[0] = "ls";
-        System.arraycopy(args, 0, all, 1, args.length);
-        all[args.length + 1] = "--output";
-        all[args.length + 2] = "name";
-        Result result = TestingCli.inProject(project, all);
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        return result.out().lines().sorted().toList();
+        return TestingCli.lsNames(project, Map.of(), args);
     }
 }

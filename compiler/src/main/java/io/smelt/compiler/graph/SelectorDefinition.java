@@ -24,6 +24,19 @@ public sealed interface SelectorDefinition {
         public Expression(String text) {
             this(text, null);
         }
+
+        /**
+         * Parses every atom as selecting will, so that a file can report a bad one where it stands.
+         *
+         * @throws io.smelt.compiler.diag.SmeltException of kind SELECTOR, without a position
+         */
+        public void check() {
+            for (String token : text.trim().split("\\s+")) {
+                for (String atom : token.split(",", -1)) {
+                    SelectionCriterion.parse(atom);
+                }
+            }
+        }
     }
 
     record Union(List<SelectorDefinition> parts) implements SelectorDefinition {

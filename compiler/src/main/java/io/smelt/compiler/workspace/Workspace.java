@@ -19,7 +19,6 @@ import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeSelector;
 import io.smelt.compiler.project.DbtProject;
 import io.smelt.compiler.project.SelectorsFile;
-import io.smelt.compiler.project.YamlRenderer;
 
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
@@ -47,7 +46,7 @@ public final class Workspace implements AutoCloseable {
         this.graph = DependencyGraph.of(project.manifest().nodes().values());
         this.selector = new NodeSelector(graph, project.rootPackage(), packageDirs(project),
                 project.manifest().exposures().values())
-                .withSelectors(SelectorsFile.read(project.projectDir(), YamlRenderer.NONE));
+                .withSelectors(SelectorsFile.read(project.projectDir(), project.projectYamlRenderer()));
     }
 
     /**
