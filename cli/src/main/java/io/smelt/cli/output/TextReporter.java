@@ -111,7 +111,7 @@ public final class TextReporter implements Reporter {
 
     @Override
     public synchronized void compiled(String nodeName, String sql) {
-        print("Compiled node '" + nodeName + "' is:");
+        print(nodeName == null ? "Compiled inline node is:" : "Compiled node '" + nodeName + "' is:");
         print(sql.stripTrailing());
     }
 

@@ -163,6 +163,11 @@ public final class Workspace implements AutoCloseable {
         return new Invoker(project, graph, selector).show(selection, inlineSql, limit, listener);
     }
 
+    /** Compiles SQL given on the command line in the project's context, as {@code compile --inline}; returns the compiled SQL. */
+    public String compileInline(String sql, RunListener listener) {
+        return new Invoker(project, graph, selector).compileInline(sql, listener);
+    }
+
     /** Calls a macro with arguments, as {@code run-operation}; returns its return value or output. */
     public Object runOperation(String macroName, Map<String, Object> args, RunListener listener) {
         return new Invoker(project, graph, selector).runOperation(macroName, args, listener);
