@@ -54,7 +54,8 @@ class TestSelectorsYml {
         assertThat(ls(env, "--exclude", "a")).containsExactly("b", "c");
         Result run = TestingCli.inProject(project, env, "run");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("PASS=2");
+        assertThat(run.out()).contains("Using default selector picked").contains("PASS=2");
+        assertThat(TestingCli.inProject(project, env, "run", "-s", "b").out()).doesNotContain("default selector");
     }
 
     @Test

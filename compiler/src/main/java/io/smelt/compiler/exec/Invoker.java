@@ -151,6 +151,9 @@ public final class Invoker {
         }
         Selection selection = invocation.selection().withResourceTypes(types);
         NodeSelector.Result result = selector.select(selection);
+        if (result.note() != null) {
+            listener.message(RunListener.Level.INFO, result.note());
+        }
         for (String warning : result.warnings()) {
             WarnErrorOptions warnErrors = invocation.warnErrors();
             if (warnErrors.includes(WarnErrorOptions.NO_NODES)) {

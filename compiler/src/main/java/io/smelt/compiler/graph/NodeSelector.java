@@ -32,11 +32,17 @@ public final class NodeSelector {
     /**
      * @param uniqueIds the selected nodes in topological order
      * @param warnings what the caller should print: atoms that matched nothing, "Nothing to do"
+     * @param defaultSelector the selectors.yml default that applied for want of a selection, or null
      */
-    public record Result(Set<String> uniqueIds, List<String> warnings) {
+    public record Result(Set<String> uniqueIds, List<String> warnings, String defaultSelector) {
         public Result {
             uniqueIds = Collections.unmodifiableSet(new LinkedHashSet<>(uniqueIds));
             warnings = List.copyOf(warnings);
+        }
+
+        /** dbt's info line when the default selector applies, or null. */
+        public String note() {
+            return defaultSelector == null ? null : "Using default selector " + defaultSelector;
         }
 
         public boolean isEmpty() {
@@ -123,7 +129,7 @@ public final class NodeSelector {
         if (selected.isEmpty()) {
             warnings.add(NOTHING_TO_DO);
         }
-        return new Result(graph.toIds(selected), warnings);
+        return new Result(graph.toIds(selected), warnings, selection.selector() == null ? named : null);
     }
 
     /** The selected nodes themselves, in topological order. */

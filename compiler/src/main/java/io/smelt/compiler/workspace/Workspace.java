@@ -149,6 +149,9 @@ public final class Workspace implements AutoCloseable {
     /** As {@link #select}, also giving the warnings to show (selectors that matched nothing). */
     public List<Node> select(Selection selection, RunListener listener) {
         NodeSelector.Result result = selector.select(selection);
+        if (result.note() != null) {
+            listener.message(RunListener.Level.INFO, result.note());
+        }
         result.warnings().forEach(warning -> listener.message(RunListener.Level.WARN, warning));
         return graph.sortedNodes(result.uniqueIds());
     }
