@@ -32,11 +32,18 @@ class TestCompileInline {
         Result result = TestingCli.inProject(project, "--quiet", "compile", "--inline",
                 "select {{ shout('name') }}, '{{ var(\"region\") }}' from {{ ref('orders') }} join {{ ref('cheap') }} using (id)");
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-        assertThat(result.out()).startsWith("Compiled inline node is:\n")
-                .contains("with __dbt__cte__cheap as (\n")
+        // with --quiet only the SQL, as dbt prints it
+        assertThat(result.out()).startsWith("with __dbt__cte__cheap as (\n")
                 .contains("select upper(name), 'eu' from \"inl\".\"main\".\"orders\" join __dbt__cte__cheap using (id)");
         // only the inline node is compiled, not the project's models
         assertThat(project.resolve("target/compiled/inl/models")).doesNotExist();
+    }
+
+    @Test
+    void withoutQuietTheSqlHasItsTitle() {
+        Result result = TestingCli.inProject(project, "compile", "--inline", "select * from {{ ref('orders') }}");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("Compiled inline node is:\nselect * from \"inl\".\"main\".\"orders\"\n");
     }
 
     @Test
