@@ -101,7 +101,11 @@ public final class SelectorsFile {
 
     private SelectorDefinition definition(Node node, boolean root) {
         if (node instanceof ScalarNode) {
-            return checked(node, new Expression(yaml.text(node, "definition"), null));
+            String text = yaml.text(node, "definition");
+            if (text == null || text.isBlank()) {
+                throw yaml.error(node, "a selector definition is empty", "write a --select-style string or a method: and value:");
+            }
+            return checked(node, new Expression(text, null));
         }
         if (!(node instanceof MappingNode)) {
             throw yaml.expected(node, "a selector definition", "a string or a mapping (method: ..., value: ...)", null);

@@ -92,6 +92,8 @@ class TestSelectorsFile {
         assertBad(head + "      union: [a, b]\n      tag: x\n", 4, "a union: or intersection: stands alone at the root of a definition");
         assertBad(head + "      union:\n        - \"@a+\"\n", 5, "selector '@a+' uses both '@' and a trailing '+'");
         assertBad(head + "      value: x\n      parents: true\n", 4, "a selector definition needs method: and value:");
+        assertBad("selectors:\n  - name: a\n    definition:\n", 3, "a selector definition is empty");
+        assertBad(head + "      union:\n        - tag:\n", 5, "a selector definition needs a method and a value");
     }
 
     @Test
