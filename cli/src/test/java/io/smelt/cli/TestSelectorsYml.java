@@ -22,8 +22,9 @@ class TestSelectorsYml {
     @BeforeEach
     void writeProject() throws IOException {
         project = TestBadProjectFiles.projectIn(dir, "sel");
-        TestBadProjectFiles.write(project, "models/a.sql", "select 1 as id\n");
-        TestBadProjectFiles.write(project, "models/b.sql", "select 1 as id\n");
+        for (String name : List.of("a", "b")) {
+            TestBadProjectFiles.write(project, "models/" + name + ".sql", "select 1 as id\n");
+        }
         TestBadProjectFiles.write(project, "models/c.sql", "select * from {{ ref('a') }}\n");
         selectors("""
                 selectors:
