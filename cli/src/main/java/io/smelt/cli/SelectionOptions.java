@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * {@code --select} and {@code --exclude} as dbt reads them: each repeatable, each taking one or more
  * words ({@code -s a b -s c} or {@code -s "a b"}), every word one union member; and
- * {@code --indirect-selection}, else {@code $SMELT_INDIRECT_SELECTION}, else dbt's
- * {@code $DBT_INDIRECT_SELECTION}, else eager.
+ * {@code --indirect-selection} (after the command, else before it), else
+ * {@code $SMELT_INDIRECT_SELECTION}, else dbt's {@code $DBT_INDIRECT_SELECTION}, else eager.
  */
 public final class SelectionOptions {
     // -m, --models and --model are dbt's older names for --select, which it still accepts
@@ -48,13 +48,14 @@ public final class SelectionOptions {
         return words(exclude);
     }
 
-    public Selection toSelection(Set<ResourceType> resourceTypes, CliContext context) {
-        return new Selection(select(), exclude(), resourceTypes, selector, indirectSelection(context));
+    /** @param beforeCommand {@code --indirect-selection} given before the command, or null */
+    public Selection toSelection(Set<ResourceType> resourceTypes, CliContext context, IndirectSelection beforeCommand) {
+        return new Selection(select(), exclude(), resourceTypes, selector, indirectSelection(context, beforeCommand));
     }
 
-    private IndirectSelection indirectSelection(CliContext context) {
-        if (indirectSelection != null) {
-            return indirectSelection;
+    private IndirectSelection indirectSelection(CliContext context, IndirectSelection beforeCommand) {
+        if (indirectSelection != null || beforeCommand != null) {
+            return indirectSelection != null ? indirectSelection : beforeCommand;
         }
         for (String name : List.of("SMELT_INDIRECT_SELECTION", "DBT_INDIRECT_SELECTION")) {
             String value = context.environment().get(name);

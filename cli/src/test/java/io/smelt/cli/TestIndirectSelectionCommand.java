@@ -77,6 +77,10 @@ class TestIndirectSelectionCommand {
                 .out()).contains("PASS=3");
         assertThat(smelt(Map.of("DBT_INDIRECT_SELECTION", "eager"), "build", "-s", "orders", "--indirect-selection", "empty")
                 .out()).contains("PASS=1");
+        // before the command, as dbt's global flag; after it wins
+        assertThat(smelt(Map.of(), "--indirect-selection", "cautious", "test", "-s", "orders").out()).contains("PASS=2");
+        assertThat(smelt(Map.of(), "--indirect-selection", "cautious", "test", "-s", "orders", "--indirect-selection", "eager")
+                .out()).contains("PASS=3");
     }
 
     @Test

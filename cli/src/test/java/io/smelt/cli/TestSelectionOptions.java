@@ -17,7 +17,7 @@ class TestSelectionOptions {
     @Test
     void repeatableAndSpaceSeparatedAsInDbt() {
         SelectionOptions options = parse("-s", "a", "b+", "--select", "tag:nightly path:models/x", "--exclude", "c", "--exclude", "d e");
-        Selection selection = options.toSelection(Set.of(ResourceType.MODEL), CONTEXT);
+        Selection selection = options.toSelection(Set.of(ResourceType.MODEL), CONTEXT, null);
         assertThat(selection.select()).containsExactly("a", "b+", "tag:nightly", "path:models/x");
         assertThat(selection.exclude()).containsExactly("c", "d", "e");
         assertThat(selection.resourceTypes()).containsExactly(ResourceType.MODEL);
@@ -25,7 +25,7 @@ class TestSelectionOptions {
 
     @Test
     void nothingSelectedMeansEverything() {
-        Selection selection = parse().toSelection(Set.of(), CONTEXT);
+        Selection selection = parse().toSelection(Set.of(), CONTEXT, null);
         assertThat(selection.select()).isEmpty();
         assertThat(selection.exclude()).isEmpty();
         assertThat(selection.indirectSelection()).isEqualTo(IndirectSelection.EAGER);

@@ -70,11 +70,11 @@ class TestUnknownOptions {
         assertThat(unknown.err()).contains("unknown option '--frobnicate' for 'smelt test'")
                 .contains("hint: 'smelt test --help' lists the options");
 
-        Result beforeCommand = TestingCli.inProject(project(), "--indirect-selection", "cautious", "test");
+        Result beforeCommand = TestingCli.inProject(project(), "--exclude", "a", "test");
         assertThat(beforeCommand.exitCode()).isEqualTo(2);
-        assertThat(beforeCommand.err()).contains("unknown option '--indirect-selection' for 'smelt'")
+        assertThat(beforeCommand.err()).contains("unknown option '--exclude' for 'smelt'")
                 .contains("hint: it is an option of build, compile, ls, run, seed, snapshot, test: write it after the command, "
-                        + "as in 'smelt build --indirect-selection ...'");
+                        + "as in 'smelt build --exclude ...'");
     }
 
     @Test
