@@ -58,7 +58,7 @@ final class LsCommand extends BaseCommand {
         try (Workspace workspace = Workspace.load(projectOptions(), notices)) {
             workspace.withState(stateFlags.toOptions(context()));
             ObjectMapper mapper = output == LsOutput.JSON ? new ObjectMapper() : null;
-            for (Node node : workspace.select(selection.toSelection(types), notices)) {
+            for (Node node : workspace.select(selection.toSelection(types, context(), root().indirectSelection), notices)) {
                 reporter.listed(line(node, mapper));
             }
         }

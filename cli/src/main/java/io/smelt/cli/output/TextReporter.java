@@ -111,7 +111,10 @@ public final class TextReporter implements Reporter {
 
     @Override
     public synchronized void compiled(String nodeName, String sql) {
-        print("Compiled node '" + nodeName + "' is:");
+        // as dbt: with --quiet the SQL alone, ready to pipe
+        if (!quiet) {
+            print(nodeName == null ? "Compiled inline node is:" : "Compiled node '" + nodeName + "' is:");
+        }
         print(sql.stripTrailing());
     }
 

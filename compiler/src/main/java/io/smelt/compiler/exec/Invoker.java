@@ -26,7 +26,6 @@ import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
 import io.smelt.compiler.graph.NodeSelector;
 import io.smelt.compiler.graph.ResourceType;
-import io.smelt.compiler.jinja.Template;
 import io.smelt.compiler.project.DbtProject;
 import io.smelt.compiler.sql.SqlStatements;
 
@@ -162,9 +161,11 @@ public final class Invoker {
         if (types.isEmpty()) {
             return List.of();
         }
-        Selection selection = new Selection(invocation.selection().select(), invocation.selection().exclude(), types,
-                invocation.selection().selector());
+        Selection selection = invocation.selection().withResourceTypes(types);
         NodeSelector.Result result = selector.select(selection);
+        if (result.note() != null) {
+            listener.message(RunListener.Level.INFO, result.note());
+        }
         for (String warning : result.warnings()) {
             WarnErrorOptions warnErrors = invocation.warnErrors();
             if (warnErrors.includes(WarnErrorOptions.NO_NODES)) {
@@ -273,15 +274,9 @@ public final class Invoker {
         NodeRunner runner = new NodeRunner(project);
         try (Session session = project.adapter().openSession()) {
             Scope scope = new Scope(session, cache, false);
-            Node node;
             CompiledNode compiled;
             if (inlineSql != null) {
-                node = new Node("sql_operation." + project.rootPackage() + ".inline_query", ResourceType.OPERATION,
-                        project.rootPackage(), "inline_query", Path.of("inline_query.sql"), null,
-                        List.of(project.rootPackage(), "inline_query"), inlineSql, NodeConfig.EMPTY, null, null, null,
-                        null, null, null, null, null, null, null, null, null);
-                Template template = project.engine().parse(project.rootPackage(), Path.of("<inline>"), inlineSql);
-                compiled = runner.compiler().compile(node, template, scope);
+                compiled = InlineQuery.compile(project, runner, inlineSql, scope);
             }
             else {
                 List<Node> selected = selector.selectNodes(selection).stream()
@@ -291,13 +286,21 @@ public final class Invoker {
                     throw new SmeltException(ErrorKind.SELECTOR, null, "show needs exactly one model, but the selection picked "
                             + selected.size(), "name one model with --select, or pass --inline 'select ...'");
                 }
-                node = selected.get(0);
-                compiled = runner.compile(node, scope);
+                compiled = runner.compile(selected.get(0), scope);
             }
             Object sql = project.engine().callMacro(project.rootPackage(), "get_show_sql",
                     java.util.Arrays.asList(compiled.sql(), null, limit < 0 ? null : (long) limit), Map.of(),
                     compiled.context().globals(Map.of()));
             return session.execute(String.valueOf(sql), true, limit);
+        }
+    }
+
+    /** {@code compile --inline}: the SQL compiled in the project's context, written under target/compiled as show writes it. */
+    public String compileInline(String sql, RunListener listener) {
+        project.invocation(listener, List.of(), Map.of("WHICH", "compile"), WarnErrorOptions.NONE);
+        try (Session session = project.adapter().openSession()) {
+            Scope scope = new Scope(session, new RelationCache(project.adapter()), false);
+            return InlineQuery.compile(project, new NodeRunner(project), sql, scope).sql();
         }
     }
 

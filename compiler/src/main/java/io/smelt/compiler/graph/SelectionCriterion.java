@@ -51,6 +51,9 @@ public record SelectionCriterion(
         if (at && parents != null) {
             throw malformed(raw, "uses both '@' and a leading '+'; '@' already includes ancestors");
         }
+        if (at && children != null) {
+            throw malformed(raw, "uses both '@' and a trailing '+'; '@' already includes descendants");
+        }
         if (value.isEmpty()) {
             throw malformed(raw, "names nothing");
         }

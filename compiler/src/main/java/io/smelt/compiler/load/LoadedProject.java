@@ -16,6 +16,7 @@ import io.smelt.compiler.graph.RefResolver;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.jinja.Template;
 import io.smelt.compiler.project.DbtProject;
+import io.smelt.compiler.project.YamlRenderer;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -154,6 +155,14 @@ public final class LoadedProject implements ContextHost {
     @Override
     public Map<String, Object> target() {
         return targetObject;
+    }
+
+    /**
+     * Renders Jinja in the root project's YAML files as dbt renders dbt_project.yml and selectors.yml:
+     * {@code env_var()}, {@code var()} of {@code --vars} and {@code target}.
+     */
+    public YamlRenderer projectYamlRenderer() {
+        return YamlRenderers.of(cliVars, environment, targetObject);
     }
 
     @Override

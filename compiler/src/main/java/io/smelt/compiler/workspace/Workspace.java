@@ -19,7 +19,6 @@ import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeSelector;
 import io.smelt.compiler.project.DbtProject;
 import io.smelt.compiler.project.SelectorsFile;
-import io.smelt.compiler.project.YamlRenderer;
 
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
@@ -54,7 +53,7 @@ public final class Workspace implements AutoCloseable {
         this.graph = DependencyGraph.of(project.manifest().nodes().values());
         this.selector = new NodeSelector(graph, project.rootPackage(), packageDirs(project),
                 project.manifest().exposures().values())
-                .withSelectors(SelectorsFile.read(project.projectDir(), YamlRenderer.NONE));
+                .withSelectors(SelectorsFile.read(project.projectDir(), project.projectYamlRenderer()));
     }
 
     /**
@@ -168,6 +167,9 @@ public final class Workspace implements AutoCloseable {
     /** As {@link #select}, also giving the warnings to show (selectors that matched nothing). */
     public List<Node> select(Selection selection, RunListener listener) {
         NodeSelector.Result result = selector.select(selection);
+        if (result.note() != null) {
+            listener.message(RunListener.Level.INFO, result.note());
+        }
         result.warnings().forEach(warning -> listener.message(RunListener.Level.WARN, warning));
         return graph.sortedNodes(result.uniqueIds());
     }
@@ -222,6 +224,11 @@ public final class Workspace implements AutoCloseable {
     /** Previews rows of one selected model, or of an inline query when {@code inlineSql} is set. */
     public QueryResult show(Selection selection, String inlineSql, int limit, RunListener listener) {
         return new Invoker(project, graph, selector).show(selection, inlineSql, limit, listener);
+    }
+
+    /** Compiles SQL given on the command line in the project's context, as {@code compile --inline}; returns the compiled SQL. */
+    public String compileInline(String sql, RunListener listener) {
+        return new Invoker(project, graph, selector).compileInline(sql, listener);
     }
 
     /** Calls a macro with arguments, as {@code run-operation}; returns its return value or output. */
