@@ -43,7 +43,7 @@ abstract class NodeCommand extends BaseCommand {
                     ? reporter
                     : new WithoutNodeLines(reporter);
             RunSummary summary = workspace.execute(new Invocation(command, selection, fullRefresh, failFast, eventTime,
-                    options().warnErrors(), storeFailures, empty), listener);
+                    options().warnErrors(), storeFailures, empty, output()), listener);
             afterRun(workspace, summary);
             if (!summary.results().isEmpty() || junitXml() != null) {
                 ciReports(command, workspace, summary);
@@ -65,6 +65,11 @@ abstract class NodeCommand extends BaseCommand {
 
     protected final <T> Optional<T> mixin(Class<T> type) {
         return spec.mixins().values().stream().map(CommandSpec::userObject).filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /** {@code source freshness --output}'s file, or null. */
+    protected Path output() {
+        return null;
     }
 
     /** {@code --junit-xml}'s file, or null when the command has no such option or it was not given. */

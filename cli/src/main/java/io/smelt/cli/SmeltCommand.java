@@ -28,6 +28,7 @@ import static java.util.Objects.requireNonNull;
                 LsCommand.class,
                 ShowCommand.class,
                 RunOperationCommand.class,
+                SourceCommand.class,
                 CleanCommand.class,
                 DepsCommand.class,
                 AutoComplete.GenerateCompletion.class,

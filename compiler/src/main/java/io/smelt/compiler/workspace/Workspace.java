@@ -24,6 +24,7 @@ import io.smelt.compiler.project.YamlRenderer;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.state.PreviousRun;
+import io.smelt.compiler.state.SourceStatusMethod;
 import io.smelt.compiler.state.StateOptions;
 
 import java.nio.file.Path;
@@ -106,6 +107,9 @@ public final class Workspace implements AutoCloseable {
         if (state.defer() && deferRun == null) {
             throw new SmeltException(ErrorKind.COMMAND_LINE, null, "--defer needs the artifacts of the run to defer to",
                     "add --state DIR (or --defer-state DIR), the folder holding that run's manifest.json");
+        }
+        if (previousRun != null) {
+            selector.withMethod("source_status", new SourceStatusMethod(previousRun, project.targetPath().resolve("sources.json")));
         }
         return this;
     }
