@@ -174,6 +174,44 @@ class TestSourceFreshnessCommand {
     }
 
     @Test
+    void dbtProjectFreshnessAppliesWhereThePropertiesWriteNone() throws IOException {
+        TestingFiles.write(project.resolve("dbt_project.yml"), Files.readString(project.resolve("dbt_project.yml")) + """
+                sources:
+                  shop:
+                    +freshness: {warn_after: {count: 5, period: minute}}
+                """);
+        TestingFiles.write(project.resolve("models/other.yml"), """
+                sources:
+                  - name: other
+                    schema: main
+                    config:
+                      loaded_at_field: loaded_at
+                    tables:
+                      - name: from_project
+                        identifier: fresh
+                      - name: switched_off
+                        identifier: stale
+                        freshness: null
+                      - name: own_field
+                        identifier: late
+                        loaded_at_field: "cast(loaded_at as timestamp)"
+                """);
+        Result parsed = smelt("parse");
+        assertThat(parsed.exitCode()).as(parsed.out() + parsed.err()).isZero();
+        JsonNode manifest = TestingDbtSchemas.read(project.resolve("target/manifest.json")).path("sources");
+        assertThat(manifest.path("source.shop.other.from_project").path("freshness").path("warn_after").path("count").asInt()).isEqualTo(5);
+        assertThat(manifest.path("source.shop.other.from_project").path("loaded_at_field").asText()).isEqualTo("loaded_at");
+        assertThat(manifest.path("source.shop.other.switched_off").path("freshness").isNull()).isTrue();
+        assertThat(manifest.path("source.shop.other.own_field").path("loaded_at_field").asText()).isEqualTo("cast(loaded_at as timestamp)");
+        // the properties' threshold, not dbt_project.yml's
+        assertThat(manifest.path("source.shop.raw.fresh").path("freshness").path("warn_after").path("count").asInt()).isEqualTo(2);
+
+        Result checked = smelt("source", "freshness", "-s", "source:other");
+        assertThat(checked.out()).contains("WARN freshness of other.from_project").contains("WARN freshness of other.own_field")
+                .doesNotContain("switched_off");
+    }
+
+    @Test
     void aThresholdWithoutLoadedAtFieldIsAProjectError() throws IOException {
         TestingFiles.replace(project.resolve("models/sources.yml"), "    loaded_at_field: loaded_at\n", "");
         Result result = smelt("source", "freshness", "-s", "source:raw.fresh");
