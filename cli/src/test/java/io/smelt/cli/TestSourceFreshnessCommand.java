@@ -212,6 +212,29 @@ class TestSourceFreshnessCommand {
     }
 
     @Test
+    void aLoadedAtQueryIsRunInsteadOfAColumn() throws IOException {
+        TestingFiles.write(project.resolve("models/queried.yml"), """
+                sources:
+                  - name: queried
+                    schema: main
+                    loaded_at_field: no_such_column
+                    freshness: {warn_after: {count: 2, period: hour}}
+                    tables:
+                      - name: late
+                        loaded_at_query: "select max(loaded_at) from {{ this }}"
+                """);
+        Result result = smelt("source", "freshness", "-s", "source:queried");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("WARN freshness of queried.late").contains("3.0 hours ago");
+
+        TestingFiles.replace(project.resolve("models/queried.yml"), "      - name: late\n",
+                "      - name: late\n        loaded_at_field: loaded_at\n");
+        Result both = smelt("source", "freshness", "-s", "source:queried");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("models/queried.yml:9:").contains("has both loaded_at_field and loaded_at_query");
+    }
+
+    @Test
     void aThresholdWithoutLoadedAtFieldIsAProjectError() throws IOException {
         TestingFiles.replace(project.resolve("models/sources.yml"), "    loaded_at_field: loaded_at\n", "");
         Result result = smelt("source", "freshness", "-s", "source:raw.fresh");
