@@ -38,7 +38,7 @@ abstract class NodeCommand extends BaseCommand {
         boolean empty = mixin(EmptyOption.class).map(option -> option.empty).orElse(false);
         StateOptions state = mixin(StateFlags.class).map(flags -> flags.toOptions(context())).orElse(StateOptions.NONE);
         return run(projectOptions(), state, new Invocation(command(), selection, fullRefresh, failFast, eventTime,
-                options().warnErrors(), storeFailures, empty), null);
+                options().warnErrors(), storeFailures, empty, output()), null);
     }
 
     /**
@@ -79,6 +79,11 @@ abstract class NodeCommand extends BaseCommand {
 
     protected final <T> Optional<T> mixin(Class<T> type) {
         return spec.mixins().values().stream().map(CommandSpec::userObject).filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /** {@code source freshness --output}'s file, or null. */
+    protected Path output() {
+        return null;
     }
 
     /** {@code --junit-xml}'s file, or null when the command has no such option or it was not given. */

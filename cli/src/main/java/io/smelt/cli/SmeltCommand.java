@@ -31,6 +31,7 @@ import static java.util.Objects.requireNonNull;
                 ShowCommand.class,
                 RunOperationCommand.class,
                 RetryCommand.class,
+                SourceCommand.class,
                 CleanCommand.class,
                 DepsCommand.class,
                 AutoComplete.GenerateCompletion.class,

@@ -98,7 +98,7 @@ public final class Invoker {
             if (hooks && !runHooks("on-run-start", scope, results, Map.of(), listener)) {
                 return finish(invocation, results, t0, startedAt, null, listener);
             }
-            if (!compileOnly) {
+            if (!compileOnly && command != Command.FRESHNESS) {
                 createSchemas(nodes, scope);
             }
         }
@@ -122,6 +122,12 @@ public final class Invoker {
     private RunSummary finish(Invocation invocation, List<NodeResult> results, long t0, Instant startedAt, NodeRunner runner,
             RunListener listener) {
         RunSummary summary = new RunSummary(invocation.command(), results, Duration.ofNanos(System.nanoTime() - t0));
+        if (invocation.command() == Command.FRESHNESS) {
+            Artifacts.writeSources(project, summary, runner == null ? Map.of() : runner.freshness(),
+                    runner == null ? Map.of() : runner.threadIds(), startedAt, invocation.output());
+            listener.runFinished(summary);
+            return summary;
+        }
         Artifacts.write(project, summary, runner == null ? Map.of() : runner.compiledCode(),
                 runner == null ? Map.of() : runner.threadIds(), startedAt, args(invocation));
         listener.runFinished(summary);
@@ -153,6 +159,7 @@ public final class Invoker {
             case BUILD -> EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.TEST, ResourceType.SNAPSHOT,
                     ResourceType.UNIT_TEST);
             case COMPILE -> EnumSet.of(ResourceType.MODEL, ResourceType.TEST, ResourceType.ANALYSIS, ResourceType.SNAPSHOT);
+            case FRESHNESS -> EnumSet.of(ResourceType.SOURCE);
             default -> EnumSet.noneOf(ResourceType.class);
         };
         if (!invocation.selection().resourceTypes().isEmpty()) {
@@ -178,7 +185,9 @@ public final class Invoker {
         }
         List<Node> nodes = new ArrayList<>();
         for (Node node : graph.sortedNodes(result.uniqueIds())) {
-            if (types.contains(node.resourceType()) && !node.isEphemeral()) {
+            // as dbt's FreshnessSelector: only sources with a threshold are checked
+            boolean unchecked = invocation.command() == Command.FRESHNESS && !FreshnessRunner.threshold(node).isSet();
+            if (types.contains(node.resourceType()) && !node.isEphemeral() && !unchecked) {
                 nodes.add(node);
             }
         }

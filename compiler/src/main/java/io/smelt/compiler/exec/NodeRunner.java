@@ -11,6 +11,7 @@ import io.smelt.compiler.materialize.CompiledSqlError;
 import io.smelt.compiler.materialize.EventTimeRange;
 import io.smelt.compiler.materialize.Scope;
 import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.SourceFreshness;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -25,6 +26,7 @@ public final class NodeRunner {
     private final RunnerContext context;
     private final Map<ResourceType, ResourceRunner> runners = new EnumMap<>(ResourceType.class);
     private final ResourceRunner compileOnly;
+    private final FreshnessRunner freshness;
 
     /** A runner that compiles nodes and executes none, for {@code show}. */
     NodeRunner(LoadedProject project) {
@@ -39,12 +41,14 @@ public final class NodeRunner {
         this.project = project;
         this.context = RunnerContext.of(project);
         this.compileOnly = new CompileRunner(context);
+        this.freshness = new FreshnessRunner(context);
         if (!compileOnly) {
             runners.put(ResourceType.MODEL, new ModelRunner(context, new MicrobatchRunner(context, eventTime)));
             runners.put(ResourceType.SNAPSHOT, new SnapshotRunner(context));
             runners.put(ResourceType.SEED, new SeedRunner(context));
             runners.put(ResourceType.TEST, new DataTestRunner(context));
             runners.put(ResourceType.UNIT_TEST, new UnitTestRunner(context));
+            runners.put(ResourceType.SOURCE, freshness);
         }
     }
 
@@ -80,6 +84,11 @@ public final class NodeRunner {
     /** The worker thread each node ran on, by unique id. */
     Map<String, String> threadIds() {
         return context.compiledCode().threadIds();
+    }
+
+    /** What {@code source freshness} measured of each source so far, by unique id. */
+    Map<String, SourceFreshness> freshness() {
+        return freshness.measured();
     }
 
     NodeCompiler compiler() {

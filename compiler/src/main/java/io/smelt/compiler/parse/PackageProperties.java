@@ -32,14 +32,9 @@ public final class PackageProperties implements Properties {
             file.unitTests().forEach(spec -> unitTests.add(new UnitTest(spec, file.path())));
             for (SourceProperties source : file.sources()) {
                 for (SourceTableProperties table : source.tables()) {
-                    Map<String, Object> config = new LinkedHashMap<>();
-                    // freshness and loaded_at_field: the table's, else the source's (config wins over both)
-                    putIfSet(config, "freshness", source.freshness());
-                    putIfSet(config, "loaded_at_field", source.loadedAtField());
-                    putIfSet(config, "freshness", table.freshness());
-                    putIfSet(config, "loaded_at_field", table.loadedAtField());
-                    config.putAll(source.config());
+                    Map<String, Object> config = new LinkedHashMap<>(source.config());
                     config.putAll(table.config());
+                    SourceFreshnessConfig.apply(config, source, table);
                     List<String> tags = new ArrayList<>(source.tags());
                     tags.addAll(table.tags());
                     config = withMetaAndTags(config, table.meta(), tags);
@@ -94,12 +89,6 @@ public final class PackageProperties implements Properties {
         fields.put("loader", source.loader());
         fields.put("source_meta", source.meta());
         return fields;
-    }
-
-    private static void putIfSet(Map<String, Object> config, String key, Object value) {
-        if (value != null) {
-            config.put(key, value);
-        }
     }
 
     private void add(String key, SchemaFile file, List<NodeProperties> entries) {

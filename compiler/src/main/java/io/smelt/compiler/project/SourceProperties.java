@@ -1,6 +1,7 @@
 package io.smelt.compiler.project;
 
 import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.FreshnessThreshold;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import static java.util.Objects.requireNonNull;
  *
  * @param database rendered; null when not given (the target's database applies)
  * @param schema rendered; the source's name when not given
- * @param freshness {@code freshness:}, or null when absent or null
+ * @param loadedAtQuery {@code loaded_at_query}, or null
+ * @param freshness {@code freshness:} (its {@code config:} may hold another): {@link FreshnessThreshold#EMPTY} when
+ *     not written, null when written as null
  * @param overrides the package whose source this entry overrides, or null
  */
 public record SourceProperties(
@@ -25,8 +28,9 @@ public record SourceProperties(
         List<String> tags,
         Map<String, Object> config,
         Map<String, Object> quoting,
-        Map<String, Object> freshness,
+        FreshnessThreshold freshness,
         String loadedAtField,
+        String loadedAtQuery,
         String overrides,
         List<SourceTableProperties> tables,
         SourcePosition at) {
@@ -39,7 +43,6 @@ public record SourceProperties(
         tags = List.copyOf(tags);
         config = PlainValues.freezeMap(config);
         quoting = PlainValues.freezeMap(quoting);
-        freshness = freshness == null ? null : PlainValues.freezeMap(freshness);
         tables = List.copyOf(tables);
     }
 }

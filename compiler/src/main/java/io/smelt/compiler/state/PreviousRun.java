@@ -78,9 +78,18 @@ public final class PreviousRun {
     }
 
     private JsonNode read(String fileName, String hint) {
-        Path file = dir.resolve(fileName);
+        return readObject(dir.resolve(fileName), flag + " " + dir + " has no " + fileName, hint);
+    }
+
+    /**
+     * A JSON file holding an object.
+     *
+     * @param missing the message when the file does not exist
+     * @throws SmeltException naming the file when it is missing or not a JSON object (exit 2)
+     */
+    static JsonNode readObject(Path file, String missing, String hint) {
         if (!Files.isRegularFile(file)) {
-            throw new SmeltException(ErrorKind.COMMAND_LINE, null, flag + " " + dir + " has no " + fileName, hint);
+            throw new SmeltException(ErrorKind.COMMAND_LINE, null, missing, hint);
         }
         try {
             JsonNode json = JSON.readTree(file.toFile());

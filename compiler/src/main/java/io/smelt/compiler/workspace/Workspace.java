@@ -24,6 +24,7 @@ import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.state.PreviousRun;
 import io.smelt.compiler.state.ResultSelector;
+import io.smelt.compiler.state.SourceStatusMethod;
 import io.smelt.compiler.state.StateOptions;
 
 import java.nio.file.Path;
@@ -117,12 +118,13 @@ public final class Workspace implements AutoCloseable {
         this.state = options == null ? StateOptions.NONE : options;
         this.previousRun = state.stateDir() == null ? null : PreviousRun.of(state.stateDir(), "--state");
         this.deferRun = state.deferStateDir() == null ? previousRun : PreviousRun.of(state.deferStateDir(), "--defer-state");
-        if (previousRun != null) {
-            selector.withMethod("result", new ResultSelector(previousRun));
-        }
         if (state.defer() && deferRun == null) {
             throw new SmeltException(ErrorKind.COMMAND_LINE, null, "--defer needs the artifacts of the run to defer to",
                     "add --state DIR (or --defer-state DIR), the folder holding that run's manifest.json");
+        }
+        if (previousRun != null) {
+            selector.withMethod("result", new ResultSelector(previousRun));
+            selector.withMethod("source_status", new SourceStatusMethod(previousRun, project.targetPath().resolve("sources.json")));
         }
         return this;
     }
