@@ -24,7 +24,7 @@ final class FreshnessCommand extends NodeCommand {
 
     @Override
     protected int execute() {
-        return runNodes(selection.toSelection(Set.of()), false, false);
+        return runNodes(selection.toSelection(Set.of(), context(), root().indirectSelection), false, false);
     }
 
     @Override
