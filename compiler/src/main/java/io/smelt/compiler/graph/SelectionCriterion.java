@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param method the method, after defaulting ({@code path}, {@code file} or {@code fqn})
  * @param arguments the dotted arguments of the method ({@code materialized} in {@code config.materialized})
  */
-record SelectionCriterion(
+public record SelectionCriterion(
         String raw,
         boolean childrensParents,
         int parentsDepth,
