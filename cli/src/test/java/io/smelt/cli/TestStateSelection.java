@@ -63,6 +63,31 @@ class TestStateSelection {
                 {% macro unused_macro() %}1{% endmacro %}
                 """);
         write(project.resolve("seeds/s.csv"), "id\n1\n");
+        write(project.resolve("models/g.sql"), "select 1 as id\n");
+        write(project.resolve("models/h.sql"), "select 1 as id, 'a' as name\n");
+        write(project.resolve("models/docs.yml"), """
+                models:
+                  - name: g
+                    description: persisted
+                    config:
+                      persist_docs: {relation: true, columns: true}
+                    columns:
+                      - name: id
+                        description: the id
+                        data_tests:
+                          - not_null:
+                              config:
+                                severity: error
+                  - name: h
+                    description: not persisted
+                    config:
+                      contract: {enforced: true}
+                    columns:
+                      - name: id
+                        data_type: integer
+                      - name: name
+                        data_type: varchar
+                """);
         Result parsed = TestingCli.inProject(project, PRODUCTION, "parse");
         assertThat(parsed.exitCode()).as(parsed.err()).isZero();
         prod = dir.resolve("prod");
@@ -74,8 +99,9 @@ class TestStateSelection {
     void nothingChangedSelectsNothingEvenInAnotherEnvironment() {
         // the schema and alias configs render differently in CI; what the files say is the same
         assertThat(selected("state:modified")).isEmpty();
-        assertThat(selected("state:unmodified")).containsExactlyInAnyOrder("shop.a", "shop.b", "shop.marts.c", "shop.d", "shop.e", "shop.s");
-        assertThat(selected("state:old")).hasSize(6);
+        assertThat(selected("state:unmodified")).containsExactlyInAnyOrder("shop.a", "shop.b", "shop.marts.c", "shop.d", "shop.e", "shop.s",
+                "shop.g", "shop.h", "shop.not_null_g_id");
+        assertThat(selected("state:old")).hasSize(9);
         assertThat(selected("state:new")).isEmpty();
     }
 
@@ -110,6 +136,19 @@ class TestStateSelection {
         // tags are not a config change, as in dbt
         replace(project.resolve("dbt_project.yml"), "+schema: marts", "+schema: \"{{ env_var('SHOP_SCHEMA') }}\"\n      +tags: [x]");
         assertThat(selected("state:modified")).isEmpty();
+    }
+
+    @Test
+    void persistedDescriptionsContractsAndTestConfigs() throws IOException {
+        Path docs = project.resolve("models/docs.yml");
+        replace(docs, "description: not persisted", "description: still not persisted");
+        assertThat(selected("state:modified")).isEmpty();
+        replace(docs, "description: the id", "description: the key");
+        assertThat(selected("state:modified.persisted_descriptions")).containsExactly("shop.g", "shop.not_null_g_id");
+        replace(docs, "data_type: varchar", "data_type: text");
+        assertThat(selected("state:modified.contract")).containsExactly("shop.h");
+        replace(docs, "severity: error", "severity: warn");
+        assertThat(selected("state:modified.configs")).containsExactly("shop.not_null_g_id");
     }
 
     @Test
