@@ -193,7 +193,7 @@ public final class ProjectParser {
         if (node.config().enabled() && !capture.missingVars().isEmpty()) {
             throw capture.missingVars().get(0);
         }
-        node = node.withExtra(stateFields(resourceKey, pkg, source, propsConfig, capture, macros));
+        node = node.withExtra(stateFields(resourceKey, pkg, source, patch, capture, macros));
         node = naming.apply(node);
         templates.put(node.uniqueId(), template);
         return node;
@@ -203,7 +203,7 @@ public final class ProjectParser {
      * What state comparison reads of a node: {@code unrendered_config} (the configs as the files write them),
      * the macros the code called ({@code depends_on.macros}) and the vars its render read.
      */
-    private Map<String, Object> stateFields(String resourceKey, String pkg, SqlSource source, Map<String, Object> propsConfig,
+    private Map<String, Object> stateFields(String resourceKey, String pkg, SqlSource source, Properties.Patch patch,
             ParseCapture capture, Set<String> macros) {
         Map<String, Object> sqlConfig = null;
         if (!capture.configCalls().isEmpty()) {
@@ -216,7 +216,8 @@ public final class ProjectParser {
             }
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put(UNRENDERED_CONFIG, rules.unrendered(resourceKey, pkg, source.fqn(), propsConfig, sqlConfig));
+        fields.put(UNRENDERED_CONFIG, rules.unrendered(resourceKey, pkg, source.fqn(), patch == null ? null : patch.unrenderedConfig(),
+                sqlConfig));
         fields.put("macros", List.copyOf(macros));
         fields.put(VARS_READ, List.copyOf(capture.vars()));
         return fields;
@@ -277,7 +278,7 @@ public final class ProjectParser {
         String checksum = fileSha256(file);
         Node node = naming.apply(node(ResourceType.SEED, pkg, new SqlSource(name, found.path(), display, fqn, "", "",
                 new SourcePosition(display, 0, 0)), patch, new NodeConfig(config), null, null, checksum))
-                .withExtra(Map.of(UNRENDERED_CONFIG, rules.unrendered("seeds", pkg, fqn, patch == null ? null : patch.config(), null)));
+                .withExtra(Map.of(UNRENDERED_CONFIG, rules.unrendered("seeds", pkg, fqn, patch == null ? null : patch.unrenderedConfig(), null)));
         if (node.config().enabled()) {
             Object delimiter = node.config().get("delimiter");
             SeedCsvCheck.check(file, display, delimiter == null || delimiter.toString().isEmpty() ? ',' : delimiter.toString().charAt(0));

@@ -191,7 +191,11 @@ public final class SchemaFileParser {
                 versionList.add(version(version, owner));
             }
         }
-        return new NodeProperties(name, description(fields), config(fields, owner), columns(fields, owner),
+        Map<String, Object> config = config(fields, owner);
+        if (fields.get("config") != null && fields.get("config").value() instanceof MappingNode written) {
+            other.put(NodeProperties.UNRENDERED_CONFIG, yaml.rawMap(written, "config of " + owner));
+        }
+        return new NodeProperties(name, description(fields), config, columns(fields, owner),
                 tests.testsOf(fields, owner), versionList, map(fields, "docs", owner), map(fields, "meta", owner),
                 tags(fields, owner), other, yaml.at(item));
     }
