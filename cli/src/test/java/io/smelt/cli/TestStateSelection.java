@@ -66,6 +66,11 @@ class TestStateSelection {
         write(project.resolve("models/g.sql"), "select 1 as id\n");
         write(project.resolve("models/h.sql"), "select 1 as id, 'a' as name\n");
         write(project.resolve("models/docs.yml"), """
+                sources:
+                  - name: raw
+                    schema: "{{ env_var('SHOP_SCHEMA') }}_raw"
+                    tables:
+                      - name: events
                 models:
                   - name: g
                     description: persisted
@@ -102,8 +107,8 @@ class TestStateSelection {
         // what the files say is the same
         assertThat(selected("state:modified")).isEmpty();
         assertThat(selected("state:unmodified")).containsExactlyInAnyOrder("shop.a", "shop.b", "shop.marts.c", "shop.d", "shop.e", "shop.s",
-                "shop.g", "shop.h", "shop.not_null_g_id");
-        assertThat(selected("state:old")).hasSize(9);
+                "shop.g", "shop.h", "shop.not_null_g_id", "source:shop.raw.events");
+        assertThat(selected("state:old")).hasSize(10);
         assertThat(selected("state:new")).isEmpty();
     }
 
@@ -151,6 +156,12 @@ class TestStateSelection {
         assertThat(selected("state:modified.contract")).containsExactly("shop.h");
         replace(docs, "severity: error", "severity: warn");
         assertThat(selected("state:modified.configs")).containsExactly("shop.not_null_g_id");
+    }
+
+    @Test
+    void aSourceIsModifiedWhenTheFileMovesIt() throws IOException {
+        replace(project.resolve("models/docs.yml"), "_raw\"", "_landing\"");
+        assertThat(selected("state:modified.relation")).containsExactly("source:shop.raw.events");
     }
 
     @Test

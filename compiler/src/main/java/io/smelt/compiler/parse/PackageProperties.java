@@ -93,6 +93,8 @@ public final class PackageProperties implements Properties {
         fields.put("source_description", source.description());
         fields.put("loader", source.loader());
         fields.put("source_meta", source.meta());
+        fields.put("unrendered_database", source.unrenderedDatabase());
+        fields.put("unrendered_schema", source.unrenderedSchema());
         return fields;
     }
 

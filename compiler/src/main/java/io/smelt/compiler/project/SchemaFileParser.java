@@ -303,7 +303,7 @@ public final class SchemaFileParser {
                 text(fields, "loader"), map(fields, "meta", owner), tags(fields, owner), config(fields, owner),
                 map(fields, "quoting", owner), freshness(fields, owner), text(fields, "loaded_at_field"),
                 fields.containsKey("overrides") ? yaml.text(fields.get("overrides").value(), "overrides", false) : null, tables,
-                yaml.at(item));
+                yaml.at(item), written(fields, "database"), written(fields, "schema"));
     }
 
     private SourceTableProperties table(Node item, String sourceOwner) {
@@ -342,6 +342,13 @@ public final class SchemaFileParser {
         }
         String text = yaml.text(description.value(), "description", false);
         return text != null && YamlRenderer.isTemplate(text) ? descriptions.render(text, yaml.at(description.value())) : text;
+    }
+
+    /** A scalar as written, nothing rendered; null when absent. */
+    private String written(Map<String, YamlReader.Entry> fields, String key) {
+        YamlReader.Entry entry = fields.get(key);
+        Object value = entry == null ? null : yaml.value(entry.value(), Set.of(), false);
+        return value == null ? null : value.toString();
     }
 
     private String text(Map<String, YamlReader.Entry> fields, String key) {

@@ -14,6 +14,8 @@ import static java.util.Objects.requireNonNull;
  * @param schema rendered; the source's name when not given
  * @param freshness {@code freshness:}, or null when absent or null
  * @param overrides the package whose source this entry overrides, or null
+ * @param unrenderedDatabase {@code database:} as written, Jinja unrendered; null when not given
+ * @param unrenderedSchema {@code schema:} as written, Jinja unrendered; null when not given
  */
 public record SourceProperties(
         String name,
@@ -29,7 +31,9 @@ public record SourceProperties(
         String loadedAtField,
         String overrides,
         List<SourceTableProperties> tables,
-        SourcePosition at) {
+        SourcePosition at,
+        String unrenderedDatabase,
+        String unrenderedSchema) {
     public SourceProperties {
         requireNonNull(name, "name is null");
         description = description == null ? "" : description;
