@@ -37,6 +37,7 @@ class TestStateSelection {
                   limit_rows: 10
                   unused: 1
                   macro_var: a
+                  h_schema: sales
                 models:
                   shop:
                     +materialized: view
@@ -88,6 +89,7 @@ class TestStateSelection {
                     description: not persisted
                     config:
                       contract: {enforced: true}
+                      schema: "{{ var('h_schema') }}"
                     columns:
                       - name: id
                         data_type: integer
@@ -172,6 +174,10 @@ class TestStateSelection {
         replace(project.resolve("dbt_project.yml"), "limit_rows: 20", "limit_rows: 10");
         replace(project.resolve("dbt_project.yml"), "unused: 1", "unused: 2");
         assertThat(selected("state:modified")).isEmpty();
+        // read by a config, which the properties file writes
+        replace(project.resolve("dbt_project.yml"), "h_schema: sales", "h_schema: finance");
+        assertThat(selected("state:modified.vars")).containsExactly("shop.h");
+        replace(project.resolve("dbt_project.yml"), "h_schema: finance", "h_schema: sales");
         // read in a macro the model calls
         replace(project.resolve("dbt_project.yml"), "macro_var: a", "macro_var: b");
         assertThat(selected("state:modified")).containsExactly("shop.d");

@@ -28,6 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -48,6 +51,7 @@ public final class ProjectParser {
     public static final String UNRENDERED_CONFIG = "unrendered_config";
     /** The {@code Node.extra} key of the names of the vars a node's parse-time render read. */
     public static final String VARS_READ = StateSidecar.VARS_READ;
+    private static final Pattern VAR_CALL = Pattern.compile("\\bvar\\(\\s*['\"](\\w+)['\"]");
 
     private final ContextHost host;
     private final ConfigResolver rules;
@@ -215,11 +219,18 @@ public final class ProjectParser {
                 }
             }
         }
+        Map<String, Object> unrendered = rules.unrendered(resourceKey, pkg, source.fqn(), patch == null ? null : patch.unrenderedConfig(),
+                sqlConfig);
+        Set<String> vars = new TreeSet<>(capture.vars());
+        // configs are rendered once for the whole project, not by this render: the vars they read count too
+        Matcher var = VAR_CALL.matcher(unrendered.toString());
+        while (var.find()) {
+            vars.add(var.group(1));
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put(UNRENDERED_CONFIG, rules.unrendered(resourceKey, pkg, source.fqn(), patch == null ? null : patch.unrenderedConfig(),
-                sqlConfig));
+        fields.put(UNRENDERED_CONFIG, unrendered);
         fields.put("macros", List.copyOf(macros));
-        fields.put(VARS_READ, List.copyOf(capture.vars()));
+        fields.put(VARS_READ, List.copyOf(vars));
         return fields;
     }
 
