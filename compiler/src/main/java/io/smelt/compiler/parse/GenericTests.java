@@ -191,7 +191,7 @@ final class GenericTests {
                 null, null, refs, sources, null, null, null, null, null, metadata,
                 def.at() == null ? io.smelt.compiler.diag.SourcePosition.of(display) : def.at(), null, null,
                 Map.of("macros", testMacros(pkg, macro),
-                        ProjectParser.UNRENDERED_CONFIG, rules.unrendered("tests", pkg, fqn, def.config(), null))));
+                        StateFields.UNRENDERED_CONFIG, rules.unrendered("tests", pkg, fqn, def.config(), null))));
     }
 
     /** dbt's {@code depends_on.macros} of a generic test: its test macro, then {@code get_where_subquery} its model argument calls. */

@@ -15,7 +15,6 @@ import io.smelt.compiler.jinja.Template;
 import io.smelt.compiler.project.ConfigResolver;
 import io.smelt.compiler.project.DbtProject;
 import io.smelt.compiler.project.TextFiles;
-import io.smelt.compiler.state.StateSidecar;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,9 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -47,11 +43,6 @@ public final class ProjectParser {
     public record Result(List<Node> enabled, List<Node> disabled, Map<String, Template> templates, Map<String, Path> seedFiles) {
     }
 
-    /** The {@code Node.extra} key of dbt's {@code unrendered_config}. */
-    public static final String UNRENDERED_CONFIG = "unrendered_config";
-    /** The {@code Node.extra} key of the names of the vars a node's parse-time render read. */
-    public static final String VARS_READ = StateSidecar.VARS_READ;
-    private static final Pattern VAR_CALL = Pattern.compile("\\bvar\\(\\s*['\"](\\w+)['\"]");
 
     private final ContextHost host;
     private final ConfigResolver rules;
@@ -197,41 +188,11 @@ public final class ProjectParser {
         if (node.config().enabled() && !capture.missingVars().isEmpty()) {
             throw capture.missingVars().get(0);
         }
-        node = node.withExtra(stateFields(resourceKey, pkg, source, patch, capture, macros));
+        node = node.withExtra(StateFields.of(rules, resourceKey, pkg, source.fqn(), source.templateText(),
+                patch == null ? null : patch.unrenderedConfig(), capture, macros));
         node = naming.apply(node);
         templates.put(node.uniqueId(), template);
         return node;
-    }
-
-    /**
-     * What state comparison reads of a node: {@code unrendered_config} (the configs as the files write them),
-     * the macros the code called ({@code depends_on.macros}) and the vars its render read.
-     */
-    private Map<String, Object> stateFields(String resourceKey, String pkg, SqlSource source, Properties.Patch patch,
-            ParseCapture capture, Set<String> macros) {
-        Map<String, Object> sqlConfig = null;
-        if (!capture.configCalls().isEmpty()) {
-            sqlConfig = ConfigCallText.of(source.templateText());
-            // a call the text does not show (config(**kwargs)): its rendered arguments are all there is
-            for (Map<String, Object> call : capture.configCalls()) {
-                for (Map.Entry<String, Object> entry : ConfigResolver.normalize(call).entrySet()) {
-                    sqlConfig.putIfAbsent(entry.getKey(), entry.getValue());
-                }
-            }
-        }
-        Map<String, Object> unrendered = rules.unrendered(resourceKey, pkg, source.fqn(), patch == null ? null : patch.unrenderedConfig(),
-                sqlConfig);
-        Set<String> vars = new TreeSet<>(capture.vars());
-        // configs are rendered once for the whole project, not by this render: the vars they read count too
-        Matcher var = VAR_CALL.matcher(unrendered.toString());
-        while (var.find()) {
-            vars.add(var.group(1));
-        }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put(UNRENDERED_CONFIG, unrendered);
-        fields.put("macros", List.copyOf(macros));
-        fields.put(VARS_READ, List.copyOf(vars));
-        return fields;
     }
 
     /**
@@ -289,7 +250,8 @@ public final class ProjectParser {
         String checksum = fileSha256(file);
         Node node = naming.apply(node(ResourceType.SEED, pkg, new SqlSource(name, found.path(), display, fqn, "", "",
                 new SourcePosition(display, 0, 0)), patch, new NodeConfig(config), null, null, checksum))
-                .withExtra(Map.of(UNRENDERED_CONFIG, rules.unrendered("seeds", pkg, fqn, patch == null ? null : patch.unrenderedConfig(), null)));
+                .withExtra(Map.of(StateFields.UNRENDERED_CONFIG,
+                        rules.unrendered("seeds", pkg, fqn, patch == null ? null : patch.unrenderedConfig(), null)));
         if (node.config().enabled()) {
             Object delimiter = node.config().get("delimiter");
             SeedCsvCheck.check(file, display, delimiter == null || delimiter.toString().isEmpty() ? ',' : delimiter.toString().charAt(0));
