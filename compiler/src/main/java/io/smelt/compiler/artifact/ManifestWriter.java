@@ -233,8 +233,7 @@ public final class ManifestWriter {
         json.writeStringField("unique_id", macro.uniqueId());
         json.writeStringField("macro_sql", macro.sql() == null ? "" : macro.sql());
         json.writeObjectFieldStart("depends_on");
-        json.writeArrayFieldStart("macros");
-        json.writeEndArray();
+        NodeJson.writeStrings(json, "macros", macro.dependsOn());
         json.writeEndObject();
         json.writeStringField("description", "");
         json.writeObjectFieldStart("meta");

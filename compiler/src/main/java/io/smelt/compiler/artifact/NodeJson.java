@@ -78,8 +78,8 @@ final class NodeJson {
         json.writeStringField("patch_path", node.patchPath() == null ? null
                 : node.packageName() + "://" + ArtifactJson.slashes(node.patchPath()));
         json.writeStringField("build_path", null);
-        json.writeObjectFieldStart("unrendered_config");
-        json.writeEndObject();
+        ArtifactJson.writeField(json, "unrendered_config", node.extra().get("unrendered_config") instanceof Map<?, ?> unrendered
+                ? unrendered : Map.of());
         json.writeNumberField("created_at", context.createdAt());
         json.writeObjectFieldStart("config_call_dict");
         json.writeEndObject();
@@ -92,8 +92,7 @@ final class NodeJson {
         if (!compiledKind) {
             json.writeStringField("root_path", null);
             json.writeObjectFieldStart("depends_on");
-            json.writeArrayFieldStart("macros");
-            json.writeEndArray();
+            writeStrings(json, "macros", macros(node));
             json.writeEndObject();
             json.writeEndObject();
             return;

@@ -2,7 +2,9 @@ package io.smelt.compiler.exec;
 
 import io.smelt.compiler.graph.StoreFailures;
 import io.smelt.compiler.load.LoadedProject;
+import io.smelt.compiler.project.Vars;
 import io.smelt.compiler.result.Command;
+import io.smelt.compiler.state.StateSidecar;
 import io.smelt.compiler.result.RunSummary;
 import io.smelt.compiler.artifact.ArtifactMetadata;
 import io.smelt.compiler.artifact.ManifestWriter;
@@ -51,6 +53,8 @@ public final class Artifacts {
                 .relationNames(node -> node.hasRelation() || StoreFailures.storedAs(node, project.flags()) != null
                         ? project.adapter().render(project.relationOf(node)) : null)
                 .write(project.targetPath().resolve("manifest.json"));
+        Vars projectVars = Vars.of(Map.of(), project.root(), project.packages().values());
+        StateSidecar.of(project.manifest(), projectVars::forPackage).write(project.targetPath().resolve(StateSidecar.FILE_NAME));
         return meta;
     }
 }

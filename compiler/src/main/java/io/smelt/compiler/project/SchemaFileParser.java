@@ -192,7 +192,11 @@ public final class SchemaFileParser {
                 versionList.add(version(version, owner));
             }
         }
-        return new NodeProperties(name, description(fields), config(fields, owner), columns(fields, owner),
+        Map<String, Object> config = config(fields, owner);
+        if (fields.get("config") != null && fields.get("config").value() instanceof MappingNode written) {
+            other.put(NodeProperties.UNRENDERED_CONFIG, yaml.rawMap(written, "config of " + owner));
+        }
+        return new NodeProperties(name, description(fields), config, columns(fields, owner),
                 tests.testsOf(fields, owner), versionList, map(fields, "docs", owner), map(fields, "meta", owner),
                 tags(fields, owner), other, yaml.at(item));
     }
@@ -300,7 +304,7 @@ public final class SchemaFileParser {
                 text(fields, "loader"), map(fields, "meta", owner), tags(fields, owner), config(fields, owner),
                 map(fields, "quoting", owner), freshness(fields, owner), text(fields, "loaded_at_field"),
                 loadedAtQuery(fields, owner), fields.containsKey("overrides") ? yaml.text(fields.get("overrides").value(), "overrides", false) : null, tables,
-                yaml.at(item));
+                yaml.at(item), written(fields, "database"), written(fields, "schema"));
     }
 
     private SourceTableProperties table(Node item, String sourceOwner) {
@@ -339,6 +343,13 @@ public final class SchemaFileParser {
         }
         String text = yaml.text(description.value(), "description", false);
         return text != null && YamlRenderer.isTemplate(text) ? descriptions.render(text, yaml.at(description.value())) : text;
+    }
+
+    /** A scalar as written, nothing rendered; null when absent. */
+    private String written(Map<String, YamlReader.Entry> fields, String key) {
+        YamlReader.Entry entry = fields.get(key);
+        Object value = entry == null ? null : yaml.value(entry.value(), Set.of(), false);
+        return value == null ? null : value.toString();
     }
 
     private String text(Map<String, YamlReader.Entry> fields, String key) {

@@ -17,6 +17,8 @@ import static java.util.Objects.requireNonNull;
  * @param freshness {@code freshness:} (its {@code config:} may hold another): {@link FreshnessThreshold#EMPTY} when
  *     not written, null when written as null
  * @param overrides the package whose source this entry overrides, or null
+ * @param unrenderedDatabase {@code database:} as written, Jinja unrendered; null when not given
+ * @param unrenderedSchema {@code schema:} as written, Jinja unrendered; null when not given
  */
 public record SourceProperties(
         String name,
@@ -33,7 +35,9 @@ public record SourceProperties(
         String loadedAtQuery,
         String overrides,
         List<SourceTableProperties> tables,
-        SourcePosition at) {
+        SourcePosition at,
+        String unrenderedDatabase,
+        String unrenderedSchema) {
     public SourceProperties {
         requireNonNull(name, "name is null");
         description = description == null ? "" : description;

@@ -24,6 +24,8 @@ public final class PreviousRun {
     private StateManifest manifest;
     private JsonNode runResults;
     private JsonNode sources;
+    private StateSidecar sidecar;
+    private boolean sidecarRead;
 
     private PreviousRun(Path dir, String flag) {
         this.dir = dir;
@@ -54,6 +56,15 @@ public final class PreviousRun {
                     dir.resolve("manifest.json"));
         }
         return manifest;
+    }
+
+    /** Smelt's {@code smelt_state.json} beside the manifest, or null when the folder has none (dbt writes none). */
+    public synchronized StateSidecar sidecar() {
+        if (!sidecarRead) {
+            sidecar = StateSidecar.read(dir);
+            sidecarRead = true;
+        }
+        return sidecar;
     }
 
     /** The previous run's {@code run_results.json}, as JSON. */

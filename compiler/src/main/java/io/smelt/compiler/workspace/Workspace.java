@@ -25,6 +25,9 @@ import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.state.PreviousRun;
 import io.smelt.compiler.state.ResultSelector;
 import io.smelt.compiler.state.SourceStatusMethod;
+import io.smelt.compiler.state.SelectionReasons;
+import io.smelt.compiler.state.StateComparison;
+import io.smelt.compiler.state.StateSelectorMethod;
 import io.smelt.compiler.state.StateOptions;
 
 import java.nio.file.Path;
@@ -47,6 +50,7 @@ public final class Workspace implements AutoCloseable {
     private StateOptions state = StateOptions.NONE;
     private PreviousRun previousRun;
     private PreviousRun deferRun;
+    private StateSelectorMethod stateMethod;
 
     private Workspace(LoadedProject project, ProjectOptions options) {
         this.project = project;
@@ -125,8 +129,20 @@ public final class Workspace implements AutoCloseable {
         if (previousRun != null) {
             selector.withMethod("result", new ResultSelector(previousRun));
             selector.withMethod("source_status", new SourceStatusMethod(previousRun, project.targetPath().resolve("sources.json")));
+            PreviousRun compared = previousRun;
+            stateMethod = new StateSelectorMethod(() -> CurrentState.compareWith(project, compared));
+            selector.withMethod("state", stateMethod);
         }
         return this;
+    }
+
+    /**
+     * Why each node {@code state:} selects counts as modified, against {@code --state}; null without it.
+     *
+     * @throws io.smelt.compiler.diag.SmeltException when the state's manifest cannot be read
+     */
+    public StateComparison stateComparison() {
+        return stateMethod == null ? null : stateMethod.comparison();
     }
 
     /** The comparison flags the command was given. */
@@ -174,6 +190,14 @@ public final class Workspace implements AutoCloseable {
         }
         result.warnings().forEach(warning -> listener.message(RunListener.Level.WARN, warning));
         return graph.sortedNodes(result.uniqueIds());
+    }
+
+    /**
+     * Why each selected node is selected, for {@code ls --explain}: what changed against {@code --state},
+     * or which changed node a graph operator reached it from.
+     */
+    public Map<String, String> explain(List<Node> selected) {
+        return SelectionReasons.explain(graph, selected, stateComparison());
     }
 
     /** Runs parse, compile, run, seed, test or build over the selection. */
