@@ -4,6 +4,7 @@ import io.smelt.compiler.state.StateOptions;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** {@code --state}, {@code --defer}, {@code --defer-state} and {@code --favor-state}, as dbt spells them. */
 public final class StateFlags {
@@ -22,6 +23,11 @@ public final class StateFlags {
     @Option(names = "--favor-state", negatable = true, description = "With --defer, read the state's relation even when this "
             + "target has one. Default: off.")
     boolean favorState;
+
+    /** What the flags given will not do, to say before the run. */
+    List<String> warnings() {
+        return favorState && !defer ? List.of("--favor-state does nothing without --defer") : List.of();
+    }
 
     StateOptions toOptions(CliContext context) {
         return new StateOptions(state == null ? null : context.resolve(state), deferState == null ? null : context.resolve(deferState),

@@ -24,6 +24,7 @@ public final class Artifacts {
                 .compiledCode(compiledCode)
                 .relationNames(node -> node.hasRelation() || StoreFailures.storedAs(node, project.flags()) != null
                         ? project.adapter().render(project.relationOf(node)) : null)
+                .deferRelations(project.deferral()::entry)
                 .write(project.targetPath().resolve("manifest.json"));
         if (summary.command() != Command.PARSE) {
             Map<String, Object> invocationArgs = new LinkedHashMap<>(args);

@@ -4,6 +4,7 @@ import io.smelt.compiler.exec.Invocation;
 import io.smelt.compiler.exec.Invoker;
 import io.smelt.compiler.graph.Selection;
 import io.smelt.compiler.load.YamlRenderers;
+import io.smelt.compiler.result.Command;
 import io.smelt.compiler.result.RunSummary;
 import io.smelt.compiler.load.LoadedProject;
 import io.smelt.compiler.load.ProjectLoading;
@@ -23,6 +24,7 @@ import io.smelt.compiler.project.YamlRenderer;
 
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.state.Deferral;
 import io.smelt.compiler.state.PreviousRun;
 import io.smelt.compiler.state.StateOptions;
 
@@ -107,6 +109,8 @@ public final class Workspace implements AutoCloseable {
             throw new SmeltException(ErrorKind.COMMAND_LINE, null, "--defer needs the artifacts of the run to defer to",
                     "add --state DIR (or --defer-state DIR), the folder holding that run's manifest.json");
         }
+        // read now, so a folder without a manifest is refused before anything runs
+        project.deferTo(state.defer() ? Deferral.of(deferRun.manifest(), true, state.favorState()) : Deferral.NONE);
         return this;
     }
 
@@ -154,8 +158,20 @@ public final class Workspace implements AutoCloseable {
         return graph.sortedNodes(result.uniqueIds());
     }
 
-    /** Runs parse, compile, run, seed, test or build over the selection. */
+    /**
+     * Runs parse, compile, run, seed, test, build or clone over the selection. {@code clone} creates
+     * the relations of the run {@link #withState} named (dbt's clone reads it with or without {@code --defer}).
+     *
+     * @throws SmeltException for clone without {@code --state} (exit 2)
+     */
     public RunSummary execute(Invocation invocation, RunListener listener) {
+        if (invocation.command() == Command.CLONE) {
+            if (deferRun == null) {
+                throw new SmeltException(ErrorKind.COMMAND_LINE, null, "clone needs the artifacts of the run whose relations it clones",
+                        "add --state DIR, the folder holding that run's manifest.json (often a copy of production's target/)");
+            }
+            project.deferTo(Deferral.of(deferRun.manifest(), state.defer(), state.favorState()));
+        }
         return new Invoker(project, graph, selector).execute(invocation, listener);
     }
 

@@ -1,0 +1,2 @@
+{{ config(materialized='table') }}
+select id, amount, built_in, '{{ var("label") }}' as orders_built_in from {{ ref('stg_orders') }}
