@@ -56,6 +56,19 @@ class TestDeferCommands {
     }
 
     @Test
+    void theStepSummaryListsWhatWasReadFromProductionAndDebugSaysWhereEachRefWent() throws IOException {
+        Path summaryFile = dir.resolve("step-summary.md");
+        Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", dir.toString(),
+                "GITHUB_STEP_SUMMARY", summaryFile.toString(), "HOME", dir.toString());
+        Result run = TestingCli.inProject(pr, env, "--debug", "build", "--select", "orders", "--defer", "--state", state.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("model.deferral.stg_orders is read from the comparison run: \"shared\".\"prod\".\"stg_orders\"");
+        assertThat(Files.readString(summaryFile)).contains("Read from the comparison run (`--defer`)")
+                .contains("| `model.deferral.stg_orders` | `\"shared\".\"prod\".\"stg_orders\"` |")
+                .doesNotContain("model.deferral.orders`");
+    }
+
+    @Test
     void cloneCreatesTheRelationsAndSaysWhatItDid() {
         Result clone = TestingCli.inProject(pr, "clone", "--state", state.toString());
         assertThat(clone.exitCode()).as(clone.out() + clone.err()).isZero();

@@ -97,6 +97,10 @@ sealed class RuntimeProvider implements Provider permits OperationProvider, Batc
         Deferral deferral = host.deferral();
         Relation deferred = deferral.refTarget(target.uniqueId(), host.selected(target.uniqueId()), existing != null);
         if (deferred != null) {
+            if (deferral.recordRead(target.uniqueId())) {
+                host.listener().message(RunListener.Level.DEBUG, target.uniqueId() + " is read from the comparison run: "
+                        + host.adapter().render(deferred));
+            }
             return deferred;
         }
         if (deferral.firstLacking(target.uniqueId())) {

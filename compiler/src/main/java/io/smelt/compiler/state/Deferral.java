@@ -5,6 +5,8 @@ import io.smelt.adapter.Relation;
 
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,6 +25,7 @@ public final class Deferral {
     private final boolean refs;
     private final boolean favorState;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private final Set<String> read = ConcurrentHashMap.newKeySet();
 
     private Deferral(StateManifest manifest, boolean refs, boolean favorState) {
         this.manifest = manifest;
@@ -83,6 +86,16 @@ public final class Deferral {
             return null;
         }
         return favorState && !selected || !existsHere ? deferred : null;
+    }
+
+    /** Records that a ref read the comparison run's relation of this node; true the first time. */
+    public boolean recordRead(String uniqueId) {
+        return read.add(uniqueId);
+    }
+
+    /** The nodes whose comparison relation a ref read so far, by unique id, sorted. */
+    public SortedSet<String> readIds() {
+        return new TreeSet<>(read);
     }
 
     /** Whether refs defer ({@code --defer}) and the comparison manifest lacks this node, said the first time it is asked. */

@@ -29,6 +29,7 @@ import io.smelt.compiler.state.PreviousRun;
 import io.smelt.compiler.state.StateOptions;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -112,6 +113,17 @@ public final class Workspace implements AutoCloseable {
         // read now, so a folder without a manifest is refused before anything runs
         project.deferTo(state.defer() ? Deferral.of(deferRun.manifest(), true, state.favorState()) : Deferral.NONE);
         return this;
+    }
+
+    /**
+     * The nodes whose relation a ref read from the comparison run under {@code --defer} so far (the
+     * relation as rendered), by unique id in order.
+     */
+    public Map<String, String> deferredReads() {
+        Map<String, String> reads = new LinkedHashMap<>();
+        Deferral deferral = project.deferral();
+        deferral.readIds().forEach(id -> reads.put(id, project.adapter().render(deferral.relation(id))));
+        return reads;
     }
 
     /** The comparison flags the command was given. */
