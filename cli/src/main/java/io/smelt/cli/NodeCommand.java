@@ -37,9 +37,9 @@ abstract class NodeCommand extends BaseCommand {
         Reporter reporter = reporter();
         reporter.header(Version.current());
         try (Workspace workspace = Workspace.load(projectOptions(), reporter)) {
-            mixin(StateFlags.class).ifPresent(flags -> {
-                workspace.withState(flags.toOptions(context()));
-                flags.warnings().forEach(warning -> reporter.message(RunListener.Level.WARN, warning));
+            mixin(StateFlags.class).map(flags -> flags.toOptions(context())).ifPresent(state -> {
+                workspace.withState(state);
+                StateFlags.warnings(state).forEach(warning -> reporter.message(RunListener.Level.WARN, warning));
             });
             reporter.loaded(workspace.manifest());
             RunListener listener = reportsEachNode() || options().debug() || options().logFormat() == LogFormat.JSON

@@ -4,6 +4,8 @@ import io.smelt.adapter.EngineException;
 import io.smelt.adapter.QueryResult;
 import io.smelt.cli.output.Reporter;
 import io.smelt.compiler.graph.Selection;
+import io.smelt.compiler.result.RunListener;
+import io.smelt.compiler.state.StateOptions;
 import io.smelt.compiler.workspace.Workspace;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,8 +38,9 @@ final class ShowCommand extends BaseCommand {
         Reporter reporter = reporter();
         reporter.header(Version.current());
         try (Workspace workspace = Workspace.load(projectOptions(), reporter)) {
-            workspace.withState(stateFlags.toOptions(context()));
-            stateFlags.warnings().forEach(warning -> reporter.message(io.smelt.compiler.result.RunListener.Level.WARN, warning));
+            StateOptions state = stateFlags.toOptions(context());
+            workspace.withState(state);
+            StateFlags.warnings(state).forEach(warning -> reporter.message(RunListener.Level.WARN, warning));
             reporter.loaded(workspace.manifest());
             Selection selection = select == null
                     ? Selection.all()

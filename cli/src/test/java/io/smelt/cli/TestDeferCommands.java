@@ -82,6 +82,19 @@ class TestDeferCommands {
     }
 
     @Test
+    void dbtsEnvironmentVariablesStandForTheOptionsNotGiven() {
+        Map<String, String> env = Map.of("DBT_DEFER", "true", "DBT_STATE", state.toString(), "HOME", dir.toString());
+        Result run = TestingCli.inProject(pr, env, "run", "--select", "orders");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        Result off = TestingCli.inProject(pr, env, "run", "--select", "orders", "--no-defer", "--full-refresh");
+        assertThat(off.exitCode()).as("--no-defer wins over DBT_DEFER: stg_orders is not in schema pr").isEqualTo(1);
+
+        Result bad = TestingCli.inProject(pr, Map.of("DBT_DEFER", "sometimes", "HOME", dir.toString()), "run");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("DBT_DEFER=sometimes is not a boolean");
+    }
+
+    @Test
     void favorStateWithoutDeferIsSaidToDoNothing() {
         Result run = TestingCli.inProject(pr, "seed", "--favor-state", "--state", state.toString());
         assertThat(run.exitCode()).isZero();
