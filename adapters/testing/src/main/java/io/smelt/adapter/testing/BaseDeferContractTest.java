@@ -121,6 +121,21 @@ public abstract class BaseDeferContractTest extends BaseProjectTest {
     }
 
     @Test
+    public void aUnitTestTakesTheColumnsOfAnInputThisTargetLacksFromProduction() {
+        Path state = production();
+        Path pr = pullRequest();
+        try (Workspace workspace = load(pr, PR, Map.of())) {
+            RunSummary alone = run(workspace, Command.TEST, "test_type:unit");
+            assertThat(result(alone, "orders_from_no_rows").status()).as("stg_orders has no relation in this target")
+                    .isEqualTo(NodeStatus.ERROR);
+        }
+        try (Workspace workspace = deferring(pr, PR, defer(state))) {
+            RunSummary deferred = run(workspace, Command.TEST, "test_type:unit");
+            assertThat(result(deferred, "orders_from_no_rows").status()).isEqualTo(NodeStatus.PASS);
+        }
+    }
+
+    @Test
     public void favorStateReadsProductionEvenWhereThisTargetHasTheRelationButNotForSelectedNodes() {
         Path state = production();
         Path pr = pullRequest();
