@@ -42,7 +42,8 @@ class TestDeferCommands {
 
         Result compiled = TestingCli.inProject(pr, "compile", "--select", "orders", "--defer", "--defer-state", state.toString());
         assertThat(compiled.exitCode()).as(compiled.err()).isZero();
-        assertThat(Files.readString(pr.resolve("target/compiled/deferral/models/orders.sql"))).contains("\"prod\".\"stg_orders\"");
+        assertThat(Files.readString(pr.resolve("target/compiled/deferral/models/orders.sql"))).contains("\"prod\".\"stg_orders\"")
+                .as("defer_relation").contains("-- comparison relation: \"shared\".\"prod\".\"orders\"");
 
         Result undeferred = TestingCli.inProject(pr, "show", "--select", "stg_orders");
         assertThat(undeferred.exitCode()).as("raw_orders is not in schema pr").isEqualTo(1);
@@ -53,6 +54,10 @@ class TestDeferCommands {
                 "--state", state.toString());
         assertThat(inline.exitCode()).as(inline.err()).isZero();
         assertThat(inline.out()).contains("| prod ").doesNotContain("| pr ");
+        Result graph = TestingCli.inProject(pr, "show", "--inline", "select '{{ graph.nodes[\"model.deferral.stg_orders\"].defer_relation.schema }}' as s",
+                "--defer", "--state", state.toString());
+        assertThat(graph.exitCode()).as(graph.err()).isZero();
+        assertThat(graph.out()).as("graph carries defer_relation").contains("| prod ");
     }
 
     @Test
