@@ -52,6 +52,7 @@ abstract class NodeCommand extends BaseCommand {
         reporter.header(Version.current());
         try (Workspace workspace = Workspace.load(projectOptions, reporter)) {
             workspace.withState(state);
+            StateFlags.warnings(state).forEach(warning -> reporter.message(RunListener.Level.WARN, warning));
             reporter.loaded(workspace.manifest());
             RunListener listener = reportsEachNode() || options().debug() || options().logFormat() == LogFormat.JSON
                     ? reporter
@@ -112,7 +113,7 @@ abstract class NodeCommand extends BaseCommand {
             String stepSummary = env.get("GITHUB_STEP_SUMMARY");
             if (stepSummary != null && !stepSummary.isBlank()) {
                 try {
-                    Files.writeString(Path.of(stepSummary), StepSummary.markdown(summary, name) + "\n", StandardOpenOption.CREATE,
+                    Files.writeString(Path.of(stepSummary), StepSummary.markdown(summary, name, workspace.deferredReads()) + "\n", StandardOpenOption.CREATE,
                             StandardOpenOption.APPEND);
                 }
                 catch (IOException e) {

@@ -25,6 +25,7 @@ import static java.util.Objects.requireNonNull;
                 RunCommand.class,
                 SeedCommand.class,
                 SnapshotCommand.class,
+                CloneCommand.class,
                 TestCommand.class,
                 BuildCommand.class,
                 LsCommand.class,

@@ -2,7 +2,9 @@ package io.smelt.cli.output;
 
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.result.Command;
 import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -27,10 +29,18 @@ public record NodeLine(int index, int total, String keyword, Tone tone, String s
     }
 
     public static NodeLine finished(NodeResult result) {
+        return finished(result, null);
+    }
+
+    /** @param command the command the node ran in, or null when unknown */
+    public static NodeLine finished(NodeResult result, Command command) {
         Node node = result.node();
         ResourceType type = node.resourceType();
         String relation = relation(node, result.relationName());
         Duration elapsed = result.elapsed();
+        if (command == Command.CLONE && result.status() == NodeStatus.SUCCESS) {
+            return new NodeLine(result.index(), result.total(), "OK cloned", Tone.GOOD, describe(node, relation), result.message(), elapsed);
+        }
         if (type == ResourceType.SOURCE) {
             return freshness(result);
         }

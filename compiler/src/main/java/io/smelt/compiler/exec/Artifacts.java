@@ -52,6 +52,7 @@ public final class Artifacts {
                 .compiledCode(compiledCode)
                 .relationNames(node -> node.hasRelation() || StoreFailures.storedAs(node, project.flags()) != null
                         ? project.adapter().render(project.relationOf(node)) : null)
+                .deferRelations(project.deferral()::entry)
                 .write(project.targetPath().resolve("manifest.json"));
         Vars projectVars = Vars.of(Map.of(), project.root(), project.packages().values());
         StateSidecar.of(project.manifest(), projectVars::forPackage).write(project.targetPath().resolve(StateSidecar.FILE_NAME));

@@ -82,7 +82,7 @@ public final class Invoker {
             listener.runFinished(summary);
             return summary;
         }
-        if (command != Command.COMPILE) {
+        if (command != Command.COMPILE && command != Command.CLONE) {
             IncrementalConfig.checkAll(nodes, project.adapter().capabilities(), project.adapter().type());
             SnapshotConfig.checkAll(nodes);
             StoreFailures.checkAll(nodes);
@@ -90,8 +90,8 @@ public final class Invoker {
         listener.runStarted(command, nodes.size());
         RelationCache cache = new RelationCache(project.adapter());
         boolean compileOnly = command == Command.COMPILE;
-        // As dbt: project hooks run around commands that build something, and not when nothing was selected.
-        boolean hooks = !compileOnly && !nodes.isEmpty();
+        // As dbt: project hooks run around commands that build something (not clone), and not when nothing was selected.
+        boolean hooks = !compileOnly && command != Command.CLONE && !nodes.isEmpty();
         List<NodeResult> results = new ArrayList<>();
         try (Session session = project.adapter().openSession()) {
             Scope scope = new Scope(session, cache, invocation.fullRefresh(), invocation.empty());
@@ -102,7 +102,7 @@ public final class Invoker {
                 createSchemas(nodes, scope);
             }
         }
-        NodeRunner runner = new NodeRunner(project, invocation.eventTime(), compileOnly);
+        NodeRunner runner = new NodeRunner(project, invocation.eventTime(), command);
         Scheduler scheduler = new Scheduler(project.adapter()::openSession, project.adapter().threads(), listener);
         results.addAll(scheduler.run(nodes, BuildOrder.waitsFor(graph, nodes, command), invocation.failFast(),
                 (node, session, index) -> runner.run(node,
@@ -156,6 +156,7 @@ public final class Invoker {
             case SEED -> EnumSet.of(ResourceType.SEED);
             case TEST -> EnumSet.of(ResourceType.TEST, ResourceType.UNIT_TEST);
             case SNAPSHOT -> EnumSet.of(ResourceType.SNAPSHOT);
+            case CLONE -> EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT);
             case BUILD -> EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.TEST, ResourceType.SNAPSHOT,
                     ResourceType.UNIT_TEST);
             case COMPILE -> EnumSet.of(ResourceType.MODEL, ResourceType.TEST, ResourceType.ANALYSIS, ResourceType.SNAPSHOT);

@@ -10,11 +10,13 @@ import io.smelt.compiler.materialize.CompiledNode;
 import io.smelt.compiler.materialize.CompiledSqlError;
 import io.smelt.compiler.materialize.EventTimeRange;
 import io.smelt.compiler.materialize.Scope;
+import io.smelt.compiler.result.Command;
 import io.smelt.compiler.result.NodeResult;
 import io.smelt.compiler.result.SourceFreshness;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,19 +32,23 @@ public final class NodeRunner {
 
     /** A runner that compiles nodes and executes none, for {@code show}. */
     NodeRunner(LoadedProject project) {
-        this(project, EventTimeRange.NONE, true);
+        this(project, EventTimeRange.NONE, Command.COMPILE);
     }
 
     /**
      * @param eventTime the range microbatch models build, from --event-time-start/--event-time-end
-     * @param compileOnly whether every node is compiled and none executed ({@code compile})
+     * @param command {@code compile} compiles every node and executes none; {@code clone} clones every node
      */
-    NodeRunner(LoadedProject project, EventTimeRange eventTime, boolean compileOnly) {
+    NodeRunner(LoadedProject project, EventTimeRange eventTime, Command command) {
         this.project = project;
         this.context = RunnerContext.of(project);
         this.compileOnly = new CompileRunner(context);
         this.freshness = new FreshnessRunner(context);
-        if (!compileOnly) {
+        if (command == Command.CLONE) {
+            ResourceRunner clone = new CloneRunner(context);
+            List.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT).forEach(type -> runners.put(type, clone));
+        }
+        else if (command != Command.COMPILE) {
             runners.put(ResourceType.MODEL, new ModelRunner(context, new MicrobatchRunner(context, eventTime)));
             runners.put(ResourceType.SNAPSHOT, new SnapshotRunner(context));
             runners.put(ResourceType.SEED, new SeedRunner(context));

@@ -31,7 +31,7 @@ import static java.util.Objects.requireNonNull;
  */
 public record PreviousInvocation(String which, Map<String, Object> args, Map<String, String> statuses, Path file) {
     /** The commands retry runs again, as dbt's (its {@code clone} and {@code docs generate} Smelt does not have). */
-    public static final List<String> RETRYABLE_COMMANDS = List.of("build", "run", "seed", "snapshot", "test", "compile", "run-operation");
+    public static final List<String> RETRYABLE_COMMANDS = List.of("build", "run", "seed", "snapshot", "test", "compile", "clone", "run-operation");
     /** dbt's RETRYABLE_STATUSES; {@code warn} too when warnings are errors. */
     private static final Set<String> RETRYABLE_STATUSES = Set.of("error", "fail", "skipped", "runtime error", "partial success");
     private static final ObjectMapper JSON = new ObjectMapper();

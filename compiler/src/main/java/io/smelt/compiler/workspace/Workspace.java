@@ -4,6 +4,7 @@ import io.smelt.compiler.exec.Invocation;
 import io.smelt.compiler.exec.Invoker;
 import io.smelt.compiler.graph.Selection;
 import io.smelt.compiler.load.YamlRenderers;
+import io.smelt.compiler.result.Command;
 import io.smelt.compiler.result.RunSummary;
 import io.smelt.compiler.load.LoadedProject;
 import io.smelt.compiler.load.ProjectLoading;
@@ -22,6 +23,7 @@ import io.smelt.compiler.project.SelectorsFile;
 
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.state.Deferral;
 import io.smelt.compiler.state.PreviousRun;
 import io.smelt.compiler.state.ResultSelector;
 import io.smelt.compiler.state.SourceStatusMethod;
@@ -133,6 +135,8 @@ public final class Workspace implements AutoCloseable {
             stateMethod = new StateSelectorMethod(() -> CurrentState.compareWith(project, compared));
             selector.withMethod("state", stateMethod);
         }
+        // read now, so a folder without a manifest is refused before anything runs
+        project.deferTo(state.defer() ? Deferral.of(deferRun.manifest(), true, state.favorState()) : Deferral.NONE);
         return this;
     }
 
@@ -143,6 +147,17 @@ public final class Workspace implements AutoCloseable {
      */
     public StateComparison stateComparison() {
         return stateMethod == null ? null : stateMethod.comparison();
+    }
+
+    /**
+     * The nodes whose relation a ref read from the comparison run under {@code --defer} so far (the
+     * relation as rendered), by unique id in order.
+     */
+    public Map<String, String> deferredReads() {
+        Map<String, String> reads = new LinkedHashMap<>();
+        Deferral deferral = project.deferral();
+        deferral.readIds().forEach(id -> reads.put(id, project.adapter().render(deferral.relation(id))));
+        return reads;
     }
 
     /** The comparison flags the command was given. */
@@ -200,8 +215,14 @@ public final class Workspace implements AutoCloseable {
         return SelectionReasons.explain(graph, selected, stateComparison());
     }
 
-    /** Runs parse, compile, run, seed, test or build over the selection. */
+    /**
+     * Runs parse, compile, run, seed, test, build or clone over the selection. {@code clone} creates
+     * the relations of the run {@link #withState} named (dbt's clone reads it with or without {@code --defer}).
+     *
+     * @throws SmeltException for clone without {@code --state} (exit 2)
+     */
     public RunSummary execute(Invocation invocation, RunListener listener) {
+        prepare(invocation);
         return invoker().execute(invocation, listener);
     }
 
@@ -210,7 +231,18 @@ public final class Workspace implements AutoCloseable {
      * longer in the project are left out with a warning.
      */
     public RunSummary execute(Invocation invocation, Collection<String> uniqueIds, RunListener listener) {
+        prepare(invocation);
         return invoker().execute(invocation, requireNonNull(uniqueIds, "uniqueIds is null"), listener);
+    }
+
+    private void prepare(Invocation invocation) {
+        if (invocation.command() == Command.CLONE) {
+            if (deferRun == null) {
+                throw new SmeltException(ErrorKind.COMMAND_LINE, null, "clone needs the artifacts of the run whose relations it clones",
+                        "add --state DIR, the folder holding that run's manifest.json (often a copy of production's target/)");
+            }
+            project.deferTo(Deferral.of(deferRun.manifest(), state.defer(), state.favorState()));
+        }
     }
 
     private Invoker invoker() {
