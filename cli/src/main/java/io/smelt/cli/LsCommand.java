@@ -42,6 +42,10 @@ final class LsCommand extends BaseCommand {
             description = "selector (default), name, path or json.")
     LsOutput output;
 
+    @Option(names = "--explain", description = "After each node, why it is selected: what changed in it against --state "
+            + "(file, config key, macro, var), or which changed node a graph operator (+, @) brought it in from.")
+    boolean explain;
+
     @Override
     protected int execute() {
         Set<ResourceType> types = types();
@@ -58,8 +62,14 @@ final class LsCommand extends BaseCommand {
         try (Workspace workspace = Workspace.load(projectOptions(), notices)) {
             workspace.withState(stateFlags.toOptions(context()));
             ObjectMapper mapper = output == LsOutput.JSON ? new ObjectMapper() : null;
-            for (Node node : workspace.select(selection.toSelection(types), notices)) {
-                reporter.listed(line(node, mapper));
+            List<Node> selected = workspace.select(selection.toSelection(types, context(), root().indirectSelection), notices);
+            Map<String, String> why = explain ? workspace.explain(selected) : Map.of();
+            int width = explain ? selected.stream().mapToInt(n -> line(n, mapper, null).length()).max().orElse(0) : 0;
+            for (Node node : selected) {
+                String reason = why.get(node.uniqueId());
+                String line = line(node, mapper, reason);
+                reporter.listed(reason == null || output == LsOutput.JSON ? line
+                        : String.format(Locale.ROOT, "%-" + width + "s  %s", line, reason));
             }
         }
         return ExitCodes.OK;
@@ -83,18 +93,19 @@ final class LsCommand extends BaseCommand {
         return types;
     }
 
-    private String line(Node node, ObjectMapper mapper) {
+    /** @param why the explanation, which JSON output carries as {@code why}; null without --explain */
+    private String line(Node node, ObjectMapper mapper, String why) {
         return switch (output) {
             case NAME -> node.name();
             case PATH -> node.originalFilePath() == null ? "" : node.originalFilePath().toString();
             case SELECTOR -> node.resourceType() == ResourceType.SOURCE
                     ? "source:" + node.packageName() + "." + node.sourceName() + "." + node.name()
                     : String.join(".", node.fqn());
-            case JSON -> json(node, mapper);
+            case JSON -> json(node, mapper, why);
         };
     }
 
-    private static String json(Node node, ObjectMapper mapper) {
+    private static String json(Node node, ObjectMapper mapper, String why) {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("name", node.name());
         object.put("resource_type", node.resourceType().dbtName());
@@ -108,6 +119,9 @@ final class LsCommand extends BaseCommand {
         object.put("config", node.config().values());
         object.put("tags", node.config().tags());
         object.put("depends_on", Map.of("nodes", node.dependsOn()));
+        if (why != null) {
+            object.put("why", why);
+        }
         try {
             return mapper.writeValueAsString(object);
         }

@@ -5,6 +5,8 @@ import io.smelt.cli.report.Annotations;
 import io.smelt.cli.report.JUnitReport;
 import io.smelt.cli.report.StepSummary;
 import io.smelt.compiler.result.Command;
+import io.smelt.compiler.project.ProjectOptions;
+import io.smelt.compiler.state.StateOptions;
 import io.smelt.compiler.materialize.EventTimeRange;
 import io.smelt.compiler.exec.Invocation;
 import io.smelt.compiler.result.RunListener;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,20 +33,32 @@ abstract class NodeCommand extends BaseCommand {
      * {@code --store-failures} ({@link StoreFailuresOption}).
      */
     protected final int runNodes(Selection selection, boolean fullRefresh, boolean failFast) {
-        Command command = command();
         EventTimeRange eventTime = mixin(EventTimeOptions.class).map(EventTimeOptions::range).orElse(EventTimeRange.NONE);
         boolean storeFailures = mixin(StoreFailuresOption.class).map(option -> option.storeFailures).orElse(false);
         boolean empty = mixin(EmptyOption.class).map(option -> option.empty).orElse(false);
+        StateOptions state = mixin(StateFlags.class).map(flags -> flags.toOptions(context())).orElse(StateOptions.NONE);
+        return run(projectOptions(), state, new Invocation(command(), selection, fullRefresh, failFast, eventTime,
+                options().warnErrors(), storeFailures, empty, output()), null);
+    }
+
+    /**
+     * Loads the project and runs the invocation, printing as the command's verb does.
+     *
+     * @param uniqueIds the nodes to run instead of the invocation's selection ({@code retry}), or null
+     */
+    protected final int run(ProjectOptions projectOptions, StateOptions state, Invocation invocation, Collection<String> uniqueIds) {
+        Command command = invocation.command();
         Reporter reporter = reporter();
         reporter.header(Version.current());
-        try (Workspace workspace = Workspace.load(projectOptions(), reporter)) {
-            mixin(StateFlags.class).ifPresent(flags -> workspace.withState(flags.toOptions(context())));
+        try (Workspace workspace = Workspace.load(projectOptions, reporter)) {
+            workspace.withState(state);
+            StateFlags.warnings(state).forEach(warning -> reporter.message(RunListener.Level.WARN, warning));
             reporter.loaded(workspace.manifest());
             RunListener listener = reportsEachNode() || options().debug() || options().logFormat() == LogFormat.JSON
                     ? reporter
                     : new WithoutNodeLines(reporter);
-            RunSummary summary = workspace.execute(new Invocation(command, selection, fullRefresh, failFast, eventTime,
-                    options().warnErrors(), storeFailures, empty), listener);
+            RunSummary summary = uniqueIds == null ? workspace.execute(invocation, listener)
+                    : workspace.execute(invocation, uniqueIds, listener);
             afterRun(workspace, summary);
             if (!summary.results().isEmpty() || junitXml() != null) {
                 ciReports(command, workspace, summary);
@@ -65,6 +80,11 @@ abstract class NodeCommand extends BaseCommand {
 
     protected final <T> Optional<T> mixin(Class<T> type) {
         return spec.mixins().values().stream().map(CommandSpec::userObject).filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /** {@code source freshness --output}'s file, or null. */
+    protected Path output() {
+        return null;
     }
 
     /** {@code --junit-xml}'s file, or null when the command has no such option or it was not given. */
@@ -93,7 +113,7 @@ abstract class NodeCommand extends BaseCommand {
             String stepSummary = env.get("GITHUB_STEP_SUMMARY");
             if (stepSummary != null && !stepSummary.isBlank()) {
                 try {
-                    Files.writeString(Path.of(stepSummary), StepSummary.markdown(summary, name) + "\n", StandardOpenOption.CREATE,
+                    Files.writeString(Path.of(stepSummary), StepSummary.markdown(summary, name, workspace.deferredReads()) + "\n", StandardOpenOption.CREATE,
                             StandardOpenOption.APPEND);
                 }
                 catch (IOException e) {

@@ -2,6 +2,7 @@ package io.smelt.cli;
 
 import io.smelt.adapter.EngineException;
 import io.smelt.cli.output.Reporter;
+import io.smelt.compiler.project.ProjectOptions;
 import io.smelt.compiler.workspace.Workspace;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -26,10 +27,14 @@ final class RunOperationCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        Map<String, Object> arguments = arguments();
-        Reporter reporter = reporter();
+        return call(this, projectOptions(), macro, arguments());
+    }
+
+    /** Calls the macro as {@code command} (run-operation, or retry running it again), printing what it returns. */
+    static int call(BaseCommand command, ProjectOptions options, String macro, Map<String, Object> arguments) {
+        Reporter reporter = command.reporter();
         reporter.header(Version.current());
-        try (Workspace workspace = Workspace.load(projectOptions(), reporter)) {
+        try (Workspace workspace = Workspace.load(options, reporter)) {
             Object returned;
             try {
                 returned = workspace.runOperation(macro, arguments, reporter);

@@ -25,7 +25,7 @@ abstract class SelectingCommand extends NodeCommand {
 
     @Override
     protected int execute() {
-        return runNodes(selection.toSelection(Set.of()), run.fullRefresh, run.failFast);
+        return runNodes(selection.toSelection(Set.of(), context(), root().indirectSelection), run.fullRefresh, run.failFast);
     }
 
     @Override

@@ -4,7 +4,10 @@ import io.smelt.adapter.EngineException;
 import io.smelt.adapter.QueryResult;
 import io.smelt.cli.output.Reporter;
 import io.smelt.compiler.graph.Selection;
+import io.smelt.compiler.result.RunListener;
+import io.smelt.compiler.state.StateOptions;
 import io.smelt.compiler.workspace.Workspace;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -24,6 +27,9 @@ final class ShowCommand extends BaseCommand {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "5", description = "Rows to show (default: ${DEFAULT-VALUE}; -1 for all).")
     int limit;
 
+    @Mixin
+    StateFlags stateFlags = new StateFlags();
+
     @Override
     protected int execute() {
         if ((select == null) == (inline == null)) {
@@ -32,6 +38,9 @@ final class ShowCommand extends BaseCommand {
         Reporter reporter = reporter();
         reporter.header(Version.current());
         try (Workspace workspace = Workspace.load(projectOptions(), reporter)) {
+            StateOptions state = stateFlags.toOptions(context());
+            workspace.withState(state);
+            StateFlags.warnings(state).forEach(warning -> reporter.message(RunListener.Level.WARN, warning));
             reporter.loaded(workspace.manifest());
             Selection selection = select == null
                     ? Selection.all()

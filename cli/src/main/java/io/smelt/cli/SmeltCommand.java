@@ -1,9 +1,11 @@
 package io.smelt.cli;
 
+import io.smelt.compiler.graph.IndirectSelection;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.Option;
 
 import static java.util.Objects.requireNonNull;
 
@@ -23,11 +25,14 @@ import static java.util.Objects.requireNonNull;
                 RunCommand.class,
                 SeedCommand.class,
                 SnapshotCommand.class,
+                CloneCommand.class,
                 TestCommand.class,
                 BuildCommand.class,
                 LsCommand.class,
                 ShowCommand.class,
                 RunOperationCommand.class,
+                RetryCommand.class,
+                SourceCommand.class,
                 CleanCommand.class,
                 DepsCommand.class,
                 AutoComplete.GenerateCompletion.class,
@@ -35,6 +40,12 @@ import static java.util.Objects.requireNonNull;
         footer = {"", "Exit codes: 0 success, 1 a model, seed, snapshot or test failed, 2 the project, profile or command line is wrong."})
 public final class SmeltCommand extends BaseCommand {
     private final CliContext context;
+
+    // dbt's global flag, so "smelt --indirect-selection cautious test" works as "dbt --indirect-selection ..." does
+    @Option(names = "--indirect-selection", paramLabel = "MODE", converter = SelectionOptions.ModeConverter.class,
+            completionCandidates = SelectionOptions.ModeCandidates.class,
+            description = "As after a selecting command (build, compile, ls, run, seed, snapshot, test), which wins.")
+    IndirectSelection indirectSelection;
 
     public SmeltCommand(CliContext context) {
         this.context = requireNonNull(context, "context is null");

@@ -33,6 +33,6 @@ final class TestCommand extends NodeCommand {
 
     @Override
     protected int execute() {
-        return runNodes(selection.toSelection(Set.of()), false, failFast);
+        return runNodes(selection.toSelection(Set.of(), context(), root().indirectSelection), false, failFast);
     }
 }

@@ -7,6 +7,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,13 @@ final class UnknownOptions {
     /** The unknown option as typed (without {@code =value}) and the command it was given to, or null. */
     record Unknown(String option, CommandSpec command) {
         String hint() {
+            SortedSet<String> commands = new TreeSet<>();
+            command.subcommands().values().stream().map(CommandLine::getCommandSpec).filter(sub -> known(sub, option))
+                    .forEach(sub -> commands.add(sub.name()));
+            if (!commands.isEmpty()) {
+                return "it is an option of " + String.join(", ", commands) + ": write it after the command, as in '"
+                        + command.qualifiedName() + " " + commands.first() + " " + option + " ...'";
+            }
             String closest = NameSuggestions.hint(option, names(command));
             return closest != null ? closest : "'" + command.qualifiedName() + " --help' lists the options";
         }

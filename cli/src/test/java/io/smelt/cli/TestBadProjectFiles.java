@@ -206,7 +206,6 @@ class TestBadProjectFiles {
                       union:
                         - method: selector
                           value: just_a
-                          children: true
                         - "b"
                         - exclude:
                             - tag:nightly
@@ -239,7 +238,16 @@ class TestBadProjectFiles {
     }
 
     Path project(String name, String extra) throws IOException {
-        Path project = dir.resolve(name);
+        return projectIn(dir, name, extra);
+    }
+
+    /** A project named {@code name} in a folder of {@code parent}, for other test classes. */
+    static Path projectIn(Path parent, String name) throws IOException {
+        return projectIn(parent, name, "");
+    }
+
+    private static Path projectIn(Path parent, String name, String extra) throws IOException {
+        Path project = parent.resolve(name);
         Files.createDirectories(project.resolve("models"));
         Files.writeString(project.resolve("dbt_project.yml"),
                 "name: " + name + "\nversion: '1.0'\nconfig-version: 2\n" + extra);

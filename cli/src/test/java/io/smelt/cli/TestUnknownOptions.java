@@ -69,6 +69,12 @@ class TestUnknownOptions {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown option '--frobnicate' for 'smelt test'")
                 .contains("hint: 'smelt test --help' lists the options");
+
+        Result beforeCommand = TestingCli.inProject(project(), "--exclude", "a", "test");
+        assertThat(beforeCommand.exitCode()).isEqualTo(2);
+        assertThat(beforeCommand.err()).contains("unknown option '--exclude' for 'smelt'")
+                .contains("hint: it is an option of build, compile, ls, run, seed, snapshot, test: write it after the command, "
+                        + "as in 'smelt build --exclude ...'");
     }
 
     @Test

@@ -36,6 +36,20 @@ public final class TestingCli {
         return run(new CliContext(project, environment, false, 80), withProjectDir(project, args));
     }
 
+    /** The names {@code ls --output name} lists with {@code args}, sorted; fails on a non-zero exit code. */
+    public static java.util.List<String> lsNames(Path project, Map<String, String> environment, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "ls";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--output";
+        all[args.length + 2] = "name";
+        Result result = inProject(project, environment, all);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("ls " + String.join(" ", args) + " exited " + result.exitCode() + ": " + result.err());
+        }
+        return result.out().lines().sorted().toList();
+    }
+
     private static String[] withProjectDir(Path project, String[] args) {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);

@@ -3,6 +3,7 @@ package io.smelt.cli.output;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.ResourceType;
 import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,13 @@ public final class FailureReport {
     public static List<String> lines(NodeResult result) {
         Node node = result.node();
         List<String> lines = new ArrayList<>();
+        if (node.resourceType() == ResourceType.SOURCE && (result.status() == NodeStatus.WARN
+                || (result.status() == NodeStatus.ERROR && result.errorKind() == null))) {
+            // source freshness: the source is older than warn_after or error_after
+            lines.add((result.status() == NodeStatus.WARN ? "Warning in " : "Stale ") + what(node));
+            lines.add(indent(result.message()));
+            return lines;
+        }
         switch (result.status()) {
             case FAIL -> {
                 lines.add("Failure in " + what(node));
@@ -69,9 +77,12 @@ public final class FailureReport {
         return lines;
     }
 
-    /** {@code test not_null_x_id (models/schema.yml)}. */
+    /** {@code test not_null_x_id (models/schema.yml)}, {@code source raw.orders (models/sources.yml)}. */
     static String what(Node node) {
         String type = node.resourceType() == ResourceType.TEST ? "test" : node.resourceType().dbtName();
+        if (node.resourceType() == ResourceType.SOURCE && node.sourceName() != null) {
+            return type + " " + node.sourceName() + "." + node.name() + (node.originalFilePath() != null ? " (" + node.originalFilePath() + ")" : "");
+        }
         String where = node.originalFilePath() != null ? " (" + node.originalFilePath() + ")" : "";
         return type + " " + node.name() + where;
     }

@@ -133,8 +133,9 @@ public final class JsonReporter implements Reporter {
 
     @Override
     public synchronized void compiled(String nodeName, String sql) {
-        emit("CompiledNode", "info", "Compiled node '" + nodeName + "' is:\n" + sql,
-                data().put("node_name", nodeName).put("compiled", sql));
+        String title = nodeName == null ? "Compiled inline node is:" : "Compiled node '" + nodeName + "' is:";
+        emit("CompiledNode", "info", title + "\n" + sql, data().put("node_name", nodeName == null ? "inline_query" : nodeName)
+                .put("compiled", sql).put("is_inline", nodeName == null));
     }
 
     @Override

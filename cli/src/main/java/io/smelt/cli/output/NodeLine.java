@@ -2,7 +2,9 @@ package io.smelt.cli.output;
 
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.result.Command;
 import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -21,15 +23,27 @@ public record NodeLine(int index, int total, String keyword, Tone tone, String s
     static final int WIDTH = 80;
 
     public static NodeLine started(Node node, int index, int total) {
-        String subject = node.resourceType() == ResourceType.TEST ? "test " + node.name() : describe(node, null);
+        String subject = node.resourceType() == ResourceType.TEST ? "test " + node.name()
+                : node.resourceType() == ResourceType.SOURCE ? freshnessOf(node) : describe(node, null);
         return new NodeLine(index, total, "START", Tone.PLAIN, subject, "RUN", null);
     }
 
     public static NodeLine finished(NodeResult result) {
+        return finished(result, null);
+    }
+
+    /** @param command the command the node ran in, or null when unknown */
+    public static NodeLine finished(NodeResult result, Command command) {
         Node node = result.node();
         ResourceType type = node.resourceType();
         String relation = relation(node, result.relationName());
         Duration elapsed = result.elapsed();
+        if (command == Command.CLONE && result.status() == NodeStatus.SUCCESS) {
+            return new NodeLine(result.index(), result.total(), "OK cloned", Tone.GOOD, describe(node, relation), result.message(), elapsed);
+        }
+        if (type == ResourceType.SOURCE) {
+            return freshness(result);
+        }
         return switch (result.status()) {
             case SUCCESS -> switch (type) {
                 case TEST -> new NodeLine(result.index(), result.total(), "PASS", Tone.GOOD, node.name(), "PASS", elapsed);
@@ -52,6 +66,25 @@ public record NodeLine(int index, int total, String keyword, Tone tone, String s
             case SKIPPED -> new NodeLine(result.index(), result.total(), "SKIP", Tone.WARN, skipSubject(result, relation),
                     "SKIP", null);
         };
+    }
+
+    /**
+     * dbt's {@code source freshness} lines: {@code PASS}, {@code WARN}, {@code ERROR STALE} (older than
+     * error_after) or {@code ERROR} (the check itself failed, which carries an error kind).
+     */
+    private static NodeLine freshness(NodeResult result) {
+        String word = switch (result.status()) {
+            case PASS, SUCCESS -> "PASS";
+            case WARN -> "WARN";
+            case SKIPPED -> "SKIP";
+            default -> result.errorKind() == null ? "ERROR STALE" : "ERROR";
+        };
+        Tone tone = word.equals("PASS") ? Tone.GOOD : word.equals("WARN") || word.equals("SKIP") ? Tone.WARN : Tone.BAD;
+        return new NodeLine(result.index(), result.total(), word, tone, freshnessOf(result.node()), word, result.elapsed());
+    }
+
+    private static String freshnessOf(Node node) {
+        return "freshness of " + node.sourceName() + "." + node.name();
     }
 
     /** The line without colours. */

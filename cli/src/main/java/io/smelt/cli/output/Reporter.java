@@ -24,7 +24,10 @@ public interface Reporter extends RunListener, AutoCloseable {
     /** After a run: {@code Finished running ...}, {@code Completed ...}, each failure, {@code Done. ...}. */
     void summary(RunSummary summary);
 
-    /** {@code compile --select x} shows the compiled SQL of what was selected by name. */
+    /**
+     * {@code compile --select x} shows the compiled SQL of what was selected by name; a null
+     * {@code nodeName} is the inline node of {@code compile --inline}.
+     */
     void compiled(String nodeName, String sql);
 
     /** {@code show}: rows as a table. */

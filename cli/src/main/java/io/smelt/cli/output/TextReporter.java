@@ -17,6 +17,7 @@ public final class TextReporter implements Reporter {
     private final boolean debug;
     private final boolean quiet;
     private final ProgressLine progress;
+    private Command command;
 
     /**
      * @param progress redraws a status line at the bottom; null when nobody watches a terminal
@@ -45,6 +46,7 @@ public final class TextReporter implements Reporter {
 
     @Override
     public synchronized void runStarted(Command command, int total) {
+        this.command = command;
         if (progress != null) {
             progress.start(total);
         }
@@ -66,7 +68,7 @@ public final class TextReporter implements Reporter {
         if (progress != null) {
             progress.finished(result.node().name());
         }
-        info(NodeLine.finished(result).render(palette));
+        info(NodeLine.finished(result, command).render(palette));
     }
 
     @Override
@@ -111,7 +113,10 @@ public final class TextReporter implements Reporter {
 
     @Override
     public synchronized void compiled(String nodeName, String sql) {
-        print("Compiled node '" + nodeName + "' is:");
+        // as dbt: with --quiet the SQL alone, ready to pipe
+        if (!quiet) {
+            print(nodeName == null ? "Compiled inline node is:" : "Compiled node '" + nodeName + "' is:");
+        }
         print(sql.stripTrailing());
     }
 

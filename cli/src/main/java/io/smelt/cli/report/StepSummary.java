@@ -6,6 +6,7 @@ import io.smelt.compiler.result.NodeStatus;
 import io.smelt.compiler.result.RunSummary;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The run as Markdown for {@code GITHUB_STEP_SUMMARY}: the command's outcome, how many nodes ended
@@ -16,6 +17,13 @@ public final class StepSummary {
     }
 
     public static String markdown(RunSummary summary, String commandName) {
+        return markdown(summary, commandName, Map.of());
+    }
+
+    /**
+     * @param deferred the nodes read from the comparison run under {@code --defer}: unique id to relation
+     */
+    public static String markdown(RunSummary summary, String commandName, Map<String, String> deferred) {
         long problems = summary.count(NodeStatus.FAIL) + summary.count(NodeStatus.ERROR);
         StringBuilder md = new StringBuilder();
         md.append("### smelt ").append(commandName).append(": ")
@@ -42,6 +50,10 @@ public final class StepSummary {
                     .append(result.status().dbtName()).append(" | ")
                     .append(at == null ? "" : cell(at.toString())).append(" | ")
                     .append(cell(JUnitReport.firstLine(Annotations.describe(result)))).append(" |\n");
+        }
+        if (!deferred.isEmpty()) {
+            md.append("\nRead from the comparison run (`--defer`):\n\n| node | relation |\n| --- | --- |\n");
+            deferred.forEach((id, relation) -> md.append("| `").append(id).append("` | `").append(cell(relation)).append("` |\n"));
         }
         return md.toString();
     }

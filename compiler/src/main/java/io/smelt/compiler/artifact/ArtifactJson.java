@@ -48,6 +48,18 @@ final class ArtifactJson {
         return instant.getEpochSecond() + instant.getNano() / 1e9;
     }
 
+    /** An artifact file: its {@code metadata} object, then what {@code body} writes, in one JSON object. */
+    static void writeArtifact(Path file, String schemaVersion, ArtifactMetadata meta, JsonBody body) {
+        writeAtomically(file, json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("metadata");
+            writeMetadata(json, schemaVersion, meta);
+            json.writeEndObject();
+            body.write(json);
+            json.writeEndObject();
+        });
+    }
+
     static void writeMetadata(JsonGenerator json, String schemaVersion, ArtifactMetadata meta) throws IOException {
         json.writeStringField("dbt_schema_version", schemaVersion);
         json.writeStringField("dbt_version", meta.dbtVersion());

@@ -1,6 +1,7 @@
 package io.smelt.compiler.artifact;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.smelt.compiler.graph.Manifest;
@@ -27,8 +28,14 @@ public final class FlatGraph {
 
     /** The graph; {@code relationNames} gives each node's {@code relation_name} (null for none). */
     public static Map<String, Object> of(Manifest manifest, Function<Node, String> relationNames) {
+        return of(manifest, relationNames, uniqueId -> null);
+    }
+
+    /** As {@link #of(Manifest, Function)}, with each node's {@code defer_relation} as {@link ManifestWriter#deferRelations} takes them. */
+    public static Map<String, Object> of(Manifest manifest, Function<Node, String> relationNames,
+            Function<String, JsonNode> deferRelations) {
         NodeJson.Context context = new NodeJson.Context(ArtifactJson.epochSeconds(Instant.now()), "target",
-                Map.of(), relationNames);
+                Map.of(), relationNames, deferRelations);
         Map<String, Object> nodes = new LinkedHashMap<>();
         Map<String, Object> sources = new LinkedHashMap<>();
         for (Node node : manifest.nodes().values()) {

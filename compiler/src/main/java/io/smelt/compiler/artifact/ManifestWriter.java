@@ -1,6 +1,7 @@
 package io.smelt.compiler.artifact;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smelt.compiler.graph.DocBlock;
 import io.smelt.compiler.graph.MacroInfo;
 import io.smelt.compiler.graph.Manifest;
@@ -38,6 +39,7 @@ public final class ManifestWriter {
     private Map<String, String> compiledCode = Map.of();
     private Function<Node, String> relationNames = ManifestWriter::defaultRelationName;
     private String targetDir;
+    private Function<String, JsonNode> deferRelations = uniqueId -> null;
 
     public ManifestWriter(Manifest manifest, ArtifactMetadata meta) {
         this.manifest = requireNonNull(manifest, "manifest is null");
@@ -65,6 +67,15 @@ public final class ManifestWriter {
      */
     public ManifestWriter relationNames(Function<Node, String> namer) {
         this.relationNames = requireNonNull(namer, "namer is null");
+        return this;
+    }
+
+    /**
+     * The comparison manifest's entry of each node that has a {@code defer_relation} (under
+     * {@code --defer} and in {@code clone}), by unique id; null for the others.
+     */
+    public ManifestWriter deferRelations(Function<String, JsonNode> entries) {
+        this.deferRelations = requireNonNull(entries, "entries is null");
         return this;
     }
 
@@ -100,7 +111,7 @@ public final class ManifestWriter {
 
     private void writeBody(JsonGenerator json, String dir) throws IOException {
         NodeJson.Context context = new NodeJson.Context(ArtifactJson.epochSeconds(meta.generatedAt()), dir,
-                compiledCode, relationNames);
+                compiledCode, relationNames, deferRelations);
         json.writeStartObject();
         writeMetadata(json);
 
@@ -233,8 +244,7 @@ public final class ManifestWriter {
         json.writeStringField("unique_id", macro.uniqueId());
         json.writeStringField("macro_sql", macro.sql() == null ? "" : macro.sql());
         json.writeObjectFieldStart("depends_on");
-        json.writeArrayFieldStart("macros");
-        json.writeEndArray();
+        NodeJson.writeStrings(json, "macros", macro.dependsOn());
         json.writeEndObject();
         json.writeStringField("description", "");
         json.writeObjectFieldStart("meta");

@@ -1,6 +1,7 @@
 package io.smelt.compiler.artifact;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smelt.compiler.graph.ColumnInfo;
 import io.smelt.compiler.graph.ModelVersions;
 import io.smelt.compiler.graph.Node;
@@ -31,7 +32,7 @@ final class NodeJson {
      * @param targetDir the target folder's name as compiled paths start with ({@code target})
      */
     record Context(double createdAt, String targetDir, Map<String, String> compiledCode,
-            Function<Node, String> relationNames) {
+            Function<Node, String> relationNames, Function<String, JsonNode> deferRelations) {
         String relationName(Node node) {
             return relationNames.apply(node);
         }
@@ -78,22 +79,24 @@ final class NodeJson {
         json.writeStringField("patch_path", node.patchPath() == null ? null
                 : node.packageName() + "://" + ArtifactJson.slashes(node.patchPath()));
         json.writeStringField("build_path", null);
-        json.writeObjectFieldStart("unrendered_config");
-        json.writeEndObject();
+        ArtifactJson.writeField(json, "unrendered_config", node.extra().get("unrendered_config") instanceof Map<?, ?> unrendered
+                ? unrendered : Map.of());
         json.writeNumberField("created_at", context.createdAt());
         json.writeObjectFieldStart("config_call_dict");
         json.writeEndObject();
         json.writeObjectFieldStart("unrendered_config_call_dict");
         json.writeEndObject();
         json.writeStringField("relation_name", context.relationName(node));
+        if (type == ResourceType.MODEL || type == ResourceType.SEED || type == ResourceType.SNAPSHOT) {
+            DeferRelationJson.write(json, context.deferRelations().apply(node.uniqueId()));
+        }
         json.writeStringField("raw_code", node.rawCode());
         json.writeArrayFieldStart("doc_blocks");
         json.writeEndArray();
         if (!compiledKind) {
             json.writeStringField("root_path", null);
             json.writeObjectFieldStart("depends_on");
-            json.writeArrayFieldStart("macros");
-            json.writeEndArray();
+            writeStrings(json, "macros", macros(node));
             json.writeEndObject();
             json.writeEndObject();
             return;

@@ -51,6 +51,11 @@ final class SourceJson {
         json.writeStringField("patch_path", null);
         json.writeObjectFieldStart("unrendered_config");
         json.writeEndObject();
+        // the database and schema as written, which state:modified compares instead of their rendered values
+        for (String field : new String[] {"unrendered_database", "unrendered_schema"}) {
+            Object written = node.extra().get(field);
+            json.writeStringField(field, written == null ? null : written.toString());
+        }
         json.writeStringField("relation_name", context.relationName(node));
         json.writeNumberField("created_at", context.createdAt());
         json.writeArrayFieldStart("doc_blocks");

@@ -5,6 +5,7 @@ import io.smelt.adapter.Relation;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.result.RunListener;
+import io.smelt.compiler.state.Deferral;
 
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,16 @@ public interface ContextHost {
 
     /** Unique ids of the nodes this invocation selected. */
     List<String> selectedResources();
+
+    /** Whether this invocation selected the node. */
+    default boolean selected(String uniqueId) {
+        return selectedResources().contains(uniqueId);
+    }
+
+    /** The comparison run's relations that {@code --defer} and {@code clone} read. */
+    default Deferral deferral() {
+        return Deferral.NONE;
+    }
 
     /** {@code flags} as templates see them. */
     Map<String, Object> flags();

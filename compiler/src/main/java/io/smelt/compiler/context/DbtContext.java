@@ -155,6 +155,7 @@ public final class DbtContext {
             Relation relation = host.relationOf(node);
             g.put("this", node.hasRelation() || node.resourceType().dbtName().equals("model")
                     ? new RelationObject(provider.current(relation), host.adapter()) : null);
+            g.put("defer_relation", deferRelation());
             g.put("model", modelDict());
             g.put("schema", node.schema());
             g.put("database", node.database());
@@ -164,6 +165,12 @@ public final class DbtContext {
         provider.override(g);
         g.putAll(extra);
         return g;
+    }
+
+    /** dbt's {@code defer_relation}: where the comparison run built this node, under --defer and in clone; else none. */
+    private RelationObject deferRelation() {
+        Relation deferred = host.deferral().relation(node.uniqueId());
+        return deferred == null ? null : new RelationObject(deferred, host.adapter());
     }
 
     /** dbt's RuntimeConfig of the root project ({@code ref.config}). */

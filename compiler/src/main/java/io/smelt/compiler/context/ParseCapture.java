@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** What a parse-time render found: ref, source and config calls, in order. Used by one thread. */
 public final class ParseCapture {
@@ -16,6 +18,12 @@ public final class ParseCapture {
     final Map<String, Object> config = new LinkedHashMap<>();
     final List<Map<String, Object>> configCalls = new ArrayList<>();
     final List<SmeltException> missingVars = new ArrayList<>();
+    final Set<String> vars = new TreeSet<>();
+
+    /** The names of the vars the render read, directly or through the macros it called. */
+    public Set<String> vars() {
+        return vars;
+    }
 
     public List<RefCall> refs() {
         return refs;

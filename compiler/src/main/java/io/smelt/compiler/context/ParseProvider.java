@@ -56,6 +56,11 @@ final class ParseProvider implements Provider {
     }
 
     @Override
+    public void varRead(String name) {
+        capture.vars.add(name);
+    }
+
+    @Override
     public Object undefinedVar(SmeltException missing) {
         if (node == null) {
             throw missing;

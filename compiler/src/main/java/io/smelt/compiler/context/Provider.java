@@ -30,6 +30,10 @@ sealed interface Provider permits ParseProvider, RuntimeProvider {
     /** The {@code config} object: where {@code config(...)} calls go and what {@code config.get} reads. */
     ConfigCall config(NodeConfig config);
 
+    /** Notes that the render read a var, so a change of its value can mark the node modified; only parsing keeps it. */
+    default void varRead(String name) {
+    }
+
     /** What {@code var()} gives for a var defined nowhere and called without a default. */
     Object undefinedVar(SmeltException missing);
 

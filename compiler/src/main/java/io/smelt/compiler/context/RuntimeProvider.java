@@ -6,6 +6,9 @@ import io.smelt.adapter.RelationType;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
+import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.result.RunListener;
+import io.smelt.compiler.state.Deferral;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -78,7 +81,33 @@ sealed class RuntimeProvider implements Provider permits OperationProvider, Batc
             return limited(new RelationObject(new Relation(null, null, "__dbt__cte__" + target.name(), RelationType.CTE),
                     host.adapter()));
         }
-        return limited(narrowed(target, new RelationObject(current(host.relationOf(target)), host.adapter())));
+        return limited(narrowed(target, new RelationObject(relationToRead(target), host.adapter())));
+    }
+
+    /**
+     * The relation a ref or source reads, as dbt's {@code RuntimeRefResolver.create_relation}: this
+     * target's, or under {@code --defer} the comparison run's (see {@link Deferral#refTarget}).
+     */
+    private Relation relationToRead(Node target) {
+        Relation here = host.relationOf(target);
+        Relation existing = scope.lookup(here);
+        if (target.resourceType() == ResourceType.SOURCE) {
+            return existing == null ? here : existing;
+        }
+        Deferral deferral = host.deferral();
+        Relation deferred = deferral.refTarget(target.uniqueId(), host.selected(target.uniqueId()), existing != null);
+        if (deferred != null) {
+            if (deferral.recordRead(target.uniqueId())) {
+                host.listener().message(RunListener.Level.DEBUG, target.uniqueId() + " is read from the comparison run: "
+                        + host.adapter().render(deferred));
+            }
+            return deferred;
+        }
+        if (deferral.firstLacking(target.uniqueId())) {
+            host.listener().message(RunListener.Level.DEBUG, target.uniqueId() + " is not in " + deferral.file()
+                    + ", so --defer reads it from this target: " + host.adapter().render(here));
+        }
+        return existing == null ? here : existing;
     }
 
     /** The relation of {@code target} as this render reads it: all of it, outside a batch. */

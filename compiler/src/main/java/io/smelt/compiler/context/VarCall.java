@@ -34,6 +34,7 @@ final class VarCall implements JinjaFunction {
     public Object call(List<Object> args, Map<String, Object> kwargs) {
         String name = String.valueOf(DbtContext.arg(args, kwargs, 0, "name"));
         String packageName = node == null ? host.rootPackage() : node.packageName();
+        provider.varRead(name);
         if (provider.vars().containsKey(name)) {
             return provider.vars().get(name);
         }

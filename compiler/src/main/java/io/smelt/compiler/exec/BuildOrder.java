@@ -36,6 +36,11 @@ public final class BuildOrder {
 
     private Map<String, Set<String>> compute(List<Node> nodes, Command command) {
         Map<String, Set<String>> waits = new HashMap<>();
+        if (command == Command.CLONE) {
+            // a clone reads the comparison run's relations, never another node's of this run
+            nodes.forEach(node -> waits.put(node.uniqueId(), new LinkedHashSet<>()));
+            return waits;
+        }
         for (Node node : nodes) {
             Set<String> parents = new LinkedHashSet<>();
             // a unit test reads its model's parents (for their column types), not the model it runs before

@@ -24,6 +24,11 @@ final class CompiledCode {
         threadIds.put(node.uniqueId(), Thread.currentThread().getName());
     }
 
+    /** Records the worker thread of a node that compiles no SQL of its own (a source's freshness check). */
+    void ranOn(Node node) {
+        threadIds.put(node.uniqueId(), Thread.currentThread().getName());
+    }
+
     /** Compiled SQL of every node compiled so far, by unique id. */
     Map<String, String> sql() {
         return sql;

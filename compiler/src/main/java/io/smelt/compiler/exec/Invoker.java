@@ -26,7 +26,6 @@ import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
 import io.smelt.compiler.graph.NodeSelector;
 import io.smelt.compiler.graph.ResourceType;
-import io.smelt.compiler.jinja.Template;
 import io.smelt.compiler.project.DbtProject;
 import io.smelt.compiler.sql.SqlStatements;
 
@@ -34,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -47,6 +47,7 @@ public final class Invoker {
     private final LoadedProject project;
     private final DependencyGraph graph;
     private final NodeSelector selector;
+    private Map<String, Object> recordedArgs = Map.of();
 
     public Invoker(LoadedProject project, DependencyGraph graph, NodeSelector selector) {
         this.project = project;
@@ -54,11 +55,26 @@ public final class Invoker {
         this.selector = selector;
     }
 
+    /** Flags besides the command's own ({@code target}, {@code vars}, {@code state}, ...) that run_results.json records in args. */
+    public Invoker recording(Map<String, Object> args) {
+        this.recordedArgs = Map.copyOf(args);
+        return this;
+    }
+
     public RunSummary execute(Invocation invocation, RunListener listener) {
+        return execute(invocation, null, listener);
+    }
+
+    /**
+     * Runs the command over exactly the nodes with these unique ids instead of its selection, as
+     * {@code retry} does; ids that are no longer in the project are left out with a warning. The
+     * selection is still recorded in run_results.json, so a later retry re-runs the same command.
+     */
+    public RunSummary execute(Invocation invocation, Collection<String> uniqueIds, RunListener listener) {
         long t0 = System.nanoTime();
         Instant startedAt = Instant.now();
         Command command = invocation.command();
-        List<Node> nodes = nodesFor(invocation, listener);
+        List<Node> nodes = uniqueIds == null ? nodesFor(invocation, listener) : nodesOf(uniqueIds, listener);
         project.invocation(listener, nodes.stream().map(Node::uniqueId).toList(), flags(invocation), invocation.warnErrors());
         if (command == Command.PARSE) {
             RunSummary summary = new RunSummary(command, List.of(), Duration.ofNanos(System.nanoTime() - t0));
@@ -66,7 +82,7 @@ public final class Invoker {
             listener.runFinished(summary);
             return summary;
         }
-        if (command != Command.COMPILE) {
+        if (command != Command.COMPILE && command != Command.CLONE) {
             IncrementalConfig.checkAll(nodes, project.adapter().capabilities(), project.adapter().type());
             SnapshotConfig.checkAll(nodes);
             StoreFailures.checkAll(nodes);
@@ -74,19 +90,19 @@ public final class Invoker {
         listener.runStarted(command, nodes.size());
         RelationCache cache = new RelationCache(project.adapter());
         boolean compileOnly = command == Command.COMPILE;
-        // As dbt: project hooks run around commands that build something, and not when nothing was selected.
-        boolean hooks = !compileOnly && !nodes.isEmpty();
+        // As dbt: project hooks run around commands that build something (not clone), and not when nothing was selected.
+        boolean hooks = !compileOnly && command != Command.CLONE && !nodes.isEmpty();
         List<NodeResult> results = new ArrayList<>();
         try (Session session = project.adapter().openSession()) {
             Scope scope = new Scope(session, cache, invocation.fullRefresh(), invocation.empty());
             if (hooks && !runHooks("on-run-start", scope, results, Map.of(), listener)) {
                 return finish(invocation, results, t0, startedAt, null, listener);
             }
-            if (!compileOnly) {
+            if (!compileOnly && command != Command.FRESHNESS) {
                 createSchemas(nodes, scope);
             }
         }
-        NodeRunner runner = new NodeRunner(project, invocation.eventTime(), compileOnly);
+        NodeRunner runner = new NodeRunner(project, invocation.eventTime(), command);
         Scheduler scheduler = new Scheduler(project.adapter()::openSession, project.adapter().threads(), listener);
         results.addAll(scheduler.run(nodes, BuildOrder.waitsFor(graph, nodes, command), invocation.failFast(),
                 (node, session, index) -> runner.run(node,
@@ -106,31 +122,32 @@ public final class Invoker {
     private RunSummary finish(Invocation invocation, List<NodeResult> results, long t0, Instant startedAt, NodeRunner runner,
             RunListener listener) {
         RunSummary summary = new RunSummary(invocation.command(), results, Duration.ofNanos(System.nanoTime() - t0));
+        if (invocation.command() == Command.FRESHNESS) {
+            Artifacts.writeSources(project, summary, runner == null ? Map.of() : runner.freshness(),
+                    runner == null ? Map.of() : runner.threadIds(), startedAt, invocation.output());
+            listener.runFinished(summary);
+            return summary;
+        }
         Artifacts.write(project, summary, runner == null ? Map.of() : runner.compiledCode(),
                 runner == null ? Map.of() : runner.threadIds(), startedAt, args(invocation));
         listener.runFinished(summary);
         return summary;
     }
 
-    private static Map<String, Object> args(Invocation invocation) {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("select", invocation.selection().select());
-        args.put("exclude", invocation.selection().exclude());
-        args.put("full_refresh", invocation.fullRefresh());
-        args.put("fail_fast", invocation.failFast());
-        if (invocation.storeFailures()) {
-            args.put("store_failures", true);
+    private Map<String, Object> args(Invocation invocation) {
+        return InvocationArgs.of(invocation, recordedArgs);
+    }
+
+    private List<Node> nodesOf(Collection<String> uniqueIds, RunListener listener) {
+        List<String> present = new ArrayList<>();
+        for (String id : uniqueIds) {
+            if (graph.contains(id)) {
+                present.add(id);
+            } else {
+                listener.message(RunListener.Level.WARN, id + " of the previous run is no longer in the project (or is disabled); it is not run");
+            }
         }
-        if (invocation.empty()) {
-            args.put("empty", true);
-        }
-        if (invocation.eventTime().start() != null) {
-            args.put("event_time_start", invocation.eventTime().start().toString());
-        }
-        if (invocation.eventTime().end() != null) {
-            args.put("event_time_end", invocation.eventTime().end().toString());
-        }
-        return args;
+        return graph.sortedNodes(present).stream().filter(node -> !node.isEphemeral()).toList();
     }
 
     private List<Node> nodesFor(Invocation invocation, RunListener listener) {
@@ -139,9 +156,11 @@ public final class Invoker {
             case SEED -> EnumSet.of(ResourceType.SEED);
             case TEST -> EnumSet.of(ResourceType.TEST, ResourceType.UNIT_TEST);
             case SNAPSHOT -> EnumSet.of(ResourceType.SNAPSHOT);
+            case CLONE -> EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT);
             case BUILD -> EnumSet.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.TEST, ResourceType.SNAPSHOT,
                     ResourceType.UNIT_TEST);
             case COMPILE -> EnumSet.of(ResourceType.MODEL, ResourceType.TEST, ResourceType.ANALYSIS, ResourceType.SNAPSHOT);
+            case FRESHNESS -> EnumSet.of(ResourceType.SOURCE);
             default -> EnumSet.noneOf(ResourceType.class);
         };
         if (!invocation.selection().resourceTypes().isEmpty()) {
@@ -150,9 +169,11 @@ public final class Invoker {
         if (types.isEmpty()) {
             return List.of();
         }
-        Selection selection = new Selection(invocation.selection().select(), invocation.selection().exclude(), types,
-                invocation.selection().selector());
+        Selection selection = invocation.selection().withResourceTypes(types);
         NodeSelector.Result result = selector.select(selection);
+        if (result.note() != null) {
+            listener.message(RunListener.Level.INFO, result.note());
+        }
         for (String warning : result.warnings()) {
             WarnErrorOptions warnErrors = invocation.warnErrors();
             if (warnErrors.includes(WarnErrorOptions.NO_NODES)) {
@@ -165,7 +186,9 @@ public final class Invoker {
         }
         List<Node> nodes = new ArrayList<>();
         for (Node node : graph.sortedNodes(result.uniqueIds())) {
-            if (types.contains(node.resourceType()) && !node.isEphemeral()) {
+            // as dbt's FreshnessSelector: only sources with a threshold are checked
+            boolean unchecked = invocation.command() == Command.FRESHNESS && !FreshnessRunner.threshold(node).isSet();
+            if (types.contains(node.resourceType()) && !node.isEphemeral() && !unchecked) {
                 nodes.add(node);
             }
         }
@@ -261,15 +284,9 @@ public final class Invoker {
         NodeRunner runner = new NodeRunner(project);
         try (Session session = project.adapter().openSession()) {
             Scope scope = new Scope(session, cache, false);
-            Node node;
             CompiledNode compiled;
             if (inlineSql != null) {
-                node = new Node("sql_operation." + project.rootPackage() + ".inline_query", ResourceType.OPERATION,
-                        project.rootPackage(), "inline_query", Path.of("inline_query.sql"), null,
-                        List.of(project.rootPackage(), "inline_query"), inlineSql, NodeConfig.EMPTY, null, null, null,
-                        null, null, null, null, null, null, null, null, null);
-                Template template = project.engine().parse(project.rootPackage(), Path.of("<inline>"), inlineSql);
-                compiled = runner.compiler().compile(node, template, scope);
+                compiled = InlineQuery.compile(project, runner, inlineSql, scope);
             }
             else {
                 List<Node> selected = selector.selectNodes(selection).stream()
@@ -279,8 +296,7 @@ public final class Invoker {
                     throw new SmeltException(ErrorKind.SELECTOR, null, "show needs exactly one model, but the selection picked "
                             + selected.size(), "name one model with --select, or pass --inline 'select ...'");
                 }
-                node = selected.get(0);
-                compiled = runner.compile(node, scope);
+                compiled = runner.compile(selected.get(0), scope);
             }
             Object sql = project.engine().callMacro(project.rootPackage(), "get_show_sql",
                     java.util.Arrays.asList(compiled.sql(), null, limit < 0 ? null : (long) limit), Map.of(),
@@ -289,12 +305,50 @@ public final class Invoker {
         }
     }
 
+    /** {@code compile --inline}: the SQL compiled in the project's context, written under target/compiled as show writes it. */
+    public String compileInline(String sql, RunListener listener) {
+        project.invocation(listener, List.of(), Map.of("WHICH", "compile"), WarnErrorOptions.NONE);
+        try (Session session = project.adapter().openSession()) {
+            Scope scope = new Scope(session, new RelationCache(project.adapter()), false);
+            return InlineQuery.compile(project, new NodeRunner(project), sql, scope).sql();
+        }
+    }
+
+    /**
+     * Calls a macro as {@code run-operation}, and records it in run_results.json as dbt does: one
+     * result under the macro's unique id, success or error, with the macro and its arguments in args.
+     */
     public Object runOperation(String macroName, Map<String, Object> args, RunListener listener) {
         project.invocation(listener, List.of(), Map.of("WHICH", "run-operation"), WarnErrorOptions.NONE);
+        Instant startedAt = Instant.now();
+        long t0 = System.nanoTime();
         try (Session session = project.adapter().openSession()) {
             Scope scope = new Scope(session, new RelationCache(project.adapter()), false);
             DbtContext context = DbtContext.forOperation(project, scope);
-            return project.engine().callMacro(project.rootPackage(), macroName, List.of(), args, context.globals(Map.of()));
+            Object returned = project.engine().callMacro(project.rootPackage(), macroName, List.of(), args, context.globals(Map.of()));
+            recordOperation(macroName, args, null, startedAt, t0);
+            return returned;
         }
+        catch (RuntimeException e) {
+            recordOperation(macroName, args, e, startedAt, t0);
+            throw e;
+        }
+    }
+
+    private void recordOperation(String macroName, Map<String, Object> macroArgs, RuntimeException error, Instant startedAt, long t0) {
+        String uniqueId = project.engine().macroUniqueId(project.rootPackage(), macroName);
+        if (uniqueId == null) {
+            return;
+        }
+        String[] parts = uniqueId.split("\\.", 3);
+        Node macro = new Node(uniqueId, ResourceType.OPERATION, parts[1], parts[2], Path.of(""), null, List.of(parts), "",
+                NodeConfig.EMPTY, null, null, null, null, null, null, null, null, null, null, null, null);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+        NodeResult result = new NodeResult(macro, 1, 1, error == null ? NodeStatus.SUCCESS : NodeStatus.ERROR,
+                error == null ? "" : String.valueOf(error.getMessage()), error == null ? 0 : 1, startedAt, elapsed, null, null, null, Map.of());
+        Map<String, Object> args = new LinkedHashMap<>(recordedArgs);
+        args.put("macro", macroName);
+        args.put("args", macroArgs);
+        Artifacts.write(project, new RunSummary(Command.RUN_OPERATION, List.of(result), elapsed), Map.of(), Map.of(), startedAt, args);
     }
 }

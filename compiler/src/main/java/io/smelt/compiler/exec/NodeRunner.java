@@ -10,10 +10,13 @@ import io.smelt.compiler.materialize.CompiledNode;
 import io.smelt.compiler.materialize.CompiledSqlError;
 import io.smelt.compiler.materialize.EventTimeRange;
 import io.smelt.compiler.materialize.Scope;
+import io.smelt.compiler.result.Command;
 import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.SourceFreshness;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,26 +28,33 @@ public final class NodeRunner {
     private final RunnerContext context;
     private final Map<ResourceType, ResourceRunner> runners = new EnumMap<>(ResourceType.class);
     private final ResourceRunner compileOnly;
+    private final FreshnessRunner freshness;
 
     /** A runner that compiles nodes and executes none, for {@code show}. */
     NodeRunner(LoadedProject project) {
-        this(project, EventTimeRange.NONE, true);
+        this(project, EventTimeRange.NONE, Command.COMPILE);
     }
 
     /**
      * @param eventTime the range microbatch models build, from --event-time-start/--event-time-end
-     * @param compileOnly whether every node is compiled and none executed ({@code compile})
+     * @param command {@code compile} compiles every node and executes none; {@code clone} clones every node
      */
-    NodeRunner(LoadedProject project, EventTimeRange eventTime, boolean compileOnly) {
+    NodeRunner(LoadedProject project, EventTimeRange eventTime, Command command) {
         this.project = project;
         this.context = RunnerContext.of(project);
         this.compileOnly = new CompileRunner(context);
-        if (!compileOnly) {
+        this.freshness = new FreshnessRunner(context);
+        if (command == Command.CLONE) {
+            ResourceRunner clone = new CloneRunner(context);
+            List.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT).forEach(type -> runners.put(type, clone));
+        }
+        else if (command != Command.COMPILE) {
             runners.put(ResourceType.MODEL, new ModelRunner(context, new MicrobatchRunner(context, eventTime)));
             runners.put(ResourceType.SNAPSHOT, new SnapshotRunner(context));
             runners.put(ResourceType.SEED, new SeedRunner(context));
             runners.put(ResourceType.TEST, new DataTestRunner(context));
             runners.put(ResourceType.UNIT_TEST, new UnitTestRunner(context));
+            runners.put(ResourceType.SOURCE, freshness);
         }
     }
 
@@ -80,6 +90,11 @@ public final class NodeRunner {
     /** The worker thread each node ran on, by unique id. */
     Map<String, String> threadIds() {
         return context.compiledCode().threadIds();
+    }
+
+    /** What {@code source freshness} measured of each source so far, by unique id. */
+    Map<String, SourceFreshness> freshness() {
+        return freshness.measured();
     }
 
     NodeCompiler compiler() {

@@ -123,13 +123,20 @@ public final class UnitTestRunner implements ResourceRunner {
         return node;
     }
 
-    /** The input's columns as the engine has them now, lower-cased name to type; empty when its relation does not exist. */
+    /**
+     * The input's columns as the engine has them now, lower-cased name to type; empty when its relation
+     * does not exist. As dbt's {@code get_fixture_sql}: where this target lacks it, its {@code defer_relation}'s.
+     */
     private Map<String, String> columnTypes(Node input, Scope scope) {
         Map<String, String> types = new LinkedHashMap<>();
         if (!input.hasRelation()) {
             return types;
         }
         Relation existing = scope.lookup(project.relationOf(input));
+        Relation deferred = project.deferral().relation(input.uniqueId());
+        if (existing == null && deferred != null) {
+            existing = scope.lookup(deferred);
+        }
         if (existing == null) {
             return types;
         }

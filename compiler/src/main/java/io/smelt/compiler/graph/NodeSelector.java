@@ -2,6 +2,7 @@ package io.smelt.compiler.graph;
 
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.graph.IndirectTests.Picked;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,19 +23,26 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Within one expression, space separates a union and comma an intersection; {@code --exclude} is
  * subtracted from {@code --select}; an empty select means every node. Each atom is
- * {@code [@][n+]method:value[+n]} (see {@link SelectionCriterion}). Tests follow dbt's default
- * "eager" indirect selection: an atom's result also takes every test that depends on a node in it,
- * for {@code --exclude} too. {@link Selection#resourceTypes()} filters last.
+ * {@code [@][n+]method:value[+n]} (see {@link SelectionCriterion}). Each atom's result also takes the
+ * tests that depend on its nodes, as {@link Selection#indirectSelection()} says ({@link IndirectTests}),
+ * for {@code --exclude} too; a union or intersection looks again at the tests a part left out.
+ * {@link Selection#resourceTypes()} filters last.
  */
 public final class NodeSelector {
     /**
      * @param uniqueIds the selected nodes in topological order
      * @param warnings what the caller should print: atoms that matched nothing, "Nothing to do"
+     * @param defaultSelector the selectors.yml default that applied for want of a selection, or null
      */
-    public record Result(Set<String> uniqueIds, List<String> warnings) {
+    public record Result(Set<String> uniqueIds, List<String> warnings, String defaultSelector) {
         public Result {
             uniqueIds = Collections.unmodifiableSet(new LinkedHashSet<>(uniqueIds));
             warnings = List.copyOf(warnings);
+        }
+
+        /** dbt's info line when the default selector applies, or null. */
+        public String note() {
+            return defaultSelector == null ? null : "Using default selector " + defaultSelector;
         }
 
         public boolean isEmpty() {
@@ -46,6 +54,7 @@ public final class NodeSelector {
 
     private final DependencyGraph graph;
     private final SelectorMethods methods;
+    private final IndirectTests tests;
     private SelectorDefinition.Selectors selectors = SelectorDefinition.Selectors.NONE;
     private final List<Node> exposures;
 
@@ -67,6 +76,7 @@ public final class NodeSelector {
     public NodeSelector(DependencyGraph graph, String rootPackage, Map<String, Path> packageDirs, Collection<Node> exposures) {
         this.exposures = List.copyOf(exposures);
         this.graph = requireNonNull(graph, "graph is null");
+        this.tests = new IndirectTests(graph);
         Map<String, Path> dirs = new HashMap<>(packageDirs);
         dirs.put(requireNonNull(rootPackage, "rootPackage is null"), Path.of(""));
         this.methods = new SelectorMethods(graph, rootPackage, Map.copyOf(dirs));
@@ -89,6 +99,7 @@ public final class NodeSelector {
      */
     public Result select(Selection selection) {
         List<String> warnings = new ArrayList<>();
+        IndirectSelection mode = selection.indirectSelection();
         BitSet selected;
         boolean noArgs = tokens(selection.select()).isEmpty() && tokens(selection.exclude()).isEmpty();
         String named = selection.selector() != null ? selection.selector() : noArgs ? selectors.defaultName() : null;
@@ -97,15 +108,16 @@ public final class NodeSelector {
                     "put the whole selection in the selector, or leave out --selector (dbt would ignore --select and --exclude)");
         }
         if (named != null) {
-            selected = definition(named, warnings);
+            selected = definition(named, mode, warnings);
         } else if (selection.select().isEmpty() || tokens(selection.select()).isEmpty()) {
             selected = new BitSet(graph.size());
             selected.set(0, graph.size());
         } else {
-            selected = union(selection.select(), warnings);
+            selected = union(selection.select(), mode, warnings).direct();
         }
         if (!selection.exclude().isEmpty()) {
-            selected.andNot(union(selection.exclude(), warnings));
+            // dbt subtracts what the exclusion selected directly: under eager, every test touching an excluded node
+            selected.andNot(union(selection.exclude(), mode, warnings).direct());
         }
         if (!selection.resourceTypes().isEmpty()) {
             for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
@@ -117,7 +129,7 @@ public final class NodeSelector {
         if (selected.isEmpty()) {
             warnings.add(NOTHING_TO_DO);
         }
-        return new Result(graph.toIds(selected), warnings);
+        return new Result(graph.toIds(selected), warnings, selection.selector() == null ? named : null);
     }
 
     /** The selected nodes themselves, in topological order. */
@@ -125,7 +137,7 @@ public final class NodeSelector {
         return graph.sortedNodes(select(selection).uniqueIds());
     }
 
-    private BitSet definition(String name, List<String> warnings) {
+    private BitSet definition(String name, IndirectSelection mode, List<String> warnings) {
         SelectorDefinition definition = selectors.byName().get(name);
         if (definition == null) {
             throw new SmeltException(ErrorKind.SELECTOR, selectors.file(), selectors.file() == null
@@ -134,33 +146,50 @@ public final class NodeSelector {
                             + (selectors.byName().isEmpty() ? "" : "; its selectors are: " + String.join(", ", selectors.byName().keySet())),
                     NameSuggestions.hint(name, selectors.byName().keySet()));
         }
-        return evaluate(definition, warnings);
+        return evaluate(definition, mode, warnings).direct();
     }
 
-    private BitSet evaluate(SelectorDefinition definition, List<String> warnings) {
+    /** A selectors.yml definition; {@code mode} applies where the definition sets no indirect_selection. */
+    private Picked evaluate(SelectorDefinition definition, IndirectSelection mode, List<String> warnings) {
         if (definition instanceof SelectorDefinition.Expression e) {
-            return union(List.of(e.text()), warnings);
+            return union(List.of(e.text()), e.indirectSelection() == null ? mode : e.indirectSelection(), warnings);
         }
         if (definition instanceof SelectorDefinition.Difference d) {
-            BitSet result = evaluate(d.include(), warnings);
-            result.andNot(evaluate(d.exclude(), warnings));
-            return result;
+            Picked include = evaluate(d.include(), mode, warnings);
+            Picked exclude = evaluate(d.exclude(), mode, warnings);
+            include.direct().andNot(exclude.direct());
+            include.all().andNot(exclude.all());
+            return include;
         }
         boolean isUnion = definition instanceof SelectorDefinition.Union;
         List<SelectorDefinition> parts = isUnion ? ((SelectorDefinition.Union) definition).parts()
                 : ((SelectorDefinition.Intersection) definition).parts();
-        BitSet result = null;
+        List<Picked> picked = new ArrayList<>();
         for (SelectorDefinition part : parts) {
-            BitSet matched = evaluate(part, warnings);
-            if (result == null) {
-                result = matched;
+            picked.add(evaluate(part, mode, warnings));
+        }
+        return combine(picked, isUnion, mode);
+    }
+
+    private Picked combine(List<Picked> parts, boolean isUnion, IndirectSelection mode) {
+        BitSet direct = null;
+        BitSet all = null;
+        for (Picked part : parts) {
+            if (direct == null) {
+                direct = part.direct();
+                all = part.all();
             } else if (isUnion) {
-                result.or(matched);
+                direct.or(part.direct());
+                all.or(part.all());
             } else {
-                result.and(matched);
+                direct.and(part.direct());
+                all.and(part.all());
             }
         }
-        return result == null ? new BitSet(graph.size()) : result;
+        if (direct == null) {
+            return new Picked(new BitSet(graph.size()), new BitSet(graph.size()));
+        }
+        return new Picked(tests.incorporate(direct, all, mode), all);
     }
 
     private static List<String> tokens(List<String> expressions) {
@@ -175,7 +204,7 @@ public final class NodeSelector {
         return tokens;
     }
 
-    private BitSet union(List<String> expressions, List<String> warnings) {
+    private Picked union(List<String> expressions, IndirectSelection mode, List<String> warnings) {
         // Parse everything first so that a malformed atom fails before any work is done
         List<List<SelectionCriterion>> intersections = new ArrayList<>();
         for (String token : tokens(expressions)) {
@@ -185,25 +214,20 @@ public final class NodeSelector {
             }
             intersections.add(atoms);
         }
-        BitSet result = new BitSet(graph.size());
+        List<Picked> union = new ArrayList<>();
         for (List<SelectionCriterion> atoms : intersections) {
-            BitSet intersection = null;
+            List<Picked> intersection = new ArrayList<>();
             for (SelectionCriterion atom : atoms) {
-                BitSet matched = evaluate(atom, warnings);
-                if (intersection == null) {
-                    intersection = matched;
-                } else {
-                    intersection.and(matched);
-                }
+                intersection.add(evaluate(atom, mode, warnings));
             }
-            result.or(intersection);
+            union.add(combine(intersection, false, mode));
         }
-        return result;
+        return combine(union, true, mode);
     }
 
-    private BitSet evaluate(SelectionCriterion criterion, List<String> warnings) {
+    private Picked evaluate(SelectionCriterion criterion, IndirectSelection mode, List<String> warnings) {
         if (criterion.method().equals("exposure")) {
-            return exposure(criterion, warnings);
+            return tests.expand(exposure(criterion, warnings), mode);
         }
         IntPredicate predicate = methods.predicate(criterion);
         BitSet matched = new BitSet(graph.size());
@@ -214,7 +238,7 @@ public final class NodeSelector {
         }
         if (matched.isEmpty()) {
             warnings.add("The selection criterion '" + criterion.raw() + "' does not match any enabled nodes");
-            return matched;
+            return new Picked(matched, (BitSet) matched.clone());
         }
         BitSet result;
         if (criterion.childrensParents()) {
@@ -228,8 +252,7 @@ public final class NodeSelector {
                 result.or(graph.withDescendants(matched, criterion.childrenDepth()));
             }
         }
-        addTestsEagerly(result);
-        return result;
+        return tests.expand(result, mode);
     }
 
     /**
@@ -253,21 +276,6 @@ public final class NodeSelector {
         if (depth > 0 && !parents.isEmpty()) {
             result.or(graph.withAncestors(parents, depth == DependencyGraph.UNLIMITED ? depth : depth - 1));
         }
-        addTestsEagerly(result);
         return result;
-    }
-
-    /** dbt's "eager" indirect selection: a test comes along when any node it depends on is selected. */
-    private void addTestsEagerly(BitSet selected) {
-        BitSet tests = new BitSet(graph.size());
-        for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
-            for (int child : graph.childrenAt(i)) {
-                ResourceType type = graph.nodeAt(child).resourceType();
-                if (type == ResourceType.TEST || type == ResourceType.UNIT_TEST) {
-                    tests.set(child);
-                }
-            }
-        }
-        selected.or(tests);
     }
 }

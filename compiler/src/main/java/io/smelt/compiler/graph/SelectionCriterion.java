@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param method the method, after defaulting ({@code path}, {@code file} or {@code fqn})
  * @param arguments the dotted arguments of the method ({@code materialized} in {@code config.materialized})
  */
-record SelectionCriterion(
+public record SelectionCriterion(
         String raw,
         boolean childrensParents,
         int parentsDepth,
@@ -50,6 +50,9 @@ record SelectionCriterion(
         String value = m.group("value");
         if (at && parents != null) {
             throw malformed(raw, "uses both '@' and a leading '+'; '@' already includes ancestors");
+        }
+        if (at && children != null) {
+            throw malformed(raw, "uses both '@' and a trailing '+'; '@' already includes descendants");
         }
         if (value.isEmpty()) {
             throw malformed(raw, "names nothing");

@@ -11,10 +11,31 @@ import static java.util.Objects.requireNonNull;
 
 /** A definition in {@code selectors.yml}, as dbt's selector spec reads it. */
 public sealed interface SelectorDefinition {
-    /** One {@code --select}-style expression: space is a union, comma an intersection. */
-    record Expression(String text) implements SelectorDefinition {
+    /**
+     * One {@code --select}-style expression: space is a union, comma an intersection.
+     *
+     * @param indirectSelection the definition's {@code indirect_selection}, or null for {@code --indirect-selection}
+     */
+    record Expression(String text, IndirectSelection indirectSelection) implements SelectorDefinition {
         public Expression {
             requireNonNull(text, "text is null");
+        }
+
+        public Expression(String text) {
+            this(text, null);
+        }
+
+        /**
+         * Parses every atom as selecting will, so that a file can report a bad one where it stands.
+         *
+         * @throws io.smelt.compiler.diag.SmeltException of kind SELECTOR, without a position
+         */
+        public void check() {
+            for (String token : text.trim().split("\\s+")) {
+                for (String atom : token.split(",", -1)) {
+                    SelectionCriterion.parse(atom);
+                }
+            }
         }
     }
 

@@ -70,6 +70,8 @@ final class DbtMacro implements PyCallable {
         }
         RenderState state = outer.state;
         checkArity(args, kwargs);
+        Frames.Frame callerFrame = Frames.current();
+        MacroCalls.called(packageName, def.name(), callerFrame != null && callerFrame.macro() == null);
         if (Frames.depth() >= MAX_DEPTH) {
             throw tooDeep();
         }

@@ -16,6 +16,8 @@ import io.smelt.compiler.graph.RefResolver;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.jinja.Template;
 import io.smelt.compiler.project.DbtProject;
+import io.smelt.compiler.project.YamlRenderer;
+import io.smelt.compiler.state.Deferral;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -51,6 +54,8 @@ public final class LoadedProject implements ContextHost {
     private volatile Map<String, Object> graph;
     private volatile RunListener listener = RunListener.NONE;
     private volatile List<String> selected = List.of();
+    private volatile Set<String> selectedSet = Set.of();
+    private volatile Deferral deferral = Deferral.NONE;
     private volatile Map<String, Object> flags = Map.of();
     private volatile WarnErrorOptions warnErrors = WarnErrorOptions.NONE;
 
@@ -133,6 +138,7 @@ public final class LoadedProject implements ContextHost {
         this.warnErrors = newWarnErrors;
         this.listener = newListener;
         this.selected = List.copyOf(selectedIds);
+        this.selectedSet = Set.copyOf(selectedIds);
         this.flags = Map.copyOf(newFlags);
     }
 
@@ -154,6 +160,14 @@ public final class LoadedProject implements ContextHost {
     @Override
     public Map<String, Object> target() {
         return targetObject;
+    }
+
+    /**
+     * Renders Jinja in the root project's YAML files as dbt renders dbt_project.yml and selectors.yml:
+     * {@code env_var()}, {@code var()} of {@code --vars} and {@code target}.
+     */
+    public YamlRenderer projectYamlRenderer() {
+        return YamlRenderers.of(cliVars, environment, targetObject);
     }
 
     @Override
@@ -220,7 +234,7 @@ public final class LoadedProject implements ContextHost {
     public Map<String, Object> graph() {
         Map<String, Object> built = graph;
         if (built == null) {
-            built = FlatGraph.of(manifest, node -> node.hasRelation() ? adapter.render(relationOf(node)) : null);
+            built = FlatGraph.of(manifest, node -> node.hasRelation() ? adapter.render(relationOf(node)) : null, deferral::entry);
             graph = built;
         }
         return built;
@@ -229,6 +243,23 @@ public final class LoadedProject implements ContextHost {
     @Override
     public List<String> selectedResources() {
         return selected;
+    }
+
+    @Override
+    public boolean selected(String uniqueId) {
+        return selectedSet.contains(uniqueId);
+    }
+
+    /** Sets the comparison run's relations that the next invocations read ({@code --defer}, {@code clone}). */
+    public void deferTo(Deferral newDeferral) {
+        this.deferral = newDeferral == null ? Deferral.NONE : newDeferral;
+        // graph's nodes carry their defer_relation
+        this.graph = null;
+    }
+
+    @Override
+    public Deferral deferral() {
+        return deferral;
     }
 
     @Override

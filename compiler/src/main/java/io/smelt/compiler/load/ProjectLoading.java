@@ -18,6 +18,7 @@ import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.ResourceType;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.jinja.MacroSource;
+import io.smelt.compiler.parse.MacroDependencies;
 import io.smelt.compiler.parse.DocsBlocks;
 import io.smelt.compiler.parse.Exposures;
 import io.smelt.compiler.parse.PackageProperties;
@@ -56,7 +57,7 @@ public final class ProjectLoading {
     static final String INTERNAL_PACKAGE = "dbt";
     private static final List<String> INTERNAL_MACROS = List.of(
             "naming.sql", "statements.sql", "relations.sql", "incremental.sql", "snapshot.sql", "tests.sql", "cross_db.sql",
-            "global_utils.sql", "global_adapters.sql", "global_relations.sql", "global_changes.sql");
+            "global_utils.sql", "global_adapters.sql", "global_relations.sql", "global_changes.sql", "freshness.sql");
     /**
      * dbt_utils' tests and macros, shipped with the compiler for projects that have not installed the
      * package; an installed dbt_utils replaces them.
@@ -180,8 +181,10 @@ public final class ProjectLoading {
         ProjectParser.Result parsed = new ProjectParser(parseHost, rules, files.projectDir())
                 .parse(scanned, properties);
 
-        List<Node> all = new ArrayList<>(parsed.enabled());
-        all.addAll(parsed.disabled());
+        MacroDependencies macroDependencies = new MacroDependencies(engine, engine.macros());
+        List<Node> all = new ArrayList<>();
+        parsed.enabled().forEach(n -> all.add(macroDependencies.withDependencies(n)));
+        parsed.disabled().forEach(n -> all.add(macroDependencies.withDependencies(n)));
         all.addAll(exposures);
         GraphLinker.Result linked = GraphLinker.linkAll(all, root.name());
         linked.warnings().forEach(w -> warnings.add((w.at() == null ? "" : w.at() + ": ") + w.message()));
@@ -197,7 +200,7 @@ public final class ProjectLoading {
         Map<String, Node> disabled = new LinkedHashMap<>();
         linked.disabled().forEach(n -> disabled.put(n.uniqueId(), n));
         Map<String, MacroInfo> macroInfos = new TreeMap<>();
-        engine.macros().forEach(m -> macroInfos.put(m.uniqueId(), m));
+        engine.macros().forEach(m -> macroInfos.put(m.uniqueId(), macroDependencies.withDependencies(m)));
         Manifest manifest = new Manifest(root.name(), adapter.type(), nodes, macroInfos, disabled, docs.all(), linkedExposures);
         return new LoadedProject(root, byName, engine, adapter, target, manifest, parsed.templates(), parsed.seedFiles(),
                 varLookup(vars), vars.cliVars(), options.environment(), options.invocationId());

@@ -30,6 +30,7 @@ public final class Materializer {
     private final IncrementalBuild incrementals;
     private final SnapshotBuild snapshots;
     private final SeedLoad seeds;
+    private final CloneBuild clones;
 
     public Materializer(LoadedProject project) {
         this.project = project;
@@ -37,6 +38,7 @@ public final class Materializer {
         this.incrementals = new IncrementalBuild(project);
         this.snapshots = new SnapshotBuild(project);
         this.seeds = new SeedLoad(project);
+        this.clones = new CloneBuild(project, this);
     }
 
     public Outcome view(CompiledNode compiled, Scope scope) {
@@ -132,6 +134,11 @@ public final class Materializer {
             }
         });
         return new Outcome("OK", -1, target, steps.executed());
+    }
+
+    /** See {@link CloneBuild}: {@code source} is the node's relation in the comparison run. */
+    public Outcome clone(CompiledNode compiled, Scope scope, Relation source) {
+        return clones.run(compiled, scope, source);
     }
 
     /** See {@link SeedLoad}. */

@@ -190,7 +190,8 @@ final class GenericTests {
         return naming.apply(new Node(uniqueId, ResourceType.TEST, pkg, name, file, null, fqn, rawCode, new NodeConfig(config),
                 null, null, refs, sources, null, null, null, null, null, metadata,
                 def.at() == null ? io.smelt.compiler.diag.SourcePosition.of(display) : def.at(), null, null,
-                Map.of("macros", testMacros(pkg, macro))));
+                Map.of("macros", testMacros(pkg, macro),
+                        StateFields.UNRENDERED_CONFIG, rules.unrendered("tests", pkg, fqn, def.config(), null))));
     }
 
     /** dbt's {@code depends_on.macros} of a generic test: its test macro, then {@code get_where_subquery} its model argument calls. */

@@ -32,14 +32,9 @@ public final class PackageProperties implements Properties {
             file.unitTests().forEach(spec -> unitTests.add(new UnitTest(spec, file.path())));
             for (SourceProperties source : file.sources()) {
                 for (SourceTableProperties table : source.tables()) {
-                    Map<String, Object> config = new LinkedHashMap<>();
-                    // freshness and loaded_at_field: the table's, else the source's (config wins over both)
-                    putIfSet(config, "freshness", source.freshness());
-                    putIfSet(config, "loaded_at_field", source.loadedAtField());
-                    putIfSet(config, "freshness", table.freshness());
-                    putIfSet(config, "loaded_at_field", table.loadedAtField());
-                    config.putAll(source.config());
+                    Map<String, Object> config = new LinkedHashMap<>(source.config());
                     config.putAll(table.config());
+                    SourceFreshnessConfig.apply(config, source, table);
                     List<String> tags = new ArrayList<>(source.tags());
                     tags.addAll(table.tags());
                     config = withMetaAndTags(config, table.meta(), tags);
@@ -93,13 +88,9 @@ public final class PackageProperties implements Properties {
         fields.put("source_description", source.description());
         fields.put("loader", source.loader());
         fields.put("source_meta", source.meta());
+        fields.put("unrendered_database", source.unrenderedDatabase());
+        fields.put("unrendered_schema", source.unrenderedSchema());
         return fields;
-    }
-
-    private static void putIfSet(Map<String, Object> config, String key, Object value) {
-        if (value != null) {
-            config.put(key, value);
-        }
     }
 
     private void add(String key, SchemaFile file, List<NodeProperties> entries) {
@@ -119,13 +110,24 @@ public final class PackageProperties implements Properties {
             Object relation = entry.other().get("relation");
             Patch patch = new Patch(entry.name(), entry.description(),
                     withMetaAndTags(entry.config(), entry.meta(), entry.tags()), columns(entry.columns()), tests,
-                    file.path(), entry.at(), relation == null ? null : String.valueOf(relation), null, TimeSpines.of(entry.other()));
+                    file.path(), entry.at(), relation == null ? null : String.valueOf(relation), null, extra(entry));
             Patch first = patches.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(entry.name(), patch);
             if (first != null) {
                 throw duplicate(key, first, patch);
             }
             ordered.computeIfAbsent(key, k -> new ArrayList<>()).add(patch);
         }
+    }
+
+    /** The node's extra fields from its entry: a time spine, and its {@code config:} as written (see {@link Properties.Patch#unrenderedConfig}). */
+    private static Map<String, Object> extra(NodeProperties entry) {
+        Map<String, Object> extra = new HashMap<>(TimeSpines.of(entry.other()));
+        if (entry.other().get(NodeProperties.UNRENDERED_CONFIG) instanceof Map<?, ?> written) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> config = (Map<String, Object>) written;
+            extra.put(Properties.Patch.UNRENDERED_CONFIG, withMetaAndTags(config, entry.meta(), entry.tags()));
+        }
+        return extra;
     }
 
     /** dbt rejects a second entry too: which one's description, columns and tests would win is not defined. */

@@ -10,6 +10,7 @@ import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeConfig;
 import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.jinja.MacroCalls;
 import io.smelt.compiler.jinja.Template;
 import io.smelt.compiler.project.ConfigResolver;
 import io.smelt.compiler.project.DbtProject;
@@ -25,6 +26,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -40,6 +42,7 @@ public final class ProjectParser {
      */
     public record Result(List<Node> enabled, List<Node> disabled, Map<String, Template> templates, Map<String, Path> seedFiles) {
     }
+
 
     private final ContextHost host;
     private final ConfigResolver rules;
@@ -166,8 +169,9 @@ public final class ProjectParser {
         draft = naming.apply(draft);
         ParseCapture capture = new ParseCapture();
         DbtContext context = DbtContext.forParse(host, draft, capture);
+        Set<String> macros;
         try {
-            host.engine().render(template, context.globals(Map.of()));
+            macros = MacroCalls.recording(() -> host.engine().render(template, context.globals(Map.of())));
         }
         catch (SmeltException e) {
             // a var defined nowhere (none here) is the likelier cause of what failed after it
@@ -184,6 +188,8 @@ public final class ProjectParser {
         if (node.config().enabled() && !capture.missingVars().isEmpty()) {
             throw capture.missingVars().get(0);
         }
+        node = node.withExtra(StateFields.of(rules, resourceKey, pkg, source.fqn(), source.templateText(),
+                patch == null ? null : patch.unrenderedConfig(), capture, macros));
         node = naming.apply(node);
         templates.put(node.uniqueId(), template);
         return node;
@@ -239,9 +245,13 @@ public final class ProjectParser {
         List<String> fqn = fqn(pkg, found, name);
         Properties.Patch patch = props.patch("seeds", name);
         Map<String, Object> config = rules.resolve("seeds", pkg, fqn, patch == null ? null : patch.config(), null);
-        Node node = naming.apply(node(ResourceType.SEED, pkg, new SqlSource(name, found.path(), display, fqn, "", "",
-                new SourcePosition(display, 0, 0)), patch, new NodeConfig(config), null, null));
         Path file = project.projectDir().resolve(found.path()).toAbsolutePath().normalize();
+        // as dbt's seed checksum: the file's content, so that state:modified sees a changed CSV
+        String checksum = fileSha256(file);
+        Node node = naming.apply(node(ResourceType.SEED, pkg, new SqlSource(name, found.path(), display, fqn, "", "",
+                new SourcePosition(display, 0, 0)), patch, new NodeConfig(config), null, null, checksum))
+                .withExtra(Map.of(StateFields.UNRENDERED_CONFIG,
+                        rules.unrendered("seeds", pkg, fqn, patch == null ? null : patch.unrenderedConfig(), null)));
         if (node.config().enabled()) {
             Object delimiter = node.config().get("delimiter");
             SeedCsvCheck.check(file, display, delimiter == null || delimiter.toString().isEmpty() ? ',' : delimiter.toString().charAt(0));
@@ -252,11 +262,16 @@ public final class ProjectParser {
 
     private Node node(ResourceType type, String pkg, SqlSource source, Properties.Patch patch, NodeConfig config,
             List<io.smelt.compiler.graph.RefCall> refs, List<io.smelt.compiler.graph.SourceCall> sources) {
+        return node(type, pkg, source, patch, config, refs, sources, sha256(source.rawCode()));
+    }
+
+    private Node node(ResourceType type, String pkg, SqlSource source, Properties.Patch patch, NodeConfig config,
+            List<io.smelt.compiler.graph.RefCall> refs, List<io.smelt.compiler.graph.SourceCall> sources, String checksum) {
         String uniqueId = type.dbtName() + "." + pkg + "." + source.name()
                 + (patch != null && patch.version() != null ? ".v" + patch.version().v() : "");
         return new Node(uniqueId, type, pkg, source.name(), source.path(), patch == null ? null : patch.file(), source.fqn(),
                 source.rawCode(), config, patch == null ? null : patch.description(), patch == null ? null : patch.columns(),
-                refs, sources, null, null, null, null, null, null, source.at(), sha256(source.rawCode()), null,
+                refs, sources, null, null, null, null, null, null, source.at(), checksum, null,
                 patch == null ? null : patch.extra());
     }
 
@@ -275,6 +290,21 @@ public final class ProjectParser {
 
     private static String read(DbtProject project, Path path, Path display) {
         return TextFiles.read(project.projectDir().resolve(path), display);
+    }
+
+    private static String fileSha256(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        }
+        catch (java.io.IOException | NoSuchAlgorithmException e) {
+            // the CSV check reports an unreadable seed with its file
+            return sha256(file.toString());
+        }
     }
 
     static String sha256(String text) {

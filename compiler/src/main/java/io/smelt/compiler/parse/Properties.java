@@ -54,6 +54,14 @@ public interface Properties {
      */
     record Patch(String name, String description, Map<String, Object> config, Map<String, ColumnInfo> columns,
             List<TestDef> tests, Path file, SourcePosition at, String relation, Version version, Map<String, Object> extra) {
+        /** The {@code extra} key of the entry's {@code config:} as written; not a manifest field. */
+        static final String UNRENDERED_CONFIG = "smelt_unrendered_properties_config";
+
+        /** The entry's {@code config:} with nothing rendered, or its rendered one when that is not known. */
+        @SuppressWarnings("unchecked")
+        Map<String, Object> unrenderedConfig() {
+            return extra != null && extra.get(UNRENDERED_CONFIG) instanceof Map<?, ?> written ? (Map<String, Object>) written : config;
+        }
     }
 
     /**

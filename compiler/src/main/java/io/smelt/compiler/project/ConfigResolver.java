@@ -82,11 +82,38 @@ public final class ConfigResolver {
         return config;
     }
 
+    /**
+     * dbt's {@code unrendered_config}: the configs as the files write them, Jinja unrendered, without
+     * defaults: the dbt_project.yml trees, the properties file's {@code config:} and the {@code config()}
+     * call's arguments, merged in the order {@link #resolve} uses.
+     */
+    public Map<String, Object> unrendered(String resourceKey, String packageName, List<String> fqn,
+            Map<String, Object> propertiesConfig, Map<String, Object> sqlConfig) {
+        boolean isRoot = packageName.equals(root.name());
+        DbtProject own = isRoot ? root : packages.get(packageName);
+        Map<String, Object> config = own == null ? new LinkedHashMap<>() : fromTree(own, resourceKey, fqn, false);
+        if (propertiesConfig != null) {
+            config = merge(config, propertiesConfig);
+        }
+        if (sqlConfig != null) {
+            config = merge(config, sqlConfig);
+        }
+        if (!isRoot) {
+            config = merge(config, fromTree(root, resourceKey, fqn, false));
+        }
+        return config;
+    }
+
     /** The configs one project's tree gives a node: every level from the top down the fqn, merged. */
     public static Map<String, Object> fromProject(DbtProject project, String resourceKey, List<String> fqn) {
+        return fromTree(project, resourceKey, fqn, true);
+    }
+
+    private static Map<String, Object> fromTree(DbtProject project, String resourceKey, List<String> fqn, boolean rendered) {
         Map<String, Object> config = new LinkedHashMap<>();
         for (String key : treeKeys(resourceKey)) {
-            for (Map<String, Object> level : levels(project.configTree(key), fqn)) {
+            Map<String, Object> tree = rendered ? project.configTree(key) : project.unrenderedConfigTree(key);
+            for (Map<String, Object> level : levels(tree, fqn)) {
                 config = merge(config, level);
             }
         }

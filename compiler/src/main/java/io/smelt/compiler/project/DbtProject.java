@@ -32,6 +32,8 @@ import static java.util.Objects.requireNonNull;
  *     absent, empty text when set to null (no comment)
  * @param positions where each top-level key was written (1-based)
  * @param warnings unknown keys and other things that were ignored
+ * @param unrenderedConfigTrees the config trees with nothing rendered, as the file writes them: what
+ *     {@code unrendered_config} records and {@code state:modified} compares
  */
 public record DbtProject(
         Path projectDir,
@@ -62,7 +64,21 @@ public record DbtProject(
         Object queryComment,
         Map<String, Object> flags,
         Map<String, SourcePosition> positions,
-        List<YamlWarning> warnings) {
+        List<YamlWarning> warnings,
+        Map<String, Map<String, Object>> unrenderedConfigTrees) {
+    /** A project whose config trees hold no Jinja, so rendered and unrendered are the same. */
+    public DbtProject(Path projectDir, Path file, String name, String version, Integer configVersion, String profile,
+            List<String> modelPaths, List<String> seedPaths, List<String> macroPaths, List<String> testPaths,
+            List<String> snapshotPaths, List<String> analysisPaths, List<String> docsPaths, List<String> assetPaths,
+            String targetPath, String logPath, String packagesInstallPath, List<String> cleanTargets, Map<String, Object> vars,
+            Map<String, Map<String, Object>> configTrees, List<String> onRunStart, List<String> onRunEnd,
+            List<String> requireDbtVersion, Map<String, List<String>> dispatch, Map<String, Object> quoting, Object queryComment,
+            Map<String, Object> flags, Map<String, SourcePosition> positions, List<YamlWarning> warnings) {
+        this(projectDir, file, name, version, configVersion, profile, modelPaths, seedPaths, macroPaths, testPaths, snapshotPaths,
+                analysisPaths, docsPaths, assetPaths, targetPath, logPath, packagesInstallPath, cleanTargets, vars, configTrees,
+                onRunStart, onRunEnd, requireDbtVersion, dispatch, quoting, queryComment, flags, positions, warnings, configTrees);
+    }
+
     public DbtProject {
         requireNonNull(projectDir, "projectDir is null");
         requireNonNull(file, "file is null");
@@ -83,6 +99,9 @@ public record DbtProject(
         Map<String, Map<String, Object>> trees = new LinkedHashMap<>();
         configTrees.forEach((key, tree) -> trees.put(key, PlainValues.freezeMap(tree)));
         configTrees = Collections.unmodifiableMap(trees);
+        Map<String, Map<String, Object>> rawTrees = new LinkedHashMap<>();
+        unrenderedConfigTrees.forEach((key, tree) -> rawTrees.put(key, PlainValues.freezeMap(tree)));
+        unrenderedConfigTrees = Collections.unmodifiableMap(rawTrees);
         onRunStart = List.copyOf(onRunStart);
         onRunEnd = List.copyOf(onRunEnd);
         requireDbtVersion = List.copyOf(requireDbtVersion);
@@ -99,6 +118,11 @@ public record DbtProject(
     /** The tree under a resource key such as {@code models}, or an empty map. */
     public Map<String, Object> configTree(String resourceKey) {
         return configTrees.getOrDefault(resourceKey, Map.of());
+    }
+
+    /** The tree under a resource key as written, nothing rendered, or an empty map. */
+    public Map<String, Object> unrenderedConfigTree(String resourceKey) {
+        return unrenderedConfigTrees.getOrDefault(resourceKey, Map.of());
     }
 
     /** A folder setting resolved against the project folder. */

@@ -14,7 +14,8 @@ import static java.util.Objects.requireNonNull;
  * @param tests model-level {@code data_tests:} (or {@code tests:})
  * @param versions {@code versions:} of a versioned model
  * @param other the remaining known keys as written ({@code latest_version}, {@code access},
- *     {@code group}, {@code constraints}, ...)
+ *     {@code group}, {@code constraints}, ...), and under {@link #UNRENDERED_CONFIG} the {@code config:}
+ *     with nothing rendered
  * @param at where the entry starts
  */
 public record NodeProperties(
@@ -29,6 +30,9 @@ public record NodeProperties(
         List<String> tags,
         Map<String, Object> other,
         SourcePosition at) {
+    /** The key of {@code other} that holds {@code config:} as written, for {@code unrendered_config}. */
+    public static final String UNRENDERED_CONFIG = "unrendered_config";
+
     public NodeProperties {
         requireNonNull(name, "name is null");
         description = description == null ? "" : description;

@@ -71,7 +71,7 @@ public final class ProjectLoader {
                 targetPath == null ? project.targetPath() : targetPath, logPath == null ? project.logPath() : logPath,
                 project.packagesInstallPath(), project.cleanTargets(), project.vars(), project.configTrees(),
                 project.onRunStart(), project.onRunEnd(), project.requireDbtVersion(), project.dispatch(), project.quoting(),
-                project.queryComment(), project.flags(), project.positions(), project.warnings());
+                project.queryComment(), project.flags(), project.positions(), project.warnings(), project.unrenderedConfigTrees());
     }
 
     /** Loads one dbt_project.yml, naming it {@code displayFile} in positions and messages. */
@@ -117,9 +117,13 @@ public final class ProjectLoader {
         DbtProject read() {
             Map<String, SourcePosition> positions = new LinkedHashMap<>();
             Map<String, Map<String, Object>> trees = new LinkedHashMap<>();
+            Map<String, Map<String, Object>> rawTrees = new LinkedHashMap<>();
             for (YamlReader.Entry entry : entries.values()) {
                 positions.put(entry.key(), yaml.at(entry.keyNode()));
                 checkKey(entry, trees);
+                if (trees.containsKey(entry.key())) {
+                    rawTrees.put(entry.key(), yaml.rawMap(entry.value(), entry.key()));
+                }
             }
             if (trees.containsKey("tests") && trees.containsKey("data_tests")) {
                 throw yaml.error(entries.get("data_tests").keyNode(), "both tests: and data_tests: are set; dbt reads only one",
@@ -168,7 +172,8 @@ public final class ProjectLoader {
                     queryComment(),
                     yaml.map(node("flags"), "flags", Set.of()),
                     positions,
-                    warnings);
+                    warnings,
+                    rawTrees);
         }
 
         private void checkKey(YamlReader.Entry entry, Map<String, Map<String, Object>> trees) {

@@ -2,6 +2,7 @@ package io.smelt.compiler.project;
 
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.graph.FreshnessThreshold;
 import io.smelt.compiler.graph.UnitTestSpec;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -191,7 +192,11 @@ public final class SchemaFileParser {
                 versionList.add(version(version, owner));
             }
         }
-        return new NodeProperties(name, description(fields), config(fields, owner), columns(fields, owner),
+        Map<String, Object> config = config(fields, owner);
+        if (fields.get("config") != null && fields.get("config").value() instanceof MappingNode written) {
+            other.put(NodeProperties.UNRENDERED_CONFIG, yaml.rawMap(written, "config of " + owner));
+        }
+        return new NodeProperties(name, description(fields), config, columns(fields, owner),
                 tests.testsOf(fields, owner), versionList, map(fields, "docs", owner), map(fields, "meta", owner),
                 tags(fields, owner), other, yaml.at(item));
     }
@@ -298,8 +303,8 @@ public final class SchemaFileParser {
         return new SourceProperties(name, description(fields), text(fields, "database"), text(fields, "schema"),
                 text(fields, "loader"), map(fields, "meta", owner), tags(fields, owner), config(fields, owner),
                 map(fields, "quoting", owner), freshness(fields, owner), text(fields, "loaded_at_field"),
-                fields.containsKey("overrides") ? yaml.text(fields.get("overrides").value(), "overrides", false) : null, tables,
-                yaml.at(item));
+                loadedAtQuery(fields, owner), fields.containsKey("overrides") ? yaml.text(fields.get("overrides").value(), "overrides", false) : null, tables,
+                yaml.at(item), written(fields, "database"), written(fields, "schema"));
     }
 
     private SourceTableProperties table(Node item, String sourceOwner) {
@@ -309,7 +314,7 @@ public final class SchemaFileParser {
         return new SourceTableProperties(name, text(fields, "identifier"), description(fields), columns(fields, owner),
                 tests.testsOf(fields, owner), map(fields, "meta", owner), tags(fields, owner), config(fields, owner),
                 map(fields, "quoting", owner), freshness(fields, owner), text(fields, "loaded_at_field"),
-                map(fields, "external", owner), yaml.at(item));
+                loadedAtQuery(fields, owner), map(fields, "external", owner), yaml.at(item));
     }
 
     private MacroProperties macro(Node item) {
@@ -340,6 +345,13 @@ public final class SchemaFileParser {
         return text != null && YamlRenderer.isTemplate(text) ? descriptions.render(text, yaml.at(description.value())) : text;
     }
 
+    /** A scalar as written, nothing rendered; null when absent. */
+    private String written(Map<String, YamlReader.Entry> fields, String key) {
+        YamlReader.Entry entry = fields.get(key);
+        Object value = entry == null ? null : yaml.value(entry.value(), Set.of(), false);
+        return value == null ? null : value.toString();
+    }
+
     private String text(Map<String, YamlReader.Entry> fields, String key) {
         YamlReader.Entry entry = fields.get(key);
         return entry == null ? null : yaml.text(entry.value(), key);
@@ -359,9 +371,20 @@ public final class SchemaFileParser {
         return entry == null ? new LinkedHashMap<>() : yaml.map(entry.value(), key + " of " + owner, RAW_KEYS);
     }
 
-    private Map<String, Object> freshness(Map<String, YamlReader.Entry> fields, String owner) {
-        YamlReader.Entry entry = fields.get("freshness");
-        return entry == null || YamlReader.isNull(entry.value()) ? null : yaml.map(entry.value(), "freshness of " + owner, RAW_KEYS);
+    /** The entry's {@code freshness:}; one under its {@code config:} is checked here too and read from the config. */
+    private FreshnessThreshold freshness(Map<String, YamlReader.Entry> fields, String owner) {
+        FreshnessYaml.inConfig(yaml, fields.get("config"), owner);
+        return FreshnessYaml.read(yaml, fields.get("freshness"), owner);
+    }
+
+    /** {@code loaded_at_query}, which dbt refuses beside a {@code loaded_at_field} of the same entry. */
+    private String loadedAtQuery(Map<String, YamlReader.Entry> fields, String owner) {
+        YamlReader.Entry query = fields.get("loaded_at_query");
+        if (query != null && fields.get("loaded_at_field") != null) {
+            throw yaml.error(query.keyNode(), owner + " has both loaded_at_field and loaded_at_query",
+                    "keep one: loaded_at_field names a timestamp column, loaded_at_query is a query returning the last load time");
+        }
+        return query == null ? null : yaml.text(query.value(), "loaded_at_query", false);
     }
 
     private List<String> tags(Map<String, YamlReader.Entry> fields, String owner) {

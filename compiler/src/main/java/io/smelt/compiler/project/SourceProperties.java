@@ -1,6 +1,7 @@
 package io.smelt.compiler.project;
 
 import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.FreshnessThreshold;
 
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,12 @@ import static java.util.Objects.requireNonNull;
  *
  * @param database rendered; null when not given (the target's database applies)
  * @param schema rendered; the source's name when not given
- * @param freshness {@code freshness:}, or null when absent or null
+ * @param loadedAtQuery {@code loaded_at_query}, or null
+ * @param freshness {@code freshness:} (its {@code config:} may hold another): {@link FreshnessThreshold#EMPTY} when
+ *     not written, null when written as null
  * @param overrides the package whose source this entry overrides, or null
+ * @param unrenderedDatabase {@code database:} as written, Jinja unrendered; null when not given
+ * @param unrenderedSchema {@code schema:} as written, Jinja unrendered; null when not given
  */
 public record SourceProperties(
         String name,
@@ -25,11 +30,14 @@ public record SourceProperties(
         List<String> tags,
         Map<String, Object> config,
         Map<String, Object> quoting,
-        Map<String, Object> freshness,
+        FreshnessThreshold freshness,
         String loadedAtField,
+        String loadedAtQuery,
         String overrides,
         List<SourceTableProperties> tables,
-        SourcePosition at) {
+        SourcePosition at,
+        String unrenderedDatabase,
+        String unrenderedSchema) {
     public SourceProperties {
         requireNonNull(name, "name is null");
         description = description == null ? "" : description;
@@ -39,7 +47,6 @@ public record SourceProperties(
         tags = List.copyOf(tags);
         config = PlainValues.freezeMap(config);
         quoting = PlainValues.freezeMap(quoting);
-        freshness = freshness == null ? null : PlainValues.freezeMap(freshness);
         tables = List.copyOf(tables);
     }
 }

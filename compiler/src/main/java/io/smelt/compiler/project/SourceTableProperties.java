@@ -1,6 +1,7 @@
 package io.smelt.compiler.project;
 
 import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.FreshnessThreshold;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import static java.util.Objects.requireNonNull;
  *
  * @param identifier the table's name in the database, rendered; the table's name when not given
  * @param loadedAtField {@code loaded_at_field}, or null to use the source's
- * @param freshness {@code freshness:}, or null when absent or null
+ * @param loadedAtQuery {@code loaded_at_query}, or null
+ * @param freshness {@code freshness:} (its {@code config:} may hold another): {@link FreshnessThreshold#EMPTY} when
+ *     not written, null when written as null
  * @param external {@code external:} as written, or an empty map
  */
 public record SourceTableProperties(
@@ -25,8 +28,9 @@ public record SourceTableProperties(
         List<String> tags,
         Map<String, Object> config,
         Map<String, Object> quoting,
-        Map<String, Object> freshness,
+        FreshnessThreshold freshness,
         String loadedAtField,
+        String loadedAtQuery,
         Map<String, Object> external,
         SourcePosition at) {
     public SourceTableProperties {
@@ -39,7 +43,6 @@ public record SourceTableProperties(
         tags = List.copyOf(tags);
         config = PlainValues.freezeMap(config);
         quoting = PlainValues.freezeMap(quoting);
-        freshness = freshness == null ? null : PlainValues.freezeMap(freshness);
         external = PlainValues.freezeMap(external);
     }
 }

@@ -24,6 +24,8 @@ public final class PreviousRun {
     private StateManifest manifest;
     private JsonNode runResults;
     private JsonNode sources;
+    private StateSidecar sidecar;
+    private boolean sidecarRead;
 
     private PreviousRun(Path dir, String flag) {
         this.dir = dir;
@@ -56,6 +58,15 @@ public final class PreviousRun {
         return manifest;
     }
 
+    /** Smelt's {@code smelt_state.json} beside the manifest, or null when the folder has none (dbt writes none). */
+    public synchronized StateSidecar sidecar() {
+        if (!sidecarRead) {
+            sidecar = StateSidecar.read(dir);
+            sidecarRead = true;
+        }
+        return sidecar;
+    }
+
     /** The previous run's {@code run_results.json}, as JSON. */
     public synchronized JsonNode runResults() {
         if (runResults == null) {
@@ -78,9 +89,18 @@ public final class PreviousRun {
     }
 
     private JsonNode read(String fileName, String hint) {
-        Path file = dir.resolve(fileName);
+        return readObject(dir.resolve(fileName), flag + " " + dir + " has no " + fileName, hint);
+    }
+
+    /**
+     * A JSON file holding an object.
+     *
+     * @param missing the message when the file does not exist
+     * @throws SmeltException naming the file when it is missing or not a JSON object (exit 2)
+     */
+    static JsonNode readObject(Path file, String missing, String hint) {
         if (!Files.isRegularFile(file)) {
-            throw new SmeltException(ErrorKind.COMMAND_LINE, null, flag + " " + dir + " has no " + fileName, hint);
+            throw new SmeltException(ErrorKind.COMMAND_LINE, null, missing, hint);
         }
         try {
             JsonNode json = JSON.readTree(file.toFile());

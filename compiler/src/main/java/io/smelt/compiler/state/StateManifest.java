@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * A previous run's manifest.json, Smelt's or dbt-core's (schema v12, and the older v10 and v11 whose
  * node entries have the same fields), as its entries' JSON by unique id.
  *
- * @param nodes models, seeds, snapshots, tests, analyses and sources (manifest {@code nodes} and {@code sources})
+ * @param nodes models, seeds, snapshots, tests, analyses, sources and unit tests (manifest {@code nodes}, {@code sources}
+ *     and {@code unit_tests})
  * @param macros {@code macros} by unique id
  * @param schemaVersion the manifest's version number (12 for v12)
  * @param file where it was read, for messages
@@ -28,7 +29,8 @@ public record StateManifest(Map<String, JsonNode> nodes, Map<String, JsonNode> m
         macros = Collections.unmodifiableMap(new LinkedHashMap<>(macros));
     }
 
-    static StateManifest of(JsonNode json, Path file) {
+    /** Reads a manifest's JSON; {@code file} names it in messages. */
+    public static StateManifest of(JsonNode json, Path file) {
         JsonNode metadata = json.path("metadata");
         Matcher m = VERSION.matcher(metadata.path("dbt_schema_version").asText(""));
         if (!m.find()) {
@@ -44,6 +46,7 @@ public record StateManifest(Map<String, JsonNode> nodes, Map<String, JsonNode> m
         Map<String, JsonNode> nodes = new LinkedHashMap<>();
         json.path("nodes").fields().forEachRemaining(e -> nodes.put(e.getKey(), e.getValue()));
         json.path("sources").fields().forEachRemaining(e -> nodes.put(e.getKey(), e.getValue()));
+        json.path("unit_tests").fields().forEachRemaining(e -> nodes.put(e.getKey(), e.getValue()));
         Map<String, JsonNode> macros = new LinkedHashMap<>();
         json.path("macros").fields().forEachRemaining(e -> macros.put(e.getKey(), e.getValue()));
         return new StateManifest(nodes, macros, version, file);

@@ -4,6 +4,7 @@ import io.smelt.compiler.exec.Invocation;
 import io.smelt.compiler.exec.Invoker;
 import io.smelt.compiler.graph.Selection;
 import io.smelt.compiler.load.YamlRenderers;
+import io.smelt.compiler.result.Command;
 import io.smelt.compiler.result.RunSummary;
 import io.smelt.compiler.load.LoadedProject;
 import io.smelt.compiler.load.ProjectLoading;
@@ -19,16 +20,25 @@ import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.NodeSelector;
 import io.smelt.compiler.project.DbtProject;
 import io.smelt.compiler.project.SelectorsFile;
-import io.smelt.compiler.project.YamlRenderer;
 
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.state.Deferral;
 import io.smelt.compiler.state.PreviousRun;
+import io.smelt.compiler.state.ResultSelector;
+import io.smelt.compiler.state.SourceStatusMethod;
+import io.smelt.compiler.state.SelectionReasons;
+import io.smelt.compiler.state.StateComparison;
+import io.smelt.compiler.state.StateSelectorMethod;
 import io.smelt.compiler.state.StateOptions;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * A loaded project: its manifest, its target's adapter and the commands that act on them. The one
@@ -36,18 +46,21 @@ import java.util.Map;
  */
 public final class Workspace implements AutoCloseable {
     private final LoadedProject project;
+    private final ProjectOptions options;
     private final DependencyGraph graph;
     private final NodeSelector selector;
     private StateOptions state = StateOptions.NONE;
     private PreviousRun previousRun;
     private PreviousRun deferRun;
+    private StateSelectorMethod stateMethod;
 
-    private Workspace(LoadedProject project) {
+    private Workspace(LoadedProject project, ProjectOptions options) {
         this.project = project;
+        this.options = options;
         this.graph = DependencyGraph.of(project.manifest().nodes().values());
         this.selector = new NodeSelector(graph, project.rootPackage(), packageDirs(project),
                 project.manifest().exposures().values())
-                .withSelectors(SelectorsFile.read(project.projectDir(), YamlRenderer.NONE));
+                .withSelectors(SelectorsFile.read(project.projectDir(), project.projectYamlRenderer()));
     }
 
     /**
@@ -63,12 +76,20 @@ public final class Workspace implements AutoCloseable {
     public static Workspace load(ProjectOptions options, RunListener listener, List<AdapterFactory> factories) {
         LoadedProject project = ProjectLoading.load(options, listener, factories);
         try {
-            return new Workspace(project);
+            return new Workspace(project, options);
         }
         catch (RuntimeException e) {
             project.adapter().close();
             throw e;
         }
+    }
+
+    /**
+     * The folder the project's artifacts go to ({@code target-path}, {@code DBT_TARGET_PATH}), read from
+     * dbt_project.yml alone: no profile, no engine.
+     */
+    public static Path targetDir(ProjectOptions options) {
+        return ProjectLoading.readProject(options).root().targetDir().toAbsolutePath();
     }
 
     /** Checks the project, the profile and the connection, reporting each. Never throws for bad input. */
@@ -107,7 +128,36 @@ public final class Workspace implements AutoCloseable {
             throw new SmeltException(ErrorKind.COMMAND_LINE, null, "--defer needs the artifacts of the run to defer to",
                     "add --state DIR (or --defer-state DIR), the folder holding that run's manifest.json");
         }
+        if (previousRun != null) {
+            selector.withMethod("result", new ResultSelector(previousRun));
+            selector.withMethod("source_status", new SourceStatusMethod(previousRun, project.targetPath().resolve("sources.json")));
+            PreviousRun compared = previousRun;
+            stateMethod = new StateSelectorMethod(() -> CurrentState.compareWith(project, compared));
+            selector.withMethod("state", stateMethod);
+        }
+        // read now, so a folder without a manifest is refused before anything runs
+        project.deferTo(state.defer() ? Deferral.of(deferRun.manifest(), true, state.favorState()) : Deferral.NONE);
         return this;
+    }
+
+    /**
+     * Why each node {@code state:} selects counts as modified, against {@code --state}; null without it.
+     *
+     * @throws io.smelt.compiler.diag.SmeltException when the state's manifest cannot be read
+     */
+    public StateComparison stateComparison() {
+        return stateMethod == null ? null : stateMethod.comparison();
+    }
+
+    /**
+     * The nodes whose relation a ref read from the comparison run under {@code --defer} so far (the
+     * relation as rendered), by unique id in order.
+     */
+    public Map<String, String> deferredReads() {
+        Map<String, String> reads = new LinkedHashMap<>();
+        Deferral deferral = project.deferral();
+        deferral.readIds().forEach(id -> reads.put(id, project.adapter().render(deferral.relation(id))));
+        return reads;
     }
 
     /** The comparison flags the command was given. */
@@ -150,13 +200,83 @@ public final class Workspace implements AutoCloseable {
     /** As {@link #select}, also giving the warnings to show (selectors that matched nothing). */
     public List<Node> select(Selection selection, RunListener listener) {
         NodeSelector.Result result = selector.select(selection);
+        if (result.note() != null) {
+            listener.message(RunListener.Level.INFO, result.note());
+        }
         result.warnings().forEach(warning -> listener.message(RunListener.Level.WARN, warning));
         return graph.sortedNodes(result.uniqueIds());
     }
 
-    /** Runs parse, compile, run, seed, test or build over the selection. */
+    /**
+     * Why each selected node is selected, for {@code ls --explain}: what changed against {@code --state},
+     * or which changed node a graph operator reached it from.
+     */
+    public Map<String, String> explain(List<Node> selected) {
+        return SelectionReasons.explain(graph, selected, stateComparison());
+    }
+
+    /**
+     * Runs parse, compile, run, seed, test, build or clone over the selection. {@code clone} creates
+     * the relations of the run {@link #withState} named (dbt's clone reads it with or without {@code --defer}).
+     *
+     * @throws SmeltException for clone without {@code --state} (exit 2)
+     */
     public RunSummary execute(Invocation invocation, RunListener listener) {
-        return new Invoker(project, graph, selector).execute(invocation, listener);
+        prepare(invocation);
+        return invoker().execute(invocation, listener);
+    }
+
+    /**
+     * Runs the command over exactly these nodes, not its selection, as {@code retry} does; nodes no
+     * longer in the project are left out with a warning.
+     */
+    public RunSummary execute(Invocation invocation, Collection<String> uniqueIds, RunListener listener) {
+        prepare(invocation);
+        return invoker().execute(invocation, requireNonNull(uniqueIds, "uniqueIds is null"), listener);
+    }
+
+    private void prepare(Invocation invocation) {
+        if (invocation.command() == Command.CLONE) {
+            if (deferRun == null) {
+                throw new SmeltException(ErrorKind.COMMAND_LINE, null, "clone needs the artifacts of the run whose relations it clones",
+                        "add --state DIR, the folder holding that run's manifest.json (often a copy of production's target/)");
+            }
+            project.deferTo(Deferral.of(deferRun.manifest(), state.defer(), state.favorState()));
+        }
+    }
+
+    private Invoker invoker() {
+        return new Invoker(project, graph, selector).recording(recordedArgs());
+    }
+
+    /** The flags that shaped this load and its state, under dbt's names, for run_results.json's args. */
+    private Map<String, Object> recordedArgs() {
+        Map<String, Object> args = new LinkedHashMap<>();
+        if (options.profile() != null) {
+            args.put("profile", options.profile());
+        }
+        if (options.target() != null) {
+            args.put("target", options.target());
+        }
+        if (options.threads() != null) {
+            args.put("threads", options.threads());
+        }
+        if (!project.cliVars().isEmpty()) {
+            args.put("vars", project.cliVars());
+        }
+        if (state.stateDir() != null) {
+            args.put("state", state.stateDir().toString());
+        }
+        if (state.defer()) {
+            args.put("defer", true);
+        }
+        if (state.deferStateDir() != null) {
+            args.put("defer_state", state.deferStateDir().toString());
+        }
+        if (state.favorState()) {
+            args.put("favor_state", true);
+        }
+        return args;
     }
 
     /** Previews rows of one selected model, or of an inline query when {@code inlineSql} is set. */
@@ -164,9 +284,14 @@ public final class Workspace implements AutoCloseable {
         return new Invoker(project, graph, selector).show(selection, inlineSql, limit, listener);
     }
 
+    /** Compiles SQL given on the command line in the project's context, as {@code compile --inline}; returns the compiled SQL. */
+    public String compileInline(String sql, RunListener listener) {
+        return new Invoker(project, graph, selector).compileInline(sql, listener);
+    }
+
     /** Calls a macro with arguments, as {@code run-operation}; returns its return value or output. */
     public Object runOperation(String macroName, Map<String, Object> args, RunListener listener) {
-        return new Invoker(project, graph, selector).runOperation(macroName, args, listener);
+        return invoker().runOperation(macroName, args, listener);
     }
 
     /** This invocation's id, as the artifacts record it. */

@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class TestingDbtSchemas {
     public static final String MANIFEST = "manifest_v12.json";
     public static final String RUN_RESULTS = "run-results_v6.json";
+    public static final String SOURCES = "sources_v3.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();

@@ -5,6 +5,7 @@ import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.diag.SourcePosition;
 import io.smelt.compiler.graph.ColumnInfo;
+import io.smelt.compiler.graph.FreshnessThreshold;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -170,7 +171,7 @@ class TestSchemaFileParser {
         assertThat(raw.schema()).isEqualTo("raw");
         assertThat(raw.loader()).isEqualTo("fivetran");
         assertThat(raw.loadedAtField()).isEqualTo("_loaded_at");
-        assertThat(raw.freshness()).containsEntry("warn_after", Map.of("count", 12, "period", "hour"));
+        assertThat(raw.freshness().warnAfter()).isEqualTo(new FreshnessThreshold.After(12L, "hour"));
         assertThat(raw.quoting()).containsEntry("identifier", true);
         assertThat(raw.meta()).containsEntry("team", "data");
         assertThat(raw.tags()).containsExactly("raw");
@@ -186,7 +187,7 @@ class TestSchemaFileParser {
         assertThat(orders.at()).isEqualTo(at("sources.yml", 16, 9));
         SourceTableProperties customers = raw.tables().get(1);
         assertThat(customers.identifier()).isEqualTo("customers");
-        assertThat(customers.freshness()).isNull();
+        assertThat(customers.freshness()).as("freshness: null").isNull();
 
         SourceProperties events = file.sources().get(1);
         assertThat(events.database()).isNull();

@@ -1,0 +1,1 @@
+select id, {{ discount('amount') }} as amount from {{ ref('stg_orders') }}
