@@ -73,7 +73,7 @@ class TestUnknownOptions {
         Result beforeCommand = TestingCli.inProject(project(), "--exclude", "a", "test");
         assertThat(beforeCommand.exitCode()).isEqualTo(2);
         assertThat(beforeCommand.err()).contains("unknown option '--exclude' for 'smelt'")
-                .contains("hint: it is an option of build, compile, ls, run, seed, snapshot, test: write it after the command, "
+                .contains("hint: it is an option of build, clone, compile, ls, run, seed, snapshot, test: write it after the command, "
                         + "as in 'smelt build --exclude ...'");
     }
 
