@@ -62,7 +62,7 @@ public abstract class BasePullRequestGateContractTest extends BaseProjectTest {
             // the staging models were not rebuilt in CI's schema: refs to them read production's, marker rows included
             assertThat(kind(ci, database(ci, "stg_orders"), ciSchema(), "stg_orders")).isEmpty();
             assertThat(rows(ci, "select id, amount from " + relation(ci, "orders") + " order by id"))
-                    .containsExactly("1|12.5", "2|70", "3|3", "4|99", "99|123.45");
+                    .containsExactly("1|12.5", "2|70", "3|3", "4|99", "99|123.4");
             assertThat(rows(ci, "select id from " + relation(ci, "new_model") + " order by id")).containsExactly("1", "2", "3", "99");
             assertThat(rows(ci, "select n from " + relation(ci, "customer_count"))).containsExactly("4");
             assertThat(rows(ci, "select id from " + relation(ci, "big_orders") + " order by id")).containsExactly("2", "4", "99");
@@ -79,7 +79,7 @@ public abstract class BasePullRequestGateContractTest extends BaseProjectTest {
             String orders = relation(prod, "stg_orders");
             try (Session session = prod.openSession()) {
                 session.execute("insert into " + customers + " values (99, 'marker')", false, -1);
-                session.execute("insert into " + orders + " values (99, 3, 12345)", false, -1);
+                session.execute("insert into " + orders + " values (99, 3, 12340)", false, -1);
             }
         }
         Path state = tempDir.resolve("prod-state");
