@@ -1,6 +1,9 @@
 package io.smelt.adapter.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smelt.adapter.Session;
+import io.smelt.compiler.artifact.TestingDbtSchemas;
 import io.smelt.compiler.exec.Invocation;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.Selection;
@@ -29,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request would change it, and the gate's command ({@code build --select state:modified+ --defer
  * --state prod-state}) runs with target {@code ci} into a second schema. It checks exactly which nodes
  * are selected, that refs to what was not rebuilt read production's relations (rows that exist only
- * there), and that whitespace-only and environment-only changes select nothing.
+ * there), and that whitespace-only and environment-only changes select nothing; then the same against
+ * production's manifest as dbt-core writes it.
  */
 public abstract class BasePullRequestGateContractTest extends BaseProjectTest {
     private static final List<String> CHANGED = List.of("orders", "order_summary", "customer_names", "big_orders",
@@ -43,7 +47,23 @@ public abstract class BasePullRequestGateContractTest extends BaseProjectTest {
     public void aPullRequestBuildsWhatItChangedAndReadsTheRestFromProduction() throws IOException {
         Path project = gateProject();
         Path prodState = buildProduction(project);
+        playThePullRequest(project, prodState, CHANGED);
+    }
 
+    /**
+     * The same story against production's manifest as dbt-core writes it (the fixture's
+     * {@code dbt-state/manifest.json}, with where this engine's production lives filled in). dbt's
+     * manifest records no project vars, so the var change selects nothing there.
+     */
+    @Test
+    public void theSameStoryAgainstAManifestDbtWrote() throws IOException {
+        Path project = gateProject();
+        Path smeltState = buildProduction(project);
+        Path dbtState = dbtManifest(project, smeltState);
+        playThePullRequest(project, dbtState, CHANGED.stream().filter(name -> !name.equals("big_orders")).toList());
+    }
+
+    private void playThePullRequest(Path project, Path prodState, List<String> changed) throws IOException {
         // whitespace and a comment only, and an environment that differs from production's
         edit(project, "models/stg_customers.sql", "-- staging: one row per customer\nselect id,\n       name\nfrom {{ ref('raw_customers') }}\n");
         try (Workspace ci = ci(project, "bob").withState(new StateOptions(prodState, null, false, false))) {
@@ -53,11 +73,13 @@ public abstract class BasePullRequestGateContractTest extends BaseProjectTest {
         changeLikeAPullRequest(project);
         try (Workspace ci = ci(project, "bob").withState(new StateOptions(prodState, null, true, false))) {
             Selection gate = selection("state:modified+");
-            assertThat(names(ci.select(gate))).containsExactlyInAnyOrderElementsOf(CHANGED);
+            assertThat(names(ci.select(gate))).containsExactlyInAnyOrderElementsOf(changed);
 
             RunSummary summary = ci.execute(new Invocation(Command.BUILD, gate, false, false), RunListener.NONE);
             assertSucceeded(summary);
-            assertThat(summary.results()).extracting(r -> r.node().name()).containsExactlyInAnyOrderElementsOf(CHANGED);
+            assertThat(summary.results()).extracting(r -> r.node().name()).containsExactlyInAnyOrderElementsOf(changed);
+            assertThat(ci.deferredReads().keySet()).as("refs read from production")
+                    .containsExactlyInAnyOrder("model.pr_gate.stg_orders", "model.pr_gate.stg_customers");
 
             // the staging models were not rebuilt in CI's schema: refs to them read production's, marker rows included
             assertThat(kind(ci, database(ci, "stg_orders"), ciSchema(), "stg_orders")).isEmpty();
@@ -65,10 +87,35 @@ public abstract class BasePullRequestGateContractTest extends BaseProjectTest {
                     .containsExactly("1|12.5", "2|70", "3|3", "4|99", "99|123.4");
             assertThat(rows(ci, "select id from " + relation(ci, "new_model") + " order by id")).containsExactly("1", "2", "3", "99");
             assertThat(rows(ci, "select n from " + relation(ci, "customer_count"))).containsExactly("4");
-            assertThat(rows(ci, "select id from " + relation(ci, "big_orders") + " order by id")).containsExactly("2", "4", "99");
             assertThat(rows(ci, "select id, display from " + relation(ci, "customer_names") + " order by id"))
                     .containsExactly("1|ANN", "2|BOB", "3|CY", "99|MARKER");
+            if (changed.contains("big_orders")) {
+                assertThat(rows(ci, "select id from " + relation(ci, "big_orders") + " order by id")).containsExactly("2", "4", "99");
+            }
         }
+    }
+
+    /**
+     * The fixture's dbt-written manifest, with each node's database, schema and relation name taken from
+     * production as this engine built it, and checked against dbt's published schema.
+     */
+    private Path dbtManifest(Path project, Path smeltState) throws IOException {
+        JsonNode built = TestingDbtSchemas.read(smeltState.resolve("manifest.json"));
+        ObjectNode manifest = (ObjectNode) TestingDbtSchemas.read(project.resolve("dbt-state/manifest.json"));
+        ((ObjectNode) manifest.get("metadata")).put("adapter_type", built.path("metadata").path("adapter_type").asText());
+        manifest.get("nodes").fields().forEachRemaining(entry -> {
+            JsonNode where = built.path("nodes").path(entry.getKey());
+            assertThat(where.isMissingNode()).as("production built " + entry.getKey()).isFalse();
+            ObjectNode node = (ObjectNode) entry.getValue();
+            for (String field : List.of("database", "schema", "relation_name")) {
+                node.set(field, where.get(field));
+            }
+        });
+        TestingDbtSchemas.assertValid(manifest, TestingDbtSchemas.MANIFEST);
+        Path state = tempDir.resolve("dbt-prod-state");
+        Files.createDirectories(state);
+        Files.writeString(state.resolve("manifest.json"), manifest.toPrettyString());
+        return state;
     }
 
     /** Builds production with target prod and keeps its artifacts, then adds rows only production has. */
