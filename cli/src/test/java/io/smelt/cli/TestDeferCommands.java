@@ -61,16 +61,21 @@ class TestDeferCommands {
     }
 
     @Test
-    void theStepSummaryListsWhatWasReadFromProductionAndDebugSaysWhereEachRefWent() throws IOException {
+    void theStepSummaryListsWhatChangedWasBuiltAndWasReadFromProductionAndDebugSaysWhereEachRefWent() throws IOException {
         Path summaryFile = dir.resolve("step-summary.md");
         Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", dir.toString(),
                 "GITHUB_STEP_SUMMARY", summaryFile.toString(), "HOME", dir.toString());
-        Result run = TestingCli.inProject(pr, env, "--debug", "build", "--select", "orders", "--defer", "--state", state.toString());
+        Path orders = pr.resolve("models/orders.sql");
+        Files.writeString(orders, Files.readString(orders).strip() + "\nwhere id is not null\n");
+        Result run = TestingCli.inProject(pr, env, "--debug", "build", "--select", "state:modified", "--defer", "--state", state.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("model.deferral.stg_orders is read from the comparison run: \"shared\".\"prod\".\"stg_orders\"");
-        assertThat(Files.readString(summaryFile)).contains("Read from the comparison run (`--defer`)")
+        assertThat(Files.readString(summaryFile)).contains("Modified against `--state` (1)")
+                .contains("| `model.deferral.orders` | modified: body")
+                .contains("<summary>Built (1)</summary>").contains("- `model.deferral.orders` as `")
+                .contains("Read from the comparison run (`--defer`)")
                 .contains("| `model.deferral.stg_orders` | `\"shared\".\"prod\".\"stg_orders\"` |")
-                .doesNotContain("model.deferral.orders`");
+                .as("orders was built, not read from production").doesNotContain("| `model.deferral.orders` | `\"");
     }
 
     @Test

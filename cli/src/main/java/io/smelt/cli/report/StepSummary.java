@@ -5,25 +5,29 @@ import io.smelt.compiler.result.NodeResult;
 import io.smelt.compiler.result.NodeStatus;
 import io.smelt.compiler.result.RunSummary;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The run as Markdown for {@code GITHUB_STEP_SUMMARY}: the command's outcome, how many nodes ended
- * in each status, and a table of the nodes that failed, errored or warned, with where they are defined.
+ * in each status, what the change modified (with {@code --state}), what was built, a table of the
+ * nodes that failed, errored or warned with where they are defined, and what was read from the
+ * comparison run under {@code --defer}.
  */
 public final class StepSummary {
     private StepSummary() {
     }
 
     public static String markdown(RunSummary summary, String commandName) {
-        return markdown(summary, commandName, Map.of());
+        return markdown(summary, commandName, Map.of(), Map.of());
     }
 
     /**
+     * @param modified what {@code state:modified} selects against {@code --state}: unique id to why
      * @param deferred the nodes read from the comparison run under {@code --defer}: unique id to relation
      */
-    public static String markdown(RunSummary summary, String commandName, Map<String, String> deferred) {
+    public static String markdown(RunSummary summary, String commandName, Map<String, String> modified, Map<String, String> deferred) {
         long problems = summary.count(NodeStatus.FAIL) + summary.count(NodeStatus.ERROR);
         StringBuilder md = new StringBuilder();
         md.append("### smelt ").append(commandName).append(": ")
@@ -35,6 +39,18 @@ public final class StepSummary {
             if (count > 0) {
                 md.append("| ").append(status.dbtName()).append(" | ").append(count).append(" |\n");
             }
+        }
+        if (!modified.isEmpty()) {
+            md.append("\nModified against `--state` (").append(modified.size()).append("):\n\n| node | why |\n| --- | --- |\n");
+            modified.forEach((id, why) -> md.append("| `").append(id).append("` | ").append(cell(why)).append(" |\n"));
+        }
+        List<NodeResult> built = summary.results().stream()
+                .filter(r -> r.status() == NodeStatus.SUCCESS && r.node().hasRelation()).toList();
+        if (!built.isEmpty()) {
+            md.append("\n<details><summary>Built (").append(built.size()).append(")</summary>\n\n");
+            built.forEach(r -> md.append("- `").append(r.node().uniqueId()).append('`')
+                    .append(r.relationName() == null ? "" : " as `" + cell(r.relationName()) + "`").append('\n'));
+            md.append("\n</details>\n");
         }
         boolean header = false;
         for (NodeResult result : summary.results()) {

@@ -150,6 +150,20 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
+     * What the change modified against {@code --state}: each node {@code state:modified} selects, with
+     * why, as {@code ls --explain} says it; empty without {@code --state} or when its folder has no manifest.
+     */
+    public Map<String, String> modifiedNodes() {
+        if (stateMethod == null || !previousRun.has("manifest.json")) {
+            return Map.of();
+        }
+        StateComparison comparison = stateComparison();
+        List<Node> modified = graph.sortedNodes(graph.nodes().stream().map(Node::uniqueId)
+                .filter(id -> comparison.matches("modified", id)).toList());
+        return SelectionReasons.explain(graph, modified, comparison);
+    }
+
+    /**
      * The nodes whose relation a ref read from the comparison run under {@code --defer} so far (the
      * relation as rendered), by unique id in order.
      */
