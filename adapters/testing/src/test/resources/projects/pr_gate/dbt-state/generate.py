@@ -87,6 +87,7 @@ def generic_test(test, model, column, kind):
     n['unique_id'] = f'test.{P}.{name}.{test_hash}'
     nodes[n['unique_id']] = n
 generic_test('not_null', 'orders', 'id', 'test')
+generic_test('not_null', 'order_summary', 'customer_id', 'test')
 generic_test('unique', 'stg_customers', 'id', 'test')
 
 MACRO = re.compile(r'({%-? macro (\w+)\(.*?{%-? endmacro -?%})', re.S)

@@ -40,7 +40,8 @@ public final class SelectionReasons {
             String upstream = nearest(node.uniqueId(), graph::parents, ids, why);
             if (upstream != null) {
                 boolean test = node.resourceType() == ResourceType.TEST || node.resourceType() == ResourceType.UNIT_TEST;
-                lines.put(node.uniqueId(), (test ? "tests " : "downstream of ") + upstream + ", which is modified");
+                lines.put(node.uniqueId(), test ? testReason(graph.parents(node.uniqueId()), upstream, ids, why)
+                        : "downstream of " + upstream + ", which is modified");
                 continue;
             }
             String downstream = nearest(node.uniqueId(), graph::children, ids, why);
@@ -48,6 +49,17 @@ public final class SelectionReasons {
                     : comparison == null ? "matches the selection" : "matches the selection; unmodified");
         }
         return lines;
+    }
+
+    /** A test names what it tests: the modified node itself, or a node downstream of one. */
+    private static String testReason(Collection<String> parents, String upstream, Set<String> ids,
+            Function<String, List<ModifiedReason>> why) {
+        if (parents.contains(upstream)) {
+            return "tests " + upstream + ", which is modified";
+        }
+        String tested = parents.stream().filter(ids::contains).findFirst().orElse(null);
+        return tested == null ? "tests what " + upstream + " feeds, which is modified"
+                : "tests " + tested + ", downstream of " + upstream + ", which is modified";
     }
 
     /** The closest node in {@code ids}, walking {@code next} from {@code start} through selected nodes only, that changed. */

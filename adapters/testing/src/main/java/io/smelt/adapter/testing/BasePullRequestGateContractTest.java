@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class BasePullRequestGateContractTest extends BaseProjectTest {
     private static final List<String> CHANGED = List.of("orders", "order_summary", "customer_names", "big_orders",
-            "customer_count", "new_model", "not_null_orders_id");
+            "customer_count", "new_model", "not_null_orders_id", "not_null_order_summary_customer_id");
 
     private String ciSchema() {
         return schema() + "_ci";
@@ -73,7 +73,16 @@ public abstract class BasePullRequestGateContractTest extends BaseProjectTest {
         changeLikeAPullRequest(project);
         try (Workspace ci = ci(project, "bob").withState(new StateOptions(prodState, null, true, false))) {
             Selection gate = selection("state:modified+");
-            assertThat(names(ci.select(gate))).containsExactlyInAnyOrderElementsOf(changed);
+            List<Node> selected = ci.select(gate);
+            assertThat(names(selected)).containsExactlyInAnyOrderElementsOf(changed);
+            Map<String, String> why = ci.explain(selected);
+            assertThat(why).containsEntry("model.pr_gate.order_summary", "downstream of model.pr_gate.orders, which is modified")
+                    .containsEntry("model.pr_gate.new_model", "new: the comparison manifest has no model.pr_gate.new_model")
+                    .hasEntrySatisfying("model.pr_gate.customer_names", reason -> assertThat(reason)
+                            .startsWith("modified: macros:").contains("macro.pr_gate.upper_name"));
+            assertThat(why.entrySet()).filteredOn(e -> e.getKey().startsWith("test.pr_gate.not_null_order_summary"))
+                    .extracting(Map.Entry::getValue)
+                    .containsExactly("tests model.pr_gate.order_summary, downstream of model.pr_gate.orders, which is modified");
 
             RunSummary summary = ci.execute(new Invocation(Command.BUILD, gate, false, false), RunListener.NONE);
             assertSucceeded(summary);
