@@ -26,7 +26,7 @@ import java.util.Set;
  */
 @picocli.CommandLine.Command(name = "retry", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs again what errored, failed or was skipped in the previous run (target/run_results.json), "
-                + "with that run's command (build, run, seed, snapshot, test, compile or run-operation) and flags.",
+                + "with that run's command (build, run, seed, snapshot, test, compile, clone or run-operation) and flags.",
                 "Given to retry, --threads, --vars, --full-refresh, --warn-error and --warn-error-options replace the "
                         + "previous run's; --target and --profile must be the previous run's."})
 final class RetryCommand extends NodeCommand {

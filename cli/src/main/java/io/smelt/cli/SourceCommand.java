@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code smelt source}: the commands about sources, as dbt's {@code dbt source}. */
 @Command(name = "source", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Commands about sources.",
+        description = "Commands about sources: 'smelt source freshness' checks how recently each was loaded.",
         subcommands = {FreshnessCommand.class})
 final class SourceCommand extends BaseCommand {
     @Override
