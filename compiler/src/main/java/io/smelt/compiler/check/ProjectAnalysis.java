@@ -238,6 +238,6 @@ public final class ProjectAnalysis {
                 finding.line(), finding.column(), finding.name());
         String message = finding.message() + (at.exact() ? "" : " (line " + finding.line() + " of the SQL the model renders to)");
         return new Diagnostic(ErrorKind.SQL, new SourcePosition(node.originalFilePath(), at.line(), at.column()),
-                "SQL check: " + message + " in model " + node.name(), finding.hint());
+                message, finding.hint());
     }
 }

@@ -90,7 +90,11 @@ public final class Invoker {
             return summary;
         }
         if (sqlCheck && (command == Command.COMPILE || command == Command.RUN || command == Command.BUILD)) {
-            SqlCheckStep.check(project, graph, nodes, listener);
+            List<NodeResult> stopped = SqlCheckStep.check(project, graph, nodes, listener);
+            if (stopped != null) {
+                listener.runStarted(command, nodes.size());
+                return finish(invocation, stopped, t0, startedAt, null, listener);
+            }
         }
         if (command != Command.COMPILE && command != Command.CLONE) {
             IncrementalConfig.checkAll(nodes, project.adapter().capabilities(), project.adapter().type());
