@@ -6,6 +6,7 @@ import io.smelt.compiler.analysis.Finding;
 import io.smelt.compiler.analysis.InputTable;
 import io.smelt.compiler.analysis.SqlAnalyzer;
 import io.smelt.compiler.analysis.SqlDialect;
+import io.smelt.compiler.analysis.SqlFingerprint;
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SourcePosition;
@@ -38,6 +39,7 @@ public final class ProjectAnalysis {
     private final SqlAnalyzer analyzer = new SqlAnalyzer();
     private final Map<String, Analysis> results = new ConcurrentHashMap<>();
     private final Map<String, List<ColumnType>> warehouseColumns = new ConcurrentHashMap<>();
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
 
     private ProjectAnalysis(LoadedProject project, DependencyGraph graph, WarehouseColumns warehouse, AnalysisCache cache) {
         this.project = project;
@@ -47,7 +49,11 @@ public final class ProjectAnalysis {
     }
 
     /** What was found: each model's analysis by unique id, and the findings as diagnostics at the model files. */
-    public record Result(Map<String, Analysis> byNode, Map<String, Diagnostic> findings) {
+    /**
+     * @param fingerprints each model's {@link SqlFingerprint} by unique id (those whose SQL parses),
+     *        for {@code state:modified} to tell a change of layout from a change of meaning
+     */
+    public record Result(Map<String, Analysis> byNode, Map<String, Diagnostic> findings, Map<String, String> fingerprints) {
         public long analysed() {
             return byNode.values().stream().filter(a -> a.status() != Analysis.Status.NOT_ANALYSED).count();
         }
@@ -92,7 +98,13 @@ public final class ProjectAnalysis {
             byLevel.computeIfAbsent(level, k -> new ArrayList<>()).add(node);
         }
         for (List<Node> wave : byLevel.values()) {
-            wave.parallelStream().forEach(node -> results.put(node.uniqueId(), analyse(node, engine)));
+            wave.parallelStream().forEach(node -> {
+                results.put(node.uniqueId(), analyse(node, engine));
+                String fingerprint = fingerprint(node, engine);
+                if (fingerprint != null) {
+                    fingerprints.put(node.uniqueId(), fingerprint);
+                }
+            });
         }
         Map<String, Diagnostic> findings = new TreeMap<>();
         results.forEach((id, a) -> {
@@ -100,7 +112,31 @@ public final class ProjectAnalysis {
                 findings.put(id, diagnostic(graph.node(id), a.finding()));
             }
         });
-        return new Result(new TreeMap<>(results), findings);
+        return new Result(new TreeMap<>(results), findings, new TreeMap<>(fingerprints));
+    }
+
+    private String fingerprint(Node node, SqlDialect engine) {
+        String sql = project.parseSql(node);
+        if (sql == null || sql.isBlank()) {
+            return null;
+        }
+        SqlDialect dialect = dialectOf(node, engine);
+        return cache.fingerprint(dialect, sql, node.database(), node.schema(),
+                () -> SqlFingerprint.of(sql, dialect, node.database(), node.schema()));
+    }
+
+    /** A model's fingerprint computed now (for the few models whose code changed), or null. */
+    public static String fingerprintOf(LoadedProject project, Node node) {
+        String sql = project.parseSql(node);
+        SqlDialect engine = SqlDialect.named(project.adapter().type()).orElse(null);
+        if (sql == null || sql.isBlank() || engine == null) {
+            return null;
+        }
+        return SqlFingerprint.of(sql, dialectOf(node, engine), node.database(), node.schema());
+    }
+
+    private static SqlDialect dialectOf(Node node, SqlDialect engine) {
+        return SqlDialect.named(String.valueOf(node.config().get("dialect"))).orElse(engine);
     }
 
     private Analysis analyse(Node node, SqlDialect engine) {
@@ -118,7 +154,7 @@ public final class ProjectAnalysis {
         if (dynamic != null) {
             return Analysis.notAnalysed("its SQL depends on the warehouse: " + dynamic);
         }
-        SqlDialect dialect = SqlDialect.named(String.valueOf(node.config().get("dialect"))).orElse(engine);
+        SqlDialect dialect = dialectOf(node, engine);
         List<InputTable> inputs = new ArrayList<>();
         String missing = inputs(node, inputs);
         if (missing != null) {

@@ -55,7 +55,7 @@ public final class Artifacts {
                 .deferRelations(project.deferral()::entry)
                 .write(project.targetPath().resolve("manifest.json"));
         Vars projectVars = Vars.of(Map.of(), project.root(), project.packages().values());
-        StateSidecar.of(project.manifest(), projectVars::forPackage).write(project.targetPath().resolve(StateSidecar.FILE_NAME));
+        StateSidecar.of(project.manifest(), projectVars::forPackage).withSql(project.sqlFingerprints()).write(project.targetPath().resolve(StateSidecar.FILE_NAME));
         return meta;
     }
 }

@@ -34,9 +34,14 @@ public final class SqlCheckStep {
 
     /** Analyses the project, reading sources' columns over one session of the project's adapter. */
     public static ProjectAnalysis.Result analyse(LoadedProject project, DependencyGraph graph) {
+        ProjectAnalysis.Result result;
         try (Session session = project.adapter().openSession()) {
-            return ProjectAnalysis.analyse(project, graph, columnsOver(session));
+            result = ProjectAnalysis.analyse(project, graph, columnsOver(session));
         }
+        if (result != null) {
+            project.sqlFingerprints(result.fingerprints());
+        }
+        return result;
     }
 
     /** The results of a run the check stopped, or null when it found nothing in the selected nodes. */
