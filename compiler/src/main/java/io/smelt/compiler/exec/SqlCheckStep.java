@@ -3,6 +3,7 @@ package io.smelt.compiler.exec;
 import io.smelt.adapter.Column;
 import io.smelt.adapter.Session;
 import io.smelt.compiler.analysis.ColumnType;
+import io.smelt.compiler.check.CatalogCache;
 import io.smelt.compiler.check.ProjectAnalysis;
 import io.smelt.compiler.check.WarehouseColumns;
 import io.smelt.compiler.diag.Diagnostic;
@@ -35,9 +36,16 @@ public final class SqlCheckStep {
     /** Analyses the project, reading sources' columns over one session of the project's adapter. */
     public static ProjectAnalysis.Result analyse(LoadedProject project, DependencyGraph graph) {
         ProjectAnalysis.Result result;
+        CatalogCache catalog = CatalogCache.load(project.targetPath());
         try (Session session = project.adapter().openSession()) {
-            result = ProjectAnalysis.analyse(project, graph, columnsOver(session));
+            WarehouseColumns live = columnsOver(session);
+            result = ProjectAnalysis.analyse(project, graph, catalog.over(live));
+            if (result != null && !result.findings().isEmpty() && catalog.servedStored()) {
+                // a finding may come from a cached catalog answer: only fresh ones may stop a run
+                result = ProjectAnalysis.analyse(project, graph, catalog.fresh(live));
+            }
         }
+        catalog.save();
         if (result != null) {
             project.sqlFingerprints(result.fingerprints());
         }
