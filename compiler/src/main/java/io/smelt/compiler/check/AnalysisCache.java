@@ -30,7 +30,8 @@ final class AnalysisCache {
     static final String FILE = "smelt_sql_check.json";
     /** Bumped whenever what an analysis holds or how it is made changes; with Smelt's own version, when it has one. */
     private static final String VERSION = "2/" + AnalysisCache.class.getPackage().getImplementationVersion();
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY);
 
     private final Path file;
     private final Map<String, Analysis> before;
@@ -90,6 +91,9 @@ final class AnalysisCache {
     }
 
     void save() {
+        if (used.keySet().equals(before.keySet()) && fingerprintsUsed.keySet().equals(fingerprintsBefore.keySet())) {
+            return;
+        }
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(FILE + ".tmp");

@@ -40,12 +40,14 @@ public final class ProjectAnalysis {
     private final Map<String, Analysis> results = new ConcurrentHashMap<>();
     private final Map<String, List<ColumnType>> warehouseColumns = new ConcurrentHashMap<>();
     private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+    private final StaticRender staticRender;
 
     private ProjectAnalysis(LoadedProject project, DependencyGraph graph, WarehouseColumns warehouse, AnalysisCache cache) {
         this.project = project;
         this.graph = graph;
         this.warehouse = warehouse;
         this.cache = cache;
+        this.staticRender = new StaticRender(project.manifest().macros());
     }
 
     /** What was found: each model's analysis by unique id, and the findings as diagnostics at the model files. */
@@ -150,7 +152,7 @@ public final class ProjectAnalysis {
         if (sql == null || sql.isBlank()) {
             return Analysis.notAnalysed("renders no SQL while parsing");
         }
-        String dynamic = StaticRender.dynamicBecause(node, project.manifest().macros());
+        String dynamic = staticRender.dynamicBecause(node);
         if (dynamic != null) {
             return Analysis.notAnalysed("its SQL depends on the warehouse: " + dynamic);
         }

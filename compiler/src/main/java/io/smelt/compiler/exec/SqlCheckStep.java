@@ -54,7 +54,9 @@ public final class SqlCheckStep {
 
     /** The results of a run the check stopped, or null when it found nothing in the selected nodes. */
     static List<NodeResult> check(LoadedProject project, DependencyGraph graph, List<Node> selected, RunListener listener) {
+        long t0 = System.nanoTime();
         ProjectAnalysis.Result result = analyse(project, graph);
+        String took = String.format(java.util.Locale.ROOT, " in %.2fs", (System.nanoTime() - t0) / 1e9);
         if (result == null) {
             listener.message(RunListener.Level.DEBUG, "SQL check: Smelt reads no SQL dialect of " + project.adapter().type());
             return null;
@@ -79,7 +81,7 @@ public final class SqlCheckStep {
             }
         }
         if (models > 0) {
-            listener.message(RunListener.Level.INFO, "SQL check: " + analysed + " of " + models + " models analysed"
+            listener.message(RunListener.Level.INFO, "SQL check: " + analysed + " of " + models + " models analysed" + took
                     + (analysed < models ? " (" + (models - analysed) + " not analysed; --debug says why)" : ""));
         }
         if (findings.isEmpty()) {
