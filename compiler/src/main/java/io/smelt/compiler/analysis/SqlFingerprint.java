@@ -33,6 +33,11 @@ public final class SqlFingerprint {
         catch (SqlParsing.Failure | RuntimeException e) {
             return null;
         }
+        return of(node, database, schema);
+    }
+
+    /** The fingerprint of a parsed query (left as it is), or null. */
+    public static String of(SqlNode node, String database, String schema) {
         try {
             SqlNode canonical = node.accept(new Canonical(database, schema));
             String text = canonical.toSqlString(c -> c.withDialect(AnsiSqlDialect.DEFAULT).withQuoteAllIdentifiers(true)

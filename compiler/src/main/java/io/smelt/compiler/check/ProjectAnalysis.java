@@ -7,6 +7,7 @@ import io.smelt.compiler.analysis.InputTable;
 import io.smelt.compiler.analysis.SqlAnalyzer;
 import io.smelt.compiler.analysis.SqlDialect;
 import io.smelt.compiler.analysis.SqlFingerprint;
+import io.smelt.compiler.analysis.SqlParsing;
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SourcePosition;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Analyses every model of a project in dependency order: a model's inputs are its parents' inferred
@@ -100,13 +102,7 @@ public final class ProjectAnalysis {
             byLevel.computeIfAbsent(level, k -> new ArrayList<>()).add(node);
         }
         for (List<Node> wave : byLevel.values()) {
-            wave.parallelStream().forEach(node -> {
-                results.put(node.uniqueId(), analyse(node, engine));
-                String fingerprint = fingerprint(node, engine);
-                if (fingerprint != null) {
-                    fingerprints.put(node.uniqueId(), fingerprint);
-                }
-            });
+            wave.parallelStream().forEach(node -> results.put(node.uniqueId(), analyse(node, engine)));
         }
         Map<String, Diagnostic> findings = new TreeMap<>();
         results.forEach((id, a) -> {
@@ -115,16 +111,6 @@ public final class ProjectAnalysis {
             }
         });
         return new Result(new TreeMap<>(results), findings, new TreeMap<>(fingerprints));
-    }
-
-    private String fingerprint(Node node, SqlDialect engine) {
-        String sql = project.parseSql(node);
-        if (sql == null || sql.isBlank()) {
-            return null;
-        }
-        SqlDialect dialect = dialectOf(node, engine);
-        return cache.fingerprint(dialect, sql, node.database(), node.schema(),
-                () -> SqlFingerprint.of(sql, dialect, node.database(), node.schema()));
     }
 
     /** A model's fingerprint computed now (for the few models whose code changed), or null. */
@@ -152,17 +138,41 @@ public final class ProjectAnalysis {
         if (sql == null || sql.isBlank()) {
             return Analysis.notAnalysed("renders no SQL while parsing");
         }
+        SqlDialect dialect = dialectOf(node, engine);
+        // parsed at most once, for the fingerprint and the analysis alike (each is cached on its own)
+        SqlParsing.Parsed[] parsed = new SqlParsing.Parsed[1];
+        Supplier<SqlParsing.Parsed> parse = () -> {
+            if (parsed[0] == null) {
+                try {
+                    parsed[0] = SqlParsing.parse(sql, dialect);
+                }
+                catch (SqlParsing.Failure e) {
+                    return null;
+                }
+            }
+            return parsed[0];
+        };
+        String fingerprint = cache.fingerprint(dialect, sql, node.database(), node.schema(), () -> {
+            SqlParsing.Parsed p = parse.get();
+            return p == null ? null : SqlFingerprint.of(p.node(), node.database(), node.schema());
+        });
+        if (fingerprint != null) {
+            fingerprints.put(node.uniqueId(), fingerprint);
+        }
         String dynamic = staticRender.dynamicBecause(node);
         if (dynamic != null) {
             return Analysis.notAnalysed("its SQL depends on the warehouse: " + dynamic);
         }
-        SqlDialect dialect = dialectOf(node, engine);
         List<InputTable> inputs = new ArrayList<>();
         String missing = inputs(node, inputs);
         if (missing != null) {
             return Analysis.notAnalysed(missing);
         }
-        return cache.get(dialect, sql, inputs, () -> analyzer.analyse(sql, dialect, inputs));
+        return cache.get(dialect, sql, inputs, () -> {
+            // the fingerprint leaves the tree as it was (it copies what it changes), so it is still the parse's
+            SqlParsing.Parsed p = parsed[0];
+            return p == null ? analyzer.analyse(sql, dialect, inputs) : analyzer.analyse(p, dialect, inputs);
+        });
     }
 
     /** Fills {@code inputs} with what the model reads; returns why not when one is unknown. */
