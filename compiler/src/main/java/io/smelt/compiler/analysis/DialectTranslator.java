@@ -3,6 +3,7 @@ package io.smelt.compiler.analysis;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static io.smelt.compiler.analysis.SqlDialect.DUCKDB;
 import static io.smelt.compiler.analysis.SqlDialect.SPARK;
@@ -249,9 +250,14 @@ public final class DialectTranslator {
     }
 
     /** The model's file as written: whether a token of the compiled SQL comes from it rather than from a macro. */
-    private record ModelText(String source, String lower) {
+    private static final class ModelText {
+        private final String source;
+        private final String lower;
+        private final java.util.Map<String, Boolean> seen = new java.util.HashMap<>();
+
         ModelText(String source) {
-            this(source, source == null ? null : source.toLowerCase(Locale.ROOT));
+            this.source = source;
+            this.lower = source == null ? null : source.toLowerCase(Locale.ROOT);
         }
 
         boolean has(SqlTokens.Token t) {
@@ -261,13 +267,16 @@ public final class DialectTranslator {
             if (t.kind() != SqlTokens.Kind.WORD) {
                 return source.contains(t.text());
             }
-            return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(t.text().toLowerCase(Locale.ROOT))
-                    + "(?![A-Za-z0-9_])").matcher(lower).find();
+            return find(t.text().toLowerCase(Locale.ROOT), "(?![A-Za-z0-9_])");
         }
 
         boolean hasCall(String word) {
-            return source == null || java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(word) + "\\s*\\(")
-                    .matcher(lower).find();
+            return source == null || find(word, "\\s*\\(");
+        }
+
+        private boolean find(String word, String after) {
+            return seen.computeIfAbsent(word + after, k -> Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(word) + after)
+                    .matcher(lower).find());
         }
     }
 }
