@@ -102,7 +102,8 @@ public final class DialectTranslator {
                 // a relation name or an identifier a macro quoted for the engine
                 return;
             }
-            if ((doubleQuoted || t.text().indexOf('\\') >= 0) && model.has(t)) {
+            String quote = t.text().substring(0, 1);
+            if ((doubleQuoted || t.text().indexOf('\\') >= 0 || t.text().indexOf(quote + quote, 1) > 0) && model.has(t)) {
                 edits.replace(t.start(), t.end(), SqlStrings.standard(SqlStrings.sparkValue(t.text())));
             }
         }
@@ -126,7 +127,16 @@ public final class DialectTranslator {
         switch (word) {
             case "cast", "try_cast" -> cast(i);
             case "concat" -> concat(i);
-            case "date_add", "date_sub", "datediff" -> sparkDates(i, word);
+            case "date_add", "date_sub" -> sparkDates(i, word);
+            case "datediff" -> {
+                if (from == SPARK) {
+                    sparkDates(i, word);
+                }
+                else {
+                    DateDiffRule.apply(tree, i, word, from, to, edits);
+                }
+            }
+            case "date_diff", "timestampdiff" -> DateDiffRule.apply(tree, i, word, from, to, edits);
             default -> rename(i, word);
         }
     }

@@ -11,10 +11,16 @@ final class SqlStrings {
 
     /** The value of a Spark literal, quotes included, as Spark's parser reads it. */
     static String sparkValue(String literal) {
+        char quote = literal.charAt(0);
         String body = literal.substring(1, literal.length() - 1);
         StringBuilder value = new StringBuilder(body.length());
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
+            if (c == quote && i + 1 < body.length() && body.charAt(i + 1) == quote) {
+                // one literal ends and the next starts: Spark runs them together
+                i++;
+                continue;
+            }
             if (c != '\\' || i + 1 == body.length()) {
                 value.append(c);
                 continue;

@@ -49,6 +49,11 @@ class TestDialectTranslator {
     }
 
     @Test
+    void twoSparkLiteralsRunTogether() throws Untranslatable {
+        assertThat(translate("select 'it''s' from t", SPARK, TRINO)).as("Spark reads 'it' 's', that is its").isEqualTo("select 'its' from t");
+    }
+
+    @Test
     void aRelationTheEngineQuotedStaysAnIdentifierInSparkSql() throws Untranslatable {
         String raw = "select \"label\" as l from {{ ref('x') }}";
         String compiled = "select \"label\" as l from \"memory\".\"main\".\"x\"";
@@ -91,6 +96,19 @@ class TestDialectTranslator {
                 .isEqualTo("select (CAST(d AS DATE) + (3) * INTERVAL '1' DAY), (-date_diff('day', CAST(e AS DATE), CAST(s AS DATE))) from t");
         assertThat(translate("select date_add('day', -2, max(d)) from t", SPARK, TRINO))
                 .as("Trino's own date_add, as dbt.dateadd renders it on Trino").isEqualTo("select date_add('day', -2, max(d)) from t");
+    }
+
+    @Test
+    void dateDiffCountsBoundariesOnDuckDbAndWholeUnitsElsewhere() throws Untranslatable {
+        assertThat(translate("select date_diff('month', a, b), datediff('day', a, b) from t", DUCKDB, TRINO))
+                .isEqualTo("select date_diff('month', date_trunc('month', a), date_trunc('month', b)), "
+                        + "date_diff('day', date_trunc('day', a), date_trunc('day', b)) from t");
+        assertThat(translate("select date_diff('month', a, b) from t", DUCKDB, SPARK))
+                .isEqualTo("select timestampdiff(MONTH, date_trunc('month', CAST(a AS TIMESTAMP)), date_trunc('month', CAST(b AS TIMESTAMP))) from t");
+        assertThat(translate("select date_diff('month', a, b) from t", TRINO, DUCKDB)).isEqualTo("select date_sub('month', a, b) from t");
+        assertThat(translate("select date_diff('month', a, b) from t", TRINO, SPARK)).isEqualTo("select timestampdiff(MONTH, a, b) from t");
+        assertThat(translate("select timestampdiff(MONTH, a, b) from t", SPARK, DUCKDB)).isEqualTo("select date_sub('month', a, b) from t");
+        assertThat(translate("select timestampdiff(month, a, b) from t", SPARK, TRINO)).isEqualTo("select date_diff('month', a, b) from t");
     }
 
     @Test

@@ -1,6 +1,7 @@
 {{ config(dialect='spark') }}
 -- Spark SQL: backticks, double-quoted strings, backslash escapes, STRING casts, CONCAT that is
--- NULL when an argument is, date_add/date_sub/datediff in days, nvl, ISO 8601 timestamps.
+-- NULL when an argument is, date_add/date_sub/datediff in days, timestampdiff, nvl, ISO 8601
+-- timestamps.
 SELECT
     `id`,
     CONCAT(first_name, ' ', last_name) AS full_name,
@@ -11,5 +12,6 @@ SELECT
     date_sub(event_day, 1) AS day_before,
     datediff(event_day, DATE '2024-01-01') AS days_since_new_year,
     nvl(last_name, 'unknown') AS last_name_or_unknown,
-    TRY_CAST(ts_text AS TIMESTAMP) AS ts
+    TRY_CAST(ts_text AS TIMESTAMP) AS ts,
+    timestampdiff(MONTH, DATE '2024-01-15', event_day) AS whole_months
 FROM {{ ref('people') }}
