@@ -113,6 +113,26 @@ public final class ProjectAnalysis {
         return new Result(new TreeMap<>(results), findings, new TreeMap<>(fingerprints));
     }
 
+    /**
+     * The relation names of a model written in another dialect than the engine's, quoted as its own
+     * dialect quotes them: {@code ref} and {@code source} render for the engine ({@code "db"."s"."x"}),
+     * which Spark would read as strings. Same length, so positions stay.
+     */
+    private String inDialect(String sql, Node node, SqlDialect engine, SqlDialect dialect) {
+        if (sql == null || dialect == engine || dialect.identifierQuote() == engine.identifierQuote()) {
+            return sql;
+        }
+        List<io.smelt.adapter.Relation> relations = new ArrayList<>();
+        node.refs().forEach(ref -> relations.add(new io.smelt.adapter.Relation(node.database(), node.schema(), ref.name(), null)));
+        node.sources().forEach(src -> relations.add(new io.smelt.adapter.Relation(null, src.sourceName(), src.tableName(), null)));
+        String out = sql;
+        for (io.smelt.adapter.Relation relation : relations) {
+            String rendered = project.adapter().render(relation);
+            out = out.replace(rendered, rendered.replace(engine.identifierQuote(), dialect.identifierQuote()));
+        }
+        return out;
+    }
+
     /** A model's fingerprint computed now (for the few models whose code changed), or null. */
     public static String fingerprintOf(LoadedProject project, Node node) {
         String sql = project.parseSql(node);
@@ -134,11 +154,11 @@ public final class ProjectAnalysis {
         if (node.config().get("language") != null && !"sql".equals(String.valueOf(node.config().get("language")))) {
             return Analysis.notAnalysed("not a SQL model");
         }
-        String sql = project.parseSql(node);
+        SqlDialect dialect = dialectOf(node, engine);
+        String sql = inDialect(project.parseSql(node), node, engine, dialect);
         if (sql == null || sql.isBlank()) {
             return Analysis.notAnalysed("renders no SQL while parsing");
         }
-        SqlDialect dialect = dialectOf(node, engine);
         // parsed at most once, for the fingerprint and the analysis alike (each is cached on its own)
         SqlParsing.Parsed[] parsed = new SqlParsing.Parsed[1];
         Supplier<SqlParsing.Parsed> parse = () -> {
