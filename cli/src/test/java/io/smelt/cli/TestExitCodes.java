@@ -36,6 +36,7 @@ class TestExitCodes {
                 ErrorKind.GRAPH, ExitClass.PROJECT,
                 ErrorKind.SELECTOR, ExitClass.PROJECT,
                 ErrorKind.COMMAND_LINE, ExitClass.PROJECT,
+                ErrorKind.CONTRACT, ExitClass.FAILURE,
                 ErrorKind.ENGINE, ExitClass.FAILURE,
                 ErrorKind.INTERNAL, ExitClass.INTERNAL));
         assertThat(expected).containsOnlyKeys(ErrorKind.values());

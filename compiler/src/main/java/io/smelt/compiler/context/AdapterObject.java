@@ -2,6 +2,7 @@ package io.smelt.compiler.context;
 
 import io.smelt.adapter.Column;
 import io.smelt.adapter.Relation;
+import io.smelt.compiler.contract.ConstraintDdl;
 import io.smelt.compiler.jinja.JinjaFunction;
 import io.smelt.compiler.jinja.JinjaObject;
 
@@ -53,6 +54,12 @@ final class AdapterObject implements JinjaObject {
                     arg(args, kwargs, 1, "to_relation"));
             case "expand_target_column_types", "commit", "cache_added", "cache_dropped", "cache_renamed" ->
                     (JinjaFunction) (args, kwargs) -> "";
+            case "render_raw_columns_constraints" -> (JinjaFunction) (args, kwargs) -> {
+                Object raw = arg(args, kwargs, 0, "raw_columns");
+                return new ArrayList<>(ConstraintDdl.columns(host.adapter(), raw instanceof Map<?, ?> map ? map.values() : List.of()));
+            };
+            case "render_raw_model_constraints" -> (JinjaFunction) (args, kwargs) ->
+                    new ArrayList<>(ConstraintDdl.model(host.adapter(), arg(args, kwargs, 0, "raw_constraints")));
             case "config" -> Map.of();
             default -> null;
         };

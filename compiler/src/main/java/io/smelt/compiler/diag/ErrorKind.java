@@ -20,6 +20,8 @@ public enum ErrorKind {
     SELECTOR(ExitClass.PROJECT),
     /** Other command-line mistakes. */
     COMMAND_LINE(ExitClass.PROJECT),
+    /** A model's SQL returns other columns or types than its enforced contract declares: the node failed. */
+    CONTRACT(ExitClass.FAILURE),
     /** The engine could not be reached or refused a statement outside a model. */
     ENGINE(ExitClass.FAILURE),
     /** Something Smelt did wrong. */
