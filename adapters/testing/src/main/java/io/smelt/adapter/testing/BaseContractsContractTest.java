@@ -7,9 +7,12 @@ import io.smelt.adapter.Session;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.exec.Invocation;
+import io.smelt.compiler.graph.Selection;
 import io.smelt.compiler.result.Command;
 import io.smelt.compiler.result.NodeResult;
 import io.smelt.compiler.result.NodeStatus;
+import io.smelt.compiler.result.RunListener;
 import io.smelt.compiler.result.RunSummary;
 import io.smelt.compiler.workspace.Workspace;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,6 +104,38 @@ public abstract class BaseContractsContractTest extends BaseProjectTest {
         write(project.resolve("models/orders.sql"), ORDERS_OK
                 + "union all select 'cat' as customer, 3 as id, cast(-1 as decimal(10,2)) as amount\n");
         expectRefused(project, "check");
+        write(project.resolve("models/orders.sql"), ORDERS_OK
+                + "union all select 'cat' as customer, 1 as id, cast(1 as decimal(10,2)) as amount\n");
+        expectRefused(project, "unique");
+    }
+
+    @Test
+    public void eachConstraintTheEngineDoesNotEnforceIsWarnedAbout() {
+        Path project = project("contracts");
+        List<String> warnings = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void message(Level level, String text) {
+                if (level == Level.WARN) {
+                    warnings.add(text);
+                }
+            }
+        };
+        try (Workspace workspace = loadContracts(project)) {
+            RunSummary summary = workspace.execute(new Invocation(Command.RUN, new Selection(List.of("orders"), List.of(), null), false, false),
+                    listener);
+            assertSucceeded(summary);
+        }
+        String engine = targetFields(tempDir, schema()).get("type").toString();
+        for (String[] constraint : new String[][] {{"not_null", "id"}, {"unique", "id"}, {"check", "amount"}}) {
+            String text = "orders: the " + constraint[0] + " constraint of column " + constraint[1] + " is not ";
+            if (enforcedConstraints().contains(constraint[0])) {
+                assertThat(warnings).noneMatch(w -> w.startsWith(text));
+            }
+            else {
+                assertThat(warnings).anyMatch(w -> w.startsWith(text) && w.contains(" on " + engine));
+            }
+        }
     }
 
     private void expectRefused(Path project, String constraint) {
@@ -168,13 +204,13 @@ public abstract class BaseContractsContractTest extends BaseProjectTest {
         SmeltException untyped = catchThrowableOfType(SmeltException.class, () -> loadContracts(project).close());
         assertThat(untyped.first().kind()).isEqualTo(ErrorKind.PROJECT);
         assertThat(untyped.first().at().file()).isEqualTo(Path.of("models/schema.yml"));
-        assertThat(untyped.first().at().line()).isEqualTo(14);
+        assertThat(untyped.first().at().line()).isEqualTo(15);
         assertThat(untyped.first().message()).contains("column 'amount' of model 'orders' has no data_type");
         write(schema, valid);
         write(project.resolve("models/order_ids.sql"), "{{ config(materialized='ephemeral') }}\nselect id from {{ ref('orders') }}\n");
         SmeltException ephemeral = catchThrowableOfType(SmeltException.class, () -> loadContracts(project).close());
         assertThat(ephemeral.first().message()).contains("model 'order_ids' is ephemeral and has an enforced contract");
-        assertThat(ephemeral.first().at().line()).isEqualTo(20);
+        assertThat(ephemeral.first().at().line()).isEqualTo(21);
     }
 
     private List<Column> catalogColumns(Workspace workspace, String name) {

@@ -1,0 +1,24 @@
+package io.smelt.adapter.spark;
+
+import io.smelt.adapter.testing.BaseContractsContractTest;
+
+import java.util.List;
+import java.util.Set;
+
+/** Model contracts on Spark with Delta, which checks not null and check constraints. */
+class TestSparkContracts extends BaseContractsContractTest {
+    @Override
+    protected List<String> declaredTypesInCatalog() {
+        return List.of("int", "string", "decimal(10,2)");
+    }
+
+    @Override
+    protected Set<String> enforcedConstraints() {
+        return Set.of("not_null", "check");
+    }
+
+    @Override
+    protected String textType() {
+        return "string";
+    }
+}
