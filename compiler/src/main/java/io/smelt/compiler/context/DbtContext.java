@@ -264,14 +264,19 @@ public final class DbtContext {
         return model;
     }
 
-    /** {@code model['columns']} as dbt's ColumnInfo dicts, which contract macros read by key. */
+    /**
+     * {@code model['columns']} as dbt's ColumnInfo dicts, which contract macros read by key; with the
+     * contract's {@code alias_types} (the default) each data type as the engine names it, as dbt
+     * translates it through {@code Column.translate_type}.
+     */
     private Map<String, Object> columnDicts() {
         Map<String, Object> columns = new LinkedHashMap<>();
+        boolean alias = ModelContract.aliasTypes(node.config());
         node.columns().forEach((name, column) -> {
             Map<String, Object> dict = new LinkedHashMap<>();
             dict.put("name", column.name());
             dict.put("description", column.description());
-            dict.put("data_type", column.dataType());
+            dict.put("data_type", alias && column.dataType() != null ? host.adapter().mapType(column.dataType()) : column.dataType());
             dict.put("constraints", column.constraints());
             dict.put("quote", column.quote());
             dict.put("meta", column.meta());

@@ -30,6 +30,16 @@ public record ModelContract(List<ColumnInfo> columns, List<Map<String, Object>> 
                 && (Boolean.TRUE.equals(contract.get("enforced")) || "true".equalsIgnoreCase(String.valueOf(contract.get("enforced"))));
     }
 
+    /**
+     * dbt's {@code contract.alias_types} (true unless set false): a column's {@code data_type} in
+     * {@code model['columns']}, which the table's DDL is written from, goes through the engine's type
+     * names first, so {@code string} and {@code varchar} are the engine's text type everywhere.
+     */
+    public static boolean aliasTypes(NodeConfig config) {
+        return !(config.get("contract") instanceof Map<?, ?> contract) || !Boolean.FALSE.equals(contract.get("alias_types"))
+                && !"false".equalsIgnoreCase(String.valueOf(contract.get("alias_types")));
+    }
+
     /** dbt's {@code materialization_enforces_constraints}: only tables are created with the declared DDL. */
     public static boolean enforcesConstraints(String materialized) {
         return "table".equals(materialized) || "incremental".equals(materialized);

@@ -16,9 +16,4 @@ class TestSparkContracts extends BaseContractsContractTest {
     protected Set<String> enforcedConstraints() {
         return Set.of("not_null", "check");
     }
-
-    @Override
-    protected String textType() {
-        return "string";
-    }
 }

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,13 +44,8 @@ public abstract class BaseContractsContractTest extends BaseProjectTest {
     /** The constraint types ({@code not_null}, {@code check}, ...) the engine refuses a breaking row for. */
     protected abstract Set<String> enforcedConstraints();
 
-    /** The type the fixture declares for text columns. */
-    protected String textType() {
-        return "varchar";
-    }
-
     private Workspace loadContracts(Path project) {
-        return load(project, "{text_type: " + textType() + "}", Map.of());
+        return load(project);
     }
 
     @Test
