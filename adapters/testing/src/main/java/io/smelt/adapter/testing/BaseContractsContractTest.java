@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,6 +138,9 @@ public abstract class BaseContractsContractTest extends BaseProjectTest {
             NodeResult orders = result(run(workspace, Command.RUN, "orders"), "orders");
             if (enforcedConstraints().contains(constraint)) {
                 assertThat(orders.status()).as(constraint + " is enforced: " + orders.message()).isEqualTo(NodeStatus.ERROR);
+                assertThat(orders.message()).as("the engine's refusal names the constraint")
+                        .containsPattern(Map.of("not_null", "(?i)not.?null", "check", "(?i)check", "unique", "(?i)unique|duplicate")
+                                .get(constraint));
                 assertThat(rows(workspace, "select id, customer from " + relation(workspace, "orders") + " order by id"))
                         .as("the table of the run before").containsExactly("1|ann", "2|bob");
                 assertThat(kind(workspace, database(workspace, "orders"), schemaOf(workspace, "orders"), "orders__dbt_tmp"))
