@@ -185,6 +185,7 @@ public abstract class BaseContractsContractTest extends BaseProjectTest {
             NodeResult events = result(run(workspace, Command.RUN, "order_events"), "order_events");
             if (enforcedConstraints().contains("not_null")) {
                 assertThat(events.status()).as(events.message()).isEqualTo(NodeStatus.ERROR);
+                assertThat(events.message()).containsPattern("(?i)not.?null");
                 assertThat(count(workspace, "order_events")).isEqualTo(2);
             }
             else {
