@@ -46,6 +46,7 @@ final class CurrentState {
         StateSidecar currentVars = StateSidecar.of(project.manifest(), vars::forPackage);
         Set<String> packages = new HashSet<>(project.packages().keySet());
         packages.add(project.root().name());
-        return new StateComparison(now, currentVars, before, previousVars, packages);
+        return new StateComparison(now, currentVars, before, previousVars, packages)
+                .withConstraintSupport(project.adapter()::constraintSupport);
     }
 }

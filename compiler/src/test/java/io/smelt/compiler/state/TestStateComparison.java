@@ -59,6 +59,25 @@ class TestStateComparison {
                 .matches("modified.contract", "model.p.m")).as("a view gets no model constraints").isFalse();
     }
 
+    @Test
+    void breakingContractChangesAreDbts() throws IOException {
+        String before = manifest(contracted("table", "varchar(3)", "[{\"type\": \"not_null\"}]", "[]"));
+        assertThat(compare(manifest(contracted("table", "varchar(10)", "[{\"type\": \"not_null\"}]", "[]")), before, null)
+                .breakingContractChanges("model.p.m")).as("a longer varchar is not breaking").isEmpty();
+        assertThat(compare(manifest(contracted("table", "int", "[]", "[]")), before, null).breakingContractChanges("model.p.m"))
+                .containsExactly("column id changed type from varchar(3) to int", "the not_null constraint of column id was removed");
+        assertThat(compare(manifest(contracted("view", "varchar(3)", "[{\"type\": \"not_null\"}]", "[]")), before, null)
+                .breakingContractChanges("model.p.m"))
+                .containsExactly("materialized changed from table to view, which does not create its table with the constraints");
+        assertThat(compare(manifest(contracted("table", "varchar(3)", "[{\"type\": \"not_null\"}]", "[]").replace("\"id\": {", "\"key\": {")),
+                before, null).breakingContractChanges("model.p.m")).containsExactly("column id was removed");
+        assertThat(compare(manifest(contracted("table", "varchar(3)", "[]", "[]")), before, null)
+                .withConstraintSupport(type -> io.smelt.adapter.ConstraintSupport.NOT_ENFORCED).breakingContractChanges("model.p.m"))
+                .as("removing a constraint the engine does not enforce breaks nothing").isEmpty();
+        assertThat(compare(manifest(contracted("table", "varchar(3)", "[]", "[]").replace("\"enforced\": true", "\"enforced\": false")),
+                before, null).breakingContractChanges("model.p.m")).contains("the contract is no longer enforced");
+    }
+
     private static String contracted(String materialized, String type, String columnConstraints, String modelConstraints) {
         return """
                 "model.p.m": {"resource_type": "model", "package_name": "p", "original_file_path": "models/m.sql", "fqn": ["p", "m"],

@@ -7,13 +7,7 @@ import java.util.Set;
 
 /** Model contracts on DuckDB, which checks every constraint its {@code create table} declares. */
 class TestDuckDbContracts extends BaseContractsContractTest {
-    @Override
-    protected List<String> declaredTypesInCatalog() {
-        return List.of("INTEGER", "VARCHAR", "DECIMAL(10,2)");
-    }
-
-    @Override
-    protected Set<String> enforcedConstraints() {
-        return Set.of("not_null", "check", "unique", "primary_key", "foreign_key");
+    TestDuckDbContracts() {
+        super(List.of("INTEGER", "VARCHAR", "DECIMAL(10,2)"), Set.of("not_null", "check", "unique", "primary_key", "foreign_key"));
     }
 }

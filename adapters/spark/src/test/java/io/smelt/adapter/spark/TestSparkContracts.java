@@ -7,13 +7,7 @@ import java.util.Set;
 
 /** Model contracts on Spark with Delta, which checks not null and check constraints. */
 class TestSparkContracts extends BaseContractsContractTest {
-    @Override
-    protected List<String> declaredTypesInCatalog() {
-        return List.of("int", "string", "decimal(10,2)");
-    }
-
-    @Override
-    protected Set<String> enforcedConstraints() {
-        return Set.of("not_null", "check");
+    TestSparkContracts() {
+        super(List.of("int", "string", "decimal(10,2)"), Set.of("not_null", "check"));
     }
 }

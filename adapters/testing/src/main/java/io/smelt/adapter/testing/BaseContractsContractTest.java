@@ -39,11 +39,19 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 public abstract class BaseContractsContractTest extends BaseProjectTest {
     private static final String ORDERS_OK = "select 'ann' as customer, 1 as id, cast(10.50 as decimal(10,2)) as amount\n";
 
-    /** The catalog's types of {@code orders}' columns (declared {@code int}, the text type, {@code decimal(10,2)}). */
-    protected abstract List<String> declaredTypesInCatalog();
+    private final List<String> declaredTypesInCatalog;
+    private final Set<String> enforcedConstraints;
 
-    /** The constraint types ({@code not_null}, {@code check}, ...) the engine refuses a breaking row for. */
-    protected abstract Set<String> enforcedConstraints();
+    /**
+     * @param declaredTypesInCatalog the catalog's types of {@code orders}' columns (declared {@code int},
+     *     {@code varchar}, {@code decimal(10,2)})
+     * @param enforcedConstraints the constraint types ({@code not_null}, {@code check}, ...) the engine
+     *     refuses a breaking row for
+     */
+    protected BaseContractsContractTest(List<String> declaredTypesInCatalog, Set<String> enforcedConstraints) {
+        this.declaredTypesInCatalog = List.copyOf(declaredTypesInCatalog);
+        this.enforcedConstraints = Set.copyOf(enforcedConstraints);
+    }
 
     private Workspace loadContracts(Path project) {
         return load(project);
@@ -58,7 +66,7 @@ public abstract class BaseContractsContractTest extends BaseProjectTest {
             assertThat(columns.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList())
                     .as("declared order, not the SQL's").containsExactly("id", "customer", "amount");
             assertThat(columns.stream().map(c -> c.dataType().toLowerCase(Locale.ROOT).replace(" ", "")).toList())
-                    .containsExactlyElementsOf(declaredTypesInCatalog().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
+                    .containsExactlyElementsOf(declaredTypesInCatalog.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
             assertThat(rows(workspace, "select id, customer, amount from " + relation(workspace, "orders") + " order by id"))
                     .containsExactly("1|ann|10.5", "2|bob|20");
             assertThat(rows(workspace, "select id from " + relation(workspace, "order_ids") + " order by id")).containsExactly("1", "2");
@@ -124,7 +132,7 @@ public abstract class BaseContractsContractTest extends BaseProjectTest {
         String engine = targetFields(tempDir, schema()).get("type").toString();
         for (String[] constraint : new String[][] {{"not_null", "id"}, {"unique", "id"}, {"check", "amount"}}) {
             String text = "orders: the " + constraint[0] + " constraint of column " + constraint[1] + " is not ";
-            if (enforcedConstraints().contains(constraint[0])) {
+            if (enforcedConstraints.contains(constraint[0])) {
                 assertThat(warnings).noneMatch(w -> w.startsWith(text));
             }
             else {
@@ -136,7 +144,7 @@ public abstract class BaseContractsContractTest extends BaseProjectTest {
     private void expectRefused(Path project, String constraint) {
         try (Workspace workspace = loadContracts(project)) {
             NodeResult orders = result(run(workspace, Command.RUN, "orders"), "orders");
-            if (enforcedConstraints().contains(constraint)) {
+            if (enforcedConstraints.contains(constraint)) {
                 assertThat(orders.status()).as(constraint + " is enforced: " + orders.message()).isEqualTo(NodeStatus.ERROR);
                 assertThat(orders.message()).as("the engine's refusal names the constraint")
                         .containsPattern(Map.of("not_null", "(?i)not.?null", "check", "(?i)check", "unique", "(?i)unique|duplicate")
@@ -183,7 +191,7 @@ public abstract class BaseContractsContractTest extends BaseProjectTest {
                 + "union all select cast(null as integer) as id, 'nobody' as customer\n");
         try (Workspace workspace = loadContracts(project)) {
             NodeResult events = result(run(workspace, Command.RUN, "order_events"), "order_events");
-            if (enforcedConstraints().contains("not_null")) {
+            if (enforcedConstraints.contains("not_null")) {
                 assertThat(events.status()).as(events.message()).isEqualTo(NodeStatus.ERROR);
                 assertThat(events.message()).containsPattern("(?i)not.?null");
                 assertThat(count(workspace, "order_events")).isEqualTo(2);

@@ -7,13 +7,7 @@ import java.util.Set;
 
 /** Model contracts on Trino with Iceberg, which checks not null and cannot write the other constraints. */
 class TestTrinoContracts extends BaseContractsContractTest {
-    @Override
-    protected List<String> declaredTypesInCatalog() {
-        return List.of("integer", "varchar", "decimal(10,2)");
-    }
-
-    @Override
-    protected Set<String> enforcedConstraints() {
-        return Set.of("not_null");
+    TestTrinoContracts() {
+        super(List.of("integer", "varchar", "decimal(10,2)"), Set.of("not_null"));
     }
 }
