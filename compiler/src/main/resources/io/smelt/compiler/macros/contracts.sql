@@ -21,6 +21,21 @@
 )
 {%- endmacro %}
 
+{#- dbt's contract check for custom materializations: fails the model, naming each breaking column
+    with both types, when the query's columns are not the contract's (the check Smelt's own
+    materializations make before they write). -#}
+{% macro get_assert_columns_equivalent(sql) -%}
+  {{ adapter.dispatch('get_assert_columns_equivalent', 'dbt')(sql) }}
+{%- endmacro %}
+{% macro default__get_assert_columns_equivalent(sql) -%}
+  {{ return(assert_columns_equivalent(sql)) }}
+{%- endmacro %}
+
+{% macro assert_columns_equivalent(sql) -%}
+  {%- set returned = get_column_schema_from_query(sql, config.get('sql_header', none)) -%}
+  {%- do adapter.assert_contract_columns(model['columns'], returned, model['name']) -%}
+{%- endmacro %}
+
 {#- The statements that create a contracted model's table and write its rows, in declared order. -#}
 {% macro create_contracted_table(relation, sql) -%}
   {{ adapter.dispatch('create_contracted_table', 'dbt')(relation, sql) }}

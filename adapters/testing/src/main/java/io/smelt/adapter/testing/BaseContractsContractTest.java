@@ -174,10 +174,14 @@ public abstract class BaseContractsContractTest extends BaseProjectTest {
                     .contains(RelationType.VIEW);
         }
         write(project.resolve("models/order_ids.sql"), "{{ config(materialized='view') }}\nselect customer as id from {{ ref('orders') }}\n");
+        write(project.resolve("models/checked.sql"), "{{ config(materialized='checked_view') }}\nselect id, customer from {{ ref('orders') }}\n");
         write(project.resolve("models/order_events.sql"), "{{ config(materialized='incremental', unique_key='id') }}\n"
                 + "select id, customer, amount from {{ ref('orders') }}\n");
         try (Workspace workspace = loadContracts(project)) {
-            RunSummary summary = run(workspace, Command.RUN, "order_ids", "order_events");
+            RunSummary summary = run(workspace, Command.RUN, "order_ids", "order_events", "checked");
+            assertThat(result(summary, "checked").status()).isEqualTo(NodeStatus.ERROR);
+            assertThat(result(summary, "checked").message()).as("dbt's assert_columns_equivalent in a custom materialization")
+                    .containsPattern("model 'checked' does not meet its contract \\(1 column\\):\\s+customer: returned (?i)(varchar|string)");
             assertThat(result(summary, "order_ids").status()).isEqualTo(NodeStatus.ERROR);
             assertThat(result(summary, "order_ids").message()).containsPattern("id: declared int, returned (?i)(varchar|string)");
             assertThat(result(summary, "order_events").status()).isEqualTo(NodeStatus.ERROR);
