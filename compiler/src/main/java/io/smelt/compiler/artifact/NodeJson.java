@@ -105,8 +105,7 @@ final class NodeJson {
         if (type == ResourceType.MODEL) {
             Object access = config.get("access");
             json.writeStringField("access", access == null ? "protected" : access.toString());
-            json.writeArrayFieldStart("constraints");
-            json.writeEndArray();
+            ArtifactJson.writeField(json, "constraints", node.extra().getOrDefault("constraints", List.of()));
             writeVersion(json, "version", ModelVersions.versionOf(node));
             writeVersion(json, "latest_version", ModelVersions.latestVersionOf(node));
             Object deprecation = node.config().get("deprecation_date");
@@ -219,7 +218,11 @@ final class NodeJson {
             ArtifactJson.writeField(json, "meta", column.meta());
             json.writeStringField("data_type", column.dataType());
             ArtifactJson.writeField(json, "constraints", column.constraints());
-            json.writeNullField("quote");
+            if (column.quote() == null) {
+                json.writeNullField("quote");
+            } else {
+                json.writeBooleanField("quote", column.quote());
+            }
             writeStrings(json, "tags", column.tags());
             // dbt 1.10's ColumnConfig: meta and tags, the same merged values as the column's own
             json.writeObjectFieldStart("config");
