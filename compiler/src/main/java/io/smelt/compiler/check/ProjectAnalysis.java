@@ -109,6 +109,10 @@ public final class ProjectAnalysis {
             if (a.status() == Analysis.Status.FINDING) {
                 findings.put(id, diagnostic(graph.node(id), a.finding()));
             }
+            Diagnostic breach = ContractCheck.of(graph.node(id), a);
+            if (breach != null) {
+                findings.put(id, breach);
+            }
         });
         return new Result(new TreeMap<>(results), findings, new TreeMap<>(fingerprints));
     }

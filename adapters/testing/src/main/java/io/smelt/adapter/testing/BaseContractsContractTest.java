@@ -53,8 +53,31 @@ public abstract class BaseContractsContractTest extends BaseProjectTest {
         this.enforcedConstraints = Set.copyOf(enforcedConstraints);
     }
 
+    /** The project with the SQL check off: these tests are about what the build checks against the engine. */
     private Workspace loadContracts(Path project) {
-        return load(project);
+        return load(project).withSqlCheck(false);
+    }
+
+    @Test
+    public void theSqlCheckFindsABreachBeforeAnythingRuns() {
+        Path project = project("contracts");
+        write(project.resolve("models/orders.sql"), "select 'ann' as customer, 'x' as id, 1 as note\n");
+        try (Workspace workspace = load(project)) {
+            RunSummary summary = run(workspace, Command.RUN);
+            NodeResult orders = result(summary, "orders");
+            assertThat(orders.status()).isEqualTo(NodeStatus.ERROR);
+            assertThat(orders.errorKind()).isEqualTo(io.smelt.compiler.diag.ErrorKind.SQL);
+            assertThat(orders.errorAt().file().toString()).endsWith("schema.yml");
+            assertThat(orders.message())
+                    .contains("model 'orders' does not meet its contract (3 columns)")
+                    .contains("id: declared int, returned VARCHAR")
+                    .contains("amount: declared decimal(10,2), not returned by the model")
+                    .contains("note: returned INTEGER, not declared in the contract")
+                    .doesNotContain("customer:");
+            assertThat(summary.results()).as("nothing ran: the rest is skipped, or refused by the check as well")
+                    .allSatisfy(r -> assertThat(r.status() == NodeStatus.SKIPPED
+                            || r.errorKind() == io.smelt.compiler.diag.ErrorKind.SQL).isTrue());
+        }
     }
 
     @Test
