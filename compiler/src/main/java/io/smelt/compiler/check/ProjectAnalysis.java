@@ -38,7 +38,8 @@ public final class ProjectAnalysis {
     private final DependencyGraph graph;
     private final WarehouseColumns warehouse;
     private final AnalysisCache cache;
-    private final SqlAnalyzer analyzer = new SqlAnalyzer();
+    /** Made on the first analysis the cache does not hold: Calcite's operator tables take a while to load. */
+    private volatile SqlAnalyzer analyzer;
     private final Map<String, Analysis> results = new ConcurrentHashMap<>();
     private final Map<String, List<ColumnType>> warehouseColumns = new ConcurrentHashMap<>();
     private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
@@ -151,6 +152,19 @@ public final class ProjectAnalysis {
         return SqlDialect.named(String.valueOf(node.config().get("dialect"))).orElse(engine);
     }
 
+    private SqlAnalyzer analyzer() {
+        SqlAnalyzer a = analyzer;
+        if (a == null) {
+            synchronized (this) {
+                if (analyzer == null) {
+                    analyzer = new SqlAnalyzer();
+                }
+                a = analyzer;
+            }
+        }
+        return a;
+    }
+
     private Analysis analyse(Node node, SqlDialect engine) {
         if (Boolean.FALSE.equals(node.config().get("sql_check")) || "false".equals(String.valueOf(node.config().get("sql_check")))) {
             return Analysis.notAnalysed("sql_check is false");
@@ -195,7 +209,7 @@ public final class ProjectAnalysis {
         return cache.get(dialect, sql, inputs, () -> {
             // the fingerprint leaves the tree as it was (it copies what it changes), so it is still the parse's
             SqlParsing.Parsed p = parsed[0];
-            return p == null ? analyzer.analyse(sql, dialect, inputs) : analyzer.analyse(p, dialect, inputs);
+            return p == null ? analyzer().analyse(sql, dialect, inputs) : analyzer().analyse(p, dialect, inputs);
         });
     }
 
