@@ -35,6 +35,10 @@ final class Findings {
         Matcher m;
         if ((m = COLUMN.matcher(message)).find()) {
             String name = m.group(1);
+            if (name.contains(".")) {
+                // t.s.f: s may be a struct column of t (its type is unknown here) and f a field of it
+                return Analysis.notAnalysed(name + " may be a field of a struct column");
+            }
             Set<String> aliases = aliases(parsed.original(), dialect);
             if (dialect != SqlDialect.TRINO && aliases.contains(name.toLowerCase(Locale.ROOT))) {
                 return Analysis.notAnalysed("column " + name + " may be a lateral column alias");

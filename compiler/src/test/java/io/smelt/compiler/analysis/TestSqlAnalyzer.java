@@ -48,6 +48,8 @@ class TestSqlAnalyzer {
     void whatCannotBeKnownIsNotAnalysedNotAFinding() {
         assertThat(analyzer.analyse("select user_id + 1 as x, x * 2 as y from db.main.events", SqlDialect.DUCKDB, events).status())
                 .as("lateral alias").isEqualTo(Analysis.Status.NOT_ANALYSED);
+        assertThat(analyzer.analyse("select e.action.a as a, action.b as b from db.main.events e", SqlDialect.DUCKDB, events).status())
+                .as("fields of what may be struct columns").isEqualTo(Analysis.Status.NOT_ANALYSED);
         assertThat(analyzer.analyse("select * from raw.somewhere", SqlDialect.DUCKDB, events).status())
                 .as("a relation the project does not define").isEqualTo(Analysis.Status.NOT_ANALYSED);
         assertThat(analyzer.analyse("select user_id from db.main.events group by all", SqlDialect.DUCKDB, events).status())
