@@ -15,4 +15,7 @@ final class BuildCommand extends SelectingCommand {
 
     @Mixin
     EmptyOption empty = new EmptyOption();
+
+    @Mixin
+    SqlCheckOption sqlCheck = new SqlCheckOption();
 }

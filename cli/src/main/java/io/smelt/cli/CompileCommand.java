@@ -24,6 +24,9 @@ final class CompileCommand extends SelectingCommand {
     @picocli.CommandLine.Mixin
     EmptyOption empty = new EmptyOption();
 
+    @picocli.CommandLine.Mixin
+    SqlCheckOption sqlCheck = new SqlCheckOption();
+
     @Option(names = "--inline", paramLabel = "SQL",
             description = "Compile this SQL instead of the project's nodes and print it; it may use ref(), source(), macros and var().")
     String inline;

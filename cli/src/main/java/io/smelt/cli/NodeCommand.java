@@ -52,6 +52,7 @@ abstract class NodeCommand extends BaseCommand {
         reporter.header(Version.current());
         try (Workspace workspace = Workspace.load(projectOptions, reporter)) {
             workspace.withState(state);
+            workspace.withSqlCheck(mixin(SqlCheckOption.class).map(option -> !option.off).orElse(true));
             StateFlags.warnings(state).forEach(warning -> reporter.message(RunListener.Level.WARN, warning));
             reporter.loaded(workspace.manifest());
             RunListener listener = reportsEachNode() || options().debug() || options().logFormat() == LogFormat.JSON

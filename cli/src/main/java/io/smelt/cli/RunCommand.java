@@ -12,4 +12,7 @@ final class RunCommand extends SelectingCommand {
 
     @Mixin
     EmptyOption empty = new EmptyOption();
+
+    @Mixin
+    SqlCheckOption sqlCheck = new SqlCheckOption();
 }

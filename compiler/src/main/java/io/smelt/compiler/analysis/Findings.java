@@ -38,10 +38,10 @@ final class Findings {
             if (dialect != SqlDialect.TRINO && aliases.contains(name.toLowerCase(Locale.ROOT))) {
                 return Analysis.notAnalysed("column " + name + " may be a lateral column alias");
             }
-            String where = m.group(2) == null ? "" : " in " + m.group(2);
             String hint = suggestion(name, m.group(3), candidates(inputs, aliases));
-            return Analysis.finding(new Finding(Finding.Kind.UNKNOWN_COLUMN, "column '" + name + "' not found" + where
-                    + " (" + available(inputs) + ")", at[0], at[1], name, hint));
+            String scope = m.group(2) == null ? "in anything this query reads here" : "in " + m.group(2);
+            return Analysis.finding(new Finding(Finding.Kind.UNKNOWN_COLUMN, "column '" + name + "' not found " + scope,
+                    at[0], at[1], name, hint));
         }
         if ((m = TABLE.matcher(message)).find()) {
             String name = m.group(1);
@@ -98,16 +98,6 @@ final class Findings {
         inputs.forEach(t -> t.columns().forEach(c -> names.add(c.name())));
         names.addAll(aliases);
         return names;
-    }
-
-    private static String available(List<InputTable> inputs) {
-        List<String> parts = new ArrayList<>();
-        for (InputTable input : inputs) {
-            List<String> path = input.paths().get(0);
-            parts.add(path.get(path.size() - 1) + " has " + String.join(", ", input.columns().stream().map(ColumnType::name).limit(12).toList())
-                    + (input.columns().size() > 12 ? ", ..." : ""));
-        }
-        return parts.isEmpty() ? "nothing is read" : String.join("; ", parts);
     }
 
     private static String suggestion(String name, String calcite, List<String> candidates) {

@@ -43,7 +43,7 @@ public final class SqlAnalyzer {
     // the STANDARD library holds SqlStdOperatorTable's operators already: chaining both makes every call ambiguous
     private final SqlOperatorTable operators = SqlOperatorTables.chain(
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.SPARK)),
-            SqlOperatorTables.of(SqlLibraryOperators.CONCAT_FUNCTION));
+            SqlOperatorTables.of(SqlLibraryOperators.CONCAT_FUNCTION, SqlLibraryOperators.INFIX_CAST));
     private final SqlValidator.Config validatorConfig = SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT)
             .withLenientOperatorLookup(true)

@@ -18,6 +18,8 @@ public enum ErrorKind {
     GRAPH(ExitClass.PROJECT),
     /** A --select/--exclude expression. */
     SELECTOR(ExitClass.PROJECT),
+    /** A model's SQL that the analyser is sure the engine will refuse (an unknown column, say): found before anything runs. */
+    SQL(ExitClass.PROJECT),
     /** Other command-line mistakes. */
     COMMAND_LINE(ExitClass.PROJECT),
     /** The engine could not be reached or refused a statement outside a model. */

@@ -48,6 +48,7 @@ public final class Invoker {
     private final DependencyGraph graph;
     private final NodeSelector selector;
     private Map<String, Object> recordedArgs = Map.of();
+    private boolean sqlCheck = true;
 
     public Invoker(LoadedProject project, DependencyGraph graph, NodeSelector selector) {
         this.project = project;
@@ -58,6 +59,12 @@ public final class Invoker {
     /** Flags besides the command's own ({@code target}, {@code vars}, {@code state}, ...) that run_results.json records in args. */
     public Invoker recording(Map<String, Object> args) {
         this.recordedArgs = Map.copyOf(args);
+        return this;
+    }
+
+    /** Whether compile, run and build analyse the project's SQL first ({@code --no-sql-check} turns it off). */
+    public Invoker sqlCheck(boolean enabled) {
+        this.sqlCheck = enabled;
         return this;
     }
 
@@ -81,6 +88,9 @@ public final class Invoker {
             Artifacts.write(project, summary, Map.of(), Map.of(), startedAt, args(invocation));
             listener.runFinished(summary);
             return summary;
+        }
+        if (sqlCheck && (command == Command.COMPILE || command == Command.RUN || command == Command.BUILD)) {
+            SqlCheckStep.check(project, graph, nodes, listener);
         }
         if (command != Command.COMPILE && command != Command.CLONE) {
             IncrementalConfig.checkAll(nodes, project.adapter().capabilities(), project.adapter().type());

@@ -43,6 +43,7 @@ public final class LoadedProject implements ContextHost {
     private final TargetConfig target;
     private final Manifest manifest;
     private final Map<String, Template> templates;
+    private final Map<String, String> parseSql;
     private final Map<String, Path> seedFiles;
     private final BiFunction<String, String, Object> vars;
     private final Map<String, String> environment;
@@ -60,7 +61,7 @@ public final class LoadedProject implements ContextHost {
     private volatile WarnErrorOptions warnErrors = WarnErrorOptions.NONE;
 
     LoadedProject(DbtProject root, Map<String, DbtProject> packages, JinjaEngine engine, Adapter adapter, TargetConfig target,
-            Manifest manifest, Map<String, Template> templates, Map<String, Path> seedFiles,
+            Manifest manifest, Map<String, Template> templates, Map<String, String> parseSql, Map<String, Path> seedFiles,
             BiFunction<String, String, Object> vars, Map<String, Object> cliVars, Map<String, String> environment,
             String invocationId) {
         this.cliVars = cliVars;
@@ -72,6 +73,7 @@ public final class LoadedProject implements ContextHost {
         this.target = target;
         this.manifest = manifest;
         this.templates = templates;
+        this.parseSql = parseSql;
         this.seedFiles = seedFiles;
         this.vars = vars;
         this.environment = environment;
@@ -128,6 +130,11 @@ public final class LoadedProject implements ContextHost {
             throw new IllegalStateException("no template for " + node.uniqueId());
         }
         return template;
+    }
+
+    /** What a model's template rendered to while parsing ({@code execute} false), or null. */
+    public String parseSql(Node node) {
+        return parseSql.get(node.uniqueId());
     }
 
     public Path seedFile(Node node) {

@@ -39,8 +39,11 @@ public final class ProjectParser {
     /**
      * @param templates the parsed template of every node that has SQL, by unique id
      * @param seedFiles each seed's CSV, by unique id
+     * @param parseSql what each model's template rendered to while parsing ({@code execute} false,
+     *        relations provisional), by unique id: the SQL analysis reads it (io.smelt.compiler.check)
      */
-    public record Result(List<Node> enabled, List<Node> disabled, Map<String, Template> templates, Map<String, Path> seedFiles) {
+    public record Result(List<Node> enabled, List<Node> disabled, Map<String, Template> templates, Map<String, Path> seedFiles,
+            Map<String, String> parseSql) {
     }
 
 
@@ -50,6 +53,7 @@ public final class ProjectParser {
     private final RelationNaming naming;
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
     private final Map<String, Path> seedFiles = new ConcurrentHashMap<>();
+    private final Map<String, String> parseSql = new ConcurrentHashMap<>();
 
     public ProjectParser(ContextHost host, ConfigResolver rules, Path rootDir) {
         this.host = host;
@@ -119,7 +123,7 @@ public final class ProjectParser {
         for (Node node : sorted) {
             (node.config().enabled() ? enabled : disabled).add(node);
         }
-        return new Result(enabled, disabled, Map.copyOf(templates), Map.copyOf(seedFiles));
+        return new Result(enabled, disabled, Map.copyOf(templates), Map.copyOf(seedFiles), Map.copyOf(parseSql));
     }
 
     /**
@@ -170,8 +174,9 @@ public final class ProjectParser {
         ParseCapture capture = new ParseCapture();
         DbtContext context = DbtContext.forParse(host, draft, capture);
         Set<String> macros;
+        String[] rendered = new String[1];
         try {
-            macros = MacroCalls.recording(() -> host.engine().render(template, context.globals(Map.of())));
+            macros = MacroCalls.recording(() -> rendered[0] = host.engine().render(template, context.globals(Map.of())));
         }
         catch (SmeltException e) {
             // a var defined nowhere (none here) is the likelier cause of what failed after it
@@ -192,6 +197,9 @@ public final class ProjectParser {
                 patch == null ? null : patch.unrenderedConfig(), capture, macros));
         node = naming.apply(node);
         templates.put(node.uniqueId(), template);
+        if (type == ResourceType.MODEL && rendered[0] != null) {
+            parseSql.put(node.uniqueId(), rendered[0]);
+        }
         return node;
     }
 

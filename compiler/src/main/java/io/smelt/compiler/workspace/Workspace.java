@@ -50,6 +50,7 @@ public final class Workspace implements AutoCloseable {
     private final DependencyGraph graph;
     private final NodeSelector selector;
     private StateOptions state = StateOptions.NONE;
+    private boolean sqlCheck = true;
     private PreviousRun previousRun;
     private PreviousRun deferRun;
     private StateSelectorMethod stateMethod;
@@ -120,6 +121,17 @@ public final class Workspace implements AutoCloseable {
      *
      * @throws io.smelt.compiler.diag.SmeltException when a folder does not exist, or {@code --defer} has no state to read
      */
+    /** Turns the SQL check before compile, run and build on or off ({@code --no-sql-check}). */
+    public Workspace withSqlCheck(boolean enabled) {
+        this.sqlCheck = enabled;
+        return this;
+    }
+
+    /** Analyses every model's SQL now (reading sources' columns from the warehouse), or null when this engine's SQL is not read. */
+    public io.smelt.compiler.check.ProjectAnalysis.Result analyseSql() {
+        return io.smelt.compiler.exec.SqlCheckStep.analyse(project, graph);
+    }
+
     public Workspace withState(StateOptions options) {
         this.state = options == null ? StateOptions.NONE : options;
         this.previousRun = state.stateDir() == null ? null : PreviousRun.of(state.stateDir(), "--state");
@@ -260,7 +272,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private Invoker invoker() {
-        return new Invoker(project, graph, selector).recording(recordedArgs());
+        return new Invoker(project, graph, selector).recording(recordedArgs()).sqlCheck(sqlCheck);
     }
 
     /** The flags that shaped this load and its state, under dbt's names, for run_results.json's args. */

@@ -1,0 +1,112 @@
+package io.smelt.compiler.check;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smelt.compiler.analysis.Analysis;
+import io.smelt.compiler.analysis.ColumnType;
+import io.smelt.compiler.analysis.InputTable;
+import io.smelt.compiler.analysis.SqlDialect;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Analyses by content: a hash of the dialect, the SQL and every input's names and columns, kept in
+ * {@code target/smelt_sql_check.json}, so a model analyses again only when it or what it reads
+ * changed. The file keeps this run's entries only; one Smelt cannot read is ignored.
+ */
+final class AnalysisCache {
+    static final String FILE = "smelt_sql_check.json";
+    /** Bumped whenever what an analysis holds or how it is made changes; with Smelt's own version, when it has one. */
+    private static final String VERSION = "1/" + AnalysisCache.class.getPackage().getImplementationVersion();
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Path file;
+    private final Map<String, Analysis> before;
+    private final Map<String, Analysis> used = new ConcurrentHashMap<>();
+
+    private AnalysisCache(Path file, Map<String, Analysis> before) {
+        this.file = file;
+        this.before = before;
+    }
+
+    record Stored(String version, Map<String, Analysis> entries) {
+    }
+
+    static AnalysisCache load(Path targetPath) {
+        Path file = targetPath.resolve(FILE);
+        Map<String, Analysis> entries = Map.of();
+        if (Files.isRegularFile(file)) {
+            try {
+                Stored stored = JSON.readValue(file.toFile(), new TypeReference<Stored>() { });
+                if (VERSION.equals(stored.version()) && stored.entries() != null) {
+                    entries = stored.entries();
+                }
+            }
+            catch (IOException | RuntimeException e) {
+                entries = Map.of();
+            }
+        }
+        return new AnalysisCache(file, entries);
+    }
+
+    Analysis get(SqlDialect dialect, String sql, List<InputTable> inputs, Supplier<Analysis> analyse) {
+        String key = key(dialect, sql, inputs);
+        Analysis found = before.get(key);
+        if (found == null) {
+            found = analyse.get();
+        }
+        used.put(key, found);
+        return found;
+    }
+
+    void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(FILE + ".tmp");
+            JSON.writeValue(tmp.toFile(), new Stored(VERSION, new TreeMap<>(used)));
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (IOException | RuntimeException e) {
+            // a cache that cannot be written only costs the next run its time
+        }
+    }
+
+    private static String key(SqlDialect dialect, String sql, List<InputTable> inputs) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, VERSION);
+            update(digest, dialect.name());
+            update(digest, sql);
+            for (InputTable input : inputs) {
+                update(digest, input.origin());
+                for (List<String> path : input.paths()) {
+                    update(digest, String.join(".", path));
+                }
+                for (ColumnType column : input.columns()) {
+                    update(digest, column.name() + " " + column.type());
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+}

@@ -1,0 +1,207 @@
+package io.smelt.compiler.check;
+
+import io.smelt.compiler.analysis.Analysis;
+import io.smelt.compiler.analysis.ColumnType;
+import io.smelt.compiler.analysis.Finding;
+import io.smelt.compiler.analysis.InputTable;
+import io.smelt.compiler.analysis.SqlAnalyzer;
+import io.smelt.compiler.analysis.SqlDialect;
+import io.smelt.compiler.diag.Diagnostic;
+import io.smelt.compiler.diag.ErrorKind;
+import io.smelt.compiler.diag.SourcePosition;
+import io.smelt.compiler.graph.DependencyGraph;
+import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.RefCall;
+import io.smelt.compiler.graph.ResourceType;
+import io.smelt.compiler.graph.SourceCall;
+import io.smelt.compiler.load.LoadedProject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Analyses every model of a project in dependency order: a model's inputs are its parents' inferred
+ * columns, seeds' CSV headers and the warehouse's columns of sources. A model whose inputs are not
+ * all known, whose SQL depends on the warehouse, or that Calcite cannot parse or type is not
+ * analysed, and its children lose that parent's columns: never a guess.
+ */
+public final class ProjectAnalysis {
+    private final LoadedProject project;
+    private final DependencyGraph graph;
+    private final WarehouseColumns warehouse;
+    private final AnalysisCache cache;
+    private final SqlAnalyzer analyzer = new SqlAnalyzer();
+    private final Map<String, Analysis> results = new ConcurrentHashMap<>();
+    private final Map<String, List<ColumnType>> warehouseColumns = new ConcurrentHashMap<>();
+
+    private ProjectAnalysis(LoadedProject project, DependencyGraph graph, WarehouseColumns warehouse, AnalysisCache cache) {
+        this.project = project;
+        this.graph = graph;
+        this.warehouse = warehouse;
+        this.cache = cache;
+    }
+
+    /** What was found: each model's analysis by unique id, and the findings as diagnostics at the model files. */
+    public record Result(Map<String, Analysis> byNode, Map<String, Diagnostic> findings) {
+        public long analysed() {
+            return byNode.values().stream().filter(a -> a.status() != Analysis.Status.NOT_ANALYSED).count();
+        }
+
+        public Map<String, String> notAnalysed() {
+            Map<String, String> reasons = new TreeMap<>();
+            byNode.forEach((id, a) -> {
+                if (a.status() == Analysis.Status.NOT_ANALYSED) {
+                    reasons.put(id, a.reason());
+                }
+            });
+            return reasons;
+        }
+    }
+
+    /** Analyses the project's models; null when Smelt reads no SQL dialect of this engine. */
+    public static Result analyse(LoadedProject project, DependencyGraph graph, WarehouseColumns warehouse) {
+        SqlDialect engine = SqlDialect.named(project.adapter().type()).orElse(null);
+        if (engine == null) {
+            return null;
+        }
+        AnalysisCache cache = AnalysisCache.load(project.targetPath());
+        ProjectAnalysis analysis = new ProjectAnalysis(project, graph, warehouse, cache);
+        Result result = analysis.run(engine);
+        cache.save();
+        return result;
+    }
+
+    private Result run(SqlDialect engine) {
+        Map<String, Integer> levels = new HashMap<>();
+        Map<Integer, List<Node>> byLevel = new TreeMap<>();
+        for (String id : graph.topologicalOrder()) {
+            Node node = graph.node(id);
+            if (node.resourceType() != ResourceType.MODEL) {
+                continue;
+            }
+            int level = 0;
+            for (String parent : graph.parents(id)) {
+                level = Math.max(level, levels.getOrDefault(parent, -1) + 1);
+            }
+            levels.put(id, level);
+            byLevel.computeIfAbsent(level, k -> new ArrayList<>()).add(node);
+        }
+        for (List<Node> wave : byLevel.values()) {
+            wave.parallelStream().forEach(node -> results.put(node.uniqueId(), analyse(node, engine)));
+        }
+        Map<String, Diagnostic> findings = new TreeMap<>();
+        results.forEach((id, a) -> {
+            if (a.status() == Analysis.Status.FINDING) {
+                findings.put(id, diagnostic(graph.node(id), a.finding()));
+            }
+        });
+        return new Result(new TreeMap<>(results), findings);
+    }
+
+    private Analysis analyse(Node node, SqlDialect engine) {
+        if (Boolean.FALSE.equals(node.config().get("sql_check")) || "false".equals(String.valueOf(node.config().get("sql_check")))) {
+            return Analysis.notAnalysed("sql_check is false");
+        }
+        if (node.config().get("language") != null && !"sql".equals(String.valueOf(node.config().get("language")))) {
+            return Analysis.notAnalysed("not a SQL model");
+        }
+        String sql = project.parseSql(node);
+        if (sql == null || sql.isBlank()) {
+            return Analysis.notAnalysed("renders no SQL while parsing");
+        }
+        String dynamic = StaticRender.dynamicBecause(node, project.manifest().macros());
+        if (dynamic != null) {
+            return Analysis.notAnalysed("its SQL depends on the warehouse: " + dynamic);
+        }
+        SqlDialect dialect = SqlDialect.named(String.valueOf(node.config().get("dialect"))).orElse(engine);
+        List<InputTable> inputs = new ArrayList<>();
+        String missing = inputs(node, inputs);
+        if (missing != null) {
+            return Analysis.notAnalysed(missing);
+        }
+        return cache.get(dialect, sql, inputs, () -> analyzer.analyse(sql, dialect, inputs));
+    }
+
+    /** Fills {@code inputs} with what the model reads; returns why not when one is unknown. */
+    private String inputs(Node node, List<InputTable> inputs) {
+        Map<String, InputTable> byOrigin = new LinkedHashMap<>();
+        for (RefCall ref : node.refs()) {
+            Node parent = project.resolveRef(node, ref.packageName(), ref.name(), ref.version());
+            if (parent == null) {
+                return "ref('" + ref.name() + "') is not in the project";
+            }
+            List<ColumnType> columns = columnsOf(parent);
+            if (columns == null) {
+                return "the columns of " + parent.name() + " are not known" + why(parent);
+            }
+            List<List<String>> paths = new ArrayList<>();
+            addPaths(paths, node.database(), node.schema(), ref.name());
+            InputTable before = byOrigin.get(parent.uniqueId());
+            if (before != null) {
+                paths.addAll(before.paths());
+            }
+            byOrigin.put(parent.uniqueId(), new InputTable(parent.uniqueId(), paths, columns));
+        }
+        for (SourceCall call : node.sources()) {
+            Node source = project.resolveSource(node, call.sourceName(), call.tableName());
+            if (source == null) {
+                return "source('" + call.sourceName() + "', '" + call.tableName() + "') is not in the project";
+            }
+            List<ColumnType> columns = warehouseColumnsOf(source);
+            if (columns == null) {
+                return "the warehouse has no columns for source " + call.sourceName() + "." + call.tableName();
+            }
+            byOrigin.put(source.uniqueId(), new InputTable(source.uniqueId(),
+                    List.of(List.of(call.sourceName(), call.tableName())), columns));
+        }
+        inputs.addAll(byOrigin.values());
+        return null;
+    }
+
+    private String why(Node parent) {
+        Analysis a = results.get(parent.uniqueId());
+        return a != null && a.reason() != null ? " (" + parent.name() + ": " + a.reason() + ")" : "";
+    }
+
+    private List<ColumnType> columnsOf(Node parent) {
+        return switch (parent.resourceType()) {
+            case MODEL -> {
+                Analysis a = results.get(parent.uniqueId());
+                yield a != null && a.status() == Analysis.Status.ANALYSED ? a.columns() : null;
+            }
+            case SEED -> SeedHeader.columns(parent, project.seedFile(parent));
+            default -> null;
+        };
+    }
+
+    private List<ColumnType> warehouseColumnsOf(Node source) {
+        return warehouseColumns.computeIfAbsent(source.uniqueId(), id -> {
+            List<ColumnType> columns = warehouse.columns(project.relationOf(source));
+            return columns == null || columns.isEmpty() ? List.of() : List.copyOf(columns);
+        }).isEmpty() ? null : warehouseColumns.get(source.uniqueId());
+    }
+
+    private static void addPaths(List<List<String>> paths, String database, String schema, String name) {
+        if (database != null && schema != null) {
+            paths.add(List.of(database, schema, name));
+        }
+        if (schema != null) {
+            paths.add(List.of(schema, name));
+        }
+        paths.add(List.of(name));
+    }
+
+    private Diagnostic diagnostic(Node node, Finding finding) {
+        String sql = project.parseSql(node);
+        TemplateLocator.Located at = TemplateLocator.locate(node.rawCode() == null ? sql : node.rawCode(), sql,
+                finding.line(), finding.column(), finding.name());
+        String message = finding.message() + (at.exact() ? "" : " (line " + finding.line() + " of the SQL the model renders to)");
+        return new Diagnostic(ErrorKind.SQL, new SourcePosition(node.originalFilePath(), at.line(), at.column()),
+                "SQL check: " + message + " in model " + node.name(), finding.hint());
+    }
+}
