@@ -1,5 +1,8 @@
 package io.smelt.compiler.exec;
 
+import io.smelt.compiler.analysis.ColumnOrigin;
+import io.smelt.compiler.check.ProjectAnalysis;
+import io.smelt.compiler.lineage.ProjectLineage;
 import io.smelt.compiler.diag.WarnErrorOptions;
 import io.smelt.compiler.graph.Selection;
 import io.smelt.compiler.materialize.CompiledNode;
@@ -49,6 +52,7 @@ public final class Invoker {
     private final NodeSelector selector;
     private Map<String, Object> recordedArgs = Map.of();
     private boolean sqlCheck = true;
+    private Map<String, Map<String, List<ColumnOrigin>>> lineage = Map.of();
 
     public Invoker(LoadedProject project, DependencyGraph graph, NodeSelector selector) {
         this.project = project;
@@ -90,7 +94,8 @@ public final class Invoker {
             return summary;
         }
         if (sqlCheck && (command == Command.COMPILE || command == Command.RUN || command == Command.BUILD)) {
-            SqlCheckStep.check(project, graph, nodes, listener);
+            ProjectAnalysis.Result analysis = SqlCheckStep.check(project, graph, nodes, listener);
+            lineage = analysis == null ? Map.of() : ProjectLineage.of(analysis.byNode()).byNode();
         }
         if (command != Command.COMPILE && command != Command.CLONE) {
             IncrementalConfig.checkAll(nodes, project.adapter().capabilities(), project.adapter().type());
@@ -139,7 +144,7 @@ public final class Invoker {
             return summary;
         }
         Artifacts.write(project, summary, runner == null ? Map.of() : runner.compiledCode(),
-                runner == null ? Map.of() : runner.threadIds(), startedAt, args(invocation));
+                runner == null ? Map.of() : runner.threadIds(), startedAt, args(invocation), lineage);
         listener.runFinished(summary);
         return summary;
     }
