@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The column lineage of a whole project: every analysed model's lineage, one query at a time,
@@ -72,6 +73,17 @@ public final class ProjectLineage {
             }
         }
         return null;
+    }
+
+    /** The columns of a node that analysed models read, as those models' inputs spell them. */
+    public Set<String> readColumns(String node) {
+        Set<String> columns = new TreeSet<>();
+        downstream.keySet().forEach(ref -> {
+            if (ref.node().equals(node)) {
+                columns.add(ref.column());
+            }
+        });
+        return columns;
     }
 
     /** The columns that feed this one, one step up. */
