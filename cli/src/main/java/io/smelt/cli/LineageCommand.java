@@ -56,14 +56,7 @@ final class LineageCommand extends BaseCommand {
             throw new SmeltException(ErrorKind.COMMAND_LINE, null, "--depth takes 0 (all) or more, not " + depth, null);
         }
         // Only the lineage goes to stdout, so scripts can read it; notices go to stderr.
-        RunListener notices = new RunListener() {
-            @Override
-            public void message(Level level, String text) {
-                if (level != Level.DEBUG) {
-                    err().println(text);
-                }
-            }
-        };
+        RunListener notices = noticesOnStderr();
         try (Workspace workspace = Workspace.load(projectOptions(), notices)) {
             ProjectLineage lineage = workspace.lineage();
             if (lineage == null) {

@@ -35,6 +35,7 @@ class TestExitCodes {
                 ErrorKind.JINJA, ExitClass.FAILURE,
                 ErrorKind.GRAPH, ExitClass.PROJECT,
                 ErrorKind.SELECTOR, ExitClass.PROJECT,
+                ErrorKind.SQL, ExitClass.PROJECT,
                 ErrorKind.COMMAND_LINE, ExitClass.PROJECT,
                 ErrorKind.ENGINE, ExitClass.FAILURE,
                 ErrorKind.INTERNAL, ExitClass.INTERNAL));

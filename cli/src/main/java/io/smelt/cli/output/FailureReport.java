@@ -62,7 +62,7 @@ public final class FailureReport {
                     }
                 }
                 else {
-                    lines.add("Runtime Error in " + what(node));
+                    lines.add((result.errorKind() == io.smelt.compiler.diag.ErrorKind.SQL ? "SQL check error in " : "Runtime Error in ") + what(node));
                     lines.add(indent(at + message));
                 }
             }

@@ -61,7 +61,8 @@ public record NodeLine(int index, int total, String keyword, Tone tone, String s
                     "FAIL " + result.failures(), elapsed);
             case WARN -> new NodeLine(result.index(), result.total(), "WARN " + result.failures(), Tone.WARN, node.name(),
                     "WARN " + result.failures(), elapsed);
-            case ERROR -> new NodeLine(result.index(), result.total(), errorVerb(type), Tone.BAD,
+            case ERROR -> new NodeLine(result.index(), result.total(),
+                    result.errorKind() == io.smelt.compiler.diag.ErrorKind.SQL ? "ERROR (SQL check) in" : errorVerb(type), Tone.BAD,
                     type == ResourceType.TEST ? node.name() : describe(node, relation), "ERROR", elapsed);
             case SKIPPED -> new NodeLine(result.index(), result.total(), "SKIP", Tone.WARN, skipSubject(result, relation),
                     "SKIP", null);

@@ -137,7 +137,10 @@ public final class ProjectAnalysis {
             }
             List<ColumnType> columns = columnsOf(parent);
             if (columns == null) {
-                return "the columns of " + parent.name() + " are not known" + why(parent);
+                return "the columns of " + parent.name() + " are not known" + why(parent)
+                        + (parent.resourceType() == ResourceType.MODEL && results.get(parent.uniqueId()) != null
+                                && results.get(parent.uniqueId()).status() == Analysis.Status.ANALYSED
+                                ? " (materialized as " + parent.materialized() + ", which may write other columns than its SQL selects)" : "");
             }
             List<List<String>> paths = new ArrayList<>();
             addPaths(paths, node.database(), node.schema(), ref.name());
@@ -172,11 +175,44 @@ public final class ProjectAnalysis {
         return switch (parent.resourceType()) {
             case MODEL -> {
                 Analysis a = results.get(parent.uniqueId());
-                yield a != null && a.status() == Analysis.Status.ANALYSED ? a.columns() : null;
+                yield a != null && a.status() == Analysis.Status.ANALYSED ? relationColumns(parent, a.columns()) : null;
             }
             case SEED -> SeedHeader.columns(parent, project.seedFile(parent));
             default -> null;
         };
+    }
+
+    /**
+     * A model's relation has its SQL's columns when a built-in materialization writes it. An
+     * incremental table may also keep columns its SQL no longer selects (on_schema_change ignore or
+     * append_new_columns), so the warehouse's are added; a custom materialization may write anything.
+     */
+    private List<ColumnType> relationColumns(Node model, List<ColumnType> inferred) {
+        String materialized = model.materialized();
+        if (materialized == null) {
+            return inferred;
+        }
+        switch (materialized) {
+            case "view", "table", "ephemeral", "materialized_view" -> {
+                return inferred;
+            }
+            case "incremental", "microbatch" -> {
+                List<ColumnType> existing = warehouse.columns(project.relationOf(model));
+                if (existing == null || existing.isEmpty()) {
+                    return inferred;
+                }
+                List<ColumnType> all = new ArrayList<>(inferred);
+                for (ColumnType column : existing) {
+                    if (all.stream().noneMatch(c -> c.name().equalsIgnoreCase(column.name()))) {
+                        all.add(column);
+                    }
+                }
+                return all;
+            }
+            default -> {
+                return null;
+            }
+        }
     }
 
     private List<ColumnType> warehouseColumnsOf(Node source) {
@@ -202,6 +238,6 @@ public final class ProjectAnalysis {
                 finding.line(), finding.column(), finding.name());
         String message = finding.message() + (at.exact() ? "" : " (line " + finding.line() + " of the SQL the model renders to)");
         return new Diagnostic(ErrorKind.SQL, new SourcePosition(node.originalFilePath(), at.line(), at.column()),
-                "SQL check: " + message + " in model " + node.name(), finding.hint());
+                message, finding.hint());
     }
 }

@@ -37,6 +37,20 @@ final class TemplateLocator {
             int shift = in[best].indexOf(content) - target.indexOf(content);
             return new Located(best + 1, Math.max(1, column + shift), true);
         }
+        // the same text up to and including the first character at fault (Jinja only further right)
+        String prefix = target.substring(0, Math.min(target.length(), Math.max(0, column))).stripLeading();
+        if (!prefix.isBlank()) {
+            for (int i = 0; i < in.length; i++) {
+                if (in[i].stripLeading().startsWith(prefix) && (best < 0 || Math.abs(i - (line - 1)) < Math.abs(best - (line - 1)))) {
+                    best = i;
+                }
+            }
+            if (best >= 0) {
+                int indentIn = in[best].length() - in[best].stripLeading().length();
+                int indentOut = target.length() - target.stripLeading().length();
+                return new Located(best + 1, Math.max(1, column + indentIn - indentOut), true);
+            }
+        }
         if (name != null && !name.isEmpty()) {
             Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "(?![\\w$])");
             int bestColumn = -1;

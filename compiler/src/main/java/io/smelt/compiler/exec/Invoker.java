@@ -94,8 +94,13 @@ public final class Invoker {
             return summary;
         }
         if (sqlCheck && (command == Command.COMPILE || command == Command.RUN || command == Command.BUILD)) {
-            ProjectAnalysis.Result analysis = SqlCheckStep.check(project, graph, nodes, listener);
+            ProjectAnalysis.Result analysis = SqlCheckStep.analyse(project, graph);
             lineage = analysis == null ? Map.of() : ProjectLineage.of(analysis.byNode()).byNode();
+            List<NodeResult> stopped = SqlCheckStep.check(analysis, project, nodes, listener);
+            if (stopped != null) {
+                listener.runStarted(command, nodes.size());
+                return finish(invocation, stopped, t0, startedAt, null, listener);
+            }
         }
         if (command != Command.COMPILE && command != Command.CLONE) {
             IncrementalConfig.checkAll(nodes, project.adapter().capabilities(), project.adapter().type());

@@ -6,19 +6,27 @@ import io.smelt.compiler.analysis.ColumnType;
 import io.smelt.compiler.check.ProjectAnalysis;
 import io.smelt.compiler.check.WarehouseColumns;
 import io.smelt.compiler.diag.Diagnostic;
-import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.graph.DependencyGraph;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.load.LoadedProject;
+import io.smelt.compiler.result.NodeResult;
+import io.smelt.compiler.result.NodeStatus;
 import io.smelt.compiler.result.RunListener;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The SQL check before a command runs anything: analyses the project (see {@link ProjectAnalysis}),
- * says how much was analysed, and stops the command with every finding in a selected model (exit 2).
- * The warehouse is only read, for the columns of sources.
+ * says how much was analysed, and when a selected model has a finding, stops the command: each such
+ * model is an error of kind {@link ErrorKind#SQL} (exit 2) at its file's line and column, every other
+ * selected node is skipped, and the CI reports, run_results.json and {@code retry} see them as for
+ * any run. The warehouse is only read, for the columns of sources.
  */
 public final class SqlCheckStep {
     private SqlCheckStep() {
@@ -31,8 +39,12 @@ public final class SqlCheckStep {
         }
     }
 
-    static ProjectAnalysis.Result check(LoadedProject project, DependencyGraph graph, List<Node> selected, RunListener listener) {
-        ProjectAnalysis.Result result = analyse(project, graph);
+    /**
+     * The results of a run the check stopped, or null when it found nothing in the selected nodes.
+     *
+     * @param result the project's analysis ({@link #analyse}); null when Smelt reads no SQL of this engine
+     */
+    static List<NodeResult> check(ProjectAnalysis.Result result, LoadedProject project, List<Node> selected, RunListener listener) {
         if (result == null) {
             listener.message(RunListener.Level.DEBUG, "SQL check: Smelt reads no SQL dialect of " + project.adapter().type());
             return null;
@@ -60,10 +72,25 @@ public final class SqlCheckStep {
             listener.message(RunListener.Level.INFO, "SQL check: " + analysed + " of " + models + " models analysed"
                     + (analysed < models ? " (" + (models - analysed) + " not analysed; --debug says why)" : ""));
         }
-        if (!findings.isEmpty()) {
-            throw new SmeltException(findings);
+        if (findings.isEmpty()) {
+            return null;
         }
-        return result;
+        List<NodeResult> results = new ArrayList<>();
+        Instant now = Instant.now();
+        int index = 0;
+        for (Node node : selected) {
+            index++;
+            Diagnostic finding = result.findings().get(node.uniqueId());
+            NodeResult r = finding == null
+                    ? new NodeResult(node, index, selected.size(), NodeStatus.SKIPPED, "skipped: the SQL check stopped the run",
+                            0, now, Duration.ZERO, null, null, null, Map.of(), null)
+                    : new NodeResult(node, index, selected.size(), NodeStatus.ERROR, finding.message()
+                            + (finding.hint() == null ? "" : "\n  hint: " + finding.hint()), 0, now, Duration.ZERO, null, null,
+                            finding.at(), Map.of(), ErrorKind.SQL);
+            listener.nodeFinished(r);
+            results.add(r);
+        }
+        return results;
     }
 
     private static WarehouseColumns columnsOver(Session session) {

@@ -1,0 +1,7 @@
+{% set columns = ['id', 'name'] %}
+select
+{% for column in columns %}
+    {{ column }},
+{% endfor %}
+    team_idd
+from {{ ref('people') }}

@@ -1,0 +1,2 @@
+select p.id, q.team_name
+from {{ ref('people') }} as p

@@ -1,0 +1,6 @@
+{{ config(materialized='view') }}
+
+select
+    id,
+    nmae
+from {{ ref('people') }}
