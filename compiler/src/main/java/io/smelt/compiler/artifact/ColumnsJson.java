@@ -15,7 +15,8 @@ import java.util.Map;
  * A node's {@code columns}: the columns its YAML documents, as dbt writes them, and, for a model the
  * SQL check analysed, every column of its query with Smelt's extension {@code smelt.lineage}: the
  * columns that feed it. dbt's schema lets a column carry extra properties (dbt itself writes a
- * column's unknown YAML keys there); a column only the query has is written with dbt's defaults.
+ * column's unknown YAML keys there); a column only the query has is written with dbt's defaults and
+ * {@code smelt.documented} false.
  */
 final class ColumnsJson {
     private ColumnsJson() {
@@ -58,6 +59,8 @@ final class ColumnsJson {
         json.writeEndArray();
         if (origins != null) {
             json.writeObjectFieldStart("smelt");
+            // state comparison leaves out what no YAML wrote, so a manifest with lineage compares as one without
+            json.writeBooleanField("documented", column != null);
             json.writeArrayFieldStart("lineage");
             for (ColumnOrigin origin : origins) {
                 json.writeStartObject();

@@ -6,6 +6,7 @@ import io.smelt.compiler.analysis.ColumnOrigin.Kind;
 import io.smelt.compiler.analysis.ColumnType;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -22,7 +24,7 @@ import java.util.TreeSet;
  */
 public final class ProjectLineage {
     private final Map<String, Analysis> analyses;
-    private final Map<ColumnRef, List<Edge>> downstream = new HashMap<>();
+    private final Map<ColumnRef, List<Edge>> downstream = new LinkedHashMap<>();
 
     /** One step from a column to another: the column at the other end and how the first reads it. */
     public record Edge(ColumnRef column, Kind kind) {
@@ -40,7 +42,8 @@ public final class ProjectLineage {
 
     /** @param analyses each model's analysis by unique id, as the SQL check made it */
     public static ProjectLineage of(Map<String, Analysis> analyses) {
-        return new ProjectLineage(Map.copyOf(analyses));
+        // by unique id, so that trees and the manifest list columns in the same order every time
+        return new ProjectLineage(Collections.unmodifiableMap(new TreeMap<>(analyses)));
     }
 
     /** The model's analysis, or null when it is not a model the SQL check looked at. */

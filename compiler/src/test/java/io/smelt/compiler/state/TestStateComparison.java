@@ -42,6 +42,18 @@ class TestStateComparison {
         assertThat(compare(now, before, null).reasons("model.p.m")).isEmpty();
     }
 
+    @Test
+    void columnsAddedForLineageAreNoPersistedDescriptions() throws IOException {
+        String persisted = "\"config\": {\"persist_docs\": {\"columns\": true}}, \"columns\": {\"id\": {\"description\": \"key\"}";
+        String before = manifest(model("select 1").replace("\"unrendered_config\": {}", persisted + "}, \"unrendered_config\": {}"));
+        String now = manifest(model("select 1").replace("\"unrendered_config\": {}", persisted
+                + ", \"x\": {\"description\": \"\", \"smelt\": {\"documented\": false, \"lineage\": []}}}, \"unrendered_config\": {}"));
+        assertThat(compare(now, before, null).reasons("model.p.m")).isEmpty();
+        String described = now.replace("\"documented\": false", "\"documented\": true");
+        assertThat(compare(described, before, null).reasons("model.p.m")).extracting(ModifiedReason::toString)
+                .containsExactly("persisted_descriptions: column descriptions");
+    }
+
     private static StateComparison compare(String now, String before, StateSidecar previousVars) throws IOException {
         return new StateComparison(read(now), NO_VARS, read(before), previousVars, Set.of("p"));
     }

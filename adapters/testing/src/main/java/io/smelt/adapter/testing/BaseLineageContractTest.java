@@ -69,6 +69,8 @@ public abstract class BaseLineageContractTest extends BaseProjectTest {
             TestingDbtSchemas.assertValid(manifest, TestingDbtSchemas.MANIFEST);
             JsonNode columns = manifest.path("nodes").path("model.lineage.joined_orders").path("columns");
             assertThat(columns.path("order_id").path("description").asText()).as("a documented column keeps its YAML").isEqualTo("The order");
+            assertThat(columns.path("order_id").path("smelt").path("documented").asBoolean()).isTrue();
+            assertThat(columns.path("customer_name").path("smelt").path("documented").asBoolean(true)).isFalse();
             assertThat(columns.path("customer_name").path("smelt").path("lineage").findValuesAsText("column"))
                     .containsExactlyInAnyOrder("name", "customer_id", "customer_id");
         }
