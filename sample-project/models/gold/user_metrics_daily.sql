@@ -1,6 +1,7 @@
 {{
 config(
 materialized='incremental',
+dialect='spark',
 unique_key='date_user_id',
 partition_by={
 "field": "date",

@@ -75,6 +75,23 @@ class TestBadInput {
     }
 
     @Test
+    void aDialectSmeltDoesNotReadIsAProjectError() {
+        Result result = smelt("unknown_dialect", "parse");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("models/orders.sql: error: 'postgres' is not a SQL dialect Smelt reads")
+                .contains("hint: dialect is one of: duckdb, trino, spark");
+    }
+
+    @Test
+    void aConstructWithNoTranslationFailsItsModelAtItsLine() {
+        Result result = smelt("untranslatable", "build");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out() + result.err()).contains("models/exploded.sql:7")
+                .contains("cannot translate lateral view from spark to duckdb: duckdb has no LATERAL VIEW")
+                .contains("CROSS JOIN UNNEST");
+    }
+
+    @Test
     void exposureDependingOnAnUnknownModel() {
         Result result = smelt("unknown_exposure_ref", "parse");
         assertThat(result.exitCode()).isEqualTo(2);

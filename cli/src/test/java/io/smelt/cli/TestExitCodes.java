@@ -28,17 +28,18 @@ class TestExitCodes {
 
     @Test
     void eachErrorKindCarriesItsExitClass() {
-        Map<ErrorKind, ExitClass> expected = new EnumMap<>(Map.of(
-                ErrorKind.PROJECT, ExitClass.PROJECT,
-                ErrorKind.PROFILE, ExitClass.PROJECT,
-                ErrorKind.YAML, ExitClass.PROJECT,
-                ErrorKind.JINJA, ExitClass.FAILURE,
-                ErrorKind.GRAPH, ExitClass.PROJECT,
-                ErrorKind.SELECTOR, ExitClass.PROJECT,
-                ErrorKind.SQL, ExitClass.PROJECT,
-                ErrorKind.COMMAND_LINE, ExitClass.PROJECT,
-                ErrorKind.ENGINE, ExitClass.FAILURE,
-                ErrorKind.INTERNAL, ExitClass.INTERNAL));
+        Map<ErrorKind, ExitClass> expected = new EnumMap<>(Map.ofEntries(
+                Map.entry(ErrorKind.PROJECT, ExitClass.PROJECT),
+                Map.entry(ErrorKind.PROFILE, ExitClass.PROJECT),
+                Map.entry(ErrorKind.YAML, ExitClass.PROJECT),
+                Map.entry(ErrorKind.JINJA, ExitClass.FAILURE),
+                Map.entry(ErrorKind.GRAPH, ExitClass.PROJECT),
+                Map.entry(ErrorKind.SELECTOR, ExitClass.PROJECT),
+                Map.entry(ErrorKind.SQL, ExitClass.PROJECT),
+                Map.entry(ErrorKind.COMMAND_LINE, ExitClass.PROJECT),
+                Map.entry(ErrorKind.TRANSLATION, ExitClass.FAILURE),
+                Map.entry(ErrorKind.ENGINE, ExitClass.FAILURE),
+                Map.entry(ErrorKind.INTERNAL, ExitClass.INTERNAL)));
         assertThat(expected).containsOnlyKeys(ErrorKind.values());
         expected.forEach((kind, exitClass) -> assertThat(kind.exitClass()).as(kind.name()).isEqualTo(exitClass));
     }

@@ -130,6 +130,25 @@ class TestStateSelection {
     }
 
     @Test
+    void aModelWrittenDifferentlyButMeaningTheSameIsNotModified() throws IOException {
+        // production compiled (the SQL check records each model's SQL fingerprint in smelt_state.json)
+        Result compiled = TestingCli.inProject(project, PRODUCTION, "compile");
+        assertThat(compiled.exitCode()).as(compiled.err()).isZero();
+        prod = dir.resolve("prod-compiled");
+        copy(project.resolve("target"), prod);
+        assertThat(Files.readString(prod.resolve("smelt_state.json"))).contains("\"sql\"");
+        write(project.resolve("models/a.sql"), "SELECT 1 ID,\n       ('x  y') AS Label\n");
+        write(project.resolve("models/marts/c.sql"), """
+                {{ config(alias=env_var('SHOP_ALIAS'), tags=['daily']) }}
+                SELECT *
+                FROM {{ ref('b') }}
+                """);
+        assertThat(selected("state:modified")).as("keyword case, layout, AS and parentheses").isEmpty();
+        write(project.resolve("models/a.sql"), "SELECT 1 ID,\n       ('x y') AS Label\n");
+        assertThat(selected("state:modified")).containsExactly("shop.a");
+    }
+
+    @Test
     void configsAreComparedAsWritten() throws IOException {
         replace(project.resolve("models/marts/c.sql"), "tags=['daily']", "tags=['daily'], materialized='incremental'");
         assertThat(selected("state:modified.configs")).containsExactly("shop.marts.c");

@@ -12,6 +12,11 @@ public record Analysis(Status status, List<ColumnType> columns, Finding finding,
         Map<String, List<ColumnOrigin>> lineage) {
     public enum Status { ANALYSED, FINDING, NOT_ANALYSED }
 
+    public Analysis {
+        columns = columns == null ? List.of() : columns;
+        lineage = lineage == null ? Map.of() : lineage;
+    }
+
     public static Analysis analysed(List<ColumnType> columns, Map<String, List<ColumnOrigin>> lineage) {
         return new Analysis(Status.ANALYSED, List.copyOf(columns), null, null, lineage);
     }

@@ -59,7 +59,11 @@ public final class SqlAnalyzer {
             return Analysis.notAnalysed("does not parse as " + dialect.configName() + " SQL at line " + e.line()
                     + ", column " + e.column() + ": " + e.getMessage());
         }
-        CalciteCatalogReader reader = new CalciteCatalogReader(InputSchema.of(inputs), List.of(), types, CONNECTION);
+        return analyse(parsed, dialect, inputs);
+    }
+
+    /** Analyses a query parsed by {@link SqlParsing#parse}; its tree is validated in place, so it is used up. */
+    public Analysis analyse(SqlParsing.Parsed parsed, SqlDialect dialect, List<InputTable> inputs) {        CalciteCatalogReader reader = new CalciteCatalogReader(InputSchema.of(inputs), List.of(), types, CONNECTION);
         SqlValidator validator = SqlValidatorUtil.newValidator(operators, reader, types, validatorConfig);
         SqlNode validated;
         try {

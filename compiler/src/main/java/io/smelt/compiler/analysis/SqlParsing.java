@@ -59,7 +59,7 @@ public final class SqlParsing {
 
     public static Parsed parse(String sql, SqlDialect dialect) throws Failure {
         List<int[]> insertions = new ArrayList<>();
-        String text = quoteReservedNames(stripTrailingSemicolons(sql), dialect, insertions);
+        String text = quoteReservedNames(sameLengthRewrites(stripTrailingSemicolons(sql), dialect), dialect, insertions);
         try {
             return new Parsed(SqlParser.create(text, dialect.parserConfig(false)).parseQuery(), text, sql, insertions, false);
         }
@@ -93,6 +93,43 @@ public final class SqlParsing {
             s = s.substring(0, s.length() - 1).stripTrailing();
         }
         return s;
+    }
+
+    private static final java.util.regex.Pattern INTERVAL_TEXT = java.util.regex.Pattern.compile(
+            "'\\s*(-?\\d+)\\s+(second|minute|hour|day|week|month|year)s?\\s*'", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Rewrites, without moving any position, what DuckDB and Postgres write and Calcite reads otherwise:
+     * {@code interval '2 days'} becomes {@code interval '2' DAY } and {@code extract('year' from x)}
+     * becomes {@code extract( year  from x)}.
+     */
+    static String sameLengthRewrites(String sql, SqlDialect dialect) {
+        List<SqlTokens.Token> tokens = SqlTokens.of(sql, dialect);
+        StringBuilder out = null;
+        for (int i = 1; i < tokens.size(); i++) {
+            SqlTokens.Token t = tokens.get(i);
+            if (t.kind() != SqlTokens.Kind.STRING) {
+                continue;
+            }
+            SqlTokens.Token prev = tokens.get(i - 1);
+            String replacement = null;
+            java.util.regex.Matcher m;
+            if (prev.isWord("interval") && (m = INTERVAL_TEXT.matcher(t.text())).matches()) {
+                String r = "'" + m.group(1) + "' " + m.group(2).toUpperCase(java.util.Locale.ROOT);
+                replacement = r.length() <= t.text().length() ? r + " ".repeat(t.text().length() - r.length()) : null;
+            }
+            else if (prev.isSymbol("(") && i >= 2 && tokens.get(i - 2).isWord("extract") && i + 1 < tokens.size()
+                    && tokens.get(i + 1).isWord("from") && t.text().matches("'[A-Za-z_]+'")) {
+                replacement = " " + t.text().substring(1, t.text().length() - 1) + " ";
+            }
+            if (replacement != null) {
+                if (out == null) {
+                    out = new StringBuilder(sql);
+                }
+                out.replace(t.start(), t.end(), replacement);
+            }
+        }
+        return out == null ? sql : out.toString();
     }
 
     /**

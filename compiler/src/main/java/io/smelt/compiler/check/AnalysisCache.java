@@ -29,36 +29,42 @@ import java.util.function.Supplier;
 final class AnalysisCache {
     static final String FILE = "smelt_sql_check.json";
     /** Bumped whenever what an analysis holds or how it is made changes; with Smelt's own version, when it has one. */
-    private static final String VERSION = "2/" + AnalysisCache.class.getPackage().getImplementationVersion();
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final String VERSION = "3/" + AnalysisCache.class.getPackage().getImplementationVersion();
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY);
 
     private final Path file;
     private final Map<String, Analysis> before;
     private final Map<String, Analysis> used = new ConcurrentHashMap<>();
+    private final Map<String, String> fingerprintsBefore;
+    private final Map<String, String> fingerprintsUsed = new ConcurrentHashMap<>();
 
-    private AnalysisCache(Path file, Map<String, Analysis> before) {
+    private AnalysisCache(Path file, Map<String, Analysis> before, Map<String, String> fingerprintsBefore) {
         this.file = file;
         this.before = before;
+        this.fingerprintsBefore = fingerprintsBefore;
     }
 
-    record Stored(String version, Map<String, Analysis> entries) {
+    record Stored(String version, Map<String, Analysis> entries, Map<String, String> fingerprints) {
     }
 
     static AnalysisCache load(Path targetPath) {
         Path file = targetPath.resolve(FILE);
         Map<String, Analysis> entries = Map.of();
+        Map<String, String> fingerprints = Map.of();
         if (Files.isRegularFile(file)) {
             try {
                 Stored stored = JSON.readValue(file.toFile(), new TypeReference<Stored>() { });
                 if (VERSION.equals(stored.version()) && stored.entries() != null) {
                     entries = stored.entries();
+                    fingerprints = stored.fingerprints() == null ? Map.of() : stored.fingerprints();
                 }
             }
             catch (IOException | RuntimeException e) {
                 entries = Map.of();
             }
         }
-        return new AnalysisCache(file, entries);
+        return new AnalysisCache(file, entries, fingerprints);
     }
 
     Analysis get(SqlDialect dialect, String sql, List<InputTable> inputs, Supplier<Analysis> analyse) {
@@ -71,11 +77,27 @@ final class AnalysisCache {
         return found;
     }
 
+    /** The fingerprint of a model's SQL ({@link io.smelt.compiler.analysis.SqlFingerprint}), by the same kind of hash. */
+    String fingerprint(SqlDialect dialect, String sql, String database, String schema, Supplier<String> compute) {
+        String key = key(dialect, sql, List.of(new InputTable(database + "." + schema, List.of(), List.of())));
+        String found = fingerprintsBefore.get(key);
+        if (found == null) {
+            found = compute.get();
+        }
+        if (found != null) {
+            fingerprintsUsed.put(key, found);
+        }
+        return found;
+    }
+
     void save() {
+        if (used.keySet().equals(before.keySet()) && fingerprintsUsed.keySet().equals(fingerprintsBefore.keySet())) {
+            return;
+        }
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(FILE + ".tmp");
-            JSON.writeValue(tmp.toFile(), new Stored(VERSION, new TreeMap<>(used)));
+            JSON.writeValue(tmp.toFile(), new Stored(VERSION, new TreeMap<>(used), new TreeMap<>(fingerprintsUsed)));
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
         catch (IOException | RuntimeException e) {

@@ -6,6 +6,8 @@ import io.smelt.compiler.analysis.Finding;
 import io.smelt.compiler.analysis.InputTable;
 import io.smelt.compiler.analysis.SqlAnalyzer;
 import io.smelt.compiler.analysis.SqlDialect;
+import io.smelt.compiler.analysis.SqlFingerprint;
+import io.smelt.compiler.analysis.SqlParsing;
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SourcePosition;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Analyses every model of a project in dependency order: a model's inputs are its parents' inferred
@@ -38,16 +41,23 @@ public final class ProjectAnalysis {
     private final SqlAnalyzer analyzer = new SqlAnalyzer();
     private final Map<String, Analysis> results = new ConcurrentHashMap<>();
     private final Map<String, List<ColumnType>> warehouseColumns = new ConcurrentHashMap<>();
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+    private final StaticRender staticRender;
 
     private ProjectAnalysis(LoadedProject project, DependencyGraph graph, WarehouseColumns warehouse, AnalysisCache cache) {
         this.project = project;
         this.graph = graph;
         this.warehouse = warehouse;
         this.cache = cache;
+        this.staticRender = new StaticRender(project.manifest().macros());
     }
 
     /** What was found: each model's analysis by unique id, and the findings as diagnostics at the model files. */
-    public record Result(Map<String, Analysis> byNode, Map<String, Diagnostic> findings) {
+    /**
+     * @param fingerprints each model's {@link SqlFingerprint} by unique id (those whose SQL parses),
+     *        for {@code state:modified} to tell a change of layout from a change of meaning
+     */
+    public record Result(Map<String, Analysis> byNode, Map<String, Diagnostic> findings, Map<String, String> fingerprints) {
         public long analysed() {
             return byNode.values().stream().filter(a -> a.status() != Analysis.Status.NOT_ANALYSED).count();
         }
@@ -100,7 +110,21 @@ public final class ProjectAnalysis {
                 findings.put(id, diagnostic(graph.node(id), a.finding()));
             }
         });
-        return new Result(new TreeMap<>(results), findings);
+        return new Result(new TreeMap<>(results), findings, new TreeMap<>(fingerprints));
+    }
+
+    /** A model's fingerprint computed now (for the few models whose code changed), or null. */
+    public static String fingerprintOf(LoadedProject project, Node node) {
+        String sql = project.parseSql(node);
+        SqlDialect engine = SqlDialect.named(project.adapter().type()).orElse(null);
+        if (sql == null || sql.isBlank() || engine == null) {
+            return null;
+        }
+        return SqlFingerprint.of(sql, dialectOf(node, engine), node.database(), node.schema());
+    }
+
+    private static SqlDialect dialectOf(Node node, SqlDialect engine) {
+        return SqlDialect.named(String.valueOf(node.config().get("dialect"))).orElse(engine);
     }
 
     private Analysis analyse(Node node, SqlDialect engine) {
@@ -114,17 +138,41 @@ public final class ProjectAnalysis {
         if (sql == null || sql.isBlank()) {
             return Analysis.notAnalysed("renders no SQL while parsing");
         }
-        String dynamic = StaticRender.dynamicBecause(node, project.manifest().macros());
+        SqlDialect dialect = dialectOf(node, engine);
+        // parsed at most once, for the fingerprint and the analysis alike (each is cached on its own)
+        SqlParsing.Parsed[] parsed = new SqlParsing.Parsed[1];
+        Supplier<SqlParsing.Parsed> parse = () -> {
+            if (parsed[0] == null) {
+                try {
+                    parsed[0] = SqlParsing.parse(sql, dialect);
+                }
+                catch (SqlParsing.Failure e) {
+                    return null;
+                }
+            }
+            return parsed[0];
+        };
+        String fingerprint = cache.fingerprint(dialect, sql, node.database(), node.schema(), () -> {
+            SqlParsing.Parsed p = parse.get();
+            return p == null ? null : SqlFingerprint.of(p.node(), node.database(), node.schema());
+        });
+        if (fingerprint != null) {
+            fingerprints.put(node.uniqueId(), fingerprint);
+        }
+        String dynamic = staticRender.dynamicBecause(node);
         if (dynamic != null) {
             return Analysis.notAnalysed("its SQL depends on the warehouse: " + dynamic);
         }
-        SqlDialect dialect = SqlDialect.named(String.valueOf(node.config().get("dialect"))).orElse(engine);
         List<InputTable> inputs = new ArrayList<>();
         String missing = inputs(node, inputs);
         if (missing != null) {
             return Analysis.notAnalysed(missing);
         }
-        return cache.get(dialect, sql, inputs, () -> analyzer.analyse(sql, dialect, inputs));
+        return cache.get(dialect, sql, inputs, () -> {
+            // the fingerprint leaves the tree as it was (it copies what it changes), so it is still the parse's
+            SqlParsing.Parsed p = parsed[0];
+            return p == null ? analyzer.analyse(sql, dialect, inputs) : analyzer.analyse(p, dialect, inputs);
+        });
     }
 
     /** Fills {@code inputs} with what the model reads; returns why not when one is unknown. */

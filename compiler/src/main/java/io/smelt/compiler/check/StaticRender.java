@@ -21,18 +21,33 @@ final class StaticRender {
     private static final Pattern DYNAMIC = Pattern.compile("\\b(execute|run_query|statement|load_result|load_relation"
             + "|graph|get_columns_in_relation|get_relation|get_columns_in_query)\\b|\\badapter\\s*\\.\\s*(get_|list_|load_)");
 
-    private StaticRender() {
+    private final Map<String, MacroInfo> macros;
+    /** Per macro: what makes it (or a macro it calls) dynamic, or "" when nothing does. */
+    private final Map<String, String> byMacro = new java.util.concurrent.ConcurrentHashMap<>();
+
+    StaticRender(Map<String, MacroInfo> macros) {
+        this.macros = macros;
     }
 
     /** Null when the model's SQL is static, else what makes it dynamic (for --debug). */
-    static String dynamicBecause(Node node, Map<String, MacroInfo> macros) {
+    String dynamicBecause(Node node) {
         if (node.rawCode() != null && DYNAMIC.matcher(node.rawCode()).find()) {
             return "its template reads the warehouse or `execute`";
         }
-        Deque<String> todo = new ArrayDeque<>();
         if (node.extra().get("macros") instanceof List<?> called) {
-            called.forEach(m -> todo.add(String.valueOf(m)));
+            for (Object id : called) {
+                String why = byMacro.computeIfAbsent(String.valueOf(id), this::macroDynamicBecause);
+                if (!why.isEmpty()) {
+                    return why;
+                }
+            }
         }
+        return null;
+    }
+
+    private String macroDynamicBecause(String start) {
+        Deque<String> todo = new ArrayDeque<>();
+        todo.add(start);
         Set<String> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             String id = todo.pop();
@@ -48,6 +63,6 @@ final class StaticRender {
             }
             todo.addAll(macro.dependsOn());
         }
-        return null;
+        return "";
     }
 }

@@ -22,6 +22,8 @@ public enum ErrorKind {
     SQL(ExitClass.PROJECT),
     /** Other command-line mistakes. */
     COMMAND_LINE(ExitClass.PROJECT),
+    /** A model's SQL has a construct Smelt cannot translate from its {@code dialect} to the engine's; the node failed. */
+    TRANSLATION(ExitClass.FAILURE),
     /** The engine could not be reached or refused a statement outside a model. */
     ENGINE(ExitClass.FAILURE),
     /** Something Smelt did wrong. */

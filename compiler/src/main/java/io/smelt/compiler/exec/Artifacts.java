@@ -65,7 +65,7 @@ public final class Artifacts {
                 .columnLineage(id -> lineage.getOrDefault(id, Map.of()))
                 .write(project.targetPath().resolve("manifest.json"));
         Vars projectVars = Vars.of(Map.of(), project.root(), project.packages().values());
-        StateSidecar.of(project.manifest(), projectVars::forPackage).write(project.targetPath().resolve(StateSidecar.FILE_NAME));
+        StateSidecar.of(project.manifest(), projectVars::forPackage).withSql(project.sqlFingerprints()).write(project.targetPath().resolve(StateSidecar.FILE_NAME));
         return meta;
     }
 }

@@ -1,7 +1,6 @@
 package io.smelt.compiler.exec;
 
 import io.smelt.compiler.analysis.ColumnOrigin;
-import io.smelt.compiler.check.ProjectAnalysis;
 import io.smelt.compiler.lineage.ProjectLineage;
 import io.smelt.compiler.diag.WarnErrorOptions;
 import io.smelt.compiler.graph.Selection;
@@ -94,9 +93,8 @@ public final class Invoker {
             return summary;
         }
         if (sqlCheck && (command == Command.COMPILE || command == Command.RUN || command == Command.BUILD)) {
-            ProjectAnalysis.Result analysis = SqlCheckStep.analyse(project, graph);
-            lineage = analysis == null ? Map.of() : ProjectLineage.of(analysis.byNode()).byNode();
-            List<NodeResult> stopped = SqlCheckStep.check(analysis, project, nodes, listener);
+            List<NodeResult> stopped = SqlCheckStep.check(project, graph, nodes, listener,
+                    analysis -> lineage = analysis == null ? Map.of() : ProjectLineage.of(analysis.byNode()).byNode());
             if (stopped != null) {
                 listener.runStarted(command, nodes.size());
                 return finish(invocation, stopped, t0, startedAt, null, listener);

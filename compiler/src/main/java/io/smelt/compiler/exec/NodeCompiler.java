@@ -16,12 +16,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Renders a node at execution time and inlines the ephemeral models it refers to as CTEs. */
+/**
+ * Renders a node at execution time, translates it from its {@code dialect} to the engine's (each
+ * ephemeral model from its own), and inlines the ephemeral models it refers to as CTEs. What is
+ * written to target/compiled is the translated SQL, the SQL that runs.
+ */
 public final class NodeCompiler {
     private final LoadedProject project;
+    private final ModelTranslation translation;
 
     NodeCompiler(LoadedProject project) {
         this.project = project;
+        this.translation = new ModelTranslation(project.adapter().type());
     }
 
     CompiledNode compile(Node node, ExecutionScope scope) {
@@ -39,7 +45,7 @@ public final class NodeCompiler {
     }
 
     private CompiledNode compile(Node node, DbtContext context, io.smelt.compiler.jinja.Template template, ExecutionScope scope) {
-        String sql = render(node, template, context);
+        String sql = translation.translate(node, render(node, template, context));
         Map<String, String> ctes = new LinkedHashMap<>();
         for (Node ephemeral : context.ephemerals()) {
             collect(ephemeral, scope, ctes);
@@ -54,7 +60,7 @@ public final class NodeCompiler {
      * the {@code with}, then the ephemeral models it reads. Writes nothing.
      */
     String renderForUnitTest(Node model, DbtContext context, Map<String, String> fixtures, ExecutionScope scope) {
-        String sql = render(model, project.template(model), context);
+        String sql = translation.translate(model, render(model, project.template(model), context));
         Map<String, String> ctes = new LinkedHashMap<>(fixtures);
         for (Node ephemeral : context.ephemerals()) {
             collect(ephemeral, scope, ctes);
@@ -76,7 +82,7 @@ public final class NodeCompiler {
             return;
         }
         DbtContext context = DbtContext.forExecution(project, ephemeral, scope);
-        String sql = render(ephemeral, project.template(ephemeral), context);
+        String sql = translation.translate(ephemeral, render(ephemeral, project.template(ephemeral), context));
         for (Node inner : context.ephemerals()) {
             collect(inner, scope, ctes);
         }

@@ -3,6 +3,7 @@ package io.smelt.compiler.exec;
 import io.smelt.adapter.Column;
 import io.smelt.adapter.Session;
 import io.smelt.compiler.analysis.ColumnType;
+import io.smelt.compiler.check.CatalogCache;
 import io.smelt.compiler.check.ProjectAnalysis;
 import io.smelt.compiler.check.WarehouseColumns;
 import io.smelt.compiler.diag.Diagnostic;
@@ -20,6 +21,7 @@ import java.util.Map;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The SQL check before a command runs anything: analyses the project (see {@link ProjectAnalysis}),
@@ -34,17 +36,34 @@ public final class SqlCheckStep {
 
     /** Analyses the project, reading sources' columns over one session of the project's adapter. */
     public static ProjectAnalysis.Result analyse(LoadedProject project, DependencyGraph graph) {
+        ProjectAnalysis.Result result;
+        CatalogCache catalog = CatalogCache.load(project.targetPath());
         try (Session session = project.adapter().openSession()) {
-            return ProjectAnalysis.analyse(project, graph, columnsOver(session));
+            WarehouseColumns live = columnsOver(session);
+            result = ProjectAnalysis.analyse(project, graph, catalog.over(live));
+            if (result != null && !result.findings().isEmpty() && catalog.servedStored()) {
+                // a finding may come from a cached catalog answer: only fresh ones may stop a run
+                result = ProjectAnalysis.analyse(project, graph, catalog.fresh(live));
+            }
         }
+        catalog.save();
+        if (result != null) {
+            project.sqlFingerprints(result.fingerprints());
+        }
+        return result;
     }
 
     /**
      * The results of a run the check stopped, or null when it found nothing in the selected nodes.
      *
-     * @param result the project's analysis ({@link #analyse}); null when Smelt reads no SQL of this engine
+     * @param onAnalysis given the project's analysis (null when Smelt reads no SQL of this engine), for the manifest's lineage
      */
-    static List<NodeResult> check(ProjectAnalysis.Result result, LoadedProject project, List<Node> selected, RunListener listener) {
+    static List<NodeResult> check(LoadedProject project, DependencyGraph graph, List<Node> selected, RunListener listener,
+            Consumer<ProjectAnalysis.Result> onAnalysis) {
+        long t0 = System.nanoTime();
+        ProjectAnalysis.Result result = analyse(project, graph);
+        onAnalysis.accept(result);
+        String took = String.format(java.util.Locale.ROOT, " in %.2fs", (System.nanoTime() - t0) / 1e9);
         if (result == null) {
             listener.message(RunListener.Level.DEBUG, "SQL check: Smelt reads no SQL dialect of " + project.adapter().type());
             return null;
@@ -69,7 +88,7 @@ public final class SqlCheckStep {
             }
         }
         if (models > 0) {
-            listener.message(RunListener.Level.INFO, "SQL check: " + analysed + " of " + models + " models analysed"
+            listener.message(RunListener.Level.INFO, "SQL check: " + analysed + " of " + models + " models analysed" + took
                     + (analysed < models ? " (" + (models - analysed) + " not analysed; --debug says why)" : ""));
         }
         if (findings.isEmpty()) {

@@ -57,6 +57,7 @@ public final class LoadedProject implements ContextHost {
     private volatile List<String> selected = List.of();
     private volatile Set<String> selectedSet = Set.of();
     private volatile Deferral deferral = Deferral.NONE;
+    private volatile Map<String, String> sqlFingerprints = Map.of();
     private volatile Map<String, Object> flags = Map.of();
     private volatile WarnErrorOptions warnErrors = WarnErrorOptions.NONE;
 
@@ -262,6 +263,16 @@ public final class LoadedProject implements ContextHost {
         this.deferral = newDeferral == null ? Deferral.NONE : newDeferral;
         // graph's nodes carry their defer_relation
         this.graph = null;
+    }
+
+    /** Records the SQL fingerprints the SQL check computed (written into smelt_state.json). */
+    public void sqlFingerprints(Map<String, String> fingerprints) {
+        this.sqlFingerprints = Map.copyOf(fingerprints);
+    }
+
+    /** Each model's SQL fingerprint by unique id, when the SQL check ran in this process; else empty. */
+    public Map<String, String> sqlFingerprints() {
+        return sqlFingerprints;
     }
 
     @Override

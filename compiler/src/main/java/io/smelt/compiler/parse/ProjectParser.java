@@ -3,6 +3,7 @@ package io.smelt.compiler.parse;
 import io.smelt.compiler.context.ContextHost;
 import io.smelt.compiler.context.DbtContext;
 import io.smelt.compiler.context.ParseCapture;
+import io.smelt.compiler.analysis.SqlDialect;
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
@@ -109,6 +110,11 @@ public final class ProjectParser {
             String notAFlag = NodeConfig.notAFlag("enabled", node.config().get("enabled"));
             if (notAFlag != null && node.resourceType() != ResourceType.TEST) {
                 problems.add(new Diagnostic(ErrorKind.PROJECT, node.definedAt(), notAFlag + " (for " + node.uniqueId() + ")", null));
+            }
+            Object dialect = node.config().get("dialect");
+            if (dialect != null && SqlDialect.named(String.valueOf(dialect)).isEmpty()) {
+                problems.add(new Diagnostic(ErrorKind.PROJECT, node.definedAt(), "'" + dialect + "' is not a SQL dialect Smelt reads (config dialect of "
+                        + node.uniqueId() + ")", "dialect is one of: duckdb, trino, spark"));
             }
         }
         if (!problems.isEmpty()) {

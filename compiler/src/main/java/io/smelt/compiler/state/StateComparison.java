@@ -40,6 +40,7 @@ public final class StateComparison {
     private final Set<String> projectPackages;
     private final Map<String, List<ModifiedReason>> reasons = new ConcurrentHashMap<>();
     private final Map<String, Boolean> changedMacros = new ConcurrentHashMap<>();
+    private java.util.function.Function<String, String> currentSql = id -> null;
 
     /**
      * @param previousVars the previous run's smelt_state.json, or null (dbt writes none: vars are then not compared,
@@ -53,6 +54,16 @@ public final class StateComparison {
         this.previous = requireNonNull(previous, "previous is null");
         this.previousVars = previousVars;
         this.projectPackages = Set.copyOf(projectPackages);
+    }
+
+    /**
+     * How to fingerprint a model's SQL now ({@code io.smelt.compiler.analysis.SqlFingerprint}): asked only
+     * for a model whose code changed while the previous run recorded a fingerprint of it, so that a change
+     * of layout alone (keyword case, line breaks, {@code AS}, parentheses) does not modify it.
+     */
+    public StateComparison withSqlFingerprints(java.util.function.Function<String, String> fingerprint) {
+        this.currentSql = requireNonNull(fingerprint, "fingerprint is null");
+        return this;
     }
 
     /** Whether the node is what {@code state:<value>} selects. */
@@ -77,6 +88,11 @@ public final class StateComparison {
         };
     }
 
+    private boolean sameSql(String uniqueId) {
+        String before = previousVars == null ? null : previousVars.sql().get(uniqueId);
+        return before != null && before.equals(currentSql.apply(uniqueId));
+    }
+
     /** Why the node counts as modified; empty when it does not. */
     public List<ModifiedReason> reasons(String uniqueId) {
         return reasons.computeIfAbsent(uniqueId, this::compare);
@@ -95,6 +111,9 @@ public final class StateComparison {
         }
         String type = now.path("resource_type").asText();
         NodeChecks.body(type, now, before, why);
+        if (why.stream().anyMatch(r -> r.kind() == Kind.BODY) && sameSql(uniqueId)) {
+            why.removeIf(r -> r.kind() == Kind.BODY);
+        }
         if (!type.equals("source")) {
             // a source's configs are its freshness and the like, compared below; Smelt does not record them unrendered
             configs(type, now, before, why);

@@ -28,7 +28,7 @@ import java.util.function.Function;
  * @param vars per package, each var name to its value as written
  * @param nodeVars per node unique id, the names of the vars it read
  */
-public record StateSidecar(Map<String, Map<String, Object>> vars, Map<String, List<String>> nodeVars) {
+public record StateSidecar(Map<String, Map<String, Object>> vars, Map<String, List<String>> nodeVars, Map<String, String> sql) {
     public static final String FILE_NAME = "smelt_state.json";
     static final int VERSION = 1;
     /** The {@code Node.extra} key under which the parser records the vars a node read. */
@@ -38,6 +38,16 @@ public record StateSidecar(Map<String, Map<String, Object>> vars, Map<String, Li
     public StateSidecar {
         vars = Collections.unmodifiableMap(new TreeMap<>(vars));
         nodeVars = Collections.unmodifiableMap(new TreeMap<>(nodeVars));
+        sql = sql == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(sql));
+    }
+
+    public StateSidecar(Map<String, Map<String, Object>> vars, Map<String, List<String>> nodeVars) {
+        this(vars, nodeVars, Map.of());
+    }
+
+    /** The same with each model's SQL fingerprint (see io.smelt.compiler.analysis.SqlFingerprint). */
+    public StateSidecar withSql(Map<String, String> fingerprints) {
+        return new StateSidecar(vars, nodeVars, fingerprints);
     }
 
     /**
@@ -79,7 +89,12 @@ public record StateSidecar(Map<String, Map<String, Object>> vars, Map<String, Li
         body.put("smelt_state_version", VERSION);
         body.put("vars", vars);
         Map<String, Object> nodes = new TreeMap<>();
-        nodeVars.forEach((id, names) -> nodes.put(id, Map.of("vars", names)));
+        nodeVars.forEach((id, names) -> nodes.put(id, new TreeMap<>(Map.of("vars", names))));
+        sql.forEach((id, fingerprint) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entry = (Map<String, Object>) nodes.computeIfAbsent(id, k -> new TreeMap<String, Object>());
+            entry.put("sql", fingerprint);
+        });
         body.put("nodes", nodes);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -105,9 +120,16 @@ public record StateSidecar(Map<String, Map<String, Object>> vars, Map<String, Li
             }
             Map<String, Map<String, Object>> vars = JSON.convertValue(json.path("vars"), new TypeReference<>() { });
             Map<String, List<String>> nodeVars = new TreeMap<>();
-            json.path("nodes").fields().forEachRemaining(e -> nodeVars.put(e.getKey(),
-                    JSON.convertValue(e.getValue().path("vars"), new TypeReference<List<String>>() { })));
-            return new StateSidecar(vars == null ? Map.of() : vars, nodeVars);
+            Map<String, String> sql = new TreeMap<>();
+            json.path("nodes").fields().forEachRemaining(e -> {
+                if (e.getValue().has("vars")) {
+                    nodeVars.put(e.getKey(), JSON.convertValue(e.getValue().path("vars"), new TypeReference<List<String>>() { }));
+                }
+                if (e.getValue().hasNonNull("sql")) {
+                    sql.put(e.getKey(), e.getValue().path("sql").asText());
+                }
+            });
+            return new StateSidecar(vars == null ? Map.of() : vars, nodeVars, sql);
         } catch (IOException e) {
             throw new SmeltException(ErrorKind.COMMAND_LINE, null, "cannot read " + file + ": " + e.getMessage(),
                     "delete it (vars are then not compared), or write it again with Smelt");

@@ -46,6 +46,10 @@ final class CurrentState {
         StateSidecar currentVars = StateSidecar.of(project.manifest(), vars::forPackage);
         Set<String> packages = new HashSet<>(project.packages().keySet());
         packages.add(project.root().name());
-        return new StateComparison(now, currentVars, before, previousVars, packages);
+        return new StateComparison(now, currentVars, before, previousVars, packages)
+                .withSqlFingerprints(id -> {
+                    io.smelt.compiler.graph.Node node = project.manifest().nodes().get(id);
+                    return node == null ? null : io.smelt.compiler.check.ProjectAnalysis.fingerprintOf(project, node);
+                });
     }
 }

@@ -48,4 +48,11 @@ class TestSqlParsing {
         assertThat(SqlParsing.parse("select a::int as b from t", SqlDialect.DUCKDB).babel()).isTrue();
         assertThat(SqlParsing.parse("select a from t", SqlDialect.DUCKDB).babel()).isFalse();
     }
+
+    @Test
+    void duckDbIntervalsAndExtractOfAStringParseWithoutMovingPositions() throws Exception {
+        String sql = "select x + interval '2 days' as y, extract('year' from x) as z from t";
+        SqlParsing.Parsed parsed = SqlParsing.parse(sql, SqlDialect.DUCKDB);
+        assertThat(parsed.text()).hasSameSizeAs(sql).contains("interval '2' DAY ").contains("extract( year  from x)");
+    }
 }

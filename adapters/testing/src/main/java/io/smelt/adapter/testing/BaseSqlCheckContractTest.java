@@ -67,6 +67,43 @@ public abstract class BaseSqlCheckContractTest extends BaseProjectTest {
         }
     }
 
+    @Test
+    public void sourcesAreCheckedAgainstTheWarehouseAndAStaleCatalogCacheNeverMakesAFinding() throws IOException {
+        Path project = project("sql_check");
+        deleteBroken(project);
+        Files.writeString(project.resolve("models/from_source.sql"), "select a from {{ source('raw', 'landed') }}\n");
+        Files.writeString(project.resolve("models/sources.yml"),
+                "sources:\n  - name: raw\n    schema: " + schema() + "\n    tables:\n      - name: landed\n");
+        String landed;
+        try (Workspace workspace = load(project)) {
+            assertSucceeded(run(workspace, Command.SEED));
+            landed = relation(workspace, "people").replace("people", "landed");
+            execute(workspace, "create table " + landed + " as select 1 as a");
+            assertSucceeded(run(workspace, Command.BUILD));
+            assertThat(Files.readString(project.resolve("target/smelt_catalog.json"))).contains("landed");
+            execute(workspace, "drop table " + landed);
+            execute(workspace, "create table " + landed + " as select 1 as a, 2 as b");
+        }
+        // the cache still says the source has only a: the finding it leads to is checked against the warehouse
+        Files.writeString(project.resolve("models/from_source.sql"), "select a, b from {{ source('raw', 'landed') }}\n");
+        try (Workspace workspace = load(project)) {
+            assertSucceeded(run(workspace, Command.BUILD));
+            assertThat(rows(workspace, "select a, b from " + relation(workspace, "from_source"))).containsExactly("1|2");
+        }
+        Files.writeString(project.resolve("models/from_source.sql"), "select a, c from {{ source('raw', 'landed') }}\n");
+        try (Workspace workspace = load(project)) {
+            RunSummary summary = run(workspace, Command.BUILD);
+            assertThat(result(summary, "from_source").errorKind()).isEqualTo(ErrorKind.SQL);
+            assertThat(result(summary, "from_source").message()).contains("column 'c' not found");
+        }
+    }
+
+    private static void execute(Workspace workspace, String sql) {
+        try (io.smelt.adapter.Session session = workspace.openSession()) {
+            session.execute(sql);
+        }
+    }
+
     private static String where(NodeResult r) {
         String[] lines = r.message().split("\n  hint: ");
         String message = lines[0].replaceFirst(" (in anything this query reads here|in \\S+)$", "");

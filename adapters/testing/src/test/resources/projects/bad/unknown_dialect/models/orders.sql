@@ -1,0 +1,2 @@
+{{ config(dialect='postgres') }}
+select 1 as id
