@@ -3,7 +3,9 @@ package io.smelt.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
+import io.smelt.compiler.analysis.Analysis;
 import io.smelt.compiler.graph.Node;
+import io.smelt.compiler.graph.ResourceType;
 import io.smelt.compiler.lineage.ColumnRef;
 import io.smelt.compiler.lineage.LineageTarget;
 import io.smelt.compiler.lineage.LineageTree;
@@ -82,7 +84,10 @@ final class LineageCommand extends BaseCommand {
             return;
         }
         if (tree.children().isEmpty()) {
-            out().println(direction.downstream ? "  no analysed model reads it" : "  nothing upstream");
+            boolean unknown = !direction.downstream && column.node().resourceType() == ResourceType.MODEL
+                    && !lineage.known(column.node().uniqueId());
+            out().println(direction.downstream ? "  no analysed model reads it"
+                    : unknown ? "  " + reason(column.node(), lineage) : "  nothing upstream");
         }
         for (int i = 0; i < tree.children().size(); i++) {
             branch(tree.children().get(i), "", i == tree.children().size() - 1, lineage, nodes);
@@ -115,15 +120,23 @@ final class LineageCommand extends BaseCommand {
         }
         return switch (node.resourceType()) {
             case MODEL -> lineage.known(node.uniqueId()) ? (node.isEphemeral() ? "  [ephemeral]" : "")
-                    : "  [not analysed: " + reason(node, lineage) + "]";
+                    : "  [" + reason(node, lineage) + "]";
             case SOURCE -> "  [source]";
             default -> "  [" + node.resourceType().dbtName() + "]";
         };
     }
 
+    /** Why walking stops at a model: it was not analysed, or its query holds what lineage does not follow. */
     private static String reason(Node node, ProjectLineage lineage) {
-        var analysis = lineage.analysis(node.uniqueId());
-        return analysis == null || analysis.reason() == null ? "no lineage" : analysis.reason();
+        Analysis analysis = lineage.analysis(node.uniqueId());
+        if (analysis == null) {
+            return "not analysed";
+        }
+        return switch (analysis.status()) {
+            case ANALYSED -> "analysed, but its lineage is not followed";
+            case FINDING -> "not analysed: the SQL check found " + analysis.finding().message();
+            case NOT_ANALYSED -> "not analysed: " + analysis.reason();
+        };
     }
 
     /** {@code orders.amount}; a source's column as {@code shop.customers.name}. */
@@ -172,8 +185,8 @@ final class LineageCommand extends BaseCommand {
         if (tree.kind() != null) {
             entry.put("kind", ProjectLineage.name(tree.kind()));
         }
-        if (node != null && node.resourceType() == io.smelt.compiler.graph.ResourceType.MODEL && !lineage.known(node.uniqueId())) {
-            entry.put("analysed", false);
+        if (node != null && node.resourceType() == ResourceType.MODEL && !lineage.known(node.uniqueId())) {
+            entry.put("lineage_known", false);
             entry.put("reason", reason(node, lineage));
         }
         if (tree.repeated()) {

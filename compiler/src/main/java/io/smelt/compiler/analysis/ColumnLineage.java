@@ -28,7 +28,6 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +70,7 @@ final class ColumnLineage {
                     new RexBuilder(validator.getTypeFactory()));
             SqlToRelConverter converter = new SqlToRelConverter((rowType, query, schema, view) -> {
                 throw new Unknown("a view");
-            }, validator, reader, cluster, StandardConvertletTable.INSTANCE, CONVERTER);
+            }, validator, reader, cluster, LineageConvertlets.INSTANCE, CONVERTER);
             RelRoot root = converter.convertQuery(validated, false, true);
             Flow flow = new ColumnLineage().flow(root.rel);
             Map<String, List<ColumnOrigin>> lineage = new LinkedHashMap<>();

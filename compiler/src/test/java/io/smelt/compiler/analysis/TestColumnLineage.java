@@ -135,6 +135,12 @@ class TestColumnLineage {
     }
 
     @Test
+    void aFunctionCalciteCannotConvertStillReadsItsOperands() {
+        assertThat(lineage("select try_cast(amount as bigint) as whole, nullif(trim(action), '') as act from db.main.events"))
+                .isEqualTo(Map.of("whole", Set.of("events.amount transformed"), "act", Set.of("events.action transformed")));
+    }
+
+    @Test
     void aPlanLineageDoesNotFollowLeavesTheLineageEmptyAndTheQueryAnalysed() {
         Analysis a = analyzer.analyse("""
                 select * from db.main.events match_recognize (order by ts measures a.user_id as uid pattern (a) define a as a.amount > 0)""",
