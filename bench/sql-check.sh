@@ -24,7 +24,7 @@ measure() {   # measure LABEL PREPARE-COMMAND -- COMMAND...
     local label=$1 prepare=$2; shift 3
     for _ in $(seq "$runs"); do
         eval "$prepare"
-        seconds "$@"
+        seconds "$@"; echo
     done | stats | sed "s/^/$(printf '%-34s' "$label")/"
     echo
 }

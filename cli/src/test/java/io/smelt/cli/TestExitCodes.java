@@ -38,6 +38,7 @@ class TestExitCodes {
                 Map.entry(ErrorKind.SQL, ExitClass.PROJECT),
                 Map.entry(ErrorKind.COMMAND_LINE, ExitClass.PROJECT),
                 Map.entry(ErrorKind.TRANSLATION, ExitClass.FAILURE),
+                Map.entry(ErrorKind.CONTRACT, ExitClass.FAILURE),
                 Map.entry(ErrorKind.ENGINE, ExitClass.FAILURE),
                 Map.entry(ErrorKind.INTERNAL, ExitClass.INTERNAL)));
         assertThat(expected).containsOnlyKeys(ErrorKind.values());

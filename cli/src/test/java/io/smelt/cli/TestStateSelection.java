@@ -180,6 +180,38 @@ class TestStateSelection {
     }
 
     @Test
+    void aBreakingContractChangeWarnsAndFailsAVersionedModel() throws IOException {
+        write(project.resolve("models/v.sql"), "select 1 as id\n");
+        write(project.resolve("models/versions.yml"), """
+                models:
+                  - name: v
+                    latest_version: 1
+                    config:
+                      contract: {enforced: true}
+                    columns:
+                      - name: id
+                        data_type: integer
+                    versions:
+                      - v: 1
+                        defined_in: v
+                """);
+        assertThat(TestingCli.inProject(project, PRODUCTION, "parse").exitCode()).isZero();
+        Path versioned = dir.resolve("prod_versioned");
+        copy(project.resolve("target"), versioned);
+        replace(project.resolve("models/docs.yml"), "data_type: integer", "data_type: varchar(3)");
+        Result warned = TestingCli.inProject(project, CI, "ls", "--select", "state:modified.contract", "--state", versioned.toString());
+        assertThat(warned.exitCode()).as(warned.err()).isZero();
+        assertThat(warned.out() + warned.err()).contains(
+                "breaking change to the enforced contract of model 'h': column id changed type from integer to varchar(3)");
+        replace(project.resolve("models/docs.yml"), "data_type: varchar(3)", "data_type: integer");
+        replace(project.resolve("models/versions.yml"), "data_type: integer", "data_type: bigint");
+        Result refused = TestingCli.inProject(project, CI, "ls", "--select", "state:modified", "--state", versioned.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("breaking change to the enforced contract of versioned model 'v': column id changed type"
+                + " from integer to bigint").contains("new version");
+    }
+
+    @Test
     void aSourceIsModifiedWhenTheFileMovesIt() throws IOException {
         replace(project.resolve("models/docs.yml"), "_raw\"", "_landing\"");
         assertThat(selected("state:modified.relation")).containsExactly("source:shop.raw.events");

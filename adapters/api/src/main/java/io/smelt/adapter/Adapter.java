@@ -68,6 +68,35 @@ public interface Adapter extends AutoCloseable {
         return type;
     }
 
+    /**
+     * What the engine does with a contract constraint of the given dbt type ({@code not_null},
+     * {@code unique}, {@code primary_key}, {@code foreign_key}, {@code check}). By default as dbt's base
+     * adapter says: {@code not_null} and {@code foreign_key} enforced, {@code unique} and {@code
+     * primary_key} written but not enforced, {@code check} not supported.
+     */
+    default ConstraintSupport constraintSupport(String constraintType) {
+        return switch (constraintType) {
+            case "not_null", "foreign_key" -> ConstraintSupport.ENFORCED;
+            case "unique", "primary_key" -> ConstraintSupport.NOT_ENFORCED;
+            default -> ConstraintSupport.NOT_SUPPORTED;
+        };
+    }
+
+    /**
+     * Whether a column the model returns with type {@code returned} (as this engine reports it) meets
+     * a contract that declares {@code declared} (as the project writes it). By default the declared
+     * name goes through {@link #mapType} and the two compare equal ignoring case and blanks; engines
+     * add what their types allow (lengths, default precisions).
+     */
+    default boolean contractTypeMatches(String declared, String returned) {
+        return typeKey(mapType(declared)).equals(typeKey(returned));
+    }
+
+    /** A type name lower-cased without blanks, for {@link #contractTypeMatches}. */
+    static String typeKey(String type) {
+        return type.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
+    }
+
     /** Opens a session: one connection, used by one thread at a time. */
     Session openSession();
 

@@ -60,6 +60,15 @@ public interface Session extends AutoCloseable {
     /** The relation's columns in order; empty when it does not exist. */
     List<Column> columns(Relation relation);
 
+    /**
+     * The columns a query returns, with the types this engine gives them, read without reading rows.
+     * By default the query (already written to return no rows, such as dbt's empty subquery) is run
+     * and its result's columns are read; an engine whose driver reports poorer type names overrides it.
+     */
+    default List<Column> queryColumns(String sql) {
+        return execute(sql, true, 0).columns();
+    }
+
     /** Creates the schema when missing. */
     void createSchema(String database, String schema);
 

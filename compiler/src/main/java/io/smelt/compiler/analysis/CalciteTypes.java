@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  * Calcite types, and back. A type Calcite has no equivalent for (structs, lists, maps, intervals) is
  * ANY, which every check accepts: an unknown type never makes a finding.
  */
-final class CalciteTypes {
+public final class CalciteTypes {
+    private static final org.apache.calcite.rel.type.RelDataTypeFactory FACTORY =
+            new org.apache.calcite.sql.type.SqlTypeFactoryImpl(org.apache.calcite.rel.type.RelDataTypeSystem.DEFAULT);
+
     private static final Pattern PARAMS = Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
     private CalciteTypes() {
@@ -53,6 +56,28 @@ final class CalciteTypes {
             case "blob", "binary", "varbinary", "bytea" -> f.createSqlType(SqlTypeName.VARBINARY);
             default -> base.startsWith("timestamp") ? (base.contains("with time zone") ? f.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE)
                     : f.createSqlType(SqlTypeName.TIMESTAMP)) : null;
+        };
+    }
+
+    /**
+     * The family of a type name (an engine's, a {@code data_type}, or one {@link #name} wrote):
+     * {@code numeric}, {@code text}, {@code date}, {@code timestamp}, {@code time}, {@code boolean},
+     * {@code binary}; null when unknown or any, which nothing contradicts.
+     */
+    public static String family(String type) {
+        if (type == null) {
+            return null;
+        }
+        RelDataType t = of(type, FACTORY);
+        return switch (t.getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, FLOAT, DOUBLE -> "numeric";
+            case CHAR, VARCHAR -> "text";
+            case DATE -> "date";
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> "timestamp";
+            case TIME -> "time";
+            case BOOLEAN -> "boolean";
+            case BINARY, VARBINARY -> "binary";
+            default -> null;
         };
     }
 

@@ -1,5 +1,6 @@
 package io.smelt.compiler.analysis;
 
+import io.smelt.compiler.graph.NameSuggestions;
 import org.apache.calcite.runtime.CalciteContextException;
 
 import java.util.ArrayList;
@@ -104,41 +105,9 @@ final class Findings {
         if (calcite != null && !calcite.equalsIgnoreCase(name)) {
             return "did you mean '" + calcite + "'?";
         }
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (String candidate : candidates) {
-            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
-            if (d > 0 && d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        return best != null && bestDistance <= Math.max(1, name.length() / 3) ? "did you mean '" + best + "'?" : null;
-    }
-
-    private static int distance(String a, String b) {
-        // optimal string alignment: a swap of two neighbours ("nmae") is one edit
-        int[] before = new int[b.length() + 1];
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    cur[j] = Math.min(cur[j], before[j - 2] + 1);
-                }
-            }
-            int[] t = before;
-            before = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        java.util.Map<String, String> byLower = new java.util.LinkedHashMap<>();
+        candidates.forEach(c -> byLower.putIfAbsent(c.toLowerCase(Locale.ROOT), c));
+        List<String> closest = NameSuggestions.closest(name.toLowerCase(Locale.ROOT), byLower.keySet(), 1);
+        return closest.isEmpty() ? null : "did you mean '" + byLower.get(closest.get(0)) + "'?";
     }
 }

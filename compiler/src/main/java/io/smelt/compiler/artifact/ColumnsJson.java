@@ -47,7 +47,11 @@ final class ColumnsJson {
         ArtifactJson.writeField(json, "meta", meta);
         json.writeStringField("data_type", column == null ? null : column.dataType());
         ArtifactJson.writeField(json, "constraints", column == null ? List.of() : column.constraints());
-        json.writeNullField("quote");
+        if (column == null || column.quote() == null) {
+            json.writeNullField("quote");
+        } else {
+            json.writeBooleanField("quote", column.quote());
+        }
         NodeJson.writeStrings(json, "tags", tags);
         // dbt 1.10's ColumnConfig: meta and tags, the same merged values as the column's own
         json.writeObjectFieldStart("config");

@@ -106,8 +106,7 @@ final class NodeJson {
         if (type == ResourceType.MODEL) {
             Object access = config.get("access");
             json.writeStringField("access", access == null ? "protected" : access.toString());
-            json.writeArrayFieldStart("constraints");
-            json.writeEndArray();
+            ArtifactJson.writeField(json, "constraints", node.extra().getOrDefault("constraints", List.of()));
             writeVersion(json, "version", ModelVersions.versionOf(node));
             writeVersion(json, "latest_version", ModelVersions.latestVersionOf(node));
             Object deprecation = node.config().get("deprecation_date");

@@ -105,30 +105,44 @@ final class AnalysisCache {
         }
     }
 
+    /**
+     * A 128-bit hash of what an analysis depends on: two 64-bit FNV-1a streams with different
+     * offsets and primes. Not cryptographic (nothing here is adversarial); fast where SHA-256 is not
+     * (the launcher runs the client compiler only, which has no SHA intrinsics).
+     */
     private static String key(SqlDialect dialect, String sql, List<InputTable> inputs) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            update(digest, VERSION);
-            update(digest, dialect.name());
-            update(digest, sql);
-            for (InputTable input : inputs) {
-                update(digest, input.origin());
-                for (List<String> path : input.paths()) {
-                    update(digest, String.join(".", path));
-                }
-                for (ColumnType column : input.columns()) {
-                    update(digest, column.name() + " " + column.type());
-                }
+        Hash hash = new Hash();
+        hash.add(VERSION).add(dialect.name()).add(sql);
+        for (InputTable input : inputs) {
+            hash.add(input.origin());
+            for (List<String> path : input.paths()) {
+                hash.add(String.join(".", path));
             }
-            return HexFormat.of().formatHex(digest.digest());
+            for (ColumnType column : input.columns()) {
+                hash.add(column.name()).add(String.valueOf(column.type()));
+            }
         }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return hash.hex();
     }
 
-    private static void update(MessageDigest digest, String text) {
-        digest.update(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
+    private static final class Hash {
+        private long a = 0xcbf29ce484222325L;
+        private long b = 0x84222325cbf29ce4L;
+
+        Hash add(String text) {
+            String t = String.valueOf(text);
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                a = (a ^ c) * 0x100000001b3L;
+                b = (b ^ c) * 0x1000193_00000001L + 0x9e3779b97f4a7c15L;
+            }
+            a = (a ^ 0xffff) * 0x100000001b3L;
+            b = (b ^ 0xffff) * 0x1000193_00000001L;
+            return this;
+        }
+
+        String hex() {
+            return String.format("%016x%016x", a, b);
+        }
     }
 }

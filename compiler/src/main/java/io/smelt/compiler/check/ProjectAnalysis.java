@@ -38,7 +38,8 @@ public final class ProjectAnalysis {
     private final DependencyGraph graph;
     private final WarehouseColumns warehouse;
     private final AnalysisCache cache;
-    private final SqlAnalyzer analyzer = new SqlAnalyzer();
+    /** Made on the first analysis the cache does not hold: Calcite's operator tables take a while to load. */
+    private volatile SqlAnalyzer analyzer;
     private final Map<String, Analysis> results = new ConcurrentHashMap<>();
     private final Map<String, List<ColumnType>> warehouseColumns = new ConcurrentHashMap<>();
     private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
@@ -109,8 +110,32 @@ public final class ProjectAnalysis {
             if (a.status() == Analysis.Status.FINDING) {
                 findings.put(id, diagnostic(graph.node(id), a.finding()));
             }
+            Diagnostic breach = ContractCheck.of(graph.node(id), a);
+            if (breach != null) {
+                findings.put(id, breach);
+            }
         });
         return new Result(new TreeMap<>(results), findings, new TreeMap<>(fingerprints));
+    }
+
+    /**
+     * The relation names of a model written in another dialect than the engine's, quoted as its own
+     * dialect quotes them: {@code ref} and {@code source} render for the engine ({@code "db"."s"."x"}),
+     * which Spark would read as strings. Same length, so positions stay.
+     */
+    private String inDialect(String sql, Node node, SqlDialect engine, SqlDialect dialect) {
+        if (sql == null || dialect == engine || dialect.identifierQuote() == engine.identifierQuote()) {
+            return sql;
+        }
+        List<io.smelt.adapter.Relation> relations = new ArrayList<>();
+        node.refs().forEach(ref -> relations.add(new io.smelt.adapter.Relation(node.database(), node.schema(), ref.name(), null)));
+        node.sources().forEach(src -> relations.add(new io.smelt.adapter.Relation(null, src.sourceName(), src.tableName(), null)));
+        String out = sql;
+        for (io.smelt.adapter.Relation relation : relations) {
+            String rendered = project.adapter().render(relation);
+            out = out.replace(rendered, rendered.replace(engine.identifierQuote(), dialect.identifierQuote()));
+        }
+        return out;
     }
 
     /** A model's fingerprint computed now (for the few models whose code changed), or null. */
@@ -127,6 +152,19 @@ public final class ProjectAnalysis {
         return SqlDialect.named(String.valueOf(node.config().get("dialect"))).orElse(engine);
     }
 
+    private SqlAnalyzer analyzer() {
+        SqlAnalyzer a = analyzer;
+        if (a == null) {
+            synchronized (this) {
+                if (analyzer == null) {
+                    analyzer = new SqlAnalyzer();
+                }
+                a = analyzer;
+            }
+        }
+        return a;
+    }
+
     private Analysis analyse(Node node, SqlDialect engine) {
         if (Boolean.FALSE.equals(node.config().get("sql_check")) || "false".equals(String.valueOf(node.config().get("sql_check")))) {
             return Analysis.notAnalysed("sql_check is false");
@@ -134,11 +172,11 @@ public final class ProjectAnalysis {
         if (node.config().get("language") != null && !"sql".equals(String.valueOf(node.config().get("language")))) {
             return Analysis.notAnalysed("not a SQL model");
         }
-        String sql = project.parseSql(node);
+        SqlDialect dialect = dialectOf(node, engine);
+        String sql = inDialect(project.parseSql(node), node, engine, dialect);
         if (sql == null || sql.isBlank()) {
             return Analysis.notAnalysed("renders no SQL while parsing");
         }
-        SqlDialect dialect = dialectOf(node, engine);
         // parsed at most once, for the fingerprint and the analysis alike (each is cached on its own)
         SqlParsing.Parsed[] parsed = new SqlParsing.Parsed[1];
         Supplier<SqlParsing.Parsed> parse = () -> {
@@ -171,7 +209,7 @@ public final class ProjectAnalysis {
         return cache.get(dialect, sql, inputs, () -> {
             // the fingerprint leaves the tree as it was (it copies what it changes), so it is still the parse's
             SqlParsing.Parsed p = parsed[0];
-            return p == null ? analyzer.analyse(sql, dialect, inputs) : analyzer.analyse(p, dialect, inputs);
+            return p == null ? analyzer().analyse(sql, dialect, inputs) : analyzer().analyse(p, dialect, inputs);
         });
     }
 

@@ -2,6 +2,8 @@ package io.smelt.compiler.context;
 
 import io.smelt.adapter.Column;
 import io.smelt.adapter.Relation;
+import io.smelt.compiler.contract.ConstraintDdl;
+import io.smelt.compiler.contract.ContractComparison;
 import io.smelt.compiler.jinja.JinjaFunction;
 import io.smelt.compiler.jinja.JinjaObject;
 
@@ -53,9 +55,38 @@ final class AdapterObject implements JinjaObject {
                     arg(args, kwargs, 1, "to_relation"));
             case "expand_target_column_types", "commit", "cache_added", "cache_dropped", "cache_renamed" ->
                     (JinjaFunction) (args, kwargs) -> "";
+            case "render_raw_columns_constraints" -> (JinjaFunction) (args, kwargs) -> {
+                Object raw = arg(args, kwargs, 0, "raw_columns");
+                return new ArrayList<>(ConstraintDdl.columns(host.adapter(), raw instanceof Map<?, ?> map ? map.values() : List.of()));
+            };
+            case "render_raw_model_constraints" -> (JinjaFunction) (args, kwargs) ->
+                    new ArrayList<>(ConstraintDdl.model(host.adapter(), arg(args, kwargs, 0, "raw_constraints")));
+            case "assert_contract_columns" -> (JinjaFunction) (args, kwargs) -> assertContractColumns(
+                    arg(args, kwargs, 0, "declared"), arg(args, kwargs, 1, "returned"), arg(args, kwargs, 2, "model_name"));
             case "config" -> Map.of();
             default -> null;
         };
+    }
+
+    /** Smelt's check behind dbt's {@code assert_columns_equivalent}: {@code model['columns']} against a query's columns. */
+    private Object assertContractColumns(Object declared, Object returned, Object modelName) {
+        List<Column> contract = new ArrayList<>();
+        if (declared instanceof Map<?, ?> columns) {
+            for (Object value : columns.values()) {
+                Map<?, ?> column = (Map<?, ?>) value;
+                contract.add(new Column(String.valueOf(column.get("name")), String.valueOf(column.get("data_type"))));
+            }
+        }
+        List<Column> actual = new ArrayList<>();
+        if (returned instanceof List<?> list) {
+            list.forEach(item -> actual.add(((ColumnObject) item).column()));
+        }
+        List<ContractComparison.Breach> breaches = ContractComparison.compare(contract, actual, host.adapter()::contractTypeMatches);
+        if (!breaches.isEmpty()) {
+            throw DbtContext.error(ContractComparison.message(String.valueOf(modelName), breaches),
+                    "make the model return the declared columns (cast them to the declared types), or change its contract");
+        }
+        return "";
     }
 
     private Object getRelation(String database, String schema, String identifier) {

@@ -2,6 +2,7 @@ package io.smelt.compiler.context;
 
 import io.smelt.adapter.Relation;
 import io.smelt.compiler.artifact.FlatGraph;
+import io.smelt.compiler.contract.ModelContract;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.diag.SourcePosition;
@@ -244,7 +245,9 @@ public final class DbtContext {
         model.put("raw_code", node.rawCode());
         model.put("raw_sql", node.rawCode());
         model.put("language", "sql");
-        model.put("columns", new LinkedHashMap<>(node.columns()));
+        model.put("columns", columnDicts());
+        model.put("constraints", node.extra().get("constraints") instanceof List<?> constraints ? constraints : List.of());
+        model.put("contract", Map.of("enforced", ModelContract.enforced(node)));
         model.put("meta", config.get("meta") == null ? Map.of() : config.get("meta"));
         model.put("depends_on", Map.of("nodes", new ArrayList<>(node.dependsOn())));
         model.put("version", config.get("version"));
@@ -259,6 +262,28 @@ public final class DbtContext {
             model.put("batch", batchDict);
         }
         return model;
+    }
+
+    /**
+     * {@code model['columns']} as dbt's ColumnInfo dicts, which contract macros read by key; with the
+     * contract's {@code alias_types} (the default) each data type as the engine names it, as dbt
+     * translates it through {@code Column.translate_type}.
+     */
+    private Map<String, Object> columnDicts() {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        boolean alias = ModelContract.aliasTypes(node.config());
+        node.columns().forEach((name, column) -> {
+            Map<String, Object> dict = new LinkedHashMap<>();
+            dict.put("name", column.name());
+            dict.put("description", column.description());
+            dict.put("data_type", alias && column.dataType() != null ? host.adapter().mapType(column.dataType()) : column.dataType());
+            dict.put("constraints", column.constraints());
+            dict.put("quote", column.quote());
+            dict.put("meta", column.meta());
+            dict.put("tags", column.tags());
+            columns.put(name, dict);
+        });
+        return columns;
     }
 
     static Object arg(List<Object> args, Map<String, Object> kwargs, int index, String name) {

@@ -59,6 +59,13 @@ public final class RelationOps {
         return rows;
     }
 
+    /** A contracted model's table: its declared columns and constraints, then the model's rows ({@code create_contracted_table}). */
+    public long createContractedTable(Relation relation, String sql) {
+        long rows = statement("create_contracted_table", object(relation), sql);
+        scope.changed(relation.withType(RelationType.TABLE), true);
+        return rows;
+    }
+
     /** {@code create or replace table}: for engines where it is atomic. */
     public long createOrReplaceTable(Relation relation, String sql) {
         long rows = statement("create_or_replace_table_as", object(relation), sql);

@@ -24,6 +24,8 @@ public enum ErrorKind {
     COMMAND_LINE(ExitClass.PROJECT),
     /** A model's SQL has a construct Smelt cannot translate from its {@code dialect} to the engine's; the node failed. */
     TRANSLATION(ExitClass.FAILURE),
+    /** A model's SQL returns other columns or types than its enforced contract declares: the node failed. */
+    CONTRACT(ExitClass.FAILURE),
     /** The engine could not be reached or refused a statement outside a model. */
     ENGINE(ExitClass.FAILURE),
     /** Something Smelt did wrong. */

@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code --warn-error} and {@code --warn-error-options}: which warnings become errors and which are
  * not shown, by dbt's event names. The warnings Smelt raises under those names are {@link
  * #TEST_RESULT} (a test with severity warn that found rows), {@link #NO_NODES} (a selector that
- * matches nothing) and {@link #JINJA_WARNING} ({@code exceptions.warn} in a template).
+ * matches nothing), {@link #JINJA_WARNING} ({@code exceptions.warn} in a template) and the contract
+ * constraint warnings {@link #CONSTRAINT_WARNINGS}.
  *
  * @param errorAll every warning is an error ({@code --warn-error}, or {@code error: all})
  * @param error the warnings that are errors
@@ -26,6 +27,9 @@ public record WarnErrorOptions(boolean errorAll, Set<String> error, Set<String> 
     public static final String TEST_RESULT = "LogTestResult";
     public static final String NO_NODES = "NoNodesForSelectionCriteria";
     public static final String JINJA_WARNING = "JinjaLogWarning";
+    /** A contract constraint the engine does not enforce, cannot write, or a view does not get. */
+    public static final List<String> CONSTRAINT_WARNINGS = List.of("ConstraintNotEnforced", "ConstraintNotSupported",
+            "UnsupportedConstraintMaterialization");
     public static final WarnErrorOptions NONE = new WarnErrorOptions(false, Set.of(), Set.of(), Set.of());
     private static final Set<String> KEYS = Set.of("error", "include", "warn", "exclude", "silence");
 
@@ -96,6 +100,7 @@ public record WarnErrorOptions(boolean errorAll, Set<String> error, Set<String> 
 
     private static SmeltException bad(String what) {
         List<String> known = new ArrayList<>(List.of(TEST_RESULT, NO_NODES, JINJA_WARNING));
+        known.addAll(CONSTRAINT_WARNINGS);
         return new SmeltException(ErrorKind.COMMAND_LINE, null, "--warn-error-options " + what,
                 "the warnings Smelt names are " + String.join(", ", known));
     }

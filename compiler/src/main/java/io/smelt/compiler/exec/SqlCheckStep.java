@@ -38,7 +38,7 @@ public final class SqlCheckStep {
     public static ProjectAnalysis.Result analyse(LoadedProject project, DependencyGraph graph) {
         ProjectAnalysis.Result result;
         CatalogCache catalog = CatalogCache.load(project.targetPath());
-        try (Session session = project.adapter().openSession()) {
+        try (LazySession session = new LazySession(project)) {
             WarehouseColumns live = columnsOver(session);
             result = ProjectAnalysis.analyse(project, graph, catalog.over(live));
             if (result != null && !result.findings().isEmpty() && catalog.servedStored()) {
@@ -112,7 +112,31 @@ public final class SqlCheckStep {
         return results;
     }
 
-    private static WarehouseColumns columnsOver(Session session) {
+    /** A session opened on the first question: a project whose models read only seeds and models asks none. */
+    private static final class LazySession implements AutoCloseable {
+        private final LoadedProject project;
+        private Session session;
+
+        LazySession(LoadedProject project) {
+            this.project = project;
+        }
+
+        synchronized List<Column> columns(io.smelt.adapter.Relation relation) {
+            if (session == null) {
+                session = project.adapter().openSession();
+            }
+            return session.columns(relation);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    private static WarehouseColumns columnsOver(LazySession session) {
         return relation -> {
             List<Column> columns;
             synchronized (session) {

@@ -126,6 +126,7 @@ public final class NodeSelector {
                 }
             }
         }
+        warnings.addAll(methods.takeWarnings());
         if (selected.isEmpty()) {
             warnings.add(NOTHING_TO_DO);
         }

@@ -1,5 +1,6 @@
 package io.smelt.compiler.graph;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -11,4 +12,9 @@ import java.util.function.Predicate;
 public interface SelectorMethod {
     /** The nodes the criterion's value matches; called once per criterion, the predicate once per node. */
     Predicate<Node> matcher(SelectionCriterion criterion);
+
+    /** Warnings the matching found since last asked (such as a contract's breaking change); by default none. */
+    default List<String> takeWarnings() {
+        return List.of();
+    }
 }

@@ -34,6 +34,13 @@ final class SelectorMethods {
         this.packageDirs = packageDirs;
     }
 
+    /** The warnings of the registered methods' matching since last asked. */
+    List<String> takeWarnings() {
+        List<String> warnings = new ArrayList<>();
+        extensions.values().forEach(method -> warnings.addAll(method.takeWarnings()));
+        return warnings;
+    }
+
     void register(String method, SelectorMethod selectorMethod) {
         extensions.put(method, selectorMethod);
     }

@@ -2,6 +2,7 @@ package io.smelt.compiler.materialize;
 
 import io.smelt.adapter.Column;
 import io.smelt.adapter.Relation;
+import io.smelt.compiler.contract.ModelContract;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.graph.Node;
@@ -27,12 +28,15 @@ final class IncrementalBuild {
 
     /** {@code strategyArgs} go to the strategy's macro besides dbt's arguments (a batch's window). */
     Materializer.Outcome apply(CompiledNode compiled, Scope scope, Relation target, IncrementalConfig incremental,
-            Map<String, Object> strategyArgs) {
+            Map<String, Object> strategyArgs, ContractBuild contracts) {
         Node node = compiled.node();
         Steps steps = new Steps(project, compiled, scope);
         long[] rows = {-1};
         steps.transaction(() -> {
             steps.hooks("pre-hook");
+            if (ModelContract.enforced(node)) {
+                contracts.check(steps);
+            }
             Relation tempRelation = steps.stage(target, compiled.sql());
             List<Object> destColumns = steps.columnObjects(
                     applySchemaChange(node, incremental.onSchemaChange(), steps, target, tempRelation));

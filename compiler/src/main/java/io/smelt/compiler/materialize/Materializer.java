@@ -7,6 +7,7 @@ import io.smelt.adapter.SeedFile;
 import io.smelt.compiler.context.BatchWindow;
 import io.smelt.compiler.context.DbtContext;
 import io.smelt.compiler.context.RelationOps;
+import io.smelt.compiler.contract.ModelContract;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.load.LoadedProject;
 
@@ -31,6 +32,7 @@ public final class Materializer {
     private final SnapshotBuild snapshots;
     private final SeedLoad seeds;
     private final CloneBuild clones;
+    private final ContractBuild contracts;
 
     public Materializer(LoadedProject project) {
         this.project = project;
@@ -39,6 +41,7 @@ public final class Materializer {
         this.snapshots = new SnapshotBuild(project);
         this.seeds = new SeedLoad(project);
         this.clones = new CloneBuild(project, this);
+        this.contracts = new ContractBuild(project);
     }
 
     public Outcome view(CompiledNode compiled, Scope scope) {
@@ -48,6 +51,9 @@ public final class Materializer {
         RelationOps relations = steps.relations();
         steps.transaction(() -> {
             steps.hooks("pre-hook");
+            if (ModelContract.enforced(compiled.node())) {
+                contracts.check(steps);
+            }
             if (existing == null || existing.type() == RelationType.VIEW) {
                 relations.createView(target, compiled.sql());
             }
@@ -74,7 +80,13 @@ public final class Materializer {
         long[] rows = {-1};
         steps.transaction(() -> {
             steps.hooks("pre-hook");
-            rows[0] = steps.replaceTable(target, compiled.sql());
+            if (ModelContract.enforced(compiled.node())) {
+                contracts.check(steps);
+                rows[0] = contracts.replaceTable(steps, target);
+            }
+            else {
+                rows[0] = steps.replaceTable(target, compiled.sql());
+            }
             steps.hooks("post-hook");
         });
         return new Outcome("OK", rows[0], target, steps.executed());
@@ -105,7 +117,7 @@ public final class Materializer {
         if (existing == null || existing.type() != RelationType.TABLE || compiled.context() == null || replace) {
             return table(compiled, scope);
         }
-        return incrementals.apply(compiled, scope, target, incremental, strategyArgs);
+        return incrementals.apply(compiled, scope, target, incremental, strategyArgs, contracts);
     }
 
     /** See {@link SnapshotBuild}. */

@@ -44,7 +44,7 @@ final class ModelVersionPatches {
             String fileName = version.definedIn() != null ? version.definedIn() : model.name() + "_v" + v;
             patches.add(new Properties.Patch(model.name(), version.description() != null ? version.description() : model.description(),
                     config, PackageProperties.columns(columns), tests, file, version.at(), null,
-                    new Properties.Version(v, fileName, ModelVersions.sameVersion(v, latest)), TimeSpines.of(model.other())));
+                    new Properties.Version(v, fileName, ModelVersions.sameVersion(v, latest)), PackageProperties.manifestFields(model.other())));
         }
         return patches;
     }

@@ -119,9 +119,9 @@ public final class PackageProperties implements Properties {
         }
     }
 
-    /** The node's extra fields from its entry: a time spine, and its {@code config:} as written (see {@link Properties.Patch#unrenderedConfig}). */
+    /** The node's extra fields from its entry: a time spine, model constraints, and its {@code config:} as written (see {@link Properties.Patch#unrenderedConfig}). */
     private static Map<String, Object> extra(NodeProperties entry) {
-        Map<String, Object> extra = new HashMap<>(TimeSpines.of(entry.other()));
+        Map<String, Object> extra = new HashMap<>(manifestFields(entry.other()));
         if (entry.other().get(NodeProperties.UNRENDERED_CONFIG) instanceof Map<?, ?> written) {
             @SuppressWarnings("unchecked")
             Map<String, Object> config = (Map<String, Object>) written;
@@ -141,6 +141,15 @@ public final class PackageProperties implements Properties {
         return new SmeltException(ErrorKind.PROJECT, second.at(), kind + " '" + second.name() + "' is described a second time"
                 + (sameFile ? " in this file" : "") + "; the first entry is at " + firstAt,
                 "a " + kind + " may be described once: merge the two entries into one");
+    }
+
+    /** The entry's fields a model's manifest entry takes as written: {@code time_spine} and model-level {@code constraints}. */
+    static Map<String, Object> manifestFields(Map<String, Object> other) {
+        Map<String, Object> fields = new HashMap<>(TimeSpines.of(other));
+        if (other.get("constraints") instanceof List<?> constraints) {
+            fields.put("constraints", constraints);
+        }
+        return fields;
     }
 
     static void addTests(List<TestDef> out, List<TestSpec> specs, String column) {

@@ -4,6 +4,7 @@ import io.smelt.compiler.context.ContextHost;
 import io.smelt.compiler.context.DbtContext;
 import io.smelt.compiler.context.ParseCapture;
 import io.smelt.compiler.analysis.SqlDialect;
+import io.smelt.compiler.contract.ContractChecks;
 import io.smelt.compiler.diag.Diagnostic;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
@@ -202,6 +203,7 @@ public final class ProjectParser {
         node = node.withExtra(StateFields.of(rules, resourceKey, pkg, source.fqn(), source.templateText(),
                 patch == null ? null : patch.unrenderedConfig(), capture, macros));
         node = naming.apply(node);
+        ContractChecks.check(node, patch == null ? null : patch.at());
         templates.put(node.uniqueId(), template);
         if (type == ResourceType.MODEL && rendered[0] != null) {
             parseSql.put(node.uniqueId(), rendered[0]);

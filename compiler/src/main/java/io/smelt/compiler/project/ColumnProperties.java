@@ -55,6 +55,6 @@ public record ColumnProperties(
         else if (configTags != null) {
             allTags.add(configTags.toString());
         }
-        return new ColumnInfo(name, description, dataType, allMeta, new ArrayList<>(allTags), constraints);
+        return new ColumnInfo(name, description, dataType, allMeta, new ArrayList<>(allTags), constraints, quote, at);
     }
 }

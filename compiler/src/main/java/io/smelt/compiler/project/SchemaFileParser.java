@@ -182,7 +182,9 @@ public final class SchemaFileParser {
         Map<String, Object> other = new LinkedHashMap<>();
         for (YamlReader.Entry field : fields.values()) {
             if (NODE_KEYS.contains(field.key()) && !NODE_FIELDS.contains(field.key())) {
-                other.put(field.key(), yaml.value(field.value(), RAW_KEYS, true));
+                other.put(field.key(), field.key().equals("constraints")
+                        ? ConstraintProperties.read(yaml, field.value(), owner, true)
+                        : yaml.value(field.value(), RAW_KEYS, true));
             }
         }
         YamlReader.Entry versions = fields.get("versions");
@@ -267,26 +269,9 @@ public final class SchemaFileParser {
                 config(column, columnOwner), tests.testsOf(column, columnOwner), constraints(column, columnOwner), yaml.at(item));
     }
 
-    /** {@code constraints:}, each as dbt's {@code ColumnLevelConstraint} holds it (its defaults filled in). */
     private List<Map<String, Object>> constraints(Map<String, YamlReader.Entry> fields, String owner) {
         YamlReader.Entry entry = fields.get("constraints");
-        if (entry == null || YamlReader.isNull(entry.value())) {
-            return List.of();
-        }
-        List<Map<String, Object>> constraints = new ArrayList<>();
-        for (Node item : yaml.list(entry.value(), "constraints of " + owner, "a list of constraints (- type: not_null)")) {
-            Map<String, Object> written = yaml.map(item, "a constraint of " + owner, RAW_KEYS);
-            Map<String, Object> constraint = new LinkedHashMap<>();
-            constraint.put("type", written.get("type") == null ? null : written.get("type").toString());
-            constraint.put("name", written.get("name"));
-            constraint.put("expression", written.get("expression"));
-            constraint.put("warn_unenforced", written.getOrDefault("warn_unenforced", true));
-            constraint.put("warn_unsupported", written.getOrDefault("warn_unsupported", true));
-            constraint.put("to", written.get("to"));
-            constraint.put("to_columns", written.getOrDefault("to_columns", List.of()));
-            constraints.add(constraint);
-        }
-        return constraints;
+        return entry == null ? List.of() : ConstraintProperties.read(yaml, entry.value(), owner, false);
     }
 
     private SourceProperties source(Node item) {

@@ -1,6 +1,8 @@
 package io.smelt.compiler.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smelt.compiler.state.ModifiedReason.Kind;
 
 import java.util.List;
@@ -54,7 +56,11 @@ final class NodeChecks {
         }
     }
 
-    /** An enforced contract: whether it is enforced, and each column's name and data type. */
+    /**
+     * dbt's same_contract: whether the contract is enforced, and for an enforced one what its checksum
+     * covers: each column's name, data type and constraints and, where the materialization creates a
+     * table with them (table, incremental), the materialization and the model-level constraints.
+     */
     static void contract(String type, JsonNode now, JsonNode before, List<ModifiedReason> why) {
         if (!type.equals("model")) {
             return;
@@ -63,9 +69,40 @@ final class NodeChecks {
         boolean theirs = before.path("config").path("contract").path("enforced").asBoolean(false);
         if (mine != theirs) {
             why.add(new ModifiedReason(Kind.CONTRACT, "contract " + (mine ? "enforced" : "no longer enforced")));
-        } else if (mine && !columns(now, "data_type").equals(columns(before, "data_type"))) {
+            return;
+        }
+        if (!mine) {
+            return;
+        }
+        if (!columns(now, "data_type").equals(columns(before, "data_type"))) {
             why.add(new ModifiedReason(Kind.CONTRACT, "contracted columns " + columns(before, "data_type") + " -> " + columns(now, "data_type")));
         }
+        if (!JsonValues.same(columnConstraints(now), columnConstraints(before))) {
+            why.add(new ModifiedReason(Kind.CONTRACT, "column constraints"));
+        }
+        String materialized = now.path("config").path("materialized").asText("");
+        String previously = before.path("config").path("materialized").asText("");
+        if ((createsTable(materialized) || createsTable(previously)) && !materialized.equals(previously)) {
+            why.add(new ModifiedReason(Kind.CONTRACT, "materialized " + previously + " -> " + materialized));
+        }
+        if (createsTable(materialized) && !JsonValues.same(now.get("constraints"), before.get("constraints"))) {
+            why.add(new ModifiedReason(Kind.CONTRACT, "model constraints"));
+        }
+    }
+
+    private static boolean createsTable(String materialized) {
+        return materialized.equals("table") || materialized.equals("incremental");
+    }
+
+    private static JsonNode columnConstraints(JsonNode node) {
+        ObjectNode constraints = JsonNodeFactory.instance.objectNode();
+        node.path("columns").fields().forEachRemaining(e -> {
+            JsonNode list = e.getValue().path("constraints");
+            if (list.isArray() && !list.isEmpty()) {
+                constraints.set(e.getKey(), list);
+            }
+        });
+        return constraints;
     }
 
     /** dbt's SourceDefinition.same_contents: where it lives, and how its freshness is checked. */

@@ -1,6 +1,7 @@
 package io.smelt.compiler.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smelt.adapter.ConstraintSupport;
 import io.smelt.compiler.diag.ErrorKind;
 import io.smelt.compiler.diag.SmeltException;
 import io.smelt.compiler.state.ModifiedReason.Kind;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,6 +43,7 @@ public final class StateComparison {
     private final Map<String, List<ModifiedReason>> reasons = new ConcurrentHashMap<>();
     private final Map<String, Boolean> changedMacros = new ConcurrentHashMap<>();
     private java.util.function.Function<String, String> currentSql = id -> null;
+    private Function<String, ConstraintSupport> constraintSupport = type -> ConstraintSupport.ENFORCED;
 
     /**
      * @param previousVars the previous run's smelt_state.json, or null (dbt writes none: vars are then not compared,
@@ -64,6 +67,22 @@ public final class StateComparison {
     public StateComparison withSqlFingerprints(java.util.function.Function<String, String> fingerprint) {
         this.currentSql = requireNonNull(fingerprint, "fingerprint is null");
         return this;
+    }
+
+    /** What the engine does with each constraint type, for {@link #breakingContractChanges}; by default all are enforced. */
+    public StateComparison withConstraintSupport(Function<String, ConstraintSupport> support) {
+        this.constraintSupport = requireNonNull(support, "support is null");
+        return this;
+    }
+
+    /** dbt's breaking changes of a model's enforced contract against the previous run; empty when there are none. */
+    public List<String> breakingContractChanges(String uniqueId) {
+        JsonNode now = current.node(uniqueId);
+        JsonNode before = previous.node(uniqueId);
+        if (now == null || before == null || !now.path("resource_type").asText().equals("model")) {
+            return List.of();
+        }
+        return ContractBreakingChanges.of(now, before, constraintSupport);
     }
 
     /** Whether the node is what {@code state:<value>} selects. */

@@ -50,6 +50,7 @@ final class CurrentState {
                 .withSqlFingerprints(id -> {
                     io.smelt.compiler.graph.Node node = project.manifest().nodes().get(id);
                     return node == null ? null : io.smelt.compiler.check.ProjectAnalysis.fingerprintOf(project, node);
-                });
+                })
+                .withConstraintSupport(project.adapter()::constraintSupport);
     }
 }

@@ -293,4 +293,41 @@ class TestSchemaFileParser {
         assertThat(SchemaFileParser.parse(Path.of("m.yml"), text, YamlRenderer.NONE).models().get(0).description())
                 .isEqualTo("second");
     }
+
+    @Test
+    void readsColumnAndModelConstraintsWithDbtsDefaults() {
+        NodeProperties orders = parse("contracts.yml").models().get(0);
+
+        assertThat(orders.columns().get(0).constraints()).containsExactly(constraint("not_null", null, null, List.of()));
+        assertThat(orders.columns().get(1).constraints().get(0)).containsEntry("type", "foreign_key")
+                .containsEntry("to", "ref('payments')").containsEntry("to_columns", List.of("amount"));
+        Map<String, Object> key = new java.util.LinkedHashMap<>(constraint("primary_key", "orders_pk", null, List.of()));
+        key.put("columns", List.of("id"));
+        assertThat((List<?>) orders.other().get("constraints")).hasSize(2).first().isEqualTo(key);
+        assertThat((List<?>) orders.other().get("constraints")).last()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("expression", "amount >= 0").containsEntry("warn_unenforced", false)
+                .containsEntry("warn_unsupported", true).containsEntry("columns", List.of());
+    }
+
+    @Test
+    void anUnknownConstraintTypeIsAnErrorAtItsLine() {
+        Diagnostic error = failure("bad_constraint.yml");
+
+        assertThat(error.at()).isEqualTo(at("bad_constraint.yml", 9, 13));
+        assertThat(error.message()).isEqualTo("constraint type 'not_nul' of column 'id' of model 'orders' is not a constraint dbt knows");
+        assertThat(error.hint()).contains("check, not_null, unique, primary_key, foreign_key, custom");
+    }
+
+    private static Map<String, Object> constraint(String type, String name, String expression, List<String> toColumns) {
+        Map<String, Object> constraint = new java.util.LinkedHashMap<>();
+        constraint.put("type", type);
+        constraint.put("name", name);
+        constraint.put("expression", expression);
+        constraint.put("warn_unenforced", true);
+        constraint.put("warn_unsupported", true);
+        constraint.put("to", null);
+        constraint.put("to_columns", toColumns);
+        return constraint;
+    }
 }

@@ -54,6 +54,51 @@ class TestStateComparison {
                 .containsExactly("persisted_descriptions: column descriptions");
     }
 
+    @Test
+    void anEnforcedContractChangesWithItsColumnsConstraintsAndTableMaterialization() throws IOException {
+        String before = manifest(contracted("table", "int", "[{\"type\": \"not_null\"}]", "[]"));
+        assertThat(compare(manifest(contracted("table", "int", "[{\"type\": \"not_null\"}]", "[]")), before, null).reasons("model.p.m"))
+                .isEmpty();
+        assertThat(compare(manifest(contracted("table", "bigint", "[{\"type\": \"not_null\"}]", "[]")), before, null)
+                .reasons("model.p.m")).extracting(ModifiedReason::toString).containsExactly("contract: contracted columns {id=int} -> {id=bigint}");
+        assertThat(compare(manifest(contracted("table", "int", "[]", "[]")), before, null).matches("modified.contract", "model.p.m")).isTrue();
+        assertThat(compare(manifest(contracted("table", "int", "[{\"type\": \"not_null\"}]", "[{\"type\": \"primary_key\", \"columns\": [\"id\"]}]")),
+                before, null).reasons("model.p.m")).extracting(ModifiedReason::toString).containsExactly("contract: model constraints");
+        assertThat(compare(manifest(contracted("view", "int", "[{\"type\": \"not_null\"}]", "[]")), before, null).reasons("model.p.m"))
+                .extracting(ModifiedReason::toString).contains("contract: materialized table -> view");
+        String view = manifest(contracted("view", "int", "[]", "[]"));
+        assertThat(compare(manifest(contracted("view", "int", "[]", "[{\"type\": \"check\", \"expression\": \"id > 0\"}]")), view, null)
+                .matches("modified.contract", "model.p.m")).as("a view gets no model constraints").isFalse();
+    }
+
+    @Test
+    void breakingContractChangesAreDbts() throws IOException {
+        String before = manifest(contracted("table", "varchar(3)", "[{\"type\": \"not_null\"}]", "[]"));
+        assertThat(compare(manifest(contracted("table", "varchar(10)", "[{\"type\": \"not_null\"}]", "[]")), before, null)
+                .breakingContractChanges("model.p.m")).as("a longer varchar is not breaking").isEmpty();
+        assertThat(compare(manifest(contracted("table", "int", "[]", "[]")), before, null).breakingContractChanges("model.p.m"))
+                .containsExactly("column id changed type from varchar(3) to int", "the not_null constraint of column id was removed");
+        assertThat(compare(manifest(contracted("view", "varchar(3)", "[{\"type\": \"not_null\"}]", "[]")), before, null)
+                .breakingContractChanges("model.p.m"))
+                .containsExactly("materialized changed from table to view, which does not create its table with the constraints");
+        assertThat(compare(manifest(contracted("table", "varchar(3)", "[{\"type\": \"not_null\"}]", "[]").replace("\"id\": {", "\"key\": {")),
+                before, null).breakingContractChanges("model.p.m")).containsExactly("column id was removed");
+        assertThat(compare(manifest(contracted("table", "varchar(3)", "[]", "[]")), before, null)
+                .withConstraintSupport(type -> io.smelt.adapter.ConstraintSupport.NOT_ENFORCED).breakingContractChanges("model.p.m"))
+                .as("removing a constraint the engine does not enforce breaks nothing").isEmpty();
+        assertThat(compare(manifest(contracted("table", "varchar(3)", "[]", "[]").replace("\"enforced\": true", "\"enforced\": false")),
+                before, null).breakingContractChanges("model.p.m")).contains("the contract is no longer enforced");
+    }
+
+    private static String contracted(String materialized, String type, String columnConstraints, String modelConstraints) {
+        return """
+                "model.p.m": {"resource_type": "model", "package_name": "p", "original_file_path": "models/m.sql", "fqn": ["p", "m"],
+                  "raw_code": "select 1 as id", "unrendered_config": {}, "depends_on": {"macros": []},
+                  "config": {"materialized": "%s", "contract": {"enforced": true}}, "constraints": %s,
+                  "columns": {"id": {"name": "id", "data_type": "%s", "constraints": %s}}}""".formatted(materialized, modelConstraints, type,
+                columnConstraints);
+    }
+
     private static StateComparison compare(String now, String before, StateSidecar previousVars) throws IOException {
         return new StateComparison(read(now), NO_VARS, read(before), previousVars, Set.of("p"));
     }

@@ -1,6 +1,7 @@
 package io.smelt.adapter.duckdb;
 
 import io.smelt.adapter.Capabilities;
+import io.smelt.adapter.ConstraintSupport;
 import io.smelt.adapter.Session;
 import io.smelt.adapter.jdbc.JdbcAdapter;
 
@@ -39,6 +40,12 @@ public final class DuckDbAdapter extends JdbcAdapter<DuckDbSession, DuckDbConfig
     @Override
     public Capabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    /** DuckDB checks every contract constraint in its {@code create table}, foreign keys included. */
+    @Override
+    public ConstraintSupport constraintSupport(String constraintType) {
+        return ConstraintSupport.ENFORCED;
     }
 
     @Override

@@ -49,6 +49,11 @@ final class DuckDbTypeMapping extends TypeNameMapping {
     }
 
     @Override
+    protected String defaultDecimalArguments() {
+        return "(18,3)";
+    }
+
+    @Override
     protected String known(ScalarName name, String mapped) {
         if (mapped.equals("VARCHAR") || mapped.contains("(")) {
             // DuckDB ignores lengths; dropping them keeps the declared type readable

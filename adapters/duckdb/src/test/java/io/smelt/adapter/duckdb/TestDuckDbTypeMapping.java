@@ -40,4 +40,18 @@ class TestDuckDbTypeMapping {
             }
         }
     }
+
+    @Test
+    void contractTypesMeetDuckDbsSpellings() {
+        DuckDbTypeMapping types = DuckDbTypeMapping.INSTANCE;
+        assertThat(types.contractMatches("int", "INTEGER")).isTrue();
+        assertThat(types.contractMatches("varchar(10)", "VARCHAR")).as("DuckDB has no lengths").isTrue();
+        assertThat(types.contractMatches("text", "VARCHAR")).isTrue();
+        assertThat(types.contractMatches("decimal", "DECIMAL(18,3)")).as("DuckDB's default precision").isTrue();
+        assertThat(types.contractMatches("decimal(10,2)", "DECIMAL(10,2)")).isTrue();
+        assertThat(types.contractMatches("decimal(10,2)", "DECIMAL(18,3)")).isFalse();
+        assertThat(types.contractMatches("timestamptz", "TIMESTAMP WITH TIME ZONE")).isTrue();
+        assertThat(types.contractMatches("timestamp", "TIMESTAMP WITH TIME ZONE")).isFalse();
+        assertThat(types.contractMatches("int", "BIGINT")).isFalse();
+    }
 }

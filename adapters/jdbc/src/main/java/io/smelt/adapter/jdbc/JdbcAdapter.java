@@ -64,6 +64,12 @@ public abstract class JdbcAdapter<S extends Session, C extends EngineConfig> imp
         return types.translate(type);
     }
 
+    /** See {@link TypeNameMapping#contractMatches}. */
+    @Override
+    public final boolean contractTypeMatches(String declared, String returned) {
+        return types.contractMatches(declared, returned);
+    }
+
     @Override
     public final String type() {
         return type;

@@ -110,6 +110,50 @@ public abstract class TypeNameMapping {
         return withArguments.contains(mapped) ? mapped + name.arguments() : mapped;
     }
 
+    /**
+     * Whether a column the model returns as {@code returned} (the engine's spelling) meets a contract
+     * declaring {@code declared} (the project's), for {@link Adapter#contractTypeMatches}. Both names
+     * are mapped, then compared by base name and arguments: a declared name without arguments takes
+     * any ({@code varchar} takes {@code varchar(3)}, {@code timestamp} takes {@code timestamp(3)})
+     * except {@code decimal}, whose bare name means the engine's default precision; a longer declared
+     * length takes a shorter returned one ({@code varchar(10)} takes {@code varchar(3)}); otherwise
+     * the arguments must be equal.
+     */
+    public final boolean contractMatches(String declared, String returned) {
+        String[] mine = baseAndArguments(translate(declared));
+        String[] theirs = baseAndArguments(translate(returned));
+        if (!mine[0].equals(theirs[0])) {
+            return false;
+        }
+        if (mine[1].equals(theirs[1])) {
+            return true;
+        }
+        if (!declared.contains("(")) {
+            return !mine[0].equals("decimal") && !mine[0].equals("numeric") || theirs[1].equals(defaultDecimalArguments());
+        }
+        if ((mine[0].equals("varchar") || mine[0].equals("char")) && !theirs[1].isEmpty()) {
+            return Integer.parseInt(theirs[1].replaceAll("\\D", "")) <= Integer.parseInt(mine[1].replaceAll("\\D", ""));
+        }
+        return false;
+    }
+
+    /** The arguments a bare {@code decimal} has on this engine, such as {@code (38,0)}. */
+    protected String defaultDecimalArguments() {
+        return "(38,0)";
+    }
+
+    /** A type name lower-cased with single blanks, as its name without the first {@code (...)} and that group without blanks. */
+    private static String[] baseAndArguments(String type) {
+        String lower = type.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        int open = lower.indexOf('(');
+        int close = open < 0 ? -1 : lower.indexOf(')', open);
+        if (open < 0 || close < 0 || lower.indexOf('<') >= 0 && lower.indexOf('<') < open) {
+            return new String[] {lower.replace(" ", ""), ""};
+        }
+        String base = (lower.substring(0, open) + lower.substring(close + 1)).trim().replaceAll("\\s+", " ");
+        return new String[] {base, lower.substring(open, close + 1).replace(" ", "")};
+    }
+
     private String arrayOf(String element) {
         return String.format(arrayForm, element);
     }

@@ -1,6 +1,7 @@
 package io.smelt.adapter.spark;
 
 import io.smelt.adapter.Capabilities;
+import io.smelt.adapter.ConstraintSupport;
 import io.smelt.adapter.Relation;
 import io.smelt.adapter.Session;
 import io.smelt.adapter.jdbc.JdbcAdapter;
@@ -40,6 +41,16 @@ public final class SparkAdapter extends JdbcAdapter<SparkEngineSession, SparkCon
     @Override
     public Capabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    /**
+     * Delta checks {@code not null} (in the column definitions) and {@code check} (added with {@code
+     * alter table ... add constraint}); Spark 3.5 cannot write keys or uniqueness.
+     */
+    @Override
+    public ConstraintSupport constraintSupport(String constraintType) {
+        return constraintType.equals("not_null") || constraintType.equals("check") ? ConstraintSupport.ENFORCED
+                : ConstraintSupport.NOT_SUPPORTED;
     }
 
     /** Always null: Spark's namespaces are one level deep. */

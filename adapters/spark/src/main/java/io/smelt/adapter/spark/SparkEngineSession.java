@@ -87,6 +87,16 @@ final class SparkEngineSession extends JdbcSession {
         return relations;
     }
 
+    /** {@code DESCRIBE QUERY}: the types as Spark spells them in DDL, with their precisions and element types. */
+    @Override
+    public List<Column> queryColumns(String sql) {
+        List<Column> columns = new ArrayList<>();
+        for (List<Object> row : execute("DESCRIBE QUERY " + sql.strip(), true, -1).rows()) {
+            columns.add(new Column(String.valueOf(row.get(0)), String.valueOf(row.get(1))));
+        }
+        return columns;
+    }
+
     /** Columns from {@code DESCRIBE TABLE EXTENDED}, up to its first blank or {@code #} row. */
     @Override
     public List<Column> columns(Relation relation) {

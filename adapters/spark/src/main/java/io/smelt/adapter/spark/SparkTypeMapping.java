@@ -41,6 +41,11 @@ final class SparkTypeMapping extends TypeNameMapping {
     }
 
     @Override
+    protected String defaultDecimalArguments() {
+        return "(10,0)";
+    }
+
+    @Override
     protected String known(ScalarName name, String mapped) {
         return keepingArguments(name, mapped, WITH_ARGUMENTS);
     }

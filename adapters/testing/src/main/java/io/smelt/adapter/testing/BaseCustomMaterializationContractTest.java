@@ -8,9 +8,6 @@ import io.smelt.compiler.result.RunSummary;
 import io.smelt.compiler.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,15 +68,6 @@ public abstract class BaseCustomMaterializationContractTest extends BaseProjectT
             assertThat(result(summary, "stamp").message()).contains("did not run a statement named 'main'");
             assertThat(result(summary, "unknown").status()).isEqualTo(NodeStatus.ERROR);
             assertThat(result(summary, "unknown").message()).contains("materialization 'no_such_materialization' is not defined");
-        }
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

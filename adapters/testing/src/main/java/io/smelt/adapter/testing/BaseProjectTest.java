@@ -16,7 +16,10 @@ import io.smelt.compiler.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -82,6 +85,16 @@ public abstract class BaseProjectTest {
         Map<String, String> env = new HashMap<>(environment);
         env.put("HOME", tempDir.toString());
         return Workspace.load(new ProjectOptions(project, project, null, null, varsYaml, threads, env), RunListener.NONE);
+    }
+
+    /** Writes a file of a copied fixture, such as a model whose SQL a test changes. */
+    protected static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected RunSummary run(Workspace workspace, Command command, String... select) {

@@ -36,6 +36,7 @@ public abstract class BaseSqlCheckContractTest extends BaseProjectTest {
                     "models/broken/ambiguous.sql:2:5 column 'id' is ambiguous: more than one relation here has it"
                             + " | qualify it with the table or alias it should come from",
                     "models/broken/downstream.sql:2:19 column 'name' not found",
+                    "models/broken/spark_unknown.sql:2:14 column 'nmae' not found | did you mean 'name'?",
                     "models/broken/through_jinja.sql:6:5 column 'team_idd' not found | did you mean 'team_id'?",
                     "models/broken/union_width.sql:3:8 the branches of this UNION select different numbers of columns"
                             + " | every branch must select the same number of columns, in the same order",
@@ -54,12 +55,14 @@ public abstract class BaseSqlCheckContractTest extends BaseProjectTest {
         try (Workspace workspace = load(project)) {
             workspace.withSqlCheck(false);
             RunSummary summary = run(workspace, Command.BUILD);
-            for (String broken : List.of("ambiguous", "downstream", "through_jinja", "union_width", "unknown_alias", "unknown_column")) {
+            for (String broken : List.of("ambiguous", "downstream", "spark_unknown", "through_jinja", "union_width", "unknown_alias", "unknown_column")) {
                 assertThat(result(summary, broken).status()).as(broken).isEqualTo(NodeStatus.ERROR);
             }
             assertThat(rows(workspace, "select team_name, people, largest_rank, first_name from "
                     + relation(workspace, "people_teams") + " order by 1"))
                     .containsExactly("compilers|2|2|ada", "kernels|1|1|grace");
+            assertThat(rows(workspace, "select id, shout from " + relation(workspace, "spark_written") + " order by id"))
+                    .containsExactly("1|ada!", "2|grace!", "3|linus!");
         }
         deleteBroken(project);
         try (Workspace workspace = load(project)) {

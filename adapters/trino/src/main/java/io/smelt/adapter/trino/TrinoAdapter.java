@@ -1,6 +1,7 @@
 package io.smelt.adapter.trino;
 
 import io.smelt.adapter.Capabilities;
+import io.smelt.adapter.ConstraintSupport;
 import io.smelt.adapter.EngineException;
 import io.smelt.adapter.Session;
 import io.smelt.adapter.jdbc.JdbcAdapter;
@@ -80,6 +81,12 @@ public final class TrinoAdapter extends JdbcAdapter<TrinoSession, TrinoConfig> {
     @Override
     public String defaultDatabase() {
         return config().catalog();
+    }
+
+    /** Trino's {@code create table} writes only {@code not null}, which Iceberg checks; as dbt-trino, the others cannot be written. */
+    @Override
+    public ConstraintSupport constraintSupport(String constraintType) {
+        return constraintType.equals("not_null") ? ConstraintSupport.ENFORCED : ConstraintSupport.NOT_SUPPORTED;
     }
 
     @Override

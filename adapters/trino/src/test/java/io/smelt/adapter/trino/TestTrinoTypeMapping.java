@@ -44,4 +44,23 @@ class TestTrinoTypeMapping {
             assertThat(TrinoTypeMapping.map(once)).as(type).isEqualTo(once);
         }
     }
+
+    @Test
+    void contractTypesMeetTheReturnedOnesByNameAndArguments() {
+        TrinoTypeMapping types = TrinoTypeMapping.INSTANCE;
+        assertThat(types.contractMatches("int", "integer")).isTrue();
+        assertThat(types.contractMatches("string", "varchar(3)")).as("a bare varchar takes any length").isTrue();
+        assertThat(types.contractMatches("varchar(10)", "varchar(3)")).isTrue();
+        assertThat(types.contractMatches("varchar(2)", "varchar(3)")).isFalse();
+        assertThat(types.contractMatches("varchar(10)", "varchar")).as("an unbounded text may not fit").isFalse();
+        assertThat(types.contractMatches("timestamp", "timestamp(3)")).isTrue();
+        assertThat(types.contractMatches("timestamp with time zone", "timestamp(3)")).isFalse();
+        assertThat(types.contractMatches("timestamptz", "timestamp(3) with time zone")).isTrue();
+        assertThat(types.contractMatches("decimal(10,2)", "decimal(10,2)")).isTrue();
+        assertThat(types.contractMatches("numeric(10, 2)", "decimal(12,2)")).isFalse();
+        assertThat(types.contractMatches("decimal", "decimal(38,0)")).as("Trino's default precision").isTrue();
+        assertThat(types.contractMatches("decimal", "decimal(10,2)")).isFalse();
+        assertThat(types.contractMatches("int", "bigint")).isFalse();
+        assertThat(types.contractMatches("array<int>", "array(integer)")).isTrue();
+    }
 }

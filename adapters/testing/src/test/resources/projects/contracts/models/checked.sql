@@ -1,0 +1,2 @@
+{{ config(materialized='checked_view') }}
+select id from {{ ref('orders') }}

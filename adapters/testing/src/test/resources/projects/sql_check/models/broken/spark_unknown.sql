@@ -1,0 +1,2 @@
+{{ config(dialect='spark') }}
+select `id`, `nmae` from {{ ref('people') }}
