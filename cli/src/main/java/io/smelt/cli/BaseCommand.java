@@ -6,6 +6,7 @@ import io.smelt.cli.output.ProgressLine;
 import io.smelt.cli.output.Reporter;
 import io.smelt.cli.output.TextReporter;
 import io.smelt.compiler.project.ProjectOptions;
+import io.smelt.compiler.result.RunListener;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -63,6 +64,18 @@ abstract class BaseCommand implements Callable<Integer> {
 
     final PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /** Notices on stderr (debug messages left out), for commands whose stdout scripts read. */
+    final RunListener noticesOnStderr() {
+        return new RunListener() {
+            @Override
+            public void message(Level level, String text) {
+                if (level != Level.DEBUG) {
+                    err().println(text);
+                }
+            }
+        };
     }
 
     final ProjectOptions projectOptions() {

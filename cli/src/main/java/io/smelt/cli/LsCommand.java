@@ -51,14 +51,7 @@ final class LsCommand extends BaseCommand {
         Set<ResourceType> types = types();
         Reporter reporter = reporter();
         // Only the list goes to stdout, so scripts can read it; notices go to stderr.
-        RunListener notices = new RunListener() {
-            @Override
-            public void message(Level level, String text) {
-                if (level != Level.DEBUG) {
-                    err().println(text);
-                }
-            }
-        };
+        RunListener notices = noticesOnStderr();
         try (Workspace workspace = Workspace.load(projectOptions(), notices)) {
             workspace.withState(stateFlags.toOptions(context()));
             ObjectMapper mapper = output == LsOutput.JSON ? new ObjectMapper() : null;

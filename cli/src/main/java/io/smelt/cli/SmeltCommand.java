@@ -29,6 +29,7 @@ import static java.util.Objects.requireNonNull;
                 TestCommand.class,
                 BuildCommand.class,
                 LsCommand.class,
+                LineageCommand.class,
                 ShowCommand.class,
                 RunOperationCommand.class,
                 RetryCommand.class,

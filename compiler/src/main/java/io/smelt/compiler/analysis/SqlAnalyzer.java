@@ -22,7 +22,6 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -81,10 +80,6 @@ public final class SqlAnalyzer {
         for (RelDataTypeField field : row.getFieldList()) {
             columns.add(new ColumnType(field.getName(), CalciteTypes.name(field.getType())));
         }
-        return Analysis.analysed(columns, lineage(validator, validated));
-    }
-
-    private Map<String, List<ColumnOrigin>> lineage(SqlValidator validator, SqlNode validated) {
-        return Map.of();
+        return Analysis.analysed(columns, ColumnLineage.of(validator, reader, validated));
     }
 }

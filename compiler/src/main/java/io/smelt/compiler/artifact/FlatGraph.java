@@ -35,7 +35,7 @@ public final class FlatGraph {
     public static Map<String, Object> of(Manifest manifest, Function<Node, String> relationNames,
             Function<String, JsonNode> deferRelations) {
         NodeJson.Context context = new NodeJson.Context(ArtifactJson.epochSeconds(Instant.now()), "target",
-                Map.of(), relationNames, deferRelations);
+                Map.of(), relationNames, deferRelations, uniqueId -> Map.of());
         Map<String, Object> nodes = new LinkedHashMap<>();
         Map<String, Object> sources = new LinkedHashMap<>();
         for (Node node : manifest.nodes().values()) {

@@ -2,6 +2,7 @@ package io.smelt.compiler.artifact;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smelt.compiler.analysis.ColumnOrigin;
 import io.smelt.compiler.graph.DocBlock;
 import io.smelt.compiler.graph.MacroInfo;
 import io.smelt.compiler.graph.Manifest;
@@ -40,6 +41,7 @@ public final class ManifestWriter {
     private Function<Node, String> relationNames = ManifestWriter::defaultRelationName;
     private String targetDir;
     private Function<String, JsonNode> deferRelations = uniqueId -> null;
+    private Function<String, Map<String, List<ColumnOrigin>>> columnLineage = uniqueId -> Map.of();
 
     public ManifestWriter(Manifest manifest, ArtifactMetadata meta) {
         this.manifest = requireNonNull(manifest, "manifest is null");
@@ -79,6 +81,15 @@ public final class ManifestWriter {
         return this;
     }
 
+    /**
+     * Each model's column lineage by unique id (output column to the columns that feed it), written as
+     * the columns' {@code smelt.lineage}; an empty map for nodes without.
+     */
+    public ManifestWriter columnLineage(Function<String, Map<String, List<ColumnOrigin>>> byUniqueId) {
+        this.columnLineage = requireNonNull(byUniqueId, "byUniqueId is null");
+        return this;
+    }
+
     /** The folder name compiled paths start with; by default the name of the folder the manifest goes to. */
     public ManifestWriter targetDir(String name) {
         this.targetDir = requireNonNull(name, "name is null");
@@ -111,7 +122,7 @@ public final class ManifestWriter {
 
     private void writeBody(JsonGenerator json, String dir) throws IOException {
         NodeJson.Context context = new NodeJson.Context(ArtifactJson.epochSeconds(meta.generatedAt()), dir,
-                compiledCode, relationNames, deferRelations);
+                compiledCode, relationNames, deferRelations, columnLineage);
         json.writeStartObject();
         writeMetadata(json);
 

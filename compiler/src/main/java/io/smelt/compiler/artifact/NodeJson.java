@@ -2,7 +2,7 @@ package io.smelt.compiler.artifact;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smelt.compiler.graph.ColumnInfo;
+import io.smelt.compiler.analysis.ColumnOrigin;
 import io.smelt.compiler.graph.ModelVersions;
 import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.RefCall;
@@ -32,7 +32,8 @@ final class NodeJson {
      * @param targetDir the target folder's name as compiled paths start with ({@code target})
      */
     record Context(double createdAt, String targetDir, Map<String, String> compiledCode,
-            Function<Node, String> relationNames, Function<String, JsonNode> deferRelations) {
+            Function<Node, String> relationNames, Function<String, JsonNode> deferRelations,
+            Function<String, Map<String, List<ColumnOrigin>>> columnLineage) {
         String relationName(Node node) {
             return relationNames.apply(node);
         }
@@ -71,7 +72,7 @@ final class NodeJson {
         ArtifactJson.writeField(json, "config", config);
         writeStrings(json, "tags", ConfigJson.tags(node));
         json.writeStringField("description", node.description());
-        writeColumns(json, node);
+        ColumnsJson.write(json, node, context.columnLineage().apply(node.uniqueId()));
         ArtifactJson.writeField(json, "meta", ConfigJson.meta(node));
         Object group = node.config().get("group");
         json.writeStringField("group", group == null ? null : group.toString());
@@ -207,34 +208,6 @@ final class NodeJson {
         } catch (NumberFormatException | ArithmeticException e) {
             json.writeStringField(field, version);
         }
-    }
-
-    static void writeColumns(JsonGenerator json, Node node) throws IOException {
-        json.writeObjectFieldStart("columns");
-        for (ColumnInfo column : node.columns().values()) {
-            json.writeObjectFieldStart(column.name());
-            json.writeStringField("name", column.name());
-            json.writeStringField("description", column.description());
-            ArtifactJson.writeField(json, "meta", column.meta());
-            json.writeStringField("data_type", column.dataType());
-            ArtifactJson.writeField(json, "constraints", column.constraints());
-            if (column.quote() == null) {
-                json.writeNullField("quote");
-            } else {
-                json.writeBooleanField("quote", column.quote());
-            }
-            writeStrings(json, "tags", column.tags());
-            // dbt 1.10's ColumnConfig: meta and tags, the same merged values as the column's own
-            json.writeObjectFieldStart("config");
-            ArtifactJson.writeField(json, "meta", column.meta());
-            writeStrings(json, "tags", column.tags());
-            json.writeEndObject();
-            json.writeNullField("granularity");
-            json.writeArrayFieldStart("doc_blocks");
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-        json.writeEndObject();
     }
 
     /** {@code refs} and {@code sources}: the node's ref() and source() calls as dbt records them. */

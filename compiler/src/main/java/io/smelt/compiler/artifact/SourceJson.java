@@ -42,7 +42,7 @@ final class SourceJson {
         ArtifactJson.writeValue(json, freshness(ArtifactJson.plain(node.config().get("freshness"))));
         json.writeNullField("external");
         json.writeStringField("description", node.description());
-        NodeJson.writeColumns(json, node);
+        ColumnsJson.write(json, node, Map.of());
         ArtifactJson.writeField(json, "meta", ConfigJson.meta(node));
         Object sourceMeta = node.extra().get("source_meta");
         ArtifactJson.writeField(json, "source_meta", sourceMeta instanceof Map<?, ?> ? sourceMeta : Map.of());

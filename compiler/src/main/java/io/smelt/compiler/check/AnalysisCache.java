@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 final class AnalysisCache {
     static final String FILE = "smelt_sql_check.json";
     /** Bumped whenever what an analysis holds or how it is made changes; with Smelt's own version, when it has one. */
-    private static final String VERSION = "3/" + AnalysisCache.class.getPackage().getImplementationVersion();
+    private static final String VERSION = "4/" + AnalysisCache.class.getPackage().getImplementationVersion();
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY);
 

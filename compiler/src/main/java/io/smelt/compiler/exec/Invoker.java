@@ -1,5 +1,7 @@
 package io.smelt.compiler.exec;
 
+import io.smelt.compiler.analysis.ColumnOrigin;
+import io.smelt.compiler.lineage.ProjectLineage;
 import io.smelt.compiler.diag.WarnErrorOptions;
 import io.smelt.compiler.graph.Selection;
 import io.smelt.compiler.materialize.CompiledNode;
@@ -49,6 +51,7 @@ public final class Invoker {
     private final NodeSelector selector;
     private Map<String, Object> recordedArgs = Map.of();
     private boolean sqlCheck = true;
+    private Map<String, Map<String, List<ColumnOrigin>>> lineage = Map.of();
 
     public Invoker(LoadedProject project, DependencyGraph graph, NodeSelector selector) {
         this.project = project;
@@ -90,7 +93,8 @@ public final class Invoker {
             return summary;
         }
         if (sqlCheck && (command == Command.COMPILE || command == Command.RUN || command == Command.BUILD)) {
-            List<NodeResult> stopped = SqlCheckStep.check(project, graph, nodes, listener);
+            List<NodeResult> stopped = SqlCheckStep.check(project, graph, nodes, listener,
+                    analysis -> lineage = analysis == null ? Map.of() : ProjectLineage.of(analysis.byNode()).byNode());
             if (stopped != null) {
                 listener.runStarted(command, nodes.size());
                 return finish(invocation, stopped, t0, startedAt, null, listener);
@@ -143,7 +147,7 @@ public final class Invoker {
             return summary;
         }
         Artifacts.write(project, summary, runner == null ? Map.of() : runner.compiledCode(),
-                runner == null ? Map.of() : runner.threadIds(), startedAt, args(invocation));
+                runner == null ? Map.of() : runner.threadIds(), startedAt, args(invocation), lineage);
         listener.runFinished(summary);
         return summary;
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The SQL check before a command runs anything: analyses the project (see {@link ProjectAnalysis}),
@@ -52,10 +53,16 @@ public final class SqlCheckStep {
         return result;
     }
 
-    /** The results of a run the check stopped, or null when it found nothing in the selected nodes. */
-    static List<NodeResult> check(LoadedProject project, DependencyGraph graph, List<Node> selected, RunListener listener) {
+    /**
+     * The results of a run the check stopped, or null when it found nothing in the selected nodes.
+     *
+     * @param onAnalysis given the project's analysis (null when Smelt reads no SQL of this engine), for the manifest's lineage
+     */
+    static List<NodeResult> check(LoadedProject project, DependencyGraph graph, List<Node> selected, RunListener listener,
+            Consumer<ProjectAnalysis.Result> onAnalysis) {
         long t0 = System.nanoTime();
         ProjectAnalysis.Result result = analyse(project, graph);
+        onAnalysis.accept(result);
         String took = String.format(java.util.Locale.ROOT, " in %.2fs", (System.nanoTime() - t0) / 1e9);
         if (result == null) {
             listener.message(RunListener.Level.DEBUG, "SQL check: Smelt reads no SQL dialect of " + project.adapter().type());

@@ -121,7 +121,12 @@ final class NodeChecks {
 
     private static Map<String, String> columns(JsonNode node, String field) {
         Map<String, String> columns = new TreeMap<>();
-        node.path("columns").fields().forEachRemaining(e -> columns.put(e.getKey(), e.getValue().path(field).asText("")));
+        node.path("columns").fields().forEachRemaining(e -> {
+            // a column Smelt added for its lineage only (smelt.documented false) is not in any YAML
+            if (e.getValue().path("smelt").path("documented").asBoolean(true)) {
+                columns.put(e.getKey(), e.getValue().path(field).asText(""));
+            }
+        });
         return columns;
     }
 }

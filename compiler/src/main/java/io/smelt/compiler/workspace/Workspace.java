@@ -132,6 +132,15 @@ public final class Workspace implements AutoCloseable {
         return io.smelt.compiler.exec.SqlCheckStep.analyse(project, graph);
     }
 
+    /**
+     * The project's column lineage, from analysing every model's SQL now; null when this engine's SQL is
+     * not read (see {@link #analyseSql()}).
+     */
+    public io.smelt.compiler.lineage.ProjectLineage lineage() {
+        io.smelt.compiler.check.ProjectAnalysis.Result result = analyseSql();
+        return result == null ? null : io.smelt.compiler.lineage.ProjectLineage.of(result.byNode());
+    }
+
     public Workspace withState(StateOptions options) {
         this.state = options == null ? StateOptions.NONE : options;
         this.previousRun = state.stateDir() == null ? null : PreviousRun.of(state.stateDir(), "--state");

@@ -43,6 +43,18 @@ class TestStateComparison {
     }
 
     @Test
+    void columnsAddedForLineageAreNoPersistedDescriptions() throws IOException {
+        String persisted = "\"config\": {\"persist_docs\": {\"columns\": true}}, \"columns\": {\"id\": {\"description\": \"key\"}";
+        String before = manifest(model("select 1").replace("\"unrendered_config\": {}", persisted + "}, \"unrendered_config\": {}"));
+        String now = manifest(model("select 1").replace("\"unrendered_config\": {}", persisted
+                + ", \"x\": {\"description\": \"\", \"smelt\": {\"documented\": false, \"lineage\": []}}}, \"unrendered_config\": {}"));
+        assertThat(compare(now, before, null).reasons("model.p.m")).isEmpty();
+        String described = now.replace("\"documented\": false", "\"documented\": true");
+        assertThat(compare(described, before, null).reasons("model.p.m")).extracting(ModifiedReason::toString)
+                .containsExactly("persisted_descriptions: column descriptions");
+    }
+
+    @Test
     void anEnforcedContractChangesWithItsColumnsConstraintsAndTableMaterialization() throws IOException {
         String before = manifest(contracted("table", "int", "[{\"type\": \"not_null\"}]", "[]"));
         assertThat(compare(manifest(contracted("table", "int", "[{\"type\": \"not_null\"}]", "[]")), before, null).reasons("model.p.m"))
