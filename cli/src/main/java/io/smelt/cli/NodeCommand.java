@@ -114,7 +114,7 @@ abstract class NodeCommand extends BaseCommand {
             String stepSummary = env.get("GITHUB_STEP_SUMMARY");
             if (stepSummary != null && !stepSummary.isBlank()) {
                 try {
-                    Files.writeString(Path.of(stepSummary), StepSummary.markdown(summary, name, workspace.modifiedNodes(), workspace.deferredReads()) + "\n", StandardOpenOption.CREATE,
+                    Files.writeString(Path.of(stepSummary), StepSummary.markdown(summary, name, workspace.modifiedNodes(), workspace.changedColumns(), workspace.deferredReads()) + "\n", StandardOpenOption.CREATE,
                             StandardOpenOption.APPEND);
                 }
                 catch (IOException e) {

@@ -75,7 +75,25 @@ class TestDeferCommands {
                 .contains("<summary>Built (1)</summary>").contains("- `model.deferral.orders` as `")
                 .contains("Read from the comparison run (`--defer`)")
                 .contains("| `model.deferral.stg_orders` | `\"shared\".\"prod\".\"stg_orders\"` |")
-                .as("orders was built, not read from production").doesNotContain("| `model.deferral.orders` | `\"");
+                .as("orders was built, not read from production").doesNotContain("| `model.deferral.orders` | `\"")
+                .as("the new filter feeds every column of orders, and nothing reads orders")
+                .contains("<summary>Changed columns (4; 0 feed columns downstream)</summary>")
+                .contains("| `orders.amount` | — |");
+    }
+
+    @Test
+    void theStepSummaryListsTheDownstreamColumnsAChangedColumnFeeds() throws IOException {
+        Path summaryFile = dir.resolve("step-summary.md");
+        Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", dir.toString(),
+                "GITHUB_STEP_SUMMARY", summaryFile.toString(), "HOME", dir.toString());
+        Path staging = pr.resolve("models/stg_orders.sql");
+        Files.writeString(staging, Files.readString(staging).replace("amount,", "amount * 2 as amount,"));
+        Result run = TestingCli.inProject(pr, env, "build", "--select", "state:modified+", "--defer", "--state", state.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(Files.readString(summaryFile)).as("only amount changed; built_in and id did not")
+                .contains("<summary>Changed columns (1; 1 feed columns downstream)</summary>")
+                .contains("| `stg_orders.amount` | `orders.amount`, `orders_incremental.amount` |")
+                .doesNotContain("`stg_orders.id`");
     }
 
     @Test

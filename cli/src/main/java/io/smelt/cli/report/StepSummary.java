@@ -23,11 +23,19 @@ public final class StepSummary {
         return markdown(summary, commandName, Map.of(), Map.of());
     }
 
+    public static String markdown(RunSummary summary, String commandName, Map<String, String> modified, Map<String, String> deferred) {
+        return markdown(summary, commandName, modified, Map.of(), deferred);
+    }
+
     /**
      * @param modified what {@code state:modified} selects against {@code --state}: unique id to why
      * @param deferred the nodes read from the comparison run under {@code --defer}: unique id to relation
      */
-    public static String markdown(RunSummary summary, String commandName, Map<String, String> modified, Map<String, String> deferred) {
+    /**
+     * @param changedColumns each column of a modified model whose lineage changed, with the downstream columns it feeds
+     */
+    public static String markdown(RunSummary summary, String commandName, Map<String, String> modified,
+            Map<String, List<String>> changedColumns, Map<String, String> deferred) {
         long problems = summary.count(NodeStatus.FAIL) + summary.count(NodeStatus.ERROR);
         StringBuilder md = new StringBuilder();
         md.append("### smelt ").append(commandName).append(": ")
@@ -43,6 +51,16 @@ public final class StepSummary {
         if (!modified.isEmpty()) {
             md.append("\nModified against `--state` (").append(modified.size()).append("):\n\n| node | why |\n| --- | --- |\n");
             modified.forEach((id, why) -> md.append("| `").append(id).append("` | ").append(cell(why)).append(" |\n"));
+        }
+        if (!changedColumns.isEmpty()) {
+            long feeding = changedColumns.values().stream().filter(v -> !v.isEmpty()).count();
+            md.append("\n<details><summary>Changed columns (").append(changedColumns.size()).append("; ").append(feeding)
+                    .append(" feed columns downstream)</summary>\n\n| changed column | feeds downstream |\n| --- | --- |\n");
+            changedColumns.forEach((column, fed) -> md.append("| `").append(cell(column)).append("` | ")
+                    .append(fed.isEmpty() ? "—" : cell(String.join(", ", fed.stream().limit(50).map(c -> "`" + c + "`").toList())
+                            + (fed.size() > 50 ? " and " + (fed.size() - 50) + " more" : "")))
+                    .append(" |\n"));
+            md.append("\n</details>\n");
         }
         List<NodeResult> built = summary.results().stream()
                 .filter(r -> r.status() == NodeStatus.SUCCESS && r.node().hasRelation()).toList();

@@ -185,6 +185,24 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
+     * For the pull-request report: each column of a modified model whose lineage changed against
+     * {@code --state} ({@code model.column}), with the downstream columns it feeds; empty without
+     * {@code --state}, or when nothing modified was analysed.
+     */
+    public Map<String, List<String>> changedColumns() {
+        Map<String, String> modified = modifiedNodes();
+        if (modified.isEmpty()) {
+            return Map.of();
+        }
+        io.smelt.compiler.lineage.ProjectLineage lineage = lineage();
+        if (lineage == null) {
+            return Map.of();
+        }
+        return io.smelt.compiler.lineage.ChangedColumns.of(lineage, modified.keySet(),
+                id -> previousRun.manifest().node(id), id -> graph.contains(id) ? graph.node(id).name() : id);
+    }
+
+    /**
      * The nodes whose relation a ref read from the comparison run under {@code --defer} so far (the
      * relation as rendered), by unique id in order.
      */
