@@ -30,6 +30,8 @@ public final class CatalogCache {
     private final Map<String, List<ColumnType>> stored;
     private final Map<String, List<ColumnType>> now = new ConcurrentHashMap<>();
     private final AtomicBoolean servedStored = new AtomicBoolean();
+    /** Relations the warehouse did not have when asked in this run (not kept in the file). */
+    private final java.util.Set<String> missing = ConcurrentHashMap.newKeySet();
 
     private CatalogCache(Path file, Map<String, List<ColumnType>> stored) {
         this.file = file;
@@ -54,6 +56,10 @@ public final class CatalogCache {
     public WarehouseColumns over(WarehouseColumns live) {
         return relation -> {
             String key = key(relation);
+            List<ColumnType> asked = now.get(key);
+            if (asked != null || missing.contains(key)) {
+                return asked;
+            }
             List<ColumnType> cached = stored.get(key);
             if (cached != null) {
                 servedStored.set(true);
@@ -64,9 +70,13 @@ public final class CatalogCache {
         };
     }
 
-    /** Always from {@code live} (and kept). */
+    /** From {@code live}, once per relation (and kept). */
     public WarehouseColumns fresh(WarehouseColumns live) {
-        return relation -> ask(live, relation, key(relation));
+        Map<String, java.util.Optional<List<ColumnType>>> asked = new ConcurrentHashMap<>();
+        return relation -> {
+            String key = key(relation);
+            return asked.computeIfAbsent(key, k -> java.util.Optional.ofNullable(ask(live, relation, k))).orElse(null);
+        };
     }
 
     /** Whether some answer came from the file rather than the warehouse. */
@@ -90,8 +100,10 @@ public final class CatalogCache {
         List<ColumnType> columns = live.columns(relation);
         if (columns != null && !columns.isEmpty()) {
             now.put(key, List.copyOf(columns));
+            missing.remove(key);
         } else {
             now.remove(key);
+            missing.add(key);
         }
         return columns;
     }
