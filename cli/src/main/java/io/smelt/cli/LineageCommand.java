@@ -63,7 +63,7 @@ final class LineageCommand extends BaseCommand {
             ProjectLineage lineage = workspace.lineage();
             if (lineage == null) {
                 throw new SmeltException(ErrorKind.COMMAND_LINE, null, "Smelt reads no SQL of " + workspace.manifest().adapterType()
-                        + ", so it knows no column lineage there", "lineage is known on DuckDB, Trino and Spark");
+                        + ", so it knows no column lineage there", "lineage is known for the engines whose SQL dialect Smelt reads (docs/sql-analysis.md)");
             }
             LineageTarget column = LineageTarget.resolve(target, workspace.manifest(), lineage);
             LineageTree tree = LineageTree.of(lineage, column.column(), !direction.downstream, depth);

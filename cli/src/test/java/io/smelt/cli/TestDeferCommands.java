@@ -63,8 +63,7 @@ class TestDeferCommands {
     @Test
     void theStepSummaryListsWhatChangedWasBuiltAndWasReadFromProductionAndDebugSaysWhereEachRefWent() throws IOException {
         Path summaryFile = dir.resolve("step-summary.md");
-        Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", dir.toString(),
-                "GITHUB_STEP_SUMMARY", summaryFile.toString(), "HOME", dir.toString());
+        Map<String, String> env = onGitHub(summaryFile);
         Path orders = pr.resolve("models/orders.sql");
         Files.writeString(orders, Files.readString(orders).strip() + "\nwhere id is not null\n");
         Result run = TestingCli.inProject(pr, env, "--debug", "build", "--select", "state:modified", "--defer", "--state", state.toString());
@@ -84,8 +83,7 @@ class TestDeferCommands {
     @Test
     void theStepSummaryListsTheDownstreamColumnsAChangedColumnFeeds() throws IOException {
         Path summaryFile = dir.resolve("step-summary.md");
-        Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", dir.toString(),
-                "GITHUB_STEP_SUMMARY", summaryFile.toString(), "HOME", dir.toString());
+        Map<String, String> env = onGitHub(summaryFile);
         Path staging = pr.resolve("models/stg_orders.sql");
         Files.writeString(staging, Files.readString(staging).replace("amount,", "amount * 2 as amount,"));
         Result run = TestingCli.inProject(pr, env, "build", "--select", "state:modified+", "--defer", "--state", state.toString());
@@ -94,6 +92,12 @@ class TestDeferCommands {
                 .contains("<summary>Changed columns (1; 1 feed columns downstream)</summary>")
                 .contains("| `stg_orders.amount` | `orders.amount`, `orders_incremental.amount` |")
                 .doesNotContain("`stg_orders.id`");
+    }
+
+    /** The environment of a GitHub Actions step whose summary goes to {@code summaryFile}. */
+    private Map<String, String> onGitHub(Path summaryFile) {
+        return Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", dir.toString(),
+                "GITHUB_STEP_SUMMARY", summaryFile.toString(), "HOME", dir.toString());
     }
 
     @Test
