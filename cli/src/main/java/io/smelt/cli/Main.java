@@ -12,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        io.smelt.compiler.diag.Phases.done("JVM started");
         CliContext context = CliContext.fromProcess();
         List<String> words = List.of(args);
         boolean colors = !words.contains("--no-color") && !words.contains("--no-use-colors")
@@ -22,7 +23,9 @@ public final class Main {
         CommandLine commandLine = SmeltCommand.newCommandLine(context, colors);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        io.smelt.compiler.diag.Phases.done("command line ready");
         int code = commandLine.execute(args);
+        io.smelt.compiler.diag.Phases.done("command done");
         out.flush();
         err.flush();
         System.exit(code);

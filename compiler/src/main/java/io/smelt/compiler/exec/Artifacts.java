@@ -64,8 +64,10 @@ public final class Artifacts {
                 .deferRelations(project.deferral()::entry)
                 .columnLineage(id -> lineage.getOrDefault(id, Map.of()))
                 .write(project.targetPath().resolve("manifest.json"));
+        io.smelt.compiler.diag.Phases.done("manifest.json");
         Vars projectVars = Vars.of(Map.of(), project.root(), project.packages().values());
         StateSidecar.of(project.manifest(), projectVars::forPackage).withSql(project.sqlFingerprints()).write(project.targetPath().resolve(StateSidecar.FILE_NAME));
+        io.smelt.compiler.diag.Phases.done("smelt_state.json");
         return meta;
     }
 }

@@ -86,9 +86,11 @@ public final class ProjectLoading {
 
     public static LoadedProject load(ProjectOptions options, RunListener listener, List<AdapterFactory> factories) {
         Files0 partial = readProject(options);
+        io.smelt.compiler.diag.Phases.done("read dbt_project.yml");
         ProfileResult profile = ProfileLoader.load(options, partial.root(), partial.renderer());
         TargetConfig target = target(profile, partial.root(), factories, listener);
         Adapter adapter = createAdapter(profile, target, factories);
+        io.smelt.compiler.diag.Phases.done("profile and adapter");
         try {
             // dbt renders dbt_project.yml (the root's and every package's) with the target defined
             YamlRenderer renderer = YamlRenderers.of(partial.cliVars(), options.environment(),
@@ -114,6 +116,7 @@ public final class ProjectLoading {
         byName.put(root.name(), root);
         packages.forEach(p -> byName.put(p.name(), p));
         List<ProjectFiles> scanned = byName.values().parallelStream().map(ProjectFiles::scan).toList();
+        io.smelt.compiler.diag.Phases.done("scanned files");
 
         String enginePackage = "dbt_" + adapter.type();
         List<MacroSource> macros = new ArrayList<>(builtInMacros(INTERNAL_PACKAGE, INTERNAL_MACROS));
@@ -134,6 +137,7 @@ public final class ProjectLoading {
         }
         JinjaEngine engine = JinjaEngine.create(new JinjaEngine.Options(root.name(), List.of(enginePackage, INTERNAL_PACKAGE),
                 adapter.dispatchOrder(), dispatch), macros);
+        io.smelt.compiler.diag.Phases.done("macros loaded");
 
         Vars vars = Vars.of(files.cliVars(), root, packages);
         Manifest empty = new Manifest(root.name(), adapter.type(), Map.of(), Map.of(), Map.of());
@@ -177,9 +181,11 @@ public final class ProjectLoading {
         if (!yamlProblems.isEmpty()) {
             throw new SmeltException(yamlProblems);
         }
+        io.smelt.compiler.diag.Phases.done("schema files");
 
         ProjectParser.Result parsed = new ProjectParser(parseHost, rules, files.projectDir())
                 .parse(scanned, properties);
+        io.smelt.compiler.diag.Phases.done("parsed nodes");
 
         MacroDependencies macroDependencies = new MacroDependencies(engine, engine.macros());
         List<Node> all = new ArrayList<>();
@@ -187,6 +193,7 @@ public final class ProjectLoading {
         parsed.disabled().forEach(n -> all.add(macroDependencies.withDependencies(n)));
         all.addAll(exposures);
         GraphLinker.Result linked = GraphLinker.linkAll(all, root.name());
+        io.smelt.compiler.diag.Phases.done("linked");
         linked.warnings().forEach(w -> warnings.add((w.at() == null ? "" : w.at() + ": ") + w.message()));
         for (ProjectFiles pkg : scanned) {
             pkg.skipped().forEach(s -> warnings.add(display(root, pkg.project(), s.path()) + ": " + s.reason()));
