@@ -83,7 +83,18 @@ abstract class BaseCommand implements Callable<Integer> {
         if (options.threads != null && options.threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be 1 or more, was " + options.threads);
         }
-        return options.toProjectOptions(context(), reporter().invocationId());
+        ProjectOptions project = options.toProjectOptions(context(), reporter().invocationId());
+        SmeltCommand root = root();
+        Boolean partialParse = dbtFlags.partialParse != null ? dbtFlags.partialParse
+                : root != this ? root.dbtFlags.partialParse : null;
+        if (partialParse == null) {
+            return project;
+        }
+        // as dbt's DBT_PARTIAL_PARSE; the flag wins over the variable
+        java.util.Map<String, String> environment = new java.util.HashMap<>(project.environment());
+        environment.put("DBT_PARTIAL_PARSE", partialParse.toString());
+        return new ProjectOptions(project.projectDir(), project.profilesDir(), project.profile(), project.target(),
+                project.varsYaml(), project.threads(), environment, project.invocationId());
     }
 
     final synchronized Reporter reporter() {

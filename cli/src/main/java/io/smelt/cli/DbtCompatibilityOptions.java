@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
  * or refused (see {@link UnknownOptions}).
  */
 final class DbtCompatibilityOptions {
+    /** Not ignored: {@code --no-partial-parse} turns off the partial-parse cache (target/smelt_parse_cache.json). */
     @Option(names = "--partial-parse", negatable = true, hidden = true)
     Boolean partialParse;
 

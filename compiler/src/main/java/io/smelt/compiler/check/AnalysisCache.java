@@ -105,13 +105,9 @@ final class AnalysisCache {
         }
     }
 
-    /**
-     * A 128-bit hash of what an analysis depends on: two 64-bit FNV-1a streams with different
-     * offsets and primes. Not cryptographic (nothing here is adversarial); fast where SHA-256 is not
-     * (the launcher runs the client compiler only, which has no SHA intrinsics).
-     */
+    /** A 128-bit hash of what an analysis depends on. */
     private static String key(SqlDialect dialect, String sql, List<InputTable> inputs) {
-        Hash hash = new Hash();
+        io.smelt.compiler.graph.ContentHash hash = new io.smelt.compiler.graph.ContentHash();
         hash.add(VERSION).add(dialect.name()).add(sql);
         for (InputTable input : inputs) {
             hash.add(input.origin());
@@ -123,26 +119,5 @@ final class AnalysisCache {
             }
         }
         return hash.hex();
-    }
-
-    private static final class Hash {
-        private long a = 0xcbf29ce484222325L;
-        private long b = 0x84222325cbf29ce4L;
-
-        Hash add(String text) {
-            String t = String.valueOf(text);
-            for (int i = 0; i < t.length(); i++) {
-                char c = t.charAt(i);
-                a = (a ^ c) * 0x100000001b3L;
-                b = (b ^ c) * 0x1000193_00000001L + 0x9e3779b97f4a7c15L;
-            }
-            a = (a ^ 0xffff) * 0x100000001b3L;
-            b = (b ^ 0xffff) * 0x1000193_00000001L;
-            return this;
-        }
-
-        String hex() {
-            return String.format("%016x%016x", a, b);
-        }
     }
 }

@@ -207,6 +207,7 @@ public final class DbtContext {
                     "pass the value through profiles.yml, or rename the variable if it is not a secret");
         }
         String value = provider.envVars().containsKey(name) ? provider.envVars().get(name) : host.envVar(name);
+        provider.envVarRead(name, value);
         if (value != null) {
             return value;
         }

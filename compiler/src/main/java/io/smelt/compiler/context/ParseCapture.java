@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** What a parse-time render found: ref, source and config calls, in order. Used by one thread. */
@@ -19,6 +20,24 @@ public final class ParseCapture {
     final List<Map<String, Object>> configCalls = new ArrayList<>();
     final List<SmeltException> missingVars = new ArrayList<>();
     final Set<String> vars = new TreeSet<>();
+    final Map<String, String> envVars = new TreeMap<>();
+
+    /** A capture as a render found it before, for a node whose parse is reused from the partial-parse cache. */
+    public static ParseCapture of(List<RefCall> refs, List<SourceCall> sources, List<Map<String, Object>> configCalls,
+            Set<String> vars) {
+        ParseCapture capture = new ParseCapture();
+        capture.refs.addAll(refs);
+        capture.sources.addAll(sources);
+        capture.configCalls.addAll(configCalls);
+        configCalls.forEach(capture.config::putAll);
+        capture.vars.addAll(vars);
+        return capture;
+    }
+
+    /** The environment variables the render read ({@code env_var()}), with their values (null when unset). */
+    public Map<String, String> envVars() {
+        return envVars;
+    }
 
     /** The names of the vars the render read, directly or through the macros it called. */
     public Set<String> vars() {

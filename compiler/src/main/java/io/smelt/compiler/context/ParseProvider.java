@@ -56,6 +56,11 @@ final class ParseProvider implements Provider {
     }
 
     @Override
+    public void envVarRead(String name, String value) {
+        capture.envVars.put(name, value);
+    }
+
+    @Override
     public void varRead(String name) {
         capture.vars.add(name);
     }

@@ -66,6 +66,10 @@ sealed interface Provider permits ParseProvider, RuntimeProvider {
         return Map.of();
     }
 
+    /** Told of each {@code env_var()} the template read, and what it found (null when unset). */
+    default void envVarRead(String name, String value) {
+    }
+
     /** Environment variables that take the place of the process's ({@code env_var()}). */
     default Map<String, String> envVars() {
         return Map.of();

@@ -116,6 +116,7 @@ public final class SqlCheckStep {
     private static final class LazySession implements AutoCloseable {
         private final LoadedProject project;
         private Session session;
+        private final Map<String, java.util.Optional<java.util.Set<String>>> listed = new java.util.HashMap<>();
 
         LazySession(LoadedProject project) {
             this.project = project;
@@ -125,7 +126,27 @@ public final class SqlCheckStep {
             if (session == null) {
                 session = project.adapter().openSession();
             }
+            // one listing per schema answers "not there" for every relation a first build has not made
+            // yet (each incremental model's own table), instead of one catalog query per relation
+            java.util.Set<String> names = relation.schema() == null ? null : listed.computeIfAbsent(relation.database() + "|" + relation.schema(),
+                    k -> list(relation)).orElse(null);
+            if (names != null && !names.contains(relation.identifier().toLowerCase(java.util.Locale.ROOT))) {
+                return List.of();
+            }
             return session.columns(relation);
+        }
+
+        /** The schema's relation names in lower case, or empty when the engine could not list them. */
+        private java.util.Optional<java.util.Set<String>> list(io.smelt.adapter.Relation relation) {
+            try {
+                java.util.Set<String> names = new java.util.HashSet<>();
+                session.listRelations(relation.database(), relation.schema())
+                        .forEach(r -> names.add(r.identifier().toLowerCase(java.util.Locale.ROOT)));
+                return java.util.Optional.of(names);
+            }
+            catch (RuntimeException e) {
+                return java.util.Optional.empty();
+            }
         }
 
         @Override

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class JinjaEngine {
     private static final int STRING_CACHE_LIMIT = 20_000;
+    private static final int SHARED_TREE_MAX_LENGTH = 200;
     // dbt's as_native / as_bool / as_number mark the printed value for literal_eval in native rendering
     private static final Pattern NATIVE_MARKER = Pattern.compile("\\|\\s*(as_native|as_bool|as_number)\\s*(\\(\\s*\\))?\\s*$");
 
@@ -55,6 +56,7 @@ public final class JinjaEngine {
     private final MacroRegistry registry;
     private final List<MacroInfo> macroInfos;
     private final Map<String, Template> strings = new ConcurrentHashMap<>();
+    private final Map<String, Object> trees = new ConcurrentHashMap<>();
 
     private JinjaEngine(Options options, DbtJinjava jinjava, MacroRegistry registry, List<MacroInfo> macroInfos) {
         this.options = options;
@@ -110,11 +112,29 @@ public final class JinjaEngine {
 
     /** Parses a template of a package; the result is thread-safe and reusable. */
     public Template parse(String packageName, Path path, String text) {
-        TemplateLoader.Parsed parsed = TemplateLoader.parse(jinjava, path, text);
-        if (!parsed.problems().isEmpty()) {
-            throw new SmeltException(parsed.problems());
+        // a parsed tree is safe to share across threads: short texts that recur (every generic test's
+        // "{{ test_not_null(**_dbt_generic_test_kwargs) }}") are parsed once
+        boolean shared = text.length() <= SHARED_TREE_MAX_LENGTH;
+        Object tree = shared ? trees.get(text) : null;
+        if (tree == null) {
+            TemplateLoader.Parsed parsed = TemplateLoader.parse(jinjava, path, text);
+            if (!parsed.problems().isEmpty()) {
+                throw new SmeltException(parsed.problems());
+            }
+            tree = parsed.root();
+            if (shared && trees.size() < STRING_CACHE_LIMIT) {
+                trees.put(text, tree);
+            }
         }
-        return new Template(packageName, path, parsed.root());
+        return new Template(packageName, path, tree);
+    }
+
+    /**
+     * A template of text that parsed without problems before (its node came from the partial-parse
+     * cache): parsed when first rendered, so a parse that renders nothing parses nothing.
+     */
+    public Template parseLater(String packageName, Path path, String text) {
+        return new Template(packageName, path, () -> parse(packageName, path, text).tree());
     }
 
     /** Renders with a fresh interpreter; safe to call from many threads at once. */

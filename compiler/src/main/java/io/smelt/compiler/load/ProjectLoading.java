@@ -23,6 +23,7 @@ import io.smelt.compiler.parse.DocsBlocks;
 import io.smelt.compiler.parse.Exposures;
 import io.smelt.compiler.parse.PackageProperties;
 import io.smelt.compiler.parse.ProjectFiles;
+import io.smelt.compiler.parse.ParseCache;
 import io.smelt.compiler.parse.ProjectParser;
 import io.smelt.compiler.project.ConfigResolver;
 import io.smelt.compiler.project.DbtProject;
@@ -183,8 +184,12 @@ public final class ProjectLoading {
         }
         io.smelt.compiler.diag.Phases.done("schema files");
 
-        ProjectParser.Result parsed = new ProjectParser(parseHost, rules, files.projectDir())
+        ParseCache cache = partialParse(options) ? ParseCache.load(root.targetDir().toAbsolutePath(),
+                cacheKey(files, byName.values(), adapter, parseHost, engine), macroHashes(engine)) : ParseCache.off();
+        ProjectParser.Result parsed = new ProjectParser(parseHost, rules, files.projectDir(), cache)
                 .parse(scanned, properties);
+        cache.save();
+        listener.message(RunListener.Level.DEBUG, cache.summary());
         io.smelt.compiler.diag.Phases.done("parsed nodes");
 
         MacroDependencies macroDependencies = new MacroDependencies(engine, engine.macros());
@@ -211,6 +216,43 @@ public final class ProjectLoading {
         Manifest manifest = new Manifest(root.name(), adapter.type(), nodes, macroInfos, disabled, docs.all(), linkedExposures);
         return new LoadedProject(root, byName, engine, adapter, target, manifest, parsed.templates(), parsed.parseSql(), parsed.seedFiles(),
                 varLookup(vars), vars.cliVars(), options.environment(), options.invocationId());
+    }
+
+    /** dbt's {@code --no-partial-parse} (or {@code DBT_PARTIAL_PARSE=false}) turns the cache off. */
+    private static boolean partialParse(ProjectOptions options) {
+        String flag = options.environment().get("DBT_PARTIAL_PARSE");
+        return flag == null || !(flag.equalsIgnoreCase("false") || flag.equals("0"));
+    }
+
+    /** What every parse-time render may read besides its own node: see {@link ParseCache}. */
+    private static String cacheKey(Files0 files, java.util.Collection<DbtProject> projects, Adapter adapter, LoadedProject host,
+            JinjaEngine engine) {
+        List<String> parts = new ArrayList<>();
+        parts.add(adapter.type());
+        parts.add(new TreeMap<>(host.target()).toString());
+        parts.add(String.valueOf(files.cliVars()));
+        for (DbtProject project : projects) {
+            Path dir = project.projectDir().toAbsolutePath().normalize();
+            parts.add(project.name() + "@" + dir);
+            for (String name : List.of("dbt_project.yml", "dbt_project.yaml")) {
+                Path yml = dir.resolve(name);
+                if (Files.isRegularFile(yml)) {
+                    parts.add(TextFiles.read(yml, yml));
+                }
+            }
+        }
+        engine.macros().forEach(m -> parts.add(m.uniqueId() + "@" + m.path()));
+        return ParseCache.globalKey(parts);
+    }
+
+    private static java.util.function.Function<String, String> macroHashes(JinjaEngine engine) {
+        Map<String, MacroInfo> byId = new HashMap<>();
+        engine.macros().forEach(m -> byId.put(m.uniqueId(), m));
+        Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+        return id -> {
+            MacroInfo macro = byId.get(id);
+            return macro == null ? null : hashes.computeIfAbsent(id, k -> io.smelt.compiler.graph.ContentHash.of(macro.sql()));
+        };
     }
 
     private static String warning(io.smelt.compiler.project.YamlWarning warning) {

@@ -50,6 +50,7 @@ public final class ProjectParser {
 
 
     private final ContextHost host;
+    private final ParseCache cache;
     private final ConfigResolver rules;
     private final Path rootDir;
     private final RelationNaming naming;
@@ -58,7 +59,13 @@ public final class ProjectParser {
     private final Map<String, String> parseSql = new ConcurrentHashMap<>();
 
     public ProjectParser(ContextHost host, ConfigResolver rules, Path rootDir) {
+        this(host, rules, rootDir, ParseCache.off());
+    }
+
+    /** @param cache the partial-parse cache: nodes whose render it kept are not rendered again */
+    public ProjectParser(ContextHost host, ConfigResolver rules, Path rootDir, ParseCache cache) {
         this.host = host;
+        this.cache = cache;
         this.rules = rules;
         this.rootDir = rootDir.toAbsolutePath().normalize();
         this.naming = new RelationNaming(host);
@@ -175,19 +182,39 @@ public final class ProjectParser {
         String pkg = project.name();
         Map<String, Object> propsConfig = patch == null ? null : patch.config();
         Map<String, Object> config = rules.resolve(resourceKey, pkg, source.fqn(), propsConfig, null);
-        Template template = host.engine().parse(pkg, source.display(), source.templateText());
-        Node draft = node(type, pkg, source, patch, new NodeConfig(config), null, null);
-        draft = naming.apply(draft);
-        ParseCapture capture = new ParseCapture();
-        DbtContext context = DbtContext.forParse(host, draft, capture);
+        // the key sees the node as its render does, but for the checksum: the code is in it already
+        Node keyed = naming.apply(node(type, pkg, source, patch, new NodeConfig(config), null, null, ""));
+        String key = ParseCache.key(keyed, source.templateText());
+        ParseCache.Entry reused = cache.lookup(keyed.uniqueId(), key, host::envVar);
+        String checksum = reused != null && reused.checksum() != null ? reused.checksum() : sha256(source.rawCode());
+        Template template;
+        ParseCapture capture;
         Set<String> macros;
         String[] rendered = new String[1];
-        try {
-            macros = MacroCalls.recording(() -> rendered[0] = host.engine().render(template, context.globals(Map.of())));
+        if (reused != null) {
+            template = host.engine().parseLater(pkg, source.display(), source.templateText());
+            capture = ParseCapture.of(reused.refs(), reused.sources(), reused.configCalls(), new java.util.TreeSet<>(reused.vars()));
+            macros = new java.util.LinkedHashSet<>(reused.directMacros());
+            rendered[0] = reused.parseSql();
         }
-        catch (SmeltException e) {
-            // a var defined nowhere (none here) is the likelier cause of what failed after it
-            throw capture.missingVars().isEmpty() ? UndefinedNames.withHint(e, host.engine()) : capture.missingVars().get(0);
+        else {
+            template = host.engine().parse(pkg, source.display(), source.templateText());
+            Node draft = naming.apply(node(type, pkg, source, patch, new NodeConfig(config), null, null, checksum));
+            capture = new ParseCapture();
+            DbtContext context = DbtContext.forParse(host, draft, capture);
+            MacroCalls.Recorded calls;
+            try {
+                calls = MacroCalls.recordingAll(() -> rendered[0] = host.engine().render(template, context.globals(Map.of())));
+            }
+            catch (SmeltException e) {
+                // a var defined nowhere (none here) is the likelier cause of what failed after it
+                throw capture.missingVars().isEmpty() ? UndefinedNames.withHint(e, host.engine()) : capture.missingVars().get(0);
+            }
+            macros = calls.direct();
+            if (capture.missingVars().isEmpty()) {
+                cache.store(draft.uniqueId(), key, capture.refs(), capture.sources(), capture.configCalls(), capture.vars(),
+                        calls.all(), capture.envVars(), calls.direct(), type == ResourceType.MODEL ? rendered[0] : null, checksum);
+            }
         }
         if (!capture.configCalls().isEmpty()) {
             Map<String, Object> sqlConfig = new LinkedHashMap<>();
@@ -196,7 +223,7 @@ public final class ProjectParser {
             }
             config = rules.resolve(resourceKey, pkg, source.fqn(), propsConfig, sqlConfig);
         }
-        Node node = node(type, pkg, source, patch, new NodeConfig(config), capture.refs(), capture.sources());
+        Node node = node(type, pkg, source, patch, new NodeConfig(config), capture.refs(), capture.sources(), checksum);
         if (node.config().enabled() && !capture.missingVars().isEmpty()) {
             throw capture.missingVars().get(0);
         }
