@@ -26,6 +26,7 @@ public final class Main {
         io.smelt.compiler.diag.Phases.done("command line ready");
         int code = commandLine.execute(args);
         io.smelt.compiler.diag.Phases.done("command done");
+        io.smelt.compiler.diag.Phases.recorded().forEach(err::println);
         out.flush();
         err.flush();
         System.exit(code);

@@ -127,12 +127,13 @@ public final class ManifestWriter {
         writeMetadata(json);
 
         json.writeObjectFieldStart("nodes");
+        List<Node> nodes = new ArrayList<>();
         for (Node node : manifest.nodes().values()) {
             if (node.resourceType() != ResourceType.SOURCE && node.resourceType() != ResourceType.UNIT_TEST) {
-                json.writeFieldName(node.uniqueId());
-                NodeJson.write(json, node, context);
+                nodes.add(node);
             }
         }
+        ParallelJson.writeFields(json, nodes, Node::uniqueId, (out, node) -> NodeJson.write(out, node, context));
         json.writeEndObject();
 
         json.writeObjectFieldStart("sources");
