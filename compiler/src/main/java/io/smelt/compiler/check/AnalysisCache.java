@@ -90,7 +90,12 @@ final class AnalysisCache {
         return found;
     }
 
-    void save() {
+    /** @param keepUnused keep the entries this run did not use (it analysed part of the project) */
+    void save(boolean keepUnused) {
+        if (keepUnused) {
+            before.forEach(used::putIfAbsent);
+            fingerprintsBefore.forEach(fingerprintsUsed::putIfAbsent);
+        }
         if (used.keySet().equals(before.keySet()) && fingerprintsUsed.keySet().equals(fingerprintsBefore.keySet())) {
             return;
         }

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -76,23 +77,42 @@ public final class ProjectAnalysis {
 
     /** Analyses the project's models; null when Smelt reads no SQL dialect of this engine. */
     public static Result analyse(LoadedProject project, DependencyGraph graph, WarehouseColumns warehouse) {
+        return analyse(project, graph, warehouse, null);
+    }
+
+    /**
+     * As {@link #analyse(LoadedProject, DependencyGraph, WarehouseColumns)}, for the models of
+     * {@code scope} and every model they read only ({@code compile -s one_model} in a big project
+     * analyses what that model needs); null for every model.
+     */
+    public static Result analyse(LoadedProject project, DependencyGraph graph, WarehouseColumns warehouse, Set<String> scope) {
         SqlDialect engine = SqlDialect.named(project.adapter().type()).orElse(null);
         if (engine == null) {
             return null;
         }
         AnalysisCache cache = AnalysisCache.load(project.targetPath());
+        Set<String> closed = null;
+        if (scope != null) {
+            closed = new java.util.HashSet<>(scope);
+            for (String id : scope) {
+                if (graph.contains(id)) {
+                    closed.addAll(graph.ancestors(id));
+                }
+            }
+        }
         ProjectAnalysis analysis = new ProjectAnalysis(project, graph, warehouse, cache);
-        Result result = analysis.run(engine);
-        cache.save();
+        Result result = analysis.run(engine, closed);
+        // a partial analysis keeps the other models' cached analyses for the next full one
+        cache.save(closed != null);
         return result;
     }
 
-    private Result run(SqlDialect engine) {
+    private Result run(SqlDialect engine, Set<String> scope) {
         Map<String, Integer> levels = new HashMap<>();
         Map<Integer, List<Node>> byLevel = new TreeMap<>();
         for (String id : graph.topologicalOrder()) {
             Node node = graph.node(id);
-            if (node.resourceType() != ResourceType.MODEL) {
+            if (node.resourceType() != ResourceType.MODEL || (scope != null && !scope.contains(id))) {
                 continue;
             }
             int level = 0;

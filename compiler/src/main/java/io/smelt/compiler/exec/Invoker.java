@@ -85,6 +85,7 @@ public final class Invoker {
         Instant startedAt = Instant.now();
         Command command = invocation.command();
         List<Node> nodes = uniqueIds == null ? nodesFor(invocation, listener) : nodesOf(uniqueIds, listener);
+        io.smelt.compiler.diag.Phases.done("selected");
         project.invocation(listener, nodes.stream().map(Node::uniqueId).toList(), flags(invocation), invocation.warnErrors());
         if (command == Command.PARSE) {
             RunSummary summary = new RunSummary(command, List.of(), Duration.ofNanos(System.nanoTime() - t0));
@@ -95,6 +96,7 @@ public final class Invoker {
         if (sqlCheck && (command == Command.COMPILE || command == Command.RUN || command == Command.BUILD)) {
             List<NodeResult> stopped = SqlCheckStep.check(project, graph, nodes, listener,
                     analysis -> lineage = analysis == null ? Map.of() : ProjectLineage.of(analysis.byNode()).byNode());
+            io.smelt.compiler.diag.Phases.done("SQL check");
             if (stopped != null) {
                 listener.runStarted(command, nodes.size());
                 return finish(invocation, stopped, t0, startedAt, null, listener);
@@ -111,7 +113,7 @@ public final class Invoker {
         // As dbt: project hooks run around commands that build something (not clone), and not when nothing was selected.
         boolean hooks = !compileOnly && command != Command.CLONE && !nodes.isEmpty();
         List<NodeResult> results = new ArrayList<>();
-        try (Session session = project.adapter().openSession()) {
+        try (Session session = new OnDemandSession(project.adapter()::openSession)) {
             Scope scope = new Scope(session, cache, invocation.fullRefresh(), invocation.empty());
             if (hooks && !runHooks("on-run-start", scope, results, Map.of(), listener)) {
                 return finish(invocation, results, t0, startedAt, null, listener);
@@ -121,11 +123,13 @@ public final class Invoker {
             }
         }
         NodeRunner runner = new NodeRunner(project, invocation.eventTime(), command);
-        Scheduler scheduler = new Scheduler(project.adapter()::openSession, project.adapter().threads(), listener);
+        Scheduler scheduler = new Scheduler(() -> new OnDemandSession(project.adapter()::openSession), project.adapter().threads(),
+                listener);
         results.addAll(scheduler.run(nodes, BuildOrder.waitsFor(graph, nodes, command), invocation.failFast(),
                 (node, session, index) -> runner.run(node,
                         new Scope(session, cache, invocation.fullRefresh(), invocation.empty()), index, nodes.size()),
                 nodes.size()));
+        io.smelt.compiler.diag.Phases.done("nodes run");
         if (hooks) {
             try (Session session = project.adapter().openSession()) {
                 Map<String, Object> extra = Map.of("results", RunResultObject.of(results, project.graph(),

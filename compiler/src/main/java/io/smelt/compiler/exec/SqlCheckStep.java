@@ -36,14 +36,19 @@ public final class SqlCheckStep {
 
     /** Analyses the project, reading sources' columns over one session of the project's adapter. */
     public static ProjectAnalysis.Result analyse(LoadedProject project, DependencyGraph graph) {
+        return analyse(project, graph, null);
+    }
+
+    /** @param scope the selected nodes: models outside them and their parents are not analysed; null for all */
+    static ProjectAnalysis.Result analyse(LoadedProject project, DependencyGraph graph, java.util.Set<String> scope) {
         ProjectAnalysis.Result result;
         CatalogCache catalog = CatalogCache.load(project.targetPath());
         try (LazySession session = new LazySession(project)) {
             WarehouseColumns live = columnsOver(session);
-            result = ProjectAnalysis.analyse(project, graph, catalog.over(live));
+            result = ProjectAnalysis.analyse(project, graph, catalog.over(live), scope);
             if (result != null && !result.findings().isEmpty() && catalog.servedStored()) {
                 // a finding may come from a cached catalog answer: only fresh ones may stop a run
-                result = ProjectAnalysis.analyse(project, graph, catalog.fresh(live));
+                result = ProjectAnalysis.analyse(project, graph, catalog.fresh(live), scope);
             }
         }
         catalog.save();
@@ -61,7 +66,11 @@ public final class SqlCheckStep {
     static List<NodeResult> check(LoadedProject project, DependencyGraph graph, List<Node> selected, RunListener listener,
             Consumer<ProjectAnalysis.Result> onAnalysis) {
         long t0 = System.nanoTime();
-        ProjectAnalysis.Result result = analyse(project, graph);
+        java.util.Set<String> scope = new java.util.HashSet<>();
+        selected.forEach(node -> scope.add(node.uniqueId()));
+        boolean everyModel = graph.topologicalOrder().stream()
+                .allMatch(id -> graph.node(id).resourceType() != io.smelt.compiler.graph.ResourceType.MODEL || scope.contains(id));
+        ProjectAnalysis.Result result = analyse(project, graph, everyModel ? null : scope);
         onAnalysis.accept(result);
         String took = String.format(java.util.Locale.ROOT, " in %.2fs", (System.nanoTime() - t0) / 1e9);
         if (result == null) {
