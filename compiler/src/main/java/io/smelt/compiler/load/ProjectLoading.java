@@ -193,9 +193,9 @@ public final class ProjectLoading {
         io.smelt.compiler.diag.Phases.done("parsed nodes");
 
         MacroDependencies macroDependencies = new MacroDependencies(engine, engine.macros());
-        List<Node> all = new ArrayList<>();
-        parsed.enabled().forEach(n -> all.add(macroDependencies.withDependencies(n)));
-        parsed.disabled().forEach(n -> all.add(macroDependencies.withDependencies(n)));
+        // a regex scan of every node's code: on both cores, in order
+        List<Node> all = new ArrayList<>(parsed.enabled().parallelStream().map(macroDependencies::withDependencies).toList());
+        all.addAll(parsed.disabled().parallelStream().map(macroDependencies::withDependencies).toList());
         all.addAll(exposures);
         GraphLinker.Result linked = GraphLinker.linkAll(all, root.name());
         io.smelt.compiler.diag.Phases.done("linked");
