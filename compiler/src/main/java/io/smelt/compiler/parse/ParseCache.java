@@ -195,14 +195,24 @@ public final class ParseCache {
         if (file == null || (misses.get() == 0 && now.keySet().equals(stored.keySet()))) {
             return;
         }
+        Path tmp = null;
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(FILE + ".tmp");
+            // a file of its own: two parses of one project at once each move a whole file into place
+            tmp = Files.createTempFile(file.getParent(), FILE, ".tmp");
             JSON.writeValue(tmp.toFile(), new Stored(FORMAT, globalKey, new TreeMap<>(now)));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         catch (IOException | RuntimeException e) {
             // a cache that cannot be written only costs the next parse its renders
+            try {
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+            catch (IOException ignored) {
+                // nothing more to do
+            }
         }
     }
 
