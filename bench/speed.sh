@@ -9,6 +9,7 @@
 #   SMELT_BENCH_CACHE  where @dataform/cli is installed (default ~/.cache/smelt-bench)
 #   SMELT_CLASSPATH    run Smelt as `java -cp $SMELT_CLASSPATH io.smelt.cli.Main` (and the JDBC side
 #                      on the same class path) instead of building ./smelt: how the cli tests run it
+#   SMELT_BENCH_KEEP   set: keep the generated projects and databases (printed) to look into
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -31,7 +32,11 @@ if [[ $quick == yes ]]; then
 fi
 cache=${SMELT_BENCH_CACHE:-$HOME/.cache/smelt-bench}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [[ -n ${SMELT_BENCH_KEEP:-} ]]; then
+    echo "keeping the projects and databases in $work" >&2
+else
+    trap 'rm -rf "$work"' EXIT
+fi
 
 . "$root/bench/speed_lib.sh"
 . "$root/bench/speed_dataform.sh"

@@ -48,7 +48,7 @@ EOF
     mkdir -p "$m/target"
     cat >"$work/source.sql" <<EOF
 create table main.events as
-select range as id, (range % 10000) / 100.0 as amount, chr(97 + (range % 5)::int) as category, 1 as updated_at
+select range as id, ((range % 10000) / 100)::decimal(10, 2) as amount, chr(97 + (range % 5)::int) as category, 1 as updated_at
 from range($merge_rows);
 EOF
     "${jdbc[@]}" "jdbc:duckdb:$m/target/merge.duckdb" "$work/source.sql" 2>/dev/null
