@@ -21,7 +21,7 @@ while (($#)); do
         --sizes) sizes=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --quick) quick=yes; shift ;;
-        -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
         *) echo "speed.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done
