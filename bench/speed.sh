@@ -41,9 +41,9 @@ fi
 . "$root/bench/speed_lib.sh"
 . "$root/bench/speed_dataform.sh"
 
-# The same JVM flags on both sides of each comparison: the launcher's
+# The launcher's JVM flags, on both sides of each comparison (but its archive of Smelt's classes)
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-jvm=("$java" -XX:TieredStopAtLevel=1)
+jvm=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 if [[ -n ${SMELT_CLASSPATH:-} ]]; then
     classpath=$SMELT_CLASSPATH
     smelt=("${jvm[@]}" -cp "$classpath" io.smelt.cli.Main)
@@ -51,6 +51,10 @@ else
     "$root/smelt" --version >/dev/null   # builds Smelt first if needed, outside the timings
     classpath="$root/cli/target/lib/*"
     smelt=("$root/smelt")
+    # DuckDB's native library as the launcher unpacked it, so neither side unpacks it at each start
+    if [[ -d $root/cli/target/native ]]; then
+        jvm+=(-Djava.library.path="$root/cli/target/native")
+    fi
 fi
 # Compiled once: the source-file mode would add javac's time to every timed run of the JDBC side.
 ${JAVA_HOME:+$JAVA_HOME/bin/}javac -d "$work/jdbc" "$root/bench/JdbcViews.java"
