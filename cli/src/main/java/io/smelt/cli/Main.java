@@ -20,7 +20,7 @@ public final class Main {
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
-        CommandLine commandLine = SmeltCommand.newCommandLine(context, colors);
+        CommandLine commandLine = SmeltCommand.forArgs(context, colors, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         io.smelt.compiler.diag.Phases.done("command line ready");

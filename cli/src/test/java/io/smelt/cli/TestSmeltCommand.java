@@ -27,6 +27,19 @@ class TestSmeltCommand {
     }
 
     @Test
+    void aCommandWrittenFirstIsTheOnlyOneBuiltWhenItsWordsParse() {
+        CliContext context = CliContext.of(dir);
+        assertThat(SmeltCommand.forArgs(context, false, new String[] {"run", "--select", "a", "b", "--threads", "2"})
+                .getSubcommands()).containsOnlyKeys("run");
+        // global options first, help, and a mistake (whose message names the commands that take an option) build them all
+        assertThat(SmeltCommand.forArgs(context, false, new String[] {"--log-level", "debug", "run"}).getSubcommands())
+                .containsKeys("run", "debug", "build");
+        assertThat(SmeltCommand.forArgs(context, false, new String[] {"run", "--help"}).getSubcommands()).containsKey("build");
+        assertThat(SmeltCommand.forArgs(context, false, new String[] {"run", "--no-such-option"}).getSubcommands())
+                .containsKey("build");
+    }
+
+    @Test
     void subcommandHelpShowsItsOwnAndGlobalOptions() {
         Result result = TestingCli.run(dir, "run", "--help");
         assertThat(result.exitCode()).isZero();

@@ -59,7 +59,8 @@ public final class TestingCli {
     }
 
     public static Result run(CliContext context, String... args) {
-        CommandLine commandLine = SmeltCommand.newCommandLine(context, false);
+        // as Main builds it: only the command written first when its words parse, else every command
+        CommandLine commandLine = SmeltCommand.forArgs(context, false, args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out));
