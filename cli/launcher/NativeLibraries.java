@@ -61,6 +61,18 @@ public final class NativeLibraries {
             }
             Files.move(stripped, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
+        // temporary files are private to their owner; the jar and the library were readable by all
+        readableByAll(library);
+        readableByAll(jar);
+    }
+
+    private static void readableByAll(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: its own defaults apply
+        }
     }
 
     /** As the driver names its libraries: linux, macos, windows. */
