@@ -20,8 +20,10 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -41,9 +43,16 @@ public final class SqlAnalyzer {
 
     private final JavaTypeFactory types = new JavaTypeFactoryImpl();
     // the STANDARD library holds SqlStdOperatorTable's operators already: chaining both makes every call ambiguous
-    private final SqlOperatorTable operators = SqlOperatorTables.chain(
+    private static final SqlOperatorTable LIBRARY = SqlOperatorTables.chain(
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.SPARK)),
             SqlOperatorTables.of(SqlLibraryOperators.CONCAT_FUNCTION, SqlLibraryOperators.INFIX_CAST));
+    private final Map<SqlDialect, SqlOperatorTable> operators = new EnumMap<>(SqlDialect.class);
+
+    public SqlAnalyzer() {
+        for (SqlDialect dialect : SqlDialect.values()) {
+            operators.put(dialect, SqlOperatorTables.chain(SqlOperatorTables.of(DatetimeMinus.operator(dialect)), LIBRARY));
+        }
+    }
     private final SqlValidator.Config validatorConfig = SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT)
             .withLenientOperatorLookup(true)
@@ -63,8 +72,9 @@ public final class SqlAnalyzer {
     }
 
     /** Analyses a query parsed by {@link SqlParsing#parse}; its tree is validated in place, so it is used up. */
-    public Analysis analyse(SqlParsing.Parsed parsed, SqlDialect dialect, List<InputTable> inputs) {        CalciteCatalogReader reader = new CalciteCatalogReader(InputSchema.of(inputs), List.of(), types, CONNECTION);
-        SqlValidator validator = SqlValidatorUtil.newValidator(operators, reader, types, validatorConfig);
+    public Analysis analyse(SqlParsing.Parsed parsed, SqlDialect dialect, List<InputTable> inputs) {
+        CalciteCatalogReader reader = new CalciteCatalogReader(InputSchema.of(inputs), List.of(), types, CONNECTION);
+        SqlValidator validator = SqlValidatorUtil.newValidator(operators.get(dialect), reader, types, validatorConfig);
         SqlNode validated;
         try {
             validated = validator.validate(parsed.node());

@@ -3,6 +3,7 @@ package io.smelt.compiler.check;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smelt.compiler.graph.SmeltBuild;
 import io.smelt.compiler.analysis.Analysis;
 import io.smelt.compiler.analysis.ColumnType;
 import io.smelt.compiler.analysis.InputTable;
@@ -28,8 +29,8 @@ import java.util.function.Supplier;
  */
 final class AnalysisCache {
     static final String FILE = "smelt_sql_check.json";
-    /** Bumped whenever what an analysis holds or how it is made changes; with Smelt's own version, when it has one. */
-    private static final String VERSION = "4/" + AnalysisCache.class.getPackage().getImplementationVersion();
+    /** Bumped whenever what an analysis holds changes; with Smelt's build, since any change to the analyser may type a model differently. */
+    private static final String VERSION = "5/" + SmeltBuild.id();
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY);
 

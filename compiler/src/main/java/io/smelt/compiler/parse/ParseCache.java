@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smelt.compiler.graph.ContentHash;
+import io.smelt.compiler.graph.SmeltBuild;
 import io.smelt.compiler.graph.RefCall;
 import io.smelt.compiler.graph.SourceCall;
 
@@ -104,7 +105,7 @@ public final class ParseCache {
 
     /** What everything in the cache depends on; {@code parts} in a fixed order. */
     public static String globalKey(List<String> parts) {
-        ContentHash hash = new ContentHash().add(FORMAT).add(smeltBuild());
+        ContentHash hash = new ContentHash().add(FORMAT).add(SmeltBuild.id());
         parts.forEach(hash::add);
         return hash.hex();
     }
@@ -218,17 +219,5 @@ public final class ParseCache {
 
     private static String envHash(String value) {
         return value == null ? "" : ContentHash.of(value);
-    }
-
-    /** Smelt's own build: a rebuilt compiler may parse differently, so its jar's size and time are part of every key. */
-    private static String smeltBuild() {
-        try {
-            Path jar = Path.of(ParseCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Objects.toString(ParseCache.class.getPackage().getImplementationVersion()) + "/" + Files.size(jar) + "/"
-                    + Files.getLastModifiedTime(jar).toMillis();
-        }
-        catch (Exception e) {
-            return "unknown";
-        }
     }
 }

@@ -57,4 +57,19 @@ class TestSqlAnalyzer {
         assertThat(analyzer.analyse("select my_udf(user_id) as u, date_trunc('month', date) as m from db.main.events",
                 SqlDialect.DUCKDB, events).status()).as("unknown functions are typed ANY").isEqualTo(Analysis.Status.ANALYSED);
     }
+
+    @Test
+    void aDateMinusADateIsTypedAsEachEngineTypesIt() {
+        String sql = "select current_date() - cast(date as date) as days, cast(date as timestamp) - cast(date as timestamp) as span, "
+                + "date - interval '1' day as before, amount - 1 as less, lag(date) over (order by date) - date as gap "
+                + "from db.main.events";
+        Analysis duckdb = analyzer.analyse(sql, SqlDialect.DUCKDB, events);
+        assertThat(duckdb.status()).as(String.valueOf(duckdb.reason())).isEqualTo(Analysis.Status.ANALYSED);
+        assertThat(duckdb.columns()).extracting(ColumnType::type)
+                .containsExactly("BIGINT", "INTERVAL_DAY_SECOND", "DATE", "DECIMAL(13, 2)", "BIGINT");
+        Analysis trino = analyzer.analyse(sql, SqlDialect.TRINO, events);
+        assertThat(trino.columns()).extracting(ColumnType::type).startsWith("INTERVAL_DAY", "INTERVAL_DAY_SECOND");
+        assertThat(analyzer.analyse("select action - date as x from db.main.events", SqlDialect.DUCKDB, events).status())
+                .as("text minus a date is still refused").isNotEqualTo(Analysis.Status.ANALYSED);
+    }
 }
