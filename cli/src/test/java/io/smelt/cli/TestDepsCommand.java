@@ -226,6 +226,22 @@ class TestDepsCommand {
     }
 
     @Test
+    void aHubThatCannotBeReachedIsSaidSoNotNull() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path project = project("packages:\n  - package: acme/util\n    version: 1.0.0\n");
+
+        Result result = TestingCli.run(new CliContext(project, Map.of("DBT_PACKAGE_HUB_URL", "http://127.0.0.1:" + closedPort + "/"), false, 80),
+                "deps");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("packages.yml:2:5", "cannot read package acme/util from the hub: cannot fetch http://127.0.0.1:" + closedPort,
+                "the connection was refused or timed out", "check the network").doesNotContain("null");
+    }
+
+    @Test
     void aBadEntryIsAnErrorWithFileAndLine() throws IOException {
         Path project = project("packages:\n  - local: ../util\n  - packge: dbt-labs/dbt_utils\n    version: 1.0.0\n");
 

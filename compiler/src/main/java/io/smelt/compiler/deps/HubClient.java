@@ -97,6 +97,9 @@ final class HubClient {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching " + url, e);
         }
+        catch (IOException e) {
+            throw new IOException("cannot fetch " + url + ": " + reason(e), e);
+        }
         if (response.statusCode() / 100 != 2) {
             if (response.body() instanceof InputStream in) {
                 in.close();
@@ -104,5 +107,20 @@ final class HubClient {
             throw new IOException("GET " + url + " answered HTTP " + response.statusCode());
         }
         return response;
+    }
+
+    /** The JDK's client says nothing of a refused connection or an unknown host (a null message): say it. */
+    static String reason(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "the host name does not resolve (no network, or a proxy is needed)";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e instanceof java.net.ConnectException ? "the connection was refused or timed out" : e.getClass().getSimpleName();
     }
 }
