@@ -164,10 +164,16 @@ class TestRenderingInYaml {
         assertThat(compiled).startsWith("select '42' as answer, '20").contains("' as started, '{{ 1 + 1 }}' as nested")
                 .doesNotContain("run_started_at");
 
+        // as dbt's parser, parse and ls answer none for it (orchestrators parse without the run's vars);
+        // a command that would compile the model refuses it before anything runs, one that does not select it runs
         write(project.resolve("models/later.sql"), "select {{ var('not_defined_anywhere') }} as x");
+        assertThat(TestingCli.inProject(project, "parse").exitCode()).isZero();
+        assertThat(TestingCli.inProject(project, "ls").out()).contains("shop.later");
         Result enabled = TestingCli.inProject(project, "build");
         assertThat(enabled.exitCode()).isEqualTo(2);
         assertThat(enabled.err()).contains("models/later.sql:1").contains("var('not_defined_anywhere') is not defined and has no default");
+        assertThat(TestingCli.inProject(project, "build", "-s", "answers").exitCode()).isZero();
+        assertThat(TestingCli.inProject(project, "build", "--vars", "{not_defined_anywhere: 7}").exitCode()).isZero();
     }
 
     @Test

@@ -70,7 +70,7 @@ final class ParseProvider implements Provider {
         if (node == null) {
             throw missing;
         }
-        // as dbt's parser does, answer none; the parser reports it if the node turns out enabled
+        // as dbt's parser does, answer none; the node fails when it is compiled (RuntimeProvider)
         capture.missingVars.add(missing);
         return null;
     }

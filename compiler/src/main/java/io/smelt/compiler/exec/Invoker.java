@@ -93,6 +93,12 @@ public final class Invoker {
             listener.runFinished(summary);
             return summary;
         }
+        // a var defined nowhere was none while parsing (as in dbt); nothing selected compiles with it
+        for (Node node : nodes) {
+            if (project.missingVar(node) != null) {
+                throw project.missingVar(node);
+            }
+        }
         if (sqlCheck && (command == Command.COMPILE || command == Command.RUN || command == Command.BUILD)) {
             List<NodeResult> stopped = SqlCheckStep.check(project, graph, nodes, listener,
                     analysis -> lineage = analysis == null ? Map.of() : ProjectLineage.of(analysis.byNode()).byNode());

@@ -44,6 +44,7 @@ public final class LoadedProject implements ContextHost {
     private final Manifest manifest;
     private final Map<String, Template> templates;
     private final Map<String, String> parseSql;
+    private final Map<String, SmeltException> missingVars;
     private final Map<String, Path> seedFiles;
     private final BiFunction<String, String, Object> vars;
     private final Map<String, String> environment;
@@ -62,7 +63,7 @@ public final class LoadedProject implements ContextHost {
     private volatile WarnErrorOptions warnErrors = WarnErrorOptions.NONE;
 
     LoadedProject(DbtProject root, Map<String, DbtProject> packages, JinjaEngine engine, Adapter adapter, TargetConfig target,
-            Manifest manifest, Map<String, Template> templates, Map<String, String> parseSql, Map<String, Path> seedFiles,
+            Manifest manifest, Map<String, Template> templates, Map<String, String> parseSql, Map<String, SmeltException> missingVars, Map<String, Path> seedFiles,
             BiFunction<String, String, Object> vars, Map<String, Object> cliVars, Map<String, String> environment,
             String invocationId) {
         this.cliVars = cliVars;
@@ -75,6 +76,7 @@ public final class LoadedProject implements ContextHost {
         this.manifest = manifest;
         this.templates = templates;
         this.parseSql = parseSql;
+        this.missingVars = missingVars;
         this.seedFiles = seedFiles;
         this.vars = vars;
         this.environment = environment;
@@ -134,6 +136,11 @@ public final class LoadedProject implements ContextHost {
     }
 
     /** What a model's template rendered to while parsing ({@code execute} false), or null. */
+    /** The first var defined nowhere that the node's template read while parsing, or null. */
+    public SmeltException missingVar(Node node) {
+        return missingVars.get(node.uniqueId());
+    }
+
     public String parseSql(Node node) {
         return parseSql.get(node.uniqueId());
     }

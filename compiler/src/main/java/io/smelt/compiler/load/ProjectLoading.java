@@ -142,7 +142,7 @@ public final class ProjectLoading {
 
         Vars vars = Vars.of(files.cliVars(), root, packages);
         Manifest empty = new Manifest(root.name(), adapter.type(), Map.of(), Map.of(), Map.of());
-        LoadedProject parseHost = new LoadedProject(root, byName, engine, adapter, target, empty, Map.of(), Map.of(), Map.of(),
+        LoadedProject parseHost = new LoadedProject(root, byName, engine, adapter, target, empty, Map.of(), Map.of(), Map.of(), Map.of(),
                 varLookup(vars), vars.cliVars(), options.environment(), options.invocationId());
         YamlRenderer schemaRenderer = YamlRenderers.forProperties(parseHost);
         DocsBlocks docs = DocsBlocks.read(root.name(), scanned, text -> schemaRenderer.render(text, null));
@@ -214,7 +214,7 @@ public final class ProjectLoading {
         Map<String, MacroInfo> macroInfos = new TreeMap<>();
         engine.macros().forEach(m -> macroInfos.put(m.uniqueId(), macroDependencies.withDependencies(m)));
         Manifest manifest = new Manifest(root.name(), adapter.type(), nodes, macroInfos, disabled, docs.all(), linkedExposures);
-        return new LoadedProject(root, byName, engine, adapter, target, manifest, parsed.templates(), parsed.parseSql(), parsed.seedFiles(),
+        return new LoadedProject(root, byName, engine, adapter, target, manifest, parsed.templates(), parsed.parseSql(), parsed.missingVars(), parsed.seedFiles(),
                 varLookup(vars), vars.cliVars(), options.environment(), options.invocationId());
     }
 

@@ -43,9 +43,11 @@ public final class ProjectParser {
      * @param seedFiles each seed's CSV, by unique id
      * @param parseSql what each model's template rendered to while parsing ({@code execute} false,
      *        relations provisional), by unique id: the SQL analysis reads it (io.smelt.compiler.check)
+     * @param missingVars the first var defined nowhere that a node's template read, by unique id: as dbt's
+     *        parser, parsing answers none for it; a command that compiles the node refuses it
      */
     public record Result(List<Node> enabled, List<Node> disabled, Map<String, Template> templates, Map<String, Path> seedFiles,
-            Map<String, String> parseSql) {
+            Map<String, String> parseSql, Map<String, SmeltException> missingVars) {
     }
 
 
@@ -57,6 +59,7 @@ public final class ProjectParser {
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
     private final Map<String, Path> seedFiles = new ConcurrentHashMap<>();
     private final Map<String, String> parseSql = new ConcurrentHashMap<>();
+    private final Map<String, SmeltException> missingVars = new ConcurrentHashMap<>();
 
     public ProjectParser(ContextHost host, ConfigResolver rules, Path rootDir) {
         this(host, rules, rootDir, ParseCache.off());
@@ -137,7 +140,7 @@ public final class ProjectParser {
         for (Node node : sorted) {
             (node.config().enabled() ? enabled : disabled).add(node);
         }
-        return new Result(enabled, disabled, Map.copyOf(templates), Map.copyOf(seedFiles), Map.copyOf(parseSql));
+        return new Result(enabled, disabled, Map.copyOf(templates), Map.copyOf(seedFiles), Map.copyOf(parseSql), Map.copyOf(missingVars));
     }
 
     /**
@@ -224,15 +227,16 @@ public final class ProjectParser {
             config = rules.resolve(resourceKey, pkg, source.fqn(), propsConfig, sqlConfig);
         }
         Node node = node(type, pkg, source, patch, new NodeConfig(config), capture.refs(), capture.sources(), checksum);
-        if (node.config().enabled() && !capture.missingVars().isEmpty()) {
-            throw capture.missingVars().get(0);
-        }
         node = node.withExtra(StateFields.of(rules, resourceKey, pkg, source.fqn(), source.templateText(),
                 patch == null ? null : patch.unrenderedConfig(), capture, macros));
         node = naming.apply(node);
         ContractChecks.check(node, patch == null ? null : patch.at());
         templates.put(node.uniqueId(), template);
-        if (type == ResourceType.MODEL && rendered[0] != null) {
+        if (!capture.missingVars().isEmpty()) {
+            missingVars.put(node.uniqueId(), capture.missingVars().get(0));
+        }
+        // what rendered with a missing var as none is not the SQL that runs
+        else if (type == ResourceType.MODEL && rendered[0] != null) {
             parseSql.put(node.uniqueId(), rendered[0]);
         }
         return node;
