@@ -12,6 +12,7 @@ import io.smelt.compiler.graph.ResourceType;
 import io.smelt.compiler.graph.StoreFailures;
 import io.smelt.compiler.jinja.JinjaEngine;
 import io.smelt.compiler.jinja.JinjaFunction;
+import io.smelt.compiler.jinja.RenderContext;
 import io.smelt.compiler.jinja.PyDateTimes;
 import io.smelt.compiler.project.DbtProject;
 import io.smelt.compiler.result.RunListener;
@@ -154,7 +155,8 @@ public final class DbtContext {
         g.put("selected_resources", executing() ? host.selectedResources() : List.of());
         if (node != null) {
             Relation relation = host.relationOf(node);
-            g.put("this", node.hasRelation() || node.resourceType().dbtName().equals("model")
+            // as dbt, a test has one too: where it stores failures, named as the test
+            g.put("this", node.hasRelation() || node.resourceType().dbtName().equals("model") || node.resourceType().dbtName().equals("test")
                     ? new RelationObject(provider.current(relation), host.adapter()) : null);
             g.put("defer_relation", deferRelation());
             g.put("model", modelDict());
@@ -163,6 +165,8 @@ public final class DbtContext {
         }
         // As dbt: every context member, as it is before macros of the same name (a project's ref()) hide it
         g.put("builtins", Collections.unmodifiableMap(new HashMap<>(g)));
+        g.put("context", RenderContext.INSTANCE);
+        g.put("render", (JinjaFunction) (args, kwargs) -> host.engine().renderInCurrent(String.valueOf(arg(args, kwargs, 0, "string"))));
         provider.override(g);
         g.putAll(extra);
         return g;

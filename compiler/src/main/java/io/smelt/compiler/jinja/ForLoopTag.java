@@ -79,9 +79,11 @@ final class ForLoopTag extends BlockTag {
             LoopInfo loop = new LoopInfo(items);
             for (int i = 0; i < items.size(); i++) {
                 loop.index0 = i;
-                assign(interpreter, parts.targets(), items.get(i));
-                interpreter.getContext().put("loop", loop);
-                try {
+                // as Jinja2, each pass starts from the names outside the loop: a {% set %} in the body
+                // lasts until the pass ends ({% set xs = xs.append(x) %} appends to the outer list each time)
+                try (JinjavaInterpreter.InterpreterScopeClosable pass = interpreter.enterScope()) {
+                    assign(interpreter, parts.targets(), items.get(i));
+                    interpreter.getContext().put("loop", loop);
                     for (Node node : body) {
                         out.append(node.render(interpreter).getValue());
                     }

@@ -139,9 +139,31 @@ public final class JinjaEngine {
 
     /** Renders with a fresh interpreter; safe to call from many threads at once. */
     public String render(Template template, Map<String, Object> globals) {
-        RenderState state = new RenderState(jinjava, registry, globals);
+        RenderState state = new RenderState(jinjava, registry, globals, template.packageName());
         DbtInterpreter interpreter = state.newInterpreter(new Scope(state.packageScope(template.packageName())));
         return run(template.path(), template.packageName(), interpreter, () -> {
+            try {
+                return interpreter.render((Node) template.tree());
+            } catch (Signals.Return r) {
+                return "";
+            }
+        });
+    }
+
+    /**
+     * dbt's {@code render(string)}: the text rendered as a template inside the render that calls it, with
+     * its globals and what {@code context.update} added to them (dbt-unit-testing renders a tested
+     * model's SQL so, with its own {@code ref} in the test's context).
+     */
+    public String renderInCurrent(String text) {
+        if (!(JinjavaInterpreter.getCurrent() instanceof DbtInterpreter current) || current.state == null) {
+            throw new SmeltException(ErrorKind.JINJA, Frames.position(), "render() works only while a template renders", null);
+        }
+        String packageName = current.state.renderPackage();
+        Template template = cached(packageName, text);
+        DbtInterpreter interpreter = current.state.newInterpreter(new Scope(current.state.packageScope(packageName)));
+        Frames.Frame caller = Frames.current();
+        return run(caller == null ? template.path() : caller.file(), packageName, interpreter, () -> {
             try {
                 return interpreter.render((Node) template.tree());
             } catch (Signals.Return r) {
@@ -182,7 +204,7 @@ public final class JinjaEngine {
         if (children.size() != 1 || !(children.get(0) instanceof ExpressionNode expression)) {
             return render(template, globals);
         }
-        RenderState state = new RenderState(jinjava, registry, globals);
+        RenderState state = new RenderState(jinjava, registry, globals, template.packageName());
         DbtInterpreter interpreter = state.newInterpreter(new Scope(state.packageScope(template.packageName())));
         String expr = ((ExpressionToken) expression.getMaster()).getExpr();
         Object value = run(template.path(), template.packageName(), interpreter,
@@ -219,7 +241,7 @@ public final class JinjaEngine {
                     "macro '" + macroName + "' not found (looked up from package '" + callingPackage + "')",
                     Frames.hint());
         }
-        RenderState state = new RenderState(jinjava, registry, globals);
+        RenderState state = new RenderState(jinjava, registry, globals, callingPackage);
         DbtInterpreter interpreter = state.newInterpreter(new Scope(state.packageScope(callingPackage)));
         Frames.Frame caller = Frames.current();
         Path file = caller == null ? macro.file() : caller.file();

@@ -37,6 +37,10 @@ final class MacroRegistry {
         return macros == null ? null : macros.get(name);
     }
 
+    String rootPackage() {
+        return options.rootPackage();
+    }
+
     /** What unqualified names mean inside a package: its macros, then the root's, then the internal packages'. */
     Map<String, Object> namesFor(String packageName) {
         return views.computeIfAbsent(packageName == null ? options.rootPackage() : packageName, p -> {

@@ -28,6 +28,7 @@ class TestJinjaPythonSemantics {
             {{ modules.re.sub('[0-9]+', 'N', 'a1b22') }}|{{ modules.re.match('(\\w)\\d', 'x1').group(1) }} # aNbN|x
             {{ modules.datetime.datetime(2024, 1, 2, 3, 4).strftime('%Y/%m/%d %H:%M') }}|{{ (modules.datetime.date(2024, 1, 31) + modules.datetime.timedelta(days=1)).isoformat() }} # 2024/01/02 03:04|2024-02-01
             {% set ns = namespace(n=0) %}{% for i in range(3) %}{% set ns.n = ns.n + i %}{% endfor %}{{ ns.n }}|{{ range(3) | list | tojson }} # 3|[0, 1, 2]
+            {% set xs = [] %}{% for i in [1,2,3] %}{% set xs = xs.append(i) %}{% endfor %}{{ xs }}|{% set n = 0 %}{% for i in [1,2,3] %}{% set n = n + i %}{{ n }},{% endfor %}{{ n }} # [1, 2, 3]|1,2,3,0
             {{ 'é'|length }}|{{ 'abc'[::-1] }}|{{ [1,2,3][-2:] }}                           # 1|cba|[2, 3]
             {{ {'a': {'b': 1}}.a.b }}|{{ {'k': {'v': '}}'}}['k'] -}} {{- '' }}|{% raw %}{{ x }}}{% endraw %}|{% set d = {'a': {'b': 2}} %}{{ d.a }} # 1|{'v': '}}'}|{{ x }}}|{'b': 2}
             {{ x|default(none) is none }}|{{ []|first is defined }}|{{ [1]|first is number and 'a'|upper is string }}|{{ x|default(1) is not none }} # True|False|True|True
