@@ -39,9 +39,10 @@ order by t.table_schema, t.table_name, c.ordinal_position
   {{ return(get_catalog(information_schema, schemas)) }}
 {%- endmacro %}
 
-{#- `column in ('a', 'b')` over the schemas' names in lower case, quotes doubled. -#}
-{% macro catalog_schemas_where(column, schemas) -%}
-  lower({{ column }}) in ({%- for schema in schemas -%}
+{#- `column in ('a', 'b')` over the schemas' names in lower case, quotes doubled; with fold, the
+    column's values in lower case too (an engine that folds names to lower case can leave them). -#}
+{% macro catalog_schemas_where(column, schemas, fold=true) -%}
+  {% if fold %}lower({{ column }}){% else %}{{ column }}{% endif %} in ({%- for schema in schemas -%}
     '{{ schema | lower | replace("'", "''") }}'{{ ", " if not loop.last }}
   {%- endfor -%})
 {%- endmacro %}

@@ -26,16 +26,3 @@ order by r.schema_name, r.table_name, c.column_index
   {%- endset -%}
   {{ return(run_query(query)) }}
 {%- endmacro %}
-
-{#- persist_docs: COMMENT ON for tables, views and their columns. -#}
-{% macro duckdb__alter_relation_comment(relation, relation_comment) -%}
-comment on {{ 'view' if relation.type == 'view' else 'table' }} {{ relation }} is {{ catalog_comment_literal(relation_comment) }}
-{%- endmacro %}
-
-{% macro duckdb__alter_column_comment(relation, column_dict) -%}
-  {%- for name, column in column_dict.items() -%}
-    {%- if column.get('description') %}
-comment on column {{ relation }}.{{ adapter.quote(name) if column.get('quote') else name }} is {{ catalog_comment_literal(column['description']) }};
-    {%- endif -%}
-  {%- endfor -%}
-{%- endmacro %}
