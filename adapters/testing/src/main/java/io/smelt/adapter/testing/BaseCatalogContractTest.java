@@ -82,7 +82,7 @@ public abstract class BaseCatalogContractTest extends BaseProjectTest {
             assertThat(column(incremental, "city").path("comment").asText()).isEqualTo("Where they live");
             JsonNode seed = catalog.path("nodes").path(SEED);
             assertThat(seed.path("metadata").path("comment").asText()).isEqualTo("People's seed");
-            assertThat(column(seed, "city").path("comment").asText()).isEqualTo("The seed's city");
+            assertThat(column(seed, "name").path("comment").asText()).isEqualTo("The seed's name");
             JsonNode source = catalog.path("sources").path(SOURCE);
             assertThat(source.path("metadata").path("comment").asText()).as("the seed's comment: sources' descriptions are not persisted")
                     .isEqualTo("People's seed");
