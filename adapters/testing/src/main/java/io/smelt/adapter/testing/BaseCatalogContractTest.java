@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smelt.compiler.artifact.TestingDbtSchemas;
 import io.smelt.compiler.catalog.CatalogGenerator;
 import io.smelt.compiler.result.Command;
+import io.smelt.compiler.result.NodeStatus;
+import io.smelt.compiler.result.RunSummary;
 import io.smelt.compiler.result.RunListener;
 import io.smelt.compiler.workspace.Workspace;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ public abstract class BaseCatalogContractTest extends BaseProjectTest {
     private static final String INCREMENTAL = "model.catalog.people_incremental";
     private static final String SEED = "seed.catalog.people";
     private static final String SOURCE = "source.catalog.raw.people";
+    private static final String SNAPSHOT = "snapshot.catalog.people_history";
 
     /** Whether the engine keeps comments on a view's columns. */
     protected boolean viewColumnComments() {
@@ -45,14 +48,14 @@ public abstract class BaseCatalogContractTest extends BaseProjectTest {
             CatalogGenerator.Result result = workspace.writeCatalog(null, false, workspace.targetPath(), RunListener.NONE);
             assertThat(result.errors()).isEmpty();
             assertThat(result.missing()).isEmpty();
-            assertThat(result.nodes()).isEqualTo(4);
+            assertThat(result.nodes()).isEqualTo(5);
             assertThat(result.sources()).isEqualTo(1);
 
             JsonNode catalog = TestingDbtSchemas.read(result.file());
             TestingDbtSchemas.assertValid(catalog, TestingDbtSchemas.CATALOG);
             assertThat(catalog.path("metadata").path("dbt_schema_version").asText()).isEqualTo("https://schemas.getdbt.com/dbt/catalog/v1.json");
             assertThat(catalog.path("metadata").path("invocation_id").asText()).isEqualTo(workspace.invocationId());
-            assertThat(names(catalog.path("nodes"))).containsExactlyInAnyOrder(SEED, TABLE, VIEW, INCREMENTAL);
+            assertThat(names(catalog.path("nodes"))).containsExactlyInAnyOrder(SEED, TABLE, VIEW, INCREMENTAL, SNAPSHOT);
             assertThat(names(catalog.path("sources"))).containsExactly(SOURCE);
             assertThat(catalog.path("errors").isNull()).isTrue();
 
@@ -83,6 +86,11 @@ public abstract class BaseCatalogContractTest extends BaseProjectTest {
             JsonNode seed = catalog.path("nodes").path(SEED);
             assertThat(seed.path("metadata").path("comment").asText()).isEqualTo("People's seed");
             assertThat(column(seed, "name").path("comment").asText()).isEqualTo("The seed's name");
+            JsonNode snapshot = catalog.path("nodes").path(SNAPSHOT);
+            assertThat(snapshot.path("metadata").path("comment").asText()).isEqualTo("Where people's lived");
+            assertThat(column(snapshot, "city").path("comment").asText()).isEqualTo("The city then");
+            assertThat(names(snapshot.path("columns"))).extracting(c -> c.toLowerCase(Locale.ROOT))
+                    .startsWith("id", "city").contains("dbt_scd_id", "dbt_valid_from", "dbt_valid_to");
             JsonNode source = catalog.path("sources").path(SOURCE);
             assertThat(source.path("metadata").path("comment").asText()).as("the seed's comment: sources' descriptions are not persisted")
                     .isEqualTo("People's seed");
@@ -90,6 +98,8 @@ public abstract class BaseCatalogContractTest extends BaseProjectTest {
             for (JsonNode relation : List.of(table, view, incremental, seed, source)) {
                 assertThat(relation.path("stats").path("has_stats").path("include").asBoolean(true)).isFalse();
             }
+            assertThat(names(view.path("stats"))).as("a view has no stats").containsExactly("has_stats");
+            assertThat(view.path("stats").path("has_stats").path("value").asBoolean(true)).isFalse();
             Set<String> stats = Set.copyOf(names(table.path("stats")));
             assertThat(stats).containsExactlyInAnyOrderElementsOf(union(tableStats(), "has_stats"));
             assertThat(table.path("stats").path("has_stats").path("value").asBoolean()).isEqualTo(!tableStats().isEmpty());
@@ -109,7 +119,7 @@ public abstract class BaseCatalogContractTest extends BaseProjectTest {
             assertThat(names(catalog.path("sources"))).containsExactly(SOURCE);
 
             CatalogGenerator.Result all = workspace.writeCatalog(null, false, target, RunListener.NONE);
-            assertThat(all.missing()).as("not built yet").containsExactly(INCREMENTAL);
+            assertThat(all.missing()).as("not built yet").containsExactlyInAnyOrder(INCREMENTAL, SNAPSHOT);
             assertThat(all.nodes()).isEqualTo(3);
 
             CatalogGenerator.Result empty = workspace.writeCatalog(null, true, target, RunListener.NONE);
@@ -117,6 +127,46 @@ public abstract class BaseCatalogContractTest extends BaseProjectTest {
             TestingDbtSchemas.assertValid(emptyCatalog, TestingDbtSchemas.CATALOG);
             assertThat(emptyCatalog.path("nodes").size()).isZero();
             assertThat(emptyCatalog.path("sources").size()).isZero();
+        }
+    }
+
+    /**
+     * A comment the engine refuses fails its node but leaves the relation built; a catalog query that
+     * fails is an entry in catalog.json's errors, not a missing file.
+     */
+    @Test
+    public void aRefusedCommentKeepsTheTableAndACatalogErrorIsRecorded() {
+        Path project = project("catalog");
+        try (Workspace workspace = load(project)) {
+            assertSucceeded(run(workspace, Command.SEED));
+        }
+        StringBuilder broken = new StringBuilder();
+        // the root project's engine macro comes first in dbt's namespace, as in dbt
+        for (String engine : List.of("duckdb", "trino", "spark")) {
+            broken.append("{% macro ").append(engine).append("""
+                    __alter_relation_comment(relation, relation_comment) -%}
+                    comment on table {{ relation.incorporate(path={'identifier': 'no_such_relation'}) }} is 'refused'
+                    {%- endmacro %}
+                    """);
+        }
+        broken.append("""
+                {% macro get_catalog(information_schema, schemas) -%}
+                  {{ exceptions.raise_compiler_error('the catalog is broken on purpose') }}
+                {%- endmacro %}
+                """);
+        write(project.resolve("macros/broken.sql"), broken.toString());
+        try (Workspace workspace = load(project)) {
+            RunSummary summary = run(workspace, Command.RUN, "people_table");
+            assertThat(result(summary, "people_table").status()).isEqualTo(NodeStatus.ERROR);
+            assertThat(result(summary, "people_table").message()).containsIgnoringCase("no_such_relation");
+            assertThat(count(workspace, "people_table")).as("the table stays built").isEqualTo(3);
+
+            CatalogGenerator.Result result = workspace.writeCatalog(null, false, workspace.targetPath(), RunListener.NONE);
+            assertThat(result.errors()).singleElement().asString().contains("the catalog is broken on purpose");
+            JsonNode catalog = TestingDbtSchemas.read(result.file());
+            TestingDbtSchemas.assertValid(catalog, TestingDbtSchemas.CATALOG);
+            assertThat(catalog.path("errors").get(0).asText()).contains("the catalog is broken on purpose");
+            assertThat(catalog.path("nodes").size()).isZero();
         }
     }
 
