@@ -1,5 +1,6 @@
 package io.smelt.compiler.artifact;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,8 +37,8 @@ public record CatalogTable(String type, String database, String schema, String n
         requireNonNull(type, "type is null");
         requireNonNull(schema, "schema is null");
         requireNonNull(name, "name is null");
-        columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
-        stats = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
     }
 
     public CatalogTable withUniqueId(String id) {

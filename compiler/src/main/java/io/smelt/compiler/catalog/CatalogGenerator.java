@@ -40,7 +40,8 @@ public final class CatalogGenerator {
      *
      * @param nodes how many models, seeds and snapshots catalog.json describes
      * @param sources how many sources it describes
-     * @param missing the unique ids asked for whose relation the catalog does not hold (not built yet)
+     * @param missing the unique ids asked for whose relation the catalog does not hold (not built yet, or
+     *     in a database whose catalog failed); none for an empty catalog
      * @param errors the errors met reading the catalog, one per database that failed
      */
     public record Result(Path file, int nodes, int sources, List<String> missing, List<String> errors) {
@@ -106,7 +107,9 @@ public final class CatalogGenerator {
             CatalogTable table = read.get(key);
             for (Node node : matched) {
                 if (table == null) {
-                    missing.add(node.uniqueId());
+                    if (!empty) {
+                        missing.add(node.uniqueId());
+                    }
                 }
                 else {
                     (node.resourceType() == ResourceType.SOURCE ? sources : nodes).put(node.uniqueId(), table.withUniqueId(node.uniqueId()));

@@ -32,11 +32,6 @@ public abstract class BaseCatalogContractTest extends BaseProjectTest {
     private static final String SOURCE = "source.catalog.raw.people";
     private static final String SNAPSHOT = "snapshot.catalog.people_history";
 
-    /** Whether the engine keeps comments on a view's columns. */
-    protected boolean viewColumnComments() {
-        return true;
-    }
-
     /** The stats (besides {@code has_stats}) the engine's catalog gives for a table. */
     protected abstract Set<String> tableStats();
 
@@ -77,9 +72,7 @@ public abstract class BaseCatalogContractTest extends BaseProjectTest {
             assertThat(column(table, "city").path("comment").isNull()).as("an undocumented column has no comment").isTrue();
             JsonNode view = catalog.path("nodes").path(VIEW);
             assertThat(view.path("metadata").path("comment").asText()).isEqualTo("People's view");
-            if (viewColumnComments()) {
-                assertThat(column(view, "name").path("comment").asText()).isEqualTo("The view's name column");
-            }
+            assertThat(column(view, "name").path("comment").asText()).isEqualTo("The view's name column");
             JsonNode incremental = catalog.path("nodes").path(INCREMENTAL);
             assertThat(incremental.path("metadata").path("comment").asText()).as("after an incremental run").isEqualTo("People's cities, added to");
             assertThat(column(incremental, "city").path("comment").asText()).isEqualTo("Where they live");
@@ -123,6 +116,7 @@ public abstract class BaseCatalogContractTest extends BaseProjectTest {
             assertThat(all.nodes()).isEqualTo(3);
 
             CatalogGenerator.Result empty = workspace.writeCatalog(null, true, target, RunListener.NONE);
+            assertThat(empty.missing()).isEmpty();
             JsonNode emptyCatalog = TestingDbtSchemas.read(empty.file());
             TestingDbtSchemas.assertValid(emptyCatalog, TestingDbtSchemas.CATALOG);
             assertThat(emptyCatalog.path("nodes").size()).isZero();

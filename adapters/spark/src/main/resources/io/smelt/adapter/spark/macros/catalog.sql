@@ -80,8 +80,9 @@ where false
 {%- endmacro %}
 
 {#- persist_docs. A table's comment with COMMENT ON TABLE; a view's in its properties, which Spark
-    reads as its comment. Column comments with ALTER TABLE ... CHANGE COLUMN, for tables only: Spark
-    keeps no comment on a view's columns but the one written in CREATE VIEW. -#}
+    reads as its comment. Column comments with ALTER TABLE ... CHANGE COLUMN, for tables only: a
+    view's are written in its CREATE VIEW (spark__view_column_comments), Spark has no statement to
+    change them. -#}
 {% macro spark__alter_relation_comment(relation, relation_comment) -%}
   {%- if relation.type == 'view' -%}
 alter view {{ relation }} set tblproperties ('comment' = {{ spark__literal(relation_comment) }})
