@@ -62,9 +62,15 @@ final class ConfigCall implements JinjaFunction, JinjaObject {
                 return value;
             };
             case "set" -> (JinjaFunction) (args, kwargs) -> "";
-            case "persist_relation_docs", "persist_column_docs" -> (JinjaFunction) (args, kwargs) -> false;
+            case "persist_relation_docs" -> (JinjaFunction) (args, kwargs) -> persistDocs("relation");
+            case "persist_column_docs" -> (JinjaFunction) (args, kwargs) -> persistDocs("columns");
             default -> null;
         };
+    }
+
+    /** dbt's {@code config.persist_relation_docs()}: the {@code persist_docs} config's key, false when unset. */
+    private boolean persistDocs(String key) {
+        return lookup("persist_docs") instanceof Map<?, ?> persist && Boolean.TRUE.equals(persist.get(key));
     }
 
     private Object lookup(String key) {

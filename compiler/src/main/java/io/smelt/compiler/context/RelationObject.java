@@ -65,6 +65,15 @@ public final class RelationObject implements JinjaObject {
         this.printed = printed == null ? rendered : printed;
     }
 
+    /**
+     * dbt's {@code InformationSchema} of a database: prints as {@code "database".INFORMATION_SCHEMA}
+     * (with {@code .view} when {@code view} is set), its {@code database} the database's name.
+     */
+    public static RelationObject informationSchema(String database, Adapter adapter, String view) {
+        Relation relation = new Relation(database, "INFORMATION_SCHEMA", view == null ? "" : view, null);
+        return new RelationObject(relation, adapter, new Policy(true, true, view != null), new Policy(true, false, false), null);
+    }
+
     /** The same relation printing as {@code sql} (a filtered subquery) where templates print it; {@code render()} keeps the name. */
     public RelationObject printedAs(String sql) {
         return new RelationObject(relation, adapter, include, quote, sql);
@@ -126,6 +135,8 @@ public final class RelationObject implements JinjaObject {
                     new RelationObject(relation, adapter, include, quote.with(kwargs), null);
             case "incorporate", "replace_path" -> (JinjaFunction) (args, kwargs) -> incorporate(kwargs);
             case "get_relation_type" -> relation.type() == null ? null : relation.type().dbtName();
+            case "information_schema" -> (JinjaFunction) (args, kwargs) -> informationSchema(relation.database(), adapter,
+                    (String) DbtContext.arg(args, kwargs, 0, "view_name"));
             default -> null;
         };
     }

@@ -58,7 +58,7 @@ public final class ProjectLoading {
     static final String INTERNAL_PACKAGE = "dbt";
     private static final List<String> INTERNAL_MACROS = List.of(
             "naming.sql", "statements.sql", "relations.sql", "incremental.sql", "snapshot.sql", "tests.sql", "cross_db.sql",
-            "global_utils.sql", "global_adapters.sql", "global_relations.sql", "global_changes.sql", "freshness.sql", "contracts.sql");
+            "global_utils.sql", "global_adapters.sql", "global_relations.sql", "global_changes.sql", "freshness.sql", "contracts.sql", "catalog.sql");
     /**
      * dbt_utils' tests and macros, shipped with the compiler for projects that have not installed the
      * package; an installed dbt_utils replaces them.

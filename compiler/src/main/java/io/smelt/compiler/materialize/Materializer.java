@@ -53,6 +53,7 @@ public final class Materializer {
             // one statement commits or fails whole by itself: around it, a transaction only adds a
             // second commit (on DuckDB, twice the time of a run of many small views)
             relations.createView(target, compiled.sql());
+            steps.persistDocs(target);
             return new Outcome("OK", -1, target, steps.executed());
         }
         steps.transaction(() -> {
@@ -77,6 +78,7 @@ public final class Materializer {
             }
             steps.hooks("post-hook");
         });
+        steps.persistDocs(target);
         return new Outcome("OK", -1, target, steps.executed());
     }
 
@@ -106,6 +108,7 @@ public final class Materializer {
             }
             steps.hooks("post-hook");
         });
+        steps.persistDocs(target);
         return new Outcome("OK", rows[0], target, steps.executed());
     }
 
@@ -134,12 +137,16 @@ public final class Materializer {
         if (existing == null || existing.type() != RelationType.TABLE || compiled.context() == null || replace) {
             return table(compiled, scope);
         }
-        return incrementals.apply(compiled, scope, target, incremental, strategyArgs, contracts);
+        Outcome outcome = incrementals.apply(compiled, scope, target, incremental, strategyArgs, contracts);
+        new Steps(project, compiled, scope).persistDocs(target);
+        return outcome;
     }
 
     /** See {@link SnapshotBuild}. */
     public Outcome snapshot(CompiledNode compiled, Scope scope) {
-        return snapshots.run(compiled, scope);
+        Outcome outcome = snapshots.run(compiled, scope);
+        new Steps(project, compiled, scope).persistDocs(outcome.relation());
+        return outcome;
     }
 
     /**
@@ -172,6 +179,8 @@ public final class Materializer {
 
     /** See {@link SeedLoad}. */
     public Outcome seed(Node node, DbtContext context, Scope scope, SeedFile seed) {
-        return seeds.run(node, context, scope, seed);
+        Outcome outcome = seeds.run(node, context, scope, seed);
+        new Steps(project, new CompiledNode(node, "", context, null), scope).persistDocs(outcome.relation());
+        return outcome;
     }
 }

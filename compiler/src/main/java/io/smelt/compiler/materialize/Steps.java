@@ -85,6 +85,20 @@ final class Steps {
         }
     }
 
+    /**
+     * dbt's {@code persist_docs(relation, model)} once the relation is built, when the node's
+     * {@code persist_docs} config asks for comments. It runs after the build's transaction, so a
+     * comment the engine refuses fails the node but leaves the relation built.
+     */
+    void persistDocs(Relation target) {
+        if (compiled.context() == null || !(compiled.node().config().get("persist_docs") instanceof Map<?, ?> persist)
+                || !(Boolean.TRUE.equals(persist.get("relation")) || Boolean.TRUE.equals(persist.get("columns")))) {
+            return;
+        }
+        Map<String, Object> globals = compiled.context().globals(Map.of());
+        project.engine().callMacro(project.rootPackage(), "persist_docs", List.of(rel(target), globals.get("model")), Map.of(), globals);
+    }
+
     void transaction(Runnable body) {
         Transactions.run(scope.session(), capabilities.transactions(), () -> {
             body.run();

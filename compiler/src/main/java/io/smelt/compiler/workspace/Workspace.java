@@ -347,6 +347,18 @@ public final class Workspace implements AutoCloseable {
         return invoker().runOperation(macroName, args, listener);
     }
 
+    /**
+     * Writes {@code catalog.json} into {@code targetDir} as {@code docs generate} does, from the
+     * engine's catalog; see {@link io.smelt.compiler.catalog.CatalogGenerator}.
+     *
+     * @param selectedIds the unique ids {@code --select} picked, or null for every node and source
+     * @param empty {@code --empty-catalog}: no relations, the engine is not asked
+     */
+    public io.smelt.compiler.catalog.CatalogGenerator.Result writeCatalog(java.util.Set<String> selectedIds, boolean empty,
+            Path targetDir, RunListener listener) {
+        return new io.smelt.compiler.catalog.CatalogGenerator(project).write(selectedIds, empty, targetDir, listener);
+    }
+
     /** This invocation's id, as the artifacts record it. */
     public String invocationId() {
         return project.invocationId();

@@ -150,20 +150,25 @@
   {%- if database -%}{{ database }}.INFORMATION_SCHEMA{%- else -%}INFORMATION_SCHEMA{%- endif -%}
 {%- endmacro %}
 
-{#- Comments from descriptions (persist_docs). As in dbt, the comment statements are the engine's to
-    give; without them persist_docs says so when a model asks for it. -#}
+{#- Comments from descriptions (persist_docs). By default SQL's COMMENT ON (DuckDB, Trino, Postgres);
+    column comments run one statement each, as engines take one statement per call. -#}
 {% macro alter_column_comment(relation, column_dict) -%}
   {{ return(adapter.dispatch('alter_column_comment', 'dbt')(relation, column_dict)) }}
 {%- endmacro %}
 {% macro default__alter_column_comment(relation, column_dict) -%}
-  {{ exceptions.raise_compiler_error('alter_column_comment macro not implemented for adapter ' ~ adapter.type()) }}
+  {%- for name, column in column_dict.items() -%}
+    {%- if column.get('description') -%}
+      {%- set column_name = adapter.quote(name) if column.get('quote') else name -%}
+      {%- do run_query('comment on column ' ~ relation ~ '.' ~ column_name ~ ' is ' ~ catalog_comment_literal(column['description'])) -%}
+    {%- endif -%}
+  {%- endfor -%}
 {%- endmacro %}
 
 {% macro alter_relation_comment(relation, relation_comment) -%}
   {{ return(adapter.dispatch('alter_relation_comment', 'dbt')(relation, relation_comment)) }}
 {%- endmacro %}
 {% macro default__alter_relation_comment(relation, relation_comment) -%}
-  {{ exceptions.raise_compiler_error('alter_relation_comment macro not implemented for adapter ' ~ adapter.type()) }}
+comment on {{ 'view' if relation.type == 'view' else 'table' }} {{ relation }} is {{ catalog_comment_literal(relation_comment) }}
 {%- endmacro %}
 
 {#- The documented columns the relation has (a warning names the others). -#}

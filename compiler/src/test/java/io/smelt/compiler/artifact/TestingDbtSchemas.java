@@ -27,6 +27,7 @@ public final class TestingDbtSchemas {
     public static final String MANIFEST = "manifest_v12.json";
     public static final String RUN_RESULTS = "run-results_v6.json";
     public static final String SOURCES = "sources_v3.json";
+    public static final String CATALOG = "catalog_v1.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();

@@ -61,6 +61,7 @@ public abstract class BaseGlobalMacrosContractTest extends BaseProjectTest {
             "generate_latest_version_pointer_alias", "copy_grants", "support_multiple_grantees_per_dcl_statement",
             "should_revoke", "get_show_grant_sql", "get_grant_sql", "get_revoke_sql", "get_dcl_statement_list",
             "call_dcl_statements", "alter_column_comment", "alter_relation_comment", "validate_doc_columns",
+            "get_catalog", "get_catalog_relations",
             "persist_docs", "get_binding_char", "get_batch_size", "list_schemas", "get_table_columns_and_constraints",
             "table_columns_and_constraints", "get_assert_columns_equivalent", "assert_columns_equivalent");
 

@@ -97,8 +97,26 @@ alter table {{ building }} rename to {{ relation }}
 {%- endmacro %}
 
 {% macro spark__create_view_as(relation, sql) -%}
-create or replace view {{ relation }} as
+create or replace view {{ relation }}{{ spark__view_column_comments(sql) }} as
 {{ sql }}
+{%- endmacro %}
+
+{#- With persist_docs columns, the view's column list with the documented columns' comments: Spark
+    keeps a view's column comments only from its CREATE VIEW (as dbt-databricks writes them). -#}
+{% macro spark__view_column_comments(sql) -%}
+  {%- if config.persist_column_docs() and model.columns -%}
+    {%- set documented = {} -%}
+    {%- for name, column in model.columns.items() -%}
+      {%- if column.get('description') -%}{%- do documented.update({name | lower: column['description']}) -%}{%- endif -%}
+    {%- endfor -%}
+    {%- if documented -%}
+      {%- set columns = [] -%}
+      {%- for name in get_columns_in_query(sql) -%}
+        {%- set comment = documented.get(name | lower) -%}
+        {%- do columns.append(adapter.quote(name) ~ (' comment ' ~ spark__literal(comment) if comment else '')) -%}
+      {%- endfor %} ({{ columns | join(', ') }})
+    {%- endif -%}
+  {%- endif -%}
 {%- endmacro %}
 
 {% macro spark__drop_relation(relation) -%}
