@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +15,11 @@ import java.util.Map;
  */
 final class DocsDetail {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** The page's short key of each text field of a manifest node the page shows. */
+    private static final Map<String, String> FIELDS = orderedFields("d", "description", "path", "original_file_path",
+            "rel", "relation_name", "db", "database", "schema", "schema", "lang", "language", "sql", "compiled_code",
+            "access", "access", "version", "version", "loader", "loader", "identifier", "identifier", "url", "url",
+            "maturity", "maturity", "label", "label", "col", "column_name");
 
     private DocsDetail() {
     }
@@ -21,24 +27,10 @@ final class DocsDetail {
     /** @param attached the position of the node a test tests, or -1 */
     static ObjectNode of(JsonNode node, ArrayNode columns, JsonNode catalog, int attached) {
         ObjectNode detail = JSON.objectNode();
-        text(detail, "d", node.path("description"));
-        text(detail, "path", node.path("original_file_path"));
-        text(detail, "rel", node.path("relation_name"));
-        text(detail, "db", node.path("database"));
-        text(detail, "schema", node.path("schema"));
-        text(detail, "lang", node.path("language"));
+        FIELDS.forEach((key, field) -> text(detail, key, node.path(field)));
         text(detail, "raw", node.has("macro_sql") ? node.path("macro_sql") : node.path("raw_code"));
-        text(detail, "sql", node.path("compiled_code"));
         text(detail, "mat", node.path("config").path("materialized"));
-        text(detail, "access", node.path("access"));
-        text(detail, "version", node.path("version"));
-        text(detail, "loader", node.path("loader"));
-        text(detail, "identifier", node.path("identifier"));
-        text(detail, "url", node.path("url"));
-        text(detail, "maturity", node.path("maturity"));
-        text(detail, "label", node.path("label"));
         text(detail, "test", node.path("test_metadata").path("name"));
-        text(detail, "col", node.path("column_name"));
         if (attached >= 0) {
             detail.put("att", attached);
         }
@@ -84,6 +76,14 @@ final class DocsDetail {
             }
         }
         return table;
+    }
+
+    private static Map<String, String> orderedFields(String... keysAndFields) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndFields.length; i += 2) {
+            fields.put(keysAndFields[i], keysAndFields[i + 1]);
+        }
+        return fields;
     }
 
     private static void text(ObjectNode into, String key, JsonNode value) {
