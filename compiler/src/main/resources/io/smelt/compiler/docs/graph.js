@@ -135,7 +135,8 @@ function drawGraph(box, selected, focus, onOpen, marks) {
 function panAndZoom(box, layout, focusAt, onOpen) {
   var view = box.querySelector("g.view");
   var width = box.clientWidth || 800, height = box.clientHeight || 460;
-  var k = Math.max(0.35, Math.min(1, (width - 20) / (layout.width || 1), (height - 20) / (layout.height || 1)));
+  // never so small that names cannot be read: a large graph opens centred on the focus, to pan from
+  var k = Math.max(0.6, Math.min(1, (width - 20) / (layout.width || 1), (height - 20) / (layout.height || 1)));
   var tx = (width - layout.width * k) / 2, ty = (height - layout.height * k) / 2;
   if (focusAt !== undefined && (layout.width * k > width || layout.height * k > height)) {
     tx = width / 2 - (layout.x[focusAt] + NODE_W / 2) * k;
