@@ -76,7 +76,7 @@ class TestDocsSite {
             driver.navigate().back();
             title(chromium, "silver_user_events");
             driver.findElement(By.cssSelector("#columns tr[data-col='amount'] td.colname")).click();
-            chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("column-lineage")));
+            chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#column-lineage[data-complete]")));
             assertThat(edges(chromium, "up")).contains(BRONZE + ".amount");
             assertThat(edges(chromium, "origins")).contains("seed.smelt_sample.raw_user_events.amount");
             assertThat(edges(chromium, "down")).contains("model.smelt_sample.user_metrics_daily.total_revenue");
@@ -114,12 +114,44 @@ class TestDocsSite {
         }
     }
 
+    @Test
+    void aSourcesColumnsFeedModels() throws IOException {
+        Path lineage = TestingProjects.copy("lineage", dir.resolve("lineage"), Map.of("type", "duckdb",
+                "path", dir.resolve("lineage.duckdb").toString()));
+        // the source's columns are read from the warehouse: its table is a seed
+        Result seeded = TestingCli.inProject(lineage, "seed");
+        assertThat(seeded.exitCode()).as(seeded.out() + seeded.err()).isZero();
+        Result generated = TestingCli.inProject(lineage, "docs", "generate");
+        assertThat(generated.exitCode()).as(generated.out() + generated.err()).isZero();
+        try (TestingChromium chromium = TestingChromium.start()) {
+            chromium.offline();
+            var driver = chromium.web();
+            driver.get(lineage.resolve("target/index.html").toUri().toString());
+            ready(chromium);
+            driver.findElement(By.cssSelector("#types button[data-type='source']")).click();
+            List<WebElement> rows = driver.findElements(By.cssSelector("#list .row"));
+            assertThat(rows).hasSize(1);
+            rows.get(0).click();
+            title(chromium, "shop.customers", "source");
+            driver.findElement(By.cssSelector("#columns tr[data-col='customer_id'] td.colname")).click();
+            chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#column-lineage[data-complete]")));
+            assertThat(edges(chromium, "down")).contains("model.lineage.star_customers.customer_id",
+                    "model.lineage.joined_orders.customer_name");
+            assertThat(graphNodes(chromium)).contains("source.lineage.shop.customers", "model.lineage.star_customers");
+            chromium.screenshot("09-source-column");
+        }
+    }
+
     static void ready(TestingChromium chromium) {
         chromium.waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     }
 
     static void title(TestingChromium chromium, String name) {
-        chromium.waiting().until(ExpectedConditions.textToBe(By.cssSelector("#node-title"), name + " " + "model"));
+        title(chromium, name, "model");
+    }
+
+    static void title(TestingChromium chromium, String name, String type) {
+        chromium.waiting().until(ExpectedConditions.textToBe(By.cssSelector("#node-title"), name + " " + type));
     }
 
     static Set<String> graphNodes(TestingChromium chromium) {

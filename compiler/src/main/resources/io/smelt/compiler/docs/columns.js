@@ -54,16 +54,27 @@ function showColumnLineage(i, detail, name) {
   if (!column) {
     return Promise.resolve();
   }
+  var title = '<h3>Column lineage of <span class="colname">' + escapeHtml(S.label[i] + "." + column[0]) + "</span></h3>";
+  var direct = function (field) {
+    return column[field].map(function (edge) { return { node: edge[0], column: edge[1], kind: edge[2], depth: 1 }; });
+  };
+  // the direct edges at once; the whole way up and down once the other nodes' chunks are read
+  panel.hidden = false;
+  panel.removeAttribute("data-complete");
+  panel.setAttribute("data-column", column[0]);
+  panel.innerHTML = title + '<div>Fed by</div><ul class="up">' + edgeItems(direct(4)) + "</ul>"
+    + '<div>Feeds</div><ul class="down">' + edgeItems(direct(5)) + '</ul><p class="empty">following the lineage\u2026</p>';
   return Promise.all([columnWalk(i, column[0], 4), columnWalk(i, column[0], 5)]).then(function (both) {
+    if (shown.node !== i || !panel.isConnected || panel.getAttribute("data-column") !== column[0]) {
+      return;
+    }
     var up = both[0], down = both[1];
     var origins = up.filter(function (edge) {
       var known = SMELT_CHUNKS[Math.floor(edge.node / S.chunk)];
       var detailed = known && findColumn(known[edge.node % S.chunk], edge.column);
       return !detailed || !detailed[4].length;
     });
-    panel.hidden = false;
-    panel.innerHTML = '<h3>Column lineage of <span class="colname">' + escapeHtml(S.label[i] + "." + column[0]) + "</span></h3>"
-      + "<div>Fed by</div><ul class=\"up\">" + edgeItems(up.filter(function (edge) { return edge.depth === 1; })) + "</ul>"
+    panel.innerHTML = title + "<div>Fed by</div><ul class=\"up\">" + edgeItems(up.filter(function (edge) { return edge.depth === 1; })) + "</ul>"
       + "<div>Comes from (sources, seeds and columns computed from nothing upstream)</div><ul class=\"origins\">" + edgeItems(origins) + "</ul>"
       + "<div>Feeds</div><ul class=\"down\">" + edgeItems(down) + "</ul>"
       + (up.length >= COLUMN_WALK_MAX || down.length >= COLUMN_WALK_MAX ? '<p class="empty">cut at ' + COLUMN_WALK_MAX + " columns</p>" : "");
@@ -74,6 +85,7 @@ function showColumnLineage(i, detail, name) {
       nodeGraph(i, null, marks);
       document.getElementById("graph-filter").value = "column " + S.label[i] + "." + column[0];
     }
+    panel.setAttribute("data-complete", "true");
     panel.scrollIntoView({ block: "nearest" });
   });
 }
