@@ -68,6 +68,16 @@ class TestDocsSite {
             assertThat(graphNodes(chromium)).contains(SILVER, BRONZE, "model.smelt_sample.user_metrics_daily");
             chromium.screenshot("03-model");
 
+            String before = driver.findElement(By.cssSelector("#graph g.view")).getAttribute("transform");
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("var box = document.getElementById('graph');"
+                    + "var r = box.getBoundingClientRect();"
+                    + "box.dispatchEvent(new WheelEvent('wheel', {deltaY: -300, clientX: r.left + 50, clientY: r.top + 50, bubbles: true, cancelable: true}));"
+                    + "box.dispatchEvent(new MouseEvent('mousedown', {clientX: 100, clientY: 100, bubbles: true}));"
+                    + "box.dispatchEvent(new MouseEvent('mousemove', {clientX: 160, clientY: 130, bubbles: true}));"
+                    + "box.dispatchEvent(new MouseEvent('mouseup', {clientX: 160, clientY: 130, bubbles: true}));");
+            assertThat(driver.findElement(By.cssSelector("#graph g.view")).getAttribute("transform")).as("zoomed and panned")
+                    .isNotEqualTo(before).contains("scale(");
+
             driver.findElement(By.cssSelector("#graph g.gnode[data-uid='" + BRONZE + "']")).click();
             title(chromium, "bronze_user_events");
             assertThat(driver.findElement(By.id("depends-on")).getText()).contains("raw_user_events");
@@ -92,6 +102,22 @@ class TestDocsSite {
             chromium.screenshot("06-selection");
 
             assertThat(chromium.loadedUrls()).allSatisfy(url -> assertThat(url).startsWith("file:"));
+        }
+    }
+
+    @Test
+    void markdownIsRenderedSafely() throws IOException {
+        try (TestingChromium chromium = TestingChromium.start()) {
+            chromium.offline();
+            chromium.web().get(project.resolve("target/index.html").toUri().toString());
+            ready(chromium);
+            Object html = ((org.openqa.selenium.JavascriptExecutor) chromium.web()).executeScript(
+                    "return markdown('# Orders\\n\\n**One** row per <b>order</b>, see [docs](https://example.com) "
+                            + "and [this](javascript:alert(1)).\\n\\n- `id`\\n- <img src=x onerror=alert(1)>');");
+            assertThat(html).isEqualTo("<h3>Orders</h3>\n<p><strong>One</strong> row per &lt;b&gt;order&lt;/b&gt;, see "
+                    // the link target ends at its first ")", as the page reads links; what is left stays text
+                    + "<a href=\"https://example.com\" rel=\"noopener noreferrer\">docs</a> and this).</p>\n"
+                    + "<ul><li><code>id</code></li><li>&lt;img src=x onerror=alert(1)&gt;</li></ul>");
         }
     }
 
