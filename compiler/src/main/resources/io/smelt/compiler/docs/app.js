@@ -39,8 +39,10 @@ function buildIndex() {
       S.down[parents[p]].push(i);
     }
   }
+  // numbers in names in numeric order (int_2 before int_10), without a collator's cost on 30,000 names
+  var keys = S.search.map(function (label) { return label.replace(/\d+/g, function (digits) { return digits.padStart(12, "0"); }); });
   S.sorted = Array.from({ length: n }, function (_, k) { return k; }).sort(function (a, b) {
-    return rank[a] - rank[b] || (S.search[a] < S.search[b] ? -1 : S.search[a] > S.search[b] ? 1 : 0);
+    return rank[a] - rank[b] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0);
   });
 }
 
