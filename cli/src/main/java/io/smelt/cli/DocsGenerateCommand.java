@@ -73,6 +73,8 @@ final class DocsGenerateCommand extends NodeCommand {
      * them, for the selected nodes ({@code --select}), or none with {@code --empty-catalog}.
      */
     private void writeCatalog(Workspace workspace, Path target) {
+        // empty until the compiler reads each engine's catalog (issue 18's catalog part); meanwhile the
+        // site shows the declared and analysed types
     }
 
     /** The columns the SQL analysis inferred, by unique id: the site's types where neither YAML nor catalog has one. */

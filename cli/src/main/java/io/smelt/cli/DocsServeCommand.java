@@ -6,6 +6,9 @@ import io.smelt.compiler.docs.DocsServer;
 import io.smelt.compiler.workspace.Workspace;
 import picocli.CommandLine.Option;
 
+import java.awt.Desktop;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -52,14 +55,14 @@ final class DocsServeCommand extends BaseCommand {
         return ExitCodes.OK;
     }
 
-    private void openBrowser(java.net.URI uri) {
+    private void openBrowser(URI uri) {
         try {
-            if (java.awt.Desktop.isDesktopSupported() && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
-                java.awt.Desktop.getDesktop().browse(uri);
+            if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+                Desktop.getDesktop().browse(uri);
                 return;
             }
         }
-        catch (java.io.IOException | UnsupportedOperationException e) {
+        catch (IOException | UnsupportedOperationException e) {
             // falls through to the hint
         }
         err().println("Cannot open a browser here; open " + uri + " yourself.");
