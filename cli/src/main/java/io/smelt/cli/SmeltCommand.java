@@ -35,6 +35,7 @@ public final class SmeltCommand extends BaseCommand {
             BuildCommand.class,
             LsCommand.class,
             LineageCommand.class,
+            DocsCommand.class,
             ShowCommand.class,
             RunOperationCommand.class,
             RetryCommand.class,
