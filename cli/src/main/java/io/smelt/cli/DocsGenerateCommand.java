@@ -2,9 +2,11 @@ package io.smelt.cli;
 
 import io.smelt.compiler.analysis.Analysis;
 import io.smelt.compiler.analysis.ColumnType;
+import io.smelt.compiler.catalog.CatalogGenerator;
 import io.smelt.compiler.check.ProjectAnalysis;
 import io.smelt.compiler.docs.DocsSite;
 import io.smelt.compiler.exec.Invocation;
+import io.smelt.compiler.graph.Node;
 import io.smelt.compiler.graph.Selection;
 import io.smelt.compiler.result.Command;
 import io.smelt.compiler.result.RunListener;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code smelt docs generate}: compiles the project (unless {@code --no-compile}), writes
@@ -46,12 +49,18 @@ final class DocsGenerateCommand extends NodeCommand {
     @Option(names = "--empty-catalog", description = "Do not read the warehouse's catalog; catalog.json lists no relations.")
     boolean emptyCatalog;
 
+    private Selection selected;
+    private int catalogErrors;
+
     @Override
     protected int execute() {
         Selection selected = compile ? selection.toSelection(Set.of(), context(), root().indirectSelection) : Selection.all();
         StateOptions state = stateFlags.toOptions(context());
-        return run(projectOptions(), state, new Invocation(compile ? Command.COMPILE : Command.PARSE, selected, false, false,
+        this.selected = selected;
+        int code = run(projectOptions(), state, new Invocation(compile ? Command.COMPILE : Command.PARSE, selected, false, false,
                 null, options().warnErrors(), false, false, null), null);
+        // as dbt's docs generate: a database whose catalog could not be read fails the command
+        return code == ExitCodes.OK && catalogErrors > 0 ? ExitCodes.FAILED : code;
     }
 
     @Override
@@ -73,8 +82,14 @@ final class DocsGenerateCommand extends NodeCommand {
      * them, for the selected nodes ({@code --select}), or none with {@code --empty-catalog}.
      */
     private void writeCatalog(Workspace workspace, Path target) {
-        // empty until the compiler reads each engine's catalog (issue 18's catalog part); meanwhile the
-        // site shows the declared and analysed types
+        Set<String> ids = selection.select().isEmpty() && selection.exclude().isEmpty() && selection.selector == null
+                ? null
+                : workspace.select(selected, RunListener.NONE).stream().map(Node::uniqueId).collect(Collectors.toSet());
+        CatalogGenerator.Result result = workspace.writeCatalog(ids, emptyCatalog, target, reporter());
+        catalogErrors = result.errors().size();
+        reporter().message(RunListener.Level.INFO, String.format(Locale.ROOT, "Catalog written to %s (%,d nodes, %,d sources%s)",
+                display(workspace.projectDir(), result.file()), result.nodes(), result.sources(),
+                result.missing().isEmpty() ? "" : "; " + result.missing().size() + " not built yet"));
     }
 
     /** The columns the SQL analysis inferred, by unique id: the site's types where neither YAML nor catalog has one. */
