@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +36,6 @@ final class EventSender implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean warned = new AtomicBoolean();
-    private final AtomicInteger failed = new AtomicInteger();
 
     private EventSender(OpenLineageClient client, String destination, Consumer<String> warn) {
         this.client = client;
@@ -82,10 +80,9 @@ final class EventSender implements AutoCloseable {
                 client.emit(event);
             }
             catch (RuntimeException e) {
-                failed.incrementAndGet();
                 if (warned.compareAndSet(false, true)) {
                     warn.accept("OpenLineage: could not send an event to " + destination + " (" + e.getMessage()
-                            + "); the run goes on");
+                            + "); the run goes on, and later events are still tried");
                 }
             }
         });
@@ -104,9 +101,9 @@ final class EventSender implements AutoCloseable {
             drained = false;
         }
         int dropped = drained ? 0 : thread.shutdownNow().size();
-        int lost = failed.get() + dropped;
-        if (lost > 0) {
-            warn.accept("OpenLineage: " + lost + " event" + (lost == 1 ? "" : "s") + " could not be sent to " + destination);
+        if (dropped > 0) {
+            warn.accept("OpenLineage: " + dropped + " event" + (dropped == 1 ? "" : "s") + " still waiting for " + destination
+                    + " after " + DRAIN_SECONDS + " s were not sent");
         }
         try {
             client.close();
