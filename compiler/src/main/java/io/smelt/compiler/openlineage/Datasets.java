@@ -140,10 +140,13 @@ final class Datasets {
             for (ColumnOrigin origin : origins) {
                 addInputs(origin, origin.kind(), inputs, new HashSet<>());
             }
-            fields.put(column, ol.newColumnLineageDatasetFacetFieldsAdditionalBuilder()
-                    .inputFields(List.copyOf(inputs.values())).build());
+            if (!inputs.isEmpty()) {
+                fields.put(column, ol.newColumnLineageDatasetFacetFieldsAdditionalBuilder()
+                        .inputFields(List.copyOf(inputs.values())).build());
+            }
         });
-        return ol.newColumnLineageDatasetFacetBuilder().fields(fields.build()).build();
+        OpenLineage.ColumnLineageDatasetFacetFields built = fields.build();
+        return built.getAdditionalProperties().isEmpty() ? null : ol.newColumnLineageDatasetFacetBuilder().fields(built).build();
     }
 
     private void addInputs(ColumnOrigin origin, ColumnOrigin.Kind kind, Map<String, OpenLineage.InputField> inputs, Set<String> seen) {
