@@ -20,12 +20,7 @@ final class LineageShop {
     }
 
     static Path write(Path dir) throws IOException {
-        Path project = dir.resolve("shop");
-        TestingFiles.write(project.resolve("dbt_project.yml"), """
-                name: shop
-                version: '1.0'
-                config-version: 2
-                profile: shop
+        Path project = TestingFiles.shop(dir, "1.0", """
                 seeds:
                   shop:
                     customers:
@@ -33,14 +28,6 @@ final class LineageShop {
                     orders:
                       +column_types: {id: integer, customer_id: integer, amount: integer}
                 """);
-        TestingFiles.write(project.resolve("profiles.yml"), """
-                shop:
-                  target: dev
-                  outputs:
-                    dev:
-                      type: duckdb
-                      path: '%s'
-                """.formatted(dir.resolve("shop.duckdb")));
         TestingFiles.write(project.resolve("seeds/customers.csv"), "id,name\n1,ann\n2,bob\n3,ann\n");
         TestingFiles.write(project.resolve("seeds/orders.csv"), "id,customer_id,amount\n1,1,10\n2,1,20\n3,2,5\n4,3,7\n");
         TestingFiles.write(project.resolve("models/stg_customers.sql"), "select id, name from {{ ref('customers') }}\n");

@@ -138,6 +138,7 @@ class TestOpenLineageEvents {
         JsonNode failed = end("model.shop.broken");
         assertThat(failed.at("/run/facets/errorMessage/message").asText()).contains("not a number");
         assertThat(failed.at("/run/facets/errorMessage/programmingLanguage").asText()).isEqualTo("sql");
+        assertThat(failed.at("/job/facets/sql/query").asText()).contains("cast('not a number' as integer)");
         JsonNode skipped = end("model.shop.after_broken");
         assertThat(skipped.at("/run/facets/errorMessage").isMissingNode()).isTrue();
         assertThat(names(skipped.path("inputs"))).containsExactly("shop.main.broken");

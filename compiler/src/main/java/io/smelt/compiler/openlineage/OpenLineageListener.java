@@ -154,10 +154,16 @@ public final class OpenLineageListener implements RunListener {
     }
 
     private String compiledSql(NodeResult result) {
-        if (result.compiledPath() == null) {
+        Path file;
+        if (result.compiledPath() != null) {
+            file = workspace.projectDir().resolve(result.compiledPath());
+        } else if (result.errorKind() == io.smelt.compiler.diag.ErrorKind.ENGINE && result.node().originalFilePath() != null) {
+            // the engine refused what was compiled: the SQL is where dbt writes it, target/compiled/<package>/<file>
+            Node node = result.node();
+            file = workspace.targetPath().resolve("compiled").resolve(node.packageName()).resolve(node.originalFilePath());
+        } else {
             return null;
         }
-        Path file = workspace.projectDir().resolve(result.compiledPath());
         try {
             return Files.isRegularFile(file) ? Files.readString(file) : null;
         }
