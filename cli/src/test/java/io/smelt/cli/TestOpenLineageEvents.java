@@ -1,6 +1,7 @@
 package io.smelt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smelt.adapter.testing.TestingLineageReceiver;
 import io.smelt.cli.TestingCli.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class TestOpenLineageEvents {
     @BeforeAll
     void build() throws Exception {
         project = LineageShop.write(dir);
-        try (LineageReceiver receiver = new LineageReceiver(200)) {
+        try (TestingLineageReceiver receiver = new TestingLineageReceiver(200)) {
             build = TestingCli.inProject(project, LineageShop.environment(dir,
                     "OPENLINEAGE_URL", receiver.url(), "OPENLINEAGE_API_KEY", KEY, "OPENLINEAGE_NAMESPACE", "analytics"), "build");
             events = receiver.events();

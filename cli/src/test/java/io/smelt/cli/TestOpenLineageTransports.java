@@ -1,6 +1,7 @@
 package io.smelt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smelt.adapter.testing.TestingLineageReceiver;
 import io.smelt.cli.TestingCli.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class TestOpenLineageTransports {
         TestingFiles.write(project.resolve("openlineage.yml"), "transport:\n  type: file\n  location: " + events + "\n");
         Result result = TestingCli.inProject(project, LineageShop.environment(home), "build", "--select", "customers");
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-        List<JsonNode> sent = Files.readAllLines(events).stream().map(LineageReceiver::parse).toList();
+        List<JsonNode> sent = Files.readAllLines(events).stream().map(TestingLineageReceiver::parse).toList();
         assertThat(sent).extracting(e -> e.at("/eventType").asText() + " " + e.at("/job/name").asText()).containsExactly(
                 "START dbt-run-shop", "START seed.shop.customers", "COMPLETE seed.shop.customers", "COMPLETE dbt-run-shop");
         assertThat(sent.get(2).at("/outputs/0/name").asText()).isEqualTo("shop.main.customers");
@@ -64,7 +65,7 @@ class TestOpenLineageTransports {
 
     @Test
     void aReceiverAnswering500IsWarnedOfOnceAndTheRunGoesOn() throws IOException {
-        try (LineageReceiver receiver = new LineageReceiver(500)) {
+        try (TestingLineageReceiver receiver = new TestingLineageReceiver(500)) {
             Result result = TestingCli.inProject(project, LineageShop.environment(home, "OPENLINEAGE_URL", receiver.url()),
                     "build", "--select", "customers");
             assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
@@ -89,7 +90,7 @@ class TestOpenLineageTransports {
 
     @Test
     void disabledOrUnconfiguredSendsNothing() throws IOException {
-        try (LineageReceiver receiver = new LineageReceiver(200)) {
+        try (TestingLineageReceiver receiver = new TestingLineageReceiver(200)) {
             Result disabled = TestingCli.inProject(project, LineageShop.environment(home, "OPENLINEAGE_URL", receiver.url(),
                     "OPENLINEAGE_DISABLED", "TRUE"), "build", "--select", "customers");
             assertThat(disabled.exitCode()).as(disabled.out() + disabled.err()).isZero();

@@ -1,4 +1,4 @@
-package io.smelt.cli;
+package io.smelt.adapter.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,14 +17,15 @@ import java.util.List;
  * An OpenLineage HTTP receiver on loopback: keeps each event posted to {@code /api/v1/lineage} and
  * the Authorization header it came with, and answers with the status it is given.
  */
-final class LineageReceiver implements AutoCloseable {
+public final class TestingLineageReceiver implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpServer server;
     private final List<String> bodies = new ArrayList<>();
     private final List<String> authorizations = new ArrayList<>();
 
-    LineageReceiver(int status) throws IOException {
+    /** @param status what every post is answered with */
+    public TestingLineageReceiver(int status) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v1/lineage", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
@@ -41,23 +42,23 @@ final class LineageReceiver implements AutoCloseable {
     }
 
     /** The URL to give as {@code OPENLINEAGE_URL}. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    synchronized List<String> bodies() {
+    public synchronized List<String> bodies() {
         return List.copyOf(bodies);
     }
 
-    synchronized List<String> authorizations() {
+    public synchronized List<String> authorizations() {
         return List.copyOf(authorizations);
     }
 
-    List<JsonNode> events() {
-        return bodies().stream().map(LineageReceiver::parse).toList();
+    public List<JsonNode> events() {
+        return bodies().stream().map(TestingLineageReceiver::parse).toList();
     }
 
-    static JsonNode parse(String json) {
+    public static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);
         }
