@@ -44,6 +44,7 @@ public final class OpenLineageListener implements RunListener {
     private final OpenLineage.ParentRunFacet outerParent;
     private final Map<String, UUID> runIds = new ConcurrentHashMap<>();
     private final AtomicBoolean invocationStarted = new AtomicBoolean();
+    private final AtomicBoolean buildFailed = new AtomicBoolean();
     private volatile Map<String, Analysis> analyses;
     private volatile boolean analysed;
 
@@ -77,7 +78,7 @@ public final class OpenLineageListener implements RunListener {
 
     @Override
     public void runStarted(Command command, int total) {
-        startInvocation();
+        safely(this::startInvocation);
         delegate.runStarted(command, total);
     }
 
@@ -85,10 +86,12 @@ public final class OpenLineageListener implements RunListener {
     public void nodeStarted(Node node, int index, int total) {
         delegate.nodeStarted(node, index, total);
         if (reported(node)) {
-            startInvocation();
-            UUID runId = UUIDUtils.generateNewUUID();
-            runIds.put(node.uniqueId(), runId);
-            sender.send(events.start(node, runId, now()));
+            safely(() -> {
+                startInvocation();
+                UUID runId = UUIDUtils.generateNewUUID();
+                runIds.put(node.uniqueId(), runId);
+                sender.send(events.start(node, runId, now()));
+            });
         }
     }
 
@@ -99,14 +102,16 @@ public final class OpenLineageListener implements RunListener {
         if (!reported(node)) {
             return;
         }
-        startInvocation();
-        UUID runId = runIds.remove(node.uniqueId());
-        if (runId == null) {
-            // skipped, or stopped by the SQL check: never started, so its START is sent now
-            runId = UUIDUtils.generateNewUUID();
-            sender.send(events.start(node, runId, result.startedAt() == null ? now() : result.startedAt().atZone(ZoneOffset.UTC)));
-        }
-        sender.send(events.finished(result, runId, now(), compiledSql(result)));
+        safely(() -> {
+            startInvocation();
+            UUID runId = runIds.remove(node.uniqueId());
+            if (runId == null) {
+                // skipped, or stopped by the SQL check: never started, so its START is sent now
+                runId = UUIDUtils.generateNewUUID();
+                sender.send(events.start(node, runId, result.startedAt() == null ? now() : result.startedAt().atZone(ZoneOffset.UTC)));
+            }
+            sender.send(events.finished(result, runId, now(), compiledSql(result)));
+        });
     }
 
     @Override
@@ -116,11 +121,13 @@ public final class OpenLineageListener implements RunListener {
 
     @Override
     public void runFinished(RunSummary summary) {
-        startInvocation();
-        long failed = summary.results().stream().filter(r -> r.status().isFailure()).count();
-        String error = failed == 0 ? null : failed + " of " + summary.results().size() + " nodes failed";
-        sender.send(events.invocation(failed == 0 ? EventType.COMPLETE : EventType.FAIL, invocationRun, jobName, outerParent,
-                error, now()));
+        safely(() -> {
+            startInvocation();
+            long failed = summary.results().stream().filter(r -> r.status().isFailure()).count();
+            String error = failed == 0 ? null : failed + " of " + summary.results().size() + " nodes failed";
+            sender.send(events.invocation(failed == 0 ? EventType.COMPLETE : EventType.FAIL, invocationRun, jobName, outerParent,
+                    error, now()));
+        });
         sender.close();
         delegate.runFinished(summary);
     }
@@ -128,6 +135,18 @@ public final class OpenLineageListener implements RunListener {
     private void startInvocation() {
         if (invocationStarted.compareAndSet(false, true)) {
             sender.send(events.invocation(EventType.START, invocationRun, jobName, outerParent, null, now()));
+        }
+    }
+
+    /** Builds and queues events without ever failing the run: what cannot be built is told once. */
+    private void safely(Runnable step) {
+        try {
+            step.run();
+        }
+        catch (RuntimeException e) {
+            if (buildFailed.compareAndSet(false, true)) {
+                delegate.message(Level.WARN, "OpenLineage: an event could not be made (" + e + "); the run goes on");
+            }
         }
     }
 
