@@ -60,7 +60,10 @@ abstract class NodeCommand extends BaseCommand {
             RunListener listener = reportsEachNode() || options().debug() || options().logFormat() == LogFormat.JSON
                     ? reporter
                     : new WithoutNodeLines(reporter);
-            listener = OpenLineageListener.around(listener, workspace, command, openLineageSettings(), Version.current());
+            OpenLineageSettings openLineage = openLineageSettings();
+            if (openLineage.enabled()) {
+                listener = OpenLineageListener.around(listener, workspace, command, openLineage, Version.current());
+            }
             RunSummary summary = uniqueIds == null ? workspace.execute(invocation, listener)
                     : workspace.execute(invocation, uniqueIds, listener);
             afterRun(workspace, summary);
