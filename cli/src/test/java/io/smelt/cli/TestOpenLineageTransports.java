@@ -64,6 +64,14 @@ class TestOpenLineageTransports {
     }
 
     @Test
+    void aConfigurationTheClientRefusesIsAWarningAndTheRunGoesOn() throws IOException {
+        TestingFiles.write(project.resolve("openlineage.yml"), "transport:\n  type: carrier_pigeon\n");
+        Result result = TestingCli.inProject(project, LineageShop.environment(home), "build", "--select", "customers");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out() + result.err()).contains("OpenLineage: cannot use the configuration in " + project.resolve("openlineage.yml"));
+    }
+
+    @Test
     void aReceiverAnswering500IsWarnedOfOnceAndTheRunGoesOn() throws IOException {
         try (TestingLineageReceiver receiver = new TestingLineageReceiver(500)) {
             Result result = TestingCli.inProject(project, LineageShop.environment(home, "OPENLINEAGE_URL", receiver.url()),
