@@ -48,6 +48,28 @@ class TestOpenLineageTransports {
     }
 
     @Test
+    void aSnapshotIsAJobOfTypeSnapshotThatWritesItsTable() throws IOException {
+        TestingFiles.write(project.resolve("snapshots/customers_snapshot.sql"), """
+                {% snapshot customers_snapshot %}
+                {{ config(target_schema='main', unique_key='id', strategy='check', check_cols='all') }}
+                select * from {{ ref('customers') }}
+                {% endsnapshot %}
+                """);
+        assertThat(TestingCli.inProject(project, LineageShop.environment(home), "seed", "--select", "customers").exitCode()).isZero();
+        Path events = dir.resolve("snapshot.jsonl");
+        TestingFiles.write(project.resolve("openlineage.yml"), "transport:\n  type: file\n  location: " + events + "\n");
+        Result result = TestingCli.inProject(project, LineageShop.environment(home), "snapshot");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        List<JsonNode> sent = Files.readAllLines(events).stream().map(TestingLineageReceiver::parse).toList();
+        List<JsonNode> snapshot = LineageShop.ofJob(sent, "snapshot.shop.customers_snapshot");
+        assertThat(snapshot).extracting(e -> e.at("/eventType").asText()).containsExactly("START", "COMPLETE");
+        assertThat(snapshot.get(1).at("/job/facets/jobType/jobType").asText()).isEqualTo("SNAPSHOT");
+        assertThat(snapshot.get(1).at("/inputs/0/name").asText()).isEqualTo("shop.main.customers");
+        assertThat(snapshot.get(1).at("/outputs/0/name").asText()).isEqualTo("shop.main.customers_snapshot");
+        assertThat(snapshot.get(1).at("/job/facets/sql/query").asText()).contains("\"shop\".\"main\".\"customers\"");
+    }
+
+    @Test
     void openlineageConfigNamesTheFileAndTheHomeFolderHasOneToo() throws IOException {
         Path named = dir.resolve("named.jsonl");
         TestingFiles.write(dir.resolve("conf/ol.yml"), "transport:\n  type: file\n  location: " + named + "\n");
