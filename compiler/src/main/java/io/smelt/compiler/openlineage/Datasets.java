@@ -178,6 +178,11 @@ final class Datasets {
     }
 
     private Analysis analysis(String uniqueId) {
+        Node node = manifest.node(uniqueId);
+        if (node == null || node.resourceType() != io.smelt.compiler.graph.ResourceType.MODEL) {
+            // only models are analysed: a seed's or snapshot's events never pay for the analysis
+            return null;
+        }
         Map<String, Analysis> all = analyses.get();
         return all == null ? null : all.get(uniqueId);
     }
