@@ -45,6 +45,8 @@ class TestOpenLineageTransports {
         assertThat(sent).extracting(e -> e.at("/eventType").asText() + " " + e.at("/job/name").asText()).containsExactly(
                 "START dbt-run-shop", "START seed.shop.customers", "COMPLETE seed.shop.customers", "COMPLETE dbt-run-shop");
         assertThat(sent.get(2).at("/outputs/0/name").asText()).isEqualTo("shop.main.customers");
+        assertThat(sent.get(2).at("/outputs/0/outputFacets/outputStatistics/rowCount").asLong()).isEqualTo(3);
+        assertThat(sent.get(1).at("/outputs/0/outputFacets").isMissingNode()).as("not known at the start").isTrue();
     }
 
     @Test

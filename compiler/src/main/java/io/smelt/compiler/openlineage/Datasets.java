@@ -78,8 +78,15 @@ final class Datasets {
                 .inputFacets(inputFacets).build();
     }
 
-    OpenLineage.OutputDataset output(Node node, boolean withLineage) {
-        return ol.newOutputDatasetBuilder().namespace(namespace).name(name(node)).facets(facets(node, withLineage)).build();
+    /** @param rows the rows the engine said it wrote, or a negative number when it did not say */
+    OpenLineage.OutputDataset output(Node node, boolean withLineage, long rows) {
+        OpenLineage.OutputDatasetBuilder output = ol.newOutputDatasetBuilder().namespace(namespace).name(name(node))
+                .facets(facets(node, withLineage));
+        if (rows > 0) {
+            output.outputFacets(ol.newOutputDatasetOutputFacetsBuilder()
+                    .outputStatistics(ol.newOutputStatisticsOutputDatasetFacetBuilder().rowCount(rows).build()).build());
+        }
+        return output.build();
     }
 
     private OpenLineage.DatasetFacets facets(Node node, boolean withLineage) {

@@ -17,7 +17,7 @@ import java.util.UUID;
  * One node's run events, shaped as OpenLineage's dbt integration shapes them: the job is named by
  * the node's unique id in the job namespace, its parent is the invocation's run; a model or
  * snapshot writes its relation (with column lineage) and reads its parents', a seed writes its
- * table, a data test reads the relation it tests with a data-quality assertion.
+ * table (with the rows the engine reported, as dbt-ol's {@code outputStatistics}), a data test reads the relation it tests with a data-quality assertion.
  */
 final class NodeEvents {
     /** The version of OpenLineage's Java client on the class path (the pom's {@code openlineage.version}). */
@@ -42,7 +42,7 @@ final class NodeEvents {
     }
 
     OpenLineage.RunEvent start(Node node, UUID runId, ZonedDateTime at) {
-        return event(EventType.START, at, runs(runId, null), job(node, null), inputs(node, null), outputs(node, false));
+        return event(EventType.START, at, runs(runId, null), job(node, null), inputs(node, null), outputs(node, false, -1));
     }
 
     /** COMPLETE for success, pass and warn; FAIL, with the error message, for error and fail; ABORT for skipped. */
@@ -55,8 +55,9 @@ final class NodeEvents {
         OpenLineage.ErrorMessageRunFacet error = type == EventType.FAIL
                 ? ol.newErrorMessageRunFacet(result.message(), "sql", null) : null;
         boolean lineage = type != EventType.ABORT;
+        long rows = type == EventType.COMPLETE && result.adapterResponse().get("rows_affected") instanceof Number n ? n.longValue() : -1;
         return event(type, at, runs(runId, error), job(result.node(), compiledSql), inputs(result.node(), result),
-                outputs(result.node(), lineage));
+                outputs(result.node(), lineage, rows));
     }
 
     /** The invocation's own events: a job of type JOB whose run every node's parent facet names. */
@@ -128,9 +129,9 @@ final class NodeEvents {
         return tested.stream().map(dataset -> datasets.input(dataset, facets)).toList();
     }
 
-    private List<OpenLineage.OutputDataset> outputs(Node node, boolean withLineage) {
+    private List<OpenLineage.OutputDataset> outputs(Node node, boolean withLineage, long rows) {
         boolean writes = node.hasRelation() && node.resourceType() != ResourceType.TEST
                 && node.resourceType() != ResourceType.UNIT_TEST;
-        return writes ? List.of(datasets.output(node, withLineage)) : List.of();
+        return writes ? List.of(datasets.output(node, withLineage, rows)) : List.of();
     }
 }
