@@ -9,6 +9,8 @@ import io.smelt.compiler.project.ProjectOptions;
 import io.smelt.compiler.state.StateOptions;
 import io.smelt.compiler.materialize.EventTimeRange;
 import io.smelt.compiler.exec.Invocation;
+import io.smelt.compiler.openlineage.OpenLineageListener;
+import io.smelt.compiler.openlineage.OpenLineageSettings;
 import io.smelt.compiler.result.RunListener;
 import io.smelt.compiler.result.RunSummary;
 import io.smelt.compiler.graph.Selection;
@@ -58,6 +60,10 @@ abstract class NodeCommand extends BaseCommand {
             RunListener listener = reportsEachNode() || options().debug() || options().logFormat() == LogFormat.JSON
                     ? reporter
                     : new WithoutNodeLines(reporter);
+            OpenLineageSettings openLineage = openLineageSettings();
+            if (openLineage.enabled()) {
+                listener = OpenLineageListener.around(listener, workspace, command, openLineage, Version.current());
+            }
             RunSummary summary = uniqueIds == null ? workspace.execute(invocation, listener)
                     : workspace.execute(invocation, uniqueIds, listener);
             afterRun(workspace, summary);
@@ -71,6 +77,13 @@ abstract class NodeCommand extends BaseCommand {
             }
             return ExitCodes.forSummary(summary);
         }
+    }
+
+    /** OpenLineage's configuration from this process's environment, working folder and home folder. */
+    private OpenLineageSettings openLineageSettings() {
+        Map<String, String> env = context().environment();
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        return OpenLineageSettings.of(env, context().workingDirectory(), home == null ? null : Path.of(home));
     }
 
     /** What this command does with the nodes: the {@link Command} of its verb. */

@@ -103,6 +103,16 @@ public interface Adapter extends AutoCloseable {
     /** Fields safe to show in {@code debug} output (no secrets). */
     Map<String, Object> describe();
 
+    /**
+     * The OpenLineage dataset namespace of this target's relations, as OpenLineage's naming
+     * conventions and its dbt integration name the engine ({@code trino://host:port}); a relation's
+     * dataset name is its database, schema and identifier joined by dots. By default the profile
+     * type, which an engine with a host or a file overrides.
+     */
+    default String openLineageNamespace() {
+        return type();
+    }
+
     @Override
     void close();
 }

@@ -54,6 +54,7 @@ public final class SqlCheckStep {
         catalog.save();
         if (result != null) {
             project.sqlFingerprints(result.fingerprints());
+            project.sqlAnalyses(result.byNode());
         }
         return result;
     }

@@ -59,6 +59,7 @@ public final class LoadedProject implements ContextHost {
     private volatile Set<String> selectedSet = Set.of();
     private volatile Deferral deferral = Deferral.NONE;
     private volatile Map<String, String> sqlFingerprints = Map.of();
+    private volatile Map<String, io.smelt.compiler.analysis.Analysis> sqlAnalyses;
     private volatile Map<String, Object> flags = Map.of();
     private volatile WarnErrorOptions warnErrors = WarnErrorOptions.NONE;
 
@@ -280,6 +281,16 @@ public final class LoadedProject implements ContextHost {
     /** Each model's SQL fingerprint by unique id, when the SQL check ran in this process; else empty. */
     public Map<String, String> sqlFingerprints() {
         return sqlFingerprints;
+    }
+
+    /** Records each model's analysis by unique id, as the SQL analysis last made it in this process. */
+    public void sqlAnalyses(Map<String, io.smelt.compiler.analysis.Analysis> analyses) {
+        this.sqlAnalyses = Map.copyOf(analyses);
+    }
+
+    /** Each model's analysis by unique id from the last SQL analysis in this process, or null when none ran. */
+    public Map<String, io.smelt.compiler.analysis.Analysis> sqlAnalyses() {
+        return sqlAnalyses;
     }
 
     @Override

@@ -141,6 +141,19 @@ public final class Workspace implements AutoCloseable {
         return result == null ? null : io.smelt.compiler.lineage.ProjectLineage.of(result.byNode());
     }
 
+    /**
+     * Each model's SQL analysis by unique id: the SQL check's when it ran in this load, else made now;
+     * null when this engine's SQL is not read.
+     */
+    public Map<String, io.smelt.compiler.analysis.Analysis> sqlAnalyses() {
+        Map<String, io.smelt.compiler.analysis.Analysis> made = project.sqlAnalyses();
+        if (made == null) {
+            io.smelt.compiler.check.ProjectAnalysis.Result result = analyseSql();
+            made = result == null ? null : result.byNode();
+        }
+        return made;
+    }
+
     public Workspace withState(StateOptions options) {
         this.state = options == null ? StateOptions.NONE : options;
         this.previousRun = state.stateDir() == null ? null : PreviousRun.of(state.stateDir(), "--state");
@@ -372,6 +385,11 @@ public final class Workspace implements AutoCloseable {
 
     public String adapterType() {
         return project.adapter().type();
+    }
+
+    /** The OpenLineage namespace of the target's datasets ({@code trino://host:port}). */
+    public String openLineageNamespace() {
+        return project.adapter().openLineageNamespace();
     }
 
     /**

@@ -97,6 +97,12 @@ public final class DuckDbAdapter extends JdbcAdapter<DuckDbSession, DuckDbConfig
         return fields;
     }
 
+    /** {@code duckdb://} and the database file, as OpenLineage's dbt integration names a DuckDB target. */
+    @Override
+    public String openLineageNamespace() {
+        return "duckdb://" + config().path();
+    }
+
     @Override
     public void close() {
         if (!closeSessions()) {

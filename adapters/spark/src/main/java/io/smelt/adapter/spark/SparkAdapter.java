@@ -164,6 +164,12 @@ public final class SparkAdapter extends JdbcAdapter<SparkEngineSession, SparkCon
         return properties;
     }
 
+    /** {@code spark://host:port}, as OpenLineage's dbt integration names a Spark Thrift target. */
+    @Override
+    public String openLineageNamespace() {
+        return "spark://" + config().host() + ":" + config().port();
+    }
+
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> fields = new LinkedHashMap<>();

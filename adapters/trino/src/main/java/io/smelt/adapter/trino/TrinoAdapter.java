@@ -135,6 +135,12 @@ public final class TrinoAdapter extends JdbcAdapter<TrinoSession, TrinoConfig> {
         return properties;
     }
 
+    /** {@code trino://host:port}, OpenLineage's namespace for Trino. */
+    @Override
+    public String openLineageNamespace() {
+        return "trino://" + config().host() + ":" + config().port();
+    }
+
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> fields = new LinkedHashMap<>();
