@@ -32,7 +32,11 @@ abstract class BaseCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         try {
-            return execute();
+            int code = execute();
+            if (reporter != null) {
+                reporter.completed(code == ExitCodes.OK);
+            }
+            return code;
         }
         finally {
             if (reporter != null) {
@@ -102,7 +106,15 @@ abstract class BaseCommand implements Callable<Integer> {
             GlobalOptions options = options();
             CliContext context = context();
             if (options.logFormat() == LogFormat.JSON) {
-                reporter = new JsonReporter(out(), options.debug());
+                io.smelt.cli.output.LogLevel level;
+                try {
+                    level = options.logLevel();
+                }
+                catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), e.getMessage());
+                }
+                reporter = new JsonReporter(out(), new JsonReporter.Settings(Version.current(), level,
+                        spec.qualifiedName(" "), LoggedArgs.of(spec), context.environment()));
             }
             else {
                 ProgressLine progress = context.terminal() ? new ProgressLine(context.width()) : null;

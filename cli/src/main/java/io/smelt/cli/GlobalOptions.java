@@ -41,6 +41,10 @@ public final class GlobalOptions {
             description = "text (default) or json: one JSON object per line and event on stdout.")
     LogFormat logFormat;
 
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "Lowest level of the events shown: debug, info (default), warn, error or none.")
+    String logLevel;
+
     @Option(names = "--use-colors", negatable = true,
             description = "Colour the output (default: only on a terminal). --no-use-colors turns it off.")
     Boolean useColors;
@@ -76,6 +80,7 @@ public final class GlobalOptions {
         merged.threads = threads != null ? threads : outer.threads;
         merged.debug = debug || outer.debug;
         merged.logFormat = logFormat != null ? logFormat : outer.logFormat;
+        merged.logLevel = logLevel != null ? logLevel : outer.logLevel;
         merged.useColors = useColors != null ? useColors : outer.useColors;
         merged.noColor = noColor || outer.noColor;
         merged.quiet = quiet || outer.quiet;
@@ -101,6 +106,27 @@ public final class GlobalOptions {
 
     public LogFormat logFormat() {
         return logFormat == null ? LogFormat.TEXT : logFormat;
+    }
+
+    /**
+     * The lowest level shown, as dbt decides it: error with --quiet, debug with --debug, else
+     * --log-level (info by default).
+     */
+    public io.smelt.cli.output.LogLevel logLevel() {
+        if (quiet) {
+            return io.smelt.cli.output.LogLevel.ERROR;
+        }
+        if (debug) {
+            return io.smelt.cli.output.LogLevel.DEBUG;
+        }
+        if (logLevel == null) {
+            return io.smelt.cli.output.LogLevel.INFO;
+        }
+        io.smelt.cli.output.LogLevel level = io.smelt.cli.output.LogLevel.parse(logLevel);
+        if (level == null) {
+            throw new IllegalArgumentException("--log-level must be debug, info, warn, error or none, was '" + logLevel + "'");
+        }
+        return level;
     }
 
     public boolean colors(CliContext context) {

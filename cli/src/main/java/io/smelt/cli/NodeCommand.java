@@ -55,6 +55,7 @@ abstract class NodeCommand extends BaseCommand {
             workspace.withSqlCheck(mixin(SqlCheckOption.class).map(option -> !option.off).orElse(true));
             StateFlags.warnings(state).forEach(warning -> reporter.message(RunListener.Level.WARN, warning));
             reporter.loaded(workspace.manifest());
+            reporter.target(workspace.targetName(), workspace.threads());
             RunListener listener = reportsEachNode() || options().debug() || options().logFormat() == LogFormat.JSON
                     ? reporter
                     : new WithoutNodeLines(reporter);

@@ -128,7 +128,7 @@ class TestCommandsEndToEnd {
 
     @Test
     void jsonLogIsOneObjectPerLine() throws IOException {
-        Result result = smelt("--log-format", "json", "build");
+        Result result = smelt("--log-format", "json", "--log-level", "debug", "build");
         assertThat(result.exitCode()).isZero();
         ObjectMapper mapper = new ObjectMapper();
         long finished = 0;
