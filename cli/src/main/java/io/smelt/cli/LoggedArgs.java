@@ -42,6 +42,9 @@ final class LoggedArgs {
         if (value instanceof Boolean flag) {
             return flag ? "True" : "False";
         }
+        if (value instanceof Enum<?> constant) {
+            return constant.name().toLowerCase(java.util.Locale.ROOT);
+        }
         if (value instanceof Collection<?> items) {
             return items.stream().map(item -> "'" + item + "'").collect(Collectors.joining(", ", "[", "]"));
         }
