@@ -72,7 +72,7 @@ final class NodeResultEvents {
                 code = "Q012";
                 // as dbt: the engine's answer when the model was built, the status when it failed
                 String said = status == NodeStatus.ERROR ? "error" : result.message().isBlank() ? "OK" : result.message();
-                data.put("description", NodeLine.describe(node, result.relationName())).put("status", said)
+                data.put("description", NodeLine.describe(node, null)).put("status", said)
                         .put("index", result.index()).put("total", result.total()).put("execution_time", seconds);
             }
         }
