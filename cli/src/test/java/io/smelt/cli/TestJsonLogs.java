@@ -190,6 +190,26 @@ class TestJsonLogs {
     }
 
     @Test
+    void projectHooks() throws IOException {
+        FailingShop.fix(project);
+        Files.writeString(project.resolve("dbt_project.yml"), Files.readString(project.resolve("dbt_project.yml"))
+                + "on-run-start: [\"select 1\", \"select 2\"]\non-run-end: [\"select 3\"]\n");
+        Result result = TestingCli.inProject(project, "seed", "--log-format", "json");
+        assertThat(result.exitCode()).isZero();
+        List<JsonNode> events = events(result);
+        assertThat(names(events)).containsSubsequence("ConcurrencyLine", "HooksRunning", "LogHookStartLine", "LogHookEndLine",
+                "LogHookStartLine", "LogHookEndLine", "LogStartLine", "LogSeedResult", "HooksRunning", "LogHookStartLine",
+                "LogHookEndLine", "FinishedRunningStats").doesNotContain("NodeStart");
+        JsonNode running = events.stream().filter(e -> name(e).equals("HooksRunning")).findFirst().orElseThrow();
+        assertThat(running.path("info").path("msg").asText()).isEqualTo("Running 2 on-run-start hooks");
+        JsonNode end = events.stream().filter(e -> name(e).equals("LogHookEndLine")).reduce((a, b) -> b).orElseThrow();
+        assertThat(end.path("data").path("statement").asText()).isEqualTo("shop.on-run-end.0");
+        assertThat(end.path("data").path("status").asText()).isEqualTo("success");
+        assertThat(end.path("info").path("msg").asText()).startsWith("1 of 1 OK hook: shop.on-run-end.0 ");
+        assertThat(end.path("data").path("node_info").path("resource_type").asText()).isEqualTo("operation");
+    }
+
+    @Test
     void logLevelNoneWritesNothing() {
         Result result = TestingCli.inProject(project, "seed", "--log-format", "json", "--log-level", "none");
         assertThat(result.exitCode()).isZero();

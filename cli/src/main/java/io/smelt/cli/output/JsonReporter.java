@@ -43,6 +43,7 @@ public final class JsonReporter implements Reporter {
     private boolean headerDone;
     private Command command;
     private String targetName = "";
+    private String hookKind = "";
     private int threads;
 
     /**
@@ -114,6 +115,35 @@ public final class JsonReporter implements Reporter {
     }
 
     @Override
+    public synchronized void hooksStarted(String kind, int count) {
+        hookKind = kind;
+        emit("HooksRunning", "E046", LogLevel.INFO, "Running " + count + " " + kind + " hook" + (count == 1 ? "" : "s"),
+                data().put("num_hooks", count).put("hook_type", kind));
+    }
+
+    @Override
+    public synchronized void hookStarted(Node hook, int index, int total) {
+        String statement = hookStatement(hook, index);
+        ObjectNode data = data().put("statement", statement).put("index", index).put("total", total);
+        data.set("node_info", nodes.nodeInfo(hook, "started", java.time.Instant.now(), null, null));
+        emit("LogHookStartLine", "Q032", LogLevel.INFO, new NodeLine(index, total, "START hook:", Tone.PLAIN, statement, "RUN", null)
+                .plain(), data);
+    }
+
+    @Override
+    public synchronized void hookFinished(NodeResult result) {
+        NodeResultEvents.resultLine(this, result, command, nodes.nodeInfo(result));
+        if (result.index() == result.total() && "on-run-start".equals(hookKind)) {
+            formatting();
+        }
+    }
+
+    /** dbt's name for a hook: {@code <package>.on-run-start.0}. */
+    String hookStatement(Node hook, int index) {
+        return hook.packageName() + "." + hookKind + "." + (index - 1);
+    }
+
+    @Override
     public synchronized void nodeStarted(Node node, int index, int total) {
         started.add(node.uniqueId());
         ObjectNode info = nodes.nodeInfo(node, "started", java.time.Instant.now(), null, null);
@@ -130,6 +160,11 @@ public final class JsonReporter implements Reporter {
     public synchronized void nodeFinished(NodeResult result) {
         Node node = result.node();
         ObjectNode info = nodes.nodeInfo(result);
+        if (node.resourceType() == ResourceType.OPERATION) {
+            // a failing hook: dbt reports hooks without NodeStart and NodeFinished
+            NodeResultEvents.resultLine(this, result, command, info);
+            return;
+        }
         if (started.add(node.uniqueId())) {
             // dbt starts every node it reports, skipped ones too
             nodeStart(node, nodes.nodeInfo(node, "started", result.startedAt(), null, result.relationName()));

@@ -17,8 +17,12 @@ final class NodeResultEvents {
     /** dbt's line for one finished node: {@code LogModelResult}, {@code LogTestResult}, {@code SkippingDetails}, ... */
     static void resultLine(JsonReporter reporter, NodeResult result, Command command, ObjectNode nodeInfo) {
         Node node = result.node();
-        String msg = NodeLine.finished(result, command).plain();
         NodeStatus status = result.status();
+        String msg = node.resourceType() == io.smelt.compiler.graph.ResourceType.OPERATION
+                ? new NodeLine(result.index(), result.total(), status == NodeStatus.SUCCESS ? "OK hook:" : "ERROR hook:",
+                        Tone.PLAIN, reporter.hookStatement(node, result.index()), status == NodeStatus.SUCCESS ? "OK" : "ERROR",
+                        result.elapsed()).plain()
+                : NodeLine.finished(result, command).plain();
         float seconds = NodeEvents.seconds(result);
         ObjectNode data = reporter.data();
         if (status == NodeStatus.SKIPPED) {
@@ -64,7 +68,7 @@ final class NodeResultEvents {
             case OPERATION -> {
                 name = "LogHookEndLine";
                 code = "Q033";
-                data.put("statement", node.name()).put("status", status.dbtName()).put("index", result.index())
+                data.put("statement", reporter.hookStatement(node, result.index())).put("status", status.dbtName()).put("index", result.index())
                         .put("total", result.total()).put("execution_time", seconds);
             }
             default -> {
