@@ -54,7 +54,7 @@ final class FailureHandler implements IParameterExceptionHandler, IExecutionExce
         boolean json = reports && command.options().logFormat() == LogFormat.JSON;
         // with --log-format json the error is an event on stdout, as dbt logs it, and nothing else is printed
         StringWriter text = new StringWriter();
-        PrintWriter err = json ? new PrintWriter(text) : commandLine.getErr();
+        PrintWriter err = new PrintWriter(text);
         String message;
         if (exception instanceof SmeltException smelt) {
             for (Diagnostic diagnostic : smelt.diagnostics()) {
@@ -88,20 +88,23 @@ final class FailureHandler implements IParameterExceptionHandler, IExecutionExce
                 err.println("run with --debug for the stack trace");
             }
         }
-        if (debug && !json) {
-            exception.printStackTrace(err);
-        }
         err.flush();
-        if (json) {
-            String printed = text.toString().strip();
-            command.reporter().encounteredError(printed.isEmpty() ? message : printed);
-            if (debug) {
-                StringWriter trace = new StringWriter();
-                exception.printStackTrace(new PrintWriter(trace));
-                command.reporter().stackTrace(trace.toString());
-            }
+        String printed = text.toString().strip();
+        StringWriter trace = new StringWriter();
+        if (debug) {
+            exception.printStackTrace(new PrintWriter(trace));
+        }
+        if (!json) {
+            commandLine.getErr().print(text);
+            commandLine.getErr().print(trace);
+            commandLine.getErr().flush();
         }
         if (reports) {
+            // the log file has them too
+            command.reporter().encounteredError(printed.isEmpty() ? message : printed);
+            if (debug) {
+                command.reporter().stackTrace(trace.toString());
+            }
             command.reporter().completed(false);
             command.reporter().close();
         }

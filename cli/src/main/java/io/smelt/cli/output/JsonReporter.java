@@ -16,6 +16,7 @@ import io.smelt.compiler.result.RunSummary;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ public final class JsonReporter implements Reporter {
     private final NodeEvents nodes = new NodeEvents(mapper);
     private final EventSink sink;
     private final Settings settings;
-    private final String invocationId = UUID.randomUUID().toString();
+    private final String invocationId;
     private final long startedNanos = System.nanoTime();
     private final Set<String> started = new HashSet<>();
     private boolean headerDone;
@@ -66,8 +67,29 @@ public final class JsonReporter implements Reporter {
     }
 
     public JsonReporter(PrintWriter out, Settings settings) {
+        this(EventSink.console(out, settings.environment()), settings, UUID.randomUUID().toString());
+    }
+
+    JsonReporter(EventSink sink, Settings settings, String invocationId) {
         this.settings = requireNonNull(settings, "settings is null");
-        this.sink = new EventSink(out, settings.environment());
+        this.sink = requireNonNull(sink, "sink is null");
+        this.invocationId = requireNonNull(invocationId, "invocationId is null");
+    }
+
+    /**
+     * The console's reporter, and the events of {@code settings.level()} and above appended to
+     * {@code file} (dbt's {@code logs/dbt.log}) in {@code format}: {@code debug} (dbt's default for the
+     * file), {@code text} or {@code json}.
+     */
+    public static Reporter withLogFile(Reporter console, Path file, String format, Settings settings) {
+        EventSink.Format lines = EventSink.Format.valueOf(format.toUpperCase(Locale.ROOT));
+        String id = console.invocationId() != null ? console.invocationId() : UUID.randomUUID().toString();
+        return new TeeReporter(console, new JsonReporter(EventSink.file(file, settings.environment(), lines), settings, id));
+    }
+
+    /** dbt's print events and ls lines: the command's output, shown with --quiet too and without a time in text. */
+    static boolean isPrinted(String name) {
+        return name.equals("ShowNode") || name.equals("CompiledNode") || name.equals("ListCmdOut");
     }
 
     @Override
@@ -86,7 +108,10 @@ public final class JsonReporter implements Reporter {
         ObjectNode args = data();
         ObjectNode map = args.putObject("args");
         settings.args().forEach(map::put);
-        emit("MainReportArgs", "A002", LogLevel.DEBUG, "running smelt with arguments " + settings.args(), args);
+        // as Python prints dbt's dict of flags
+        String shown = settings.args().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> "'" + e.getKey() + "': '" + e.getValue() + "'").collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+        emit("MainReportArgs", "A002", LogLevel.DEBUG, "running smelt with arguments " + shown, args);
     }
 
     @Override
@@ -263,7 +288,7 @@ public final class JsonReporter implements Reporter {
 
     @Override
     public synchronized void close() {
-        sink.flush();
+        sink.close();
     }
 
     ObjectNode data() {
@@ -284,7 +309,7 @@ public final class JsonReporter implements Reporter {
             header(settings.version());
         }
         // as dbt's print events (show, compile's SQL) and ls: the command's output, shown with --quiet too
-        boolean printed = name.equals("ShowNode") || name.equals("CompiledNode") || name.equals("ListCmdOut");
+        boolean printed = isPrinted(name);
         LogLevel threshold = settings.level();
         if (!(threshold.admits(level) || printed && threshold != LogLevel.NONE)) {
             return;
@@ -307,7 +332,7 @@ public final class JsonReporter implements Reporter {
             }
         });
         event.set("data", data);
-        sink.write(EventLine.json(event));
+        sink.write(event);
     }
 
     private void nodeStart(Node node, ObjectNode info) {
