@@ -210,6 +210,14 @@ class TestJsonLogs {
     }
 
     @Test
+    void githubAnnotationsGoToStderr() {
+        Result result = TestingCli.inProject(project, Map.of("GITHUB_ACTIONS", "true"), "run", "--log-format", "json");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(events(result)).isNotEmpty();
+        assertThat(result.err()).contains("::error file=models/stg_orders.sql");
+    }
+
+    @Test
     void logLevelNoneWritesNothing() {
         Result result = TestingCli.inProject(project, "seed", "--log-format", "json", "--log-level", "none");
         assertThat(result.exitCode()).isZero();
