@@ -1,6 +1,10 @@
 package io.smelt.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +21,7 @@ import io.smelt.compiler.result.RunSummary;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +39,13 @@ import static java.util.Objects.requireNonNull;
  * the log level are left out, as dbt leaves them out of its console. Nothing else goes to stdout.
  */
 public final class JsonReporter implements Reporter {
+    /** Python's {@code json.dumps(value, indent=2)}, as dbt writes show's message. */
+    private static final PrettyPrinter PYTHON_INDENT = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+
     private final ObjectMapper mapper = new ObjectMapper();
     private final NodeEvents nodes = new NodeEvents(mapper);
     private final EventSink sink;
@@ -150,7 +162,7 @@ public final class JsonReporter implements Reporter {
     public synchronized void hookStarted(Node hook, int index, int total) {
         String statement = hookStatement(hook, index);
         ObjectNode data = data().put("statement", statement).put("index", index).put("total", total);
-        data.set("node_info", nodes.nodeInfo(hook, "started", java.time.Instant.now(), null, null));
+        data.set("node_info", nodes.nodeInfo(hook, "started", Instant.now(), null, null));
         emit("LogHookStartLine", "Q032", LogLevel.INFO, new NodeLine(index, total, "START hook:", Tone.PLAIN, statement, "RUN", null)
                 .plain(), data);
     }
@@ -171,7 +183,7 @@ public final class JsonReporter implements Reporter {
     @Override
     public synchronized void nodeStarted(Node node, int index, int total) {
         started.add(node.uniqueId());
-        ObjectNode info = nodes.nodeInfo(node, "started", java.time.Instant.now(), null, null);
+        ObjectNode info = nodes.nodeInfo(node, "started", Instant.now(), null, null);
         nodeStart(node, info);
         if (command != Command.COMPILE && node.resourceType() != ResourceType.OPERATION) {
             ObjectNode data = data().put("description", NodeLine.started(node, index, total).subject())
@@ -240,7 +252,7 @@ public final class JsonReporter implements Reporter {
         shown.set("show", rows);
         try {
             // as dbt's show --output json: the rows as JSON text in "preview", the message the same
-            emit("ShowNode", "Q041", LogLevel.INFO, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(shown), data()
+            emit("ShowNode", "Q041", LogLevel.INFO, mapper.writer(PYTHON_INDENT).writeValueAsString(shown), data()
                     .put("node_name", name).put("preview", mapper.writeValueAsString(rows)).put("is_inline", inline)
                     .put("output_format", "json").put("unique_id", "").put("quiet", false));
         }
@@ -277,7 +289,7 @@ public final class JsonReporter implements Reporter {
 
     @Override
     public synchronized void completed(boolean success) {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         double elapsed = (System.nanoTime() - startedNanos) / 1e9;
         String at = EventLine.isoformat(now).substring(11);
         emit("CommandCompleted", "Q039", LogLevel.DEBUG, String.format(Locale.ROOT, "Command `%s` %s at %s after %.2f seconds",
@@ -323,7 +335,7 @@ public final class JsonReporter implements Reporter {
         info.put("invocation_id", invocationId);
         info.put("pid", ProcessHandle.current().pid());
         info.put("thread", Thread.currentThread().getName());
-        info.put("ts", EventLine.timestamp(java.time.Instant.now()));
+        info.put("ts", EventLine.timestamp(Instant.now()));
         info.put("category", "");
         ObjectNode extra = info.putObject("extra");
         settings.environment().forEach((key, value) -> {

@@ -181,6 +181,7 @@ class TestReporters {
         List<String> lines = text.toString().lines().toList();
         JsonNode event = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         assertThat(event.path("info").path("name").asText()).isEqualTo("ShowNode");
+        assertThat(event.path("info").path("msg").asText()).isEqualTo("{\n  \"show\": [\n    {\n      \"id\": 1,\n      \"at\": \"2024-01-02\"\n    }\n  ]\n}");
         JsonNode preview = new ObjectMapper().readTree(event.path("data").path("preview").asText());
         assertThat(preview.get(0).path("id").asLong()).isEqualTo(1);
         assertThat(preview.get(0).path("at").asText()).isEqualTo("2024-01-02");
