@@ -32,7 +32,11 @@ abstract class BaseCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         try {
-            return execute();
+            int code = execute();
+            if (reporter != null) {
+                reporter.completed(code == ExitCodes.OK);
+            }
+            return code;
         }
         finally {
             if (reporter != null) {
@@ -101,15 +105,28 @@ abstract class BaseCommand implements Callable<Integer> {
         if (reporter == null) {
             GlobalOptions options = options();
             CliContext context = context();
-            if (options.logFormat() == LogFormat.JSON) {
-                reporter = new JsonReporter(out(), options.debug());
+            try {
+                Reporter console;
+                if (options.logFormat() == LogFormat.JSON) {
+                    console = new JsonReporter(out(), settings(options.logLevel()));
+                }
+                else {
+                    ProgressLine progress = context.terminal() ? new ProgressLine(context.width()) : null;
+                    console = new TextReporter(out(), Palette.of(options.colors(context)), options.debug(), options.quiet(), progress);
+                }
+                java.nio.file.Path logFile = options.logFile(context);
+                reporter = logFile == null ? console
+                        : JsonReporter.withLogFile(console, logFile, options.logFileFormat(context), settings(options.logFileLevel(context)));
             }
-            else {
-                ProgressLine progress = context.terminal() ? new ProgressLine(context.width()) : null;
-                reporter = new TextReporter(out(), Palette.of(options.colors(context)), options.debug(), options.quiet(), progress);
+            catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
         return reporter;
+    }
+
+    private JsonReporter.Settings settings(io.smelt.cli.output.LogLevel level) {
+        return new JsonReporter.Settings(Version.current(), level, spec.qualifiedName(" "), LoggedArgs.of(spec), context().environment());
     }
 
     /** A path as the user would type it: relative to the project when inside it. */

@@ -40,15 +40,6 @@ final class DbtCompatibilityOptions {
     @Option(names = "--print", negatable = true, hidden = true)
     Boolean print;
 
-    @Option(names = "--log-level", hidden = true, paramLabel = "LEVEL")
-    String logLevel;
-
-    @Option(names = "--log-level-file", hidden = true, paramLabel = "LEVEL")
-    String logLevelFile;
-
-    @Option(names = "--log-format-file", hidden = true, paramLabel = "FORMAT")
-    String logFormatFile;
-
     @Option(names = "--log-file-max-bytes", hidden = true, paramLabel = "BYTES")
     String logFileMaxBytes;
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 
 /**
  * Prints what went wrong, on stderr and without a stack trace unless {@code --debug} is on, and
@@ -48,7 +49,12 @@ final class FailureHandler implements IParameterExceptionHandler, IExecutionExce
     public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
         BaseCommand command = commandLine.getCommand() instanceof BaseCommand base ? base : null;
         boolean debug = command != null && command.options().debug();
-        PrintWriter err = commandLine.getErr();
+        // a bad --log-level leaves no reporter to tell
+        boolean reports = command != null && !(exception instanceof ParameterException);
+        boolean json = reports && command.options().logFormat() == LogFormat.JSON;
+        // with --log-format json the error is an event on stdout, as dbt logs it, and nothing else is printed
+        StringWriter text = new StringWriter();
+        PrintWriter err = new PrintWriter(text);
         String message;
         if (exception instanceof SmeltException smelt) {
             for (Diagnostic diagnostic : smelt.diagnostics()) {
@@ -82,12 +88,25 @@ final class FailureHandler implements IParameterExceptionHandler, IExecutionExce
                 err.println("run with --debug for the stack trace");
             }
         }
-        if (debug) {
-            exception.printStackTrace(err);
-        }
         err.flush();
-        if (command != null && command.options().logFormat() == LogFormat.JSON) {
-            command.reporter().encounteredError(message);
+        String printed = text.toString().strip();
+        StringWriter trace = new StringWriter();
+        if (debug) {
+            exception.printStackTrace(new PrintWriter(trace));
+        }
+        if (!json) {
+            commandLine.getErr().print(text);
+            commandLine.getErr().print(trace);
+            commandLine.getErr().flush();
+        }
+        if (reports) {
+            // the log file has them too
+            command.reporter().encounteredError(printed.isEmpty() ? message : printed);
+            if (debug) {
+                command.reporter().stackTrace(trace.toString());
+            }
+            command.reporter().completed(false);
+            command.reporter().close();
         }
         return commandLine.getExitCodeExceptionMapper().getExitCode(exception);
     }

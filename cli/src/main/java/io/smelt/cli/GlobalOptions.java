@@ -41,6 +41,18 @@ public final class GlobalOptions {
             description = "text (default) or json: one JSON object per line and event on stdout.")
     LogFormat logFormat;
 
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "Lowest level of the events shown: debug, info (default), warn, error or none.")
+    String logLevel;
+
+    @Option(names = "--log-format-file", paramLabel = "FORMAT",
+            description = "Format of the log file (<log-path>/dbt.log): debug (default), text or json. Giving it writes the file.")
+    String logFormatFile;
+
+    @Option(names = "--log-level-file", paramLabel = "LEVEL",
+            description = "Lowest level of the events in the log file: debug (default), info, warn, error or none. Giving it writes the file.")
+    String logLevelFile;
+
     @Option(names = "--use-colors", negatable = true,
             description = "Colour the output (default: only on a terminal). --no-use-colors turns it off.")
     Boolean useColors;
@@ -76,6 +88,9 @@ public final class GlobalOptions {
         merged.threads = threads != null ? threads : outer.threads;
         merged.debug = debug || outer.debug;
         merged.logFormat = logFormat != null ? logFormat : outer.logFormat;
+        merged.logLevel = logLevel != null ? logLevel : outer.logLevel;
+        merged.logFormatFile = logFormatFile != null ? logFormatFile : outer.logFormatFile;
+        merged.logLevelFile = logLevelFile != null ? logLevelFile : outer.logLevelFile;
         merged.useColors = useColors != null ? useColors : outer.useColors;
         merged.noColor = noColor || outer.noColor;
         merged.quiet = quiet || outer.quiet;
@@ -101,6 +116,63 @@ public final class GlobalOptions {
 
     public LogFormat logFormat() {
         return logFormat == null ? LogFormat.TEXT : logFormat;
+    }
+
+    /**
+     * The lowest level shown, as dbt decides it: error with --quiet, debug with --debug, else
+     * --log-level (info by default).
+     */
+    public io.smelt.cli.output.LogLevel logLevel() {
+        if (quiet) {
+            return io.smelt.cli.output.LogLevel.ERROR;
+        }
+        if (debug) {
+            return io.smelt.cli.output.LogLevel.DEBUG;
+        }
+        if (logLevel == null) {
+            return io.smelt.cli.output.LogLevel.INFO;
+        }
+        io.smelt.cli.output.LogLevel level = io.smelt.cli.output.LogLevel.parse(logLevel);
+        if (level == null) {
+            throw new IllegalArgumentException("--log-level must be debug, info, warn, error or none, was '" + logLevel + "'");
+        }
+        return level;
+    }
+
+    /**
+     * dbt's log file, {@code <log-path>/dbt.log} under the project, when asked for: by {@code --log-path},
+     * {@code --log-format-file} or {@code --log-level-file}, or their {@code DBT_LOG_PATH},
+     * {@code DBT_LOG_FORMAT_FILE} and {@code DBT_LOG_LEVEL_FILE} variables; null otherwise, and with
+     * {@code --log-level-file none}.
+     */
+    public Path logFile(CliContext context) {
+        Map<String, String> env = context.environment();
+        String path = logPath != null ? logPath.toString() : env.get("DBT_LOG_PATH");
+        boolean asked = path != null || logFormatFile != null || logLevelFile != null
+                || env.containsKey("DBT_LOG_FORMAT_FILE") || env.containsKey("DBT_LOG_LEVEL_FILE");
+        if (!asked || logFileLevel(context) == io.smelt.cli.output.LogLevel.NONE) {
+            return null;
+        }
+        return projectDir(context).resolve(path != null ? path : "logs").resolve("dbt.log").normalize();
+    }
+
+    /** The log file's format: {@code debug} (dbt's default), {@code text} or {@code json}. */
+    public String logFileFormat(CliContext context) {
+        String format = logFormatFile != null ? logFormatFile : context.environment().getOrDefault("DBT_LOG_FORMAT_FILE", "debug");
+        if (!java.util.List.of("debug", "text", "json").contains(format.toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("--log-format-file must be debug, text or json, was '" + format + "'");
+        }
+        return format;
+    }
+
+    /** The log file's lowest level: debug unless --log-level-file says otherwise (--debug always debug). */
+    public io.smelt.cli.output.LogLevel logFileLevel(CliContext context) {
+        String text = logLevelFile != null ? logLevelFile : context.environment().getOrDefault("DBT_LOG_LEVEL_FILE", "debug");
+        io.smelt.cli.output.LogLevel level = io.smelt.cli.output.LogLevel.parse(text);
+        if (level == null) {
+            throw new IllegalArgumentException("--log-level-file must be debug, info, warn, error or none, was '" + text + "'");
+        }
+        return debug ? io.smelt.cli.output.LogLevel.DEBUG : level;
     }
 
     public boolean colors(CliContext context) {

@@ -57,6 +57,7 @@ abstract class NodeCommand extends BaseCommand {
             workspace.withSqlCheck(mixin(SqlCheckOption.class).map(option -> !option.off).orElse(true));
             StateFlags.warnings(state).forEach(warning -> reporter.message(RunListener.Level.WARN, warning));
             reporter.loaded(workspace.manifest());
+            reporter.target(workspace.targetName(), workspace.threads());
             RunListener listener = reportsEachNode() || options().debug() || options().logFormat() == LogFormat.JSON
                     ? reporter
                     : new WithoutNodeLines(reporter);
@@ -120,10 +121,12 @@ abstract class NodeCommand extends BaseCommand {
         Map<String, String> env = context().environment();
         if ("true".equalsIgnoreCase(env.getOrDefault("GITHUB_ACTIONS", ""))) {
             Path repository = env.containsKey("GITHUB_WORKSPACE") ? Path.of(env.get("GITHUB_WORKSPACE")) : context().workingDirectory();
+            // the runner reads workflow commands on stderr too, and stdout holds only events with --log-format json
+            java.io.PrintWriter annotations = options().logFormat() == LogFormat.JSON ? err() : out();
             for (String line : Annotations.github(summary, workspace.projectDir(), repository)) {
-                out().println(line);
+                annotations.println(line);
             }
-            out().flush();
+            annotations.flush();
             String stepSummary = env.get("GITHUB_STEP_SUMMARY");
             if (stepSummary != null && !stepSummary.isBlank()) {
                 try {

@@ -12,7 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,17 +26,7 @@ class TestCommandsEndToEnd {
     void copyFixture() throws IOException, URISyntaxException {
         Path source = Path.of(getClass().getResource("/projects/tiny/dbt_project.yml").toURI()).getParent();
         project = dir.resolve("tiny");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path target = project.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                }
-                else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        TestingFiles.copyProject(source, project);
     }
 
     @Test
@@ -128,7 +117,7 @@ class TestCommandsEndToEnd {
 
     @Test
     void jsonLogIsOneObjectPerLine() throws IOException {
-        Result result = smelt("--log-format", "json", "build");
+        Result result = smelt("--log-format", "json", "--log-level", "debug", "build");
         assertThat(result.exitCode()).isZero();
         ObjectMapper mapper = new ObjectMapper();
         long finished = 0;

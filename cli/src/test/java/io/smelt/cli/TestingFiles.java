@@ -20,6 +20,25 @@ final class TestingFiles {
         Files.writeString(file, text);
     }
 
+    /** Copies the project folder {@code source} to {@code destination}, leaving out what a run wrote ({@code target/}, {@code logs/}). */
+    static void copyProject(Path source, Path destination) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path relative = source.relativize(file);
+                if (relative.startsWith("target") || relative.startsWith("logs")) {
+                    continue;
+                }
+                Path copy = destination.resolve(relative.toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                }
+                else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+    }
+
     /** Replaces {@code from} with {@code to} in {@code file}; {@code from} must be there, or the edit would test nothing. */
     static void replace(Path file, String from, String to) throws IOException {
         String text = Files.readString(file);

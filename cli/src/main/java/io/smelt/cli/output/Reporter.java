@@ -45,6 +45,18 @@ public interface Reporter extends RunListener, AutoCloseable {
     /** The command failed with this message; text output prints it on stderr elsewhere. */
     void encounteredError(String message);
 
+    /** The profile's target and its threads, known once the project is loaded. */
+    default void target(String name, int threads) {
+    }
+
+    /** The stack trace of the error {@link #encounteredError} reported, with {@code --debug}. */
+    default void stackTrace(String trace) {
+    }
+
+    /** The command is over; {@code success} when it exits 0. */
+    default void completed(boolean success) {
+    }
+
     /** Clears the progress line, if any. */
     @Override
     void close();

@@ -113,7 +113,7 @@ class TestReporters {
 
     @Test
     void jsonLinesParseAndCarryNodeInfo() throws IOException {
-        JsonReporter reporter = new JsonReporter(new PrintWriter(text), false);
+        JsonReporter reporter = json(LogLevel.DEBUG);
         reporter.runStarted(Command.BUILD, 5);
         reporter.nodeStarted(model("gold", "table"), 3, 5);
         play(reporter);
@@ -131,23 +131,30 @@ class TestReporters {
         });
         List<String> names = events.stream().map(e -> e.path("info").path("name").asText()).toList();
         assertThat(names).containsSubsequence("MainReportVersion", "FoundStats", "NodeFinished", "FinishedRunningStats",
-                "EndOfRunSummary", "RunResultError", "StatsLine");
-        JsonNode start = events.stream().filter(e -> e.path("info").path("name").asText().equals("NodeStart")).findFirst().orElseThrow();
+                "EndOfRunSummary", "RunResultFailure", "StatsLine");
+        JsonNode start = events.stream().filter(e -> e.path("info").path("name").asText().equals("LogStartLine")).findFirst().orElseThrow();
         assertThat(start.path("info").path("msg").asText()).startsWith("3 of 5 START sql table model main.gold");
+        assertThat(start.path("info").path("code").asText()).isEqualTo("Q011");
+        assertThat(start.path("data").path("node_info").path("node_status").asText()).isEqualTo("started");
+        JsonNode failLine = events.stream().filter(e -> e.path("info").path("name").asText().equals("LogTestResult"))
+                .filter(e -> e.path("data").path("status").asText().equals("fail")).findFirst().orElseThrow();
+        assertThat(failLine.path("info").path("level").asText()).isEqualTo("error");
+        assertThat(failLine.path("info").path("msg").asText()).startsWith("5 of 5 FAIL 2 not_null_gold_id");
+        assertThat(failLine.path("data").path("num_failures").asInt()).isEqualTo(2);
         JsonNode fail = events.stream()
                 .filter(e -> e.path("info").path("name").asText().equals("NodeFinished"))
                 .filter(e -> e.path("data").path("run_result").path("status").asText().equals("fail"))
                 .findFirst().orElseThrow();
-        assertThat(fail.path("info").path("level").asText()).isEqualTo("error");
-        assertThat(fail.path("info").path("msg").asText()).startsWith("5 of 5 FAIL 2 not_null_gold_id");
+        assertThat(fail.path("info").path("level").asText()).isEqualTo("debug");
+        assertThat(fail.path("info").path("msg").asText()).isEqualTo("Finished running node test.tiny.not_null_gold_id");
         assertThat(fail.path("data").path("node_info").path("unique_id").asText()).isEqualTo("test.tiny.not_null_gold_id");
         assertThat(fail.path("data").path("node_info").path("resource_type").asText()).isEqualTo("test");
-        assertThat(fail.path("data").path("run_result").path("failures").asLong()).isEqualTo(2);
+        assertThat(fail.path("data").path("run_result").path("num_failures").asLong()).isEqualTo(2);
         JsonNode seed = events.stream()
                 .filter(e -> e.path("info").path("name").asText().equals("NodeFinished"))
                 .filter(e -> e.path("data").path("node_info").path("node_name").asText().equals("raw_events"))
                 .findFirst().orElseThrow();
-        assertThat(seed.path("data").path("node_info").path("node_relation").path("relation_name").asText()).isEqualTo("main.raw_events");
+        assertThat(seed.path("data").path("node_info").path("node_relation").path("schema").asText()).isEqualTo("main");
         assertThat(seed.path("data").path("run_result").path("adapter_response").path("rows_affected").asLong()).isEqualTo(3);
         assertThat(text.toString()).doesNotContain("\u001b[");
     }
@@ -170,11 +177,26 @@ class TestReporters {
     void jsonPreviewHasRowsAsObjects() throws IOException {
         QueryResult rows = new QueryResult(List.of(new Column("id", "INTEGER"), new Column("at", "DATE")),
                 List.of(List.of(1L, java.time.LocalDate.of(2024, 1, 2))), -1, "OK", null);
-        new JsonReporter(new PrintWriter(text), false).preview("Previewing inline node:", rows);
-        JsonNode event = new ObjectMapper().readTree(text.toString());
+        json(LogLevel.INFO).preview("Previewing inline node:", rows);
+        List<String> lines = text.toString().lines().toList();
+        JsonNode event = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         assertThat(event.path("info").path("name").asText()).isEqualTo("ShowNode");
-        assertThat(event.path("data").path("preview").get(0).path("id").asLong()).isEqualTo(1);
-        assertThat(event.path("data").path("preview").get(0).path("at").asText()).isEqualTo("2024-01-02");
+        assertThat(event.path("info").path("msg").asText()).isEqualTo("{\n  \"show\": [\n    {\n      \"id\": 1,\n      \"at\": \"2024-01-02\"\n    }\n  ]\n}");
+        JsonNode preview = new ObjectMapper().readTree(event.path("data").path("preview").asText());
+        assertThat(preview.get(0).path("id").asLong()).isEqualTo(1);
+        assertThat(preview.get(0).path("at").asText()).isEqualTo("2024-01-02");
+    }
+
+    @Test
+    void jsonLinesAreWrittenAsDbtWritesThem() {
+        json(LogLevel.INFO).note("caf\u00e9");
+        String line = text.toString().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(line).startsWith("{\"data\": {\"msg\": \"caf\\u00e9\"}, \"info\": {\"category\": \"\", \"code\": \"Z050\", \"extra\": {}, ");
+        assertThat(line).matches(".*\"ts\": \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3}|\\.\\d{6})?Z\"}}");
+    }
+
+    private JsonReporter json(LogLevel level) {
+        return new JsonReporter(new PrintWriter(text), new JsonReporter.Settings("0.1.0", level, "smelt build", java.util.Map.of(), java.util.Map.of()));
     }
 
     /** A build of 5 nodes where one test fails. */

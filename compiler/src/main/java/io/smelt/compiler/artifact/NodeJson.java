@@ -13,7 +13,6 @@ import io.smelt.compiler.graph.TestMetadata;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -151,20 +150,8 @@ final class NodeJson {
         json.writeEndObject();
     }
 
-    /**
-     * dbt's {@code path}: the file relative to its resource folder ({@code staging/x.sql} for
-     * {@code models/staging/x.sql}), or {@code <name>.sql} for generic tests. Node does not say which
-     * resource folder a file came from, so the first folder of its path is taken to be it.
-     */
     static String path(Node node) {
-        if (node.testMetadata() != null) {
-            return node.fileName() + ".sql";
-        }
-        Path file = node.originalFilePath();
-        if (file == null) {
-            return node.name() + ".sql";
-        }
-        return ArtifactJson.slashes(file.getNameCount() > 1 ? file.subpath(1, file.getNameCount()) : file);
+        return node.resourcePath();
     }
 
     /** Where dbt writes compiled SQL: {@code target/compiled/<pkg>/<file>}, plus the test's own name for generic tests. */

@@ -268,8 +268,12 @@ public final class Invoker {
                         owner.positionOf(kind), null));
             }
         }
+        if (!hooks.isEmpty()) {
+            listener.hooksStarted(kind, hooks.size());
+        }
         for (int i = 0; i < hooks.size(); i++) {
             Node hook = hooks.get(i);
+            listener.hookStarted(hook, i + 1, hooks.size());
             Instant started = Instant.now();
             long t0 = System.nanoTime();
             try {
@@ -281,6 +285,7 @@ public final class Invoker {
                 NodeResult ok = new NodeResult(hook, i + 1, hooks.size(), NodeStatus.SUCCESS, "OK", 0, started,
                         Duration.ofNanos(System.nanoTime() - t0), null, null, null, Map.of());
                 results.add(ok);
+                listener.hookFinished(ok);
             }
             catch (RuntimeException e) {
                 SourcePosition at = e instanceof SmeltException s ? s.first().at() : hook.definedAt();

@@ -119,6 +119,22 @@ public record Node(
         return !(dot < 0 ? file : file.substring(0, dot)).equals(name) || !file.endsWith(".sql");
     }
 
+    /**
+     * dbt's {@code path}: the file relative to its resource folder ({@code staging/x.sql} for
+     * {@code models/staging/x.sql}), or {@code <name>.sql} for generic tests. Node does not say which
+     * resource folder a file came from, so the first folder of its path is taken to be it.
+     */
+    public String resourcePath() {
+        if (testMetadata != null) {
+            return fileName() + ".sql";
+        }
+        if (originalFilePath == null) {
+            return name + ".sql";
+        }
+        Path under = originalFilePath.getNameCount() > 1 ? originalFilePath.subpath(1, originalFilePath.getNameCount()) : originalFilePath;
+        return under.toString().replace('\\', '/');
+    }
+
     public boolean isEphemeral() {
         return resourceType == ResourceType.MODEL && "ephemeral".equals(config.materialized());
     }

@@ -21,6 +21,18 @@ public interface RunListener {
     default void nodeFinished(NodeResult result) {
     }
 
+    /** The project's {@code on-run-start} or {@code on-run-end} hooks ({@code kind}) are about to run. */
+    default void hooksStarted(String kind, int count) {
+    }
+
+    /** One hook, an operation node, starts; {@code index} is 1-based among the hooks of its kind. */
+    default void hookStarted(Node hook, int index, int total) {
+    }
+
+    /** One hook succeeded; a failing hook is reported through {@link #nodeFinished}. */
+    default void hookFinished(NodeResult result) {
+    }
+
     /** A message for the user: {@code log()}/{@code print()} from templates, notices and warnings. */
     default void message(Level level, String text) {
     }

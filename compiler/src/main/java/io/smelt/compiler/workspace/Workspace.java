@@ -392,6 +392,16 @@ public final class Workspace implements AutoCloseable {
         return project.adapter().openLineageNamespace();
     }
 
+    /** The profile target's name ({@code dev}). */
+    public String targetName() {
+        return String.valueOf(project.target().get("name"));
+    }
+
+    /** Nodes run at once. */
+    public int threads() {
+        return project.adapter().threads();
+    }
+
     /**
      * The rendered relation of the enabled model, seed or source with this name (for a source,
      * {@code source_name.table_name}), or of the data test with this name (where it stores its failing
