@@ -312,37 +312,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private Invoker invoker() {
-        return new Invoker(project, graph, selector).recording(recordedArgs()).sqlCheck(sqlCheck);
-    }
-
-    /** The flags that shaped this load and its state, under dbt's names, for run_results.json's args. */
-    private Map<String, Object> recordedArgs() {
-        Map<String, Object> args = new LinkedHashMap<>();
-        if (options.profile() != null) {
-            args.put("profile", options.profile());
-        }
-        if (options.target() != null) {
-            args.put("target", options.target());
-        }
-        if (options.threads() != null) {
-            args.put("threads", options.threads());
-        }
-        if (!project.cliVars().isEmpty()) {
-            args.put("vars", project.cliVars());
-        }
-        if (state.stateDir() != null) {
-            args.put("state", state.stateDir().toString());
-        }
-        if (state.defer()) {
-            args.put("defer", true);
-        }
-        if (state.deferStateDir() != null) {
-            args.put("defer_state", state.deferStateDir().toString());
-        }
-        if (state.favorState()) {
-            args.put("favor_state", true);
-        }
-        return args;
+        return new Invoker(project, graph, selector).recording(RecordedArgs.of(options, project.cliVars(), state)).sqlCheck(sqlCheck);
     }
 
     /** Previews rows of one selected model, or of an inline query when {@code inlineSql} is set. */
