@@ -247,6 +247,20 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
     /** A late event older than the model's window (two days before the last date). */
     private static final String TOO_LATE_EVENT = "3006,2024-03-10T08:00:00,10,s99005,purchase,7.00\n";
 
+    /** The built sample project's catalog.json (docs generate's) has every relation and validates against dbt's schema. */
+    private static void assertSampleCatalog(Workspace workspace) {
+        io.smelt.compiler.catalog.CatalogGenerator.Result result = workspace.writeCatalog(null, false, workspace.targetPath(),
+                io.smelt.compiler.result.RunListener.NONE);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.missing()).isEmpty();
+        long relations = workspace.manifest().nodes().values().stream().filter(io.smelt.compiler.graph.Node::hasRelation).count();
+        assertThat(result.nodes() + result.sources()).isEqualTo(relations).isPositive();
+        com.fasterxml.jackson.databind.JsonNode catalog = io.smelt.compiler.artifact.TestingDbtSchemas.read(result.file());
+        io.smelt.compiler.artifact.TestingDbtSchemas.assertValid(catalog, io.smelt.compiler.artifact.TestingDbtSchemas.CATALOG);
+        assertThat(catalog.path("nodes").path("model.smelt_sample.user_metrics_daily").path("columns").path("event_count")
+                .path("index").asInt()).isPositive();
+    }
+
     /**
      * The sample project builds, builds again incrementally, and then takes new and late events: the
      * incremental build leaves user_metrics_daily with the same rows as a --full-refresh over all
@@ -263,6 +277,7 @@ public abstract class BaseProjectContractTest extends BaseProjectTest {
             assertThat(count(workspace, "raw_user_events")).isEqualTo(2986);
             assertThat(count(workspace, "silver_user_events")).isEqualTo(2960);
             assertThat(count(workspace, "user_metrics_daily")).isEqualTo(502);
+            assertSampleCatalog(workspace);
             RunSummary second = run(workspace, Command.BUILD);
             assertSucceeded(second);
             assertThat(count(workspace, "user_metrics_daily")).isEqualTo(502);
