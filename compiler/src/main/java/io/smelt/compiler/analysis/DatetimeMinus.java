@@ -20,9 +20,9 @@ import java.util.Map;
 
 /**
  * {@code a - b} of two dates or timestamps, which all three engines accept and standard SQL (so Calcite)
- * writes only as {@code (a - b) DAY}. A date minus a date is a count of days on DuckDB (BIGINT) and a
- * day interval on Trino and Spark; any other pair of datetimes is an interval everywhere. Calcite's own
- * minus types everything else, so numbers and intervals keep its rules.
+ * writes only as {@code (a - b) DAY}. A date minus a date is a count of days (BIGINT) or a day interval,
+ * as the dialect says ({@link SqlDialect#dateDifferenceInDays}); any other pair of datetimes is an
+ * interval everywhere. Calcite's own minus types everything else, so numbers and intervals keep its rules.
  */
 final class DatetimeMinus {
     private static final Map<SqlDialect, SqlMonotonicBinaryOperator> OPERATORS = new EnumMap<>(SqlDialect.class);
@@ -55,7 +55,7 @@ final class DatetimeMinus {
         }
         RelDataTypeFactory types = binding.getTypeFactory();
         boolean dates = left.getSqlTypeName() == SqlTypeName.DATE && right.getSqlTypeName() == SqlTypeName.DATE;
-        RelDataType type = dates && dialect == SqlDialect.DUCKDB
+        RelDataType type = dates && dialect.dateDifferenceInDays()
                 ? types.createSqlType(SqlTypeName.BIGINT)
                 : types.createSqlIntervalType(new SqlIntervalQualifier(TimeUnit.DAY, dates ? TimeUnit.DAY : TimeUnit.SECOND, SqlParserPos.ZERO));
         return types.createTypeWithNullability(type, left.isNullable() || right.isNullable());

@@ -18,15 +18,23 @@ import java.util.Set;
  * {@code dialect} config. Knows how each quotes identifiers and strings, which is all the parser needs.
  */
 public enum SqlDialect {
-    DUCKDB('"'),
-    TRINO('"'),
+    /** A date minus a date is a number of days. */
+    DUCKDB('"', true),
+    TRINO('"', false),
     /** Backticks quote identifiers; single and double quotes both make strings, with backslash escapes. */
-    SPARK('`');
+    SPARK('`', false);
 
     private final char identifierQuote;
+    private final boolean dateDifferenceInDays;
 
-    SqlDialect(char identifierQuote) {
+    SqlDialect(char identifierQuote, boolean dateDifferenceInDays) {
         this.identifierQuote = identifierQuote;
+        this.dateDifferenceInDays = dateDifferenceInDays;
+    }
+
+    /** Whether {@code date - date} is a count of days (else a day interval). */
+    public boolean dateDifferenceInDays() {
+        return dateDifferenceInDays;
     }
 
     /** The dialect of this name (an engine's type or a {@code dialect} config), if Smelt reads it. */
