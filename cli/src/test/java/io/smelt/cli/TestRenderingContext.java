@@ -60,4 +60,23 @@ class TestRenderingContext {
                 .contains("\"depends_on\":{\"macros\":[\"macro.mocker.expect_mocked\"],\"nodes\":[\"model.shop.summary\"]}");
         assertThat(Files.readString(project.resolve("target/compiled/shop/models/summary.sql"))).contains("\"main\".\"orders\"");
     }
+
+    @Test
+    void aRootMacroReplacesDbtsOwnInsideDbtsMacros() throws IOException {
+        Path project = TestingFiles.shop(dir, "1.0.0", "");
+        write(project.resolve("macros/comments.sql"), """
+                {% macro alter_relation_comment(relation, relation_comment) %}
+                  comment on table {{ relation }} is 'root: {{ relation_comment }}'
+                {% endmacro %}
+                """);
+        write(project.resolve("models/m.sql"), "{{ config(materialized='table', persist_docs={'relation': true}) }} select 1 as id");
+        write(project.resolve("models/m.yml"), "version: 2\nmodels:\n  - name: m\n    description: hello\n");
+
+        Result built = TestingCli.inProject(project, "build");
+        assertThat(built.exitCode()).as(built.out() + built.err()).isZero();
+        Result shown = TestingCli.inProject(project, "show", "--inline", "select comment from duckdb_tables() where table_name = 'm'");
+
+        // as dbt: dbt's persist_docs calls alter_relation_comment, and the root project's macro of that name is the one
+        assertThat(shown.out()).as(shown.err()).contains("root: hello");
+    }
 }

@@ -41,7 +41,10 @@ final class MacroRegistry {
         return options.rootPackage();
     }
 
-    /** What unqualified names mean inside a package: its macros, then the root's, then the internal packages'. */
+    /**
+     * What unqualified names mean inside a package: its macros, then the root's, then the internal packages'
+     * (inside an internal package: the root's, then the internal packages', the engine's first).
+     */
     Map<String, Object> namesFor(String packageName) {
         return views.computeIfAbsent(packageName == null ? options.rootPackage() : packageName, p -> {
             Map<String, Object> names = new LinkedHashMap<>();
@@ -57,7 +60,11 @@ final class MacroRegistry {
                 names.putAll(byPackage.getOrDefault(pkg, Map.of()));
             }
             names.putAll(byPackage.getOrDefault(options.rootPackage(), Map.of()));
-            names.putAll(byPackage.getOrDefault(p, Map.of()));
+            // as dbt: inside dbt's own macros the root project's macro of a name wins (a project's
+            // alter_relation_comment is the one persist_docs calls); a package's own macros win inside it
+            if (!options.internalPackages().contains(p)) {
+                names.putAll(byPackage.getOrDefault(p, Map.of()));
+            }
             return Collections.unmodifiableMap(names);
         });
     }
